@@ -1,0 +1,3 @@
+export { formatError } from './format-error.js';
+export { IamflowError, type Issue } from './iamflow-error.js';
+export { InputError } from './input-error.js';
