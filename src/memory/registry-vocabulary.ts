@@ -50,7 +50,6 @@ export const WEARABLE_SLOTS: ReadonlyMap<string, string> = new Map([
   ...words('gloves', 'gloves mittens'),
   ...words('belt', 'belt'),
   ...words('mask', 'mask'),
-  ...words('camera', 'camera'),
 ]);
 
 /** Face and body features that are attributes in their own right ("a beard", "freckles"). */

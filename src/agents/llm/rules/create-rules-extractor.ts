@@ -1,0 +1,110 @@
+import type {
+  EntityExtractorV1,
+  ExtractedCharacter,
+  ExtractionInput,
+  ExtractionResult,
+  ExtractionSpan,
+} from '../entity-extractor.js';
+import { findAttributes, findMentions, type Mention } from './find-mentions.js';
+import { groupMentions } from './group-mentions.js';
+import { CHANGE_PATTERN, PLURAL_PRONOUNS } from './lexicon.js';
+import { resolveIds } from './resolve-ids.js';
+import { type Token, tokenize } from './tokenize.js';
+
+/** Settings of the rules extractor. */
+export interface RulesExtractorSettings {
+  /** Model identifier recorded in run.json. Default `rules-v1`. */
+  modelId?: string;
+}
+
+/**
+ * The embedded, offline extractor: compromise tags plus a lexicon of person nouns, colours, clothing and
+ * accessories, with rule-based coreference and registry matching. Deterministic.
+ *
+ * @example
+ * const extractor = createRulesExtractor();
+ * const result = await extractor.extract({ prompt: 'A woman in a yellow raincoat waits.', promptIndex: 1, registry: createRegistry() });
+ */
+export function createRulesExtractor(settings: RulesExtractorSettings = {}): EntityExtractorV1 {
+  return {
+    specificationVersion: 'v1',
+    provider: 'rules',
+    modelId: settings.modelId ?? 'rules-v1',
+    extract: async (input) => extractWithRules(input),
+  };
+}
+
+/** The rules extractor as a synchronous pure function. */
+export function extractWithRules(input: ExtractionInput): ExtractionResult {
+  const { prompt, registry } = input;
+  const tokens = tokenize(prompt);
+  const knownNames = new Set(
+    registry.entities.flatMap((entity) => (entity.properName ? [entity.properName.toLowerCase()] : [])),
+  );
+  const mentions = findMentions(tokens, knownNames);
+  const groups = groupMentions(tokens, mentions, findAttributes(tokens));
+  const resolved = resolveIds(groups, { registry, change: CHANGE_PATTERN.test(prompt) });
+  let nextId = registry.nextId;
+  const characters: ExtractedCharacter[] = [];
+  const spans: ExtractionSpan[] = [];
+  for (const { group, id, kind } of resolved) {
+    const isNew = id === undefined;
+    const character: ExtractedCharacter = {
+      id: id ?? nextId++,
+      isNew,
+      kind,
+      mention: text(prompt, tokens, bestMention(group.mentions)),
+      attrs: [...new Set(group.attrs.map((attribute) => attribute.text))],
+    };
+    if (group.properName) character.properName = group.properName;
+    characters.push(character);
+    for (const mention of group.mentions) spans.push(span(prompt, tokens, character.id, 'mention', mention));
+    for (const attribute of group.attrs)
+      spans.push(span(prompt, tokens, character.id, 'attribute', attribute));
+  }
+  if (characters.length === 0) pluralReferences(input, tokens, characters, spans);
+  spans.sort((first, second) => first.start - second.start || first.end - second.end);
+  return { promptIndex: input.promptIndex, characters, spans };
+}
+
+/** "They walk on": with nobody named, a plural pronoun means everyone of the last prompt that had people. */
+function pluralReferences(
+  input: ExtractionInput,
+  tokens: readonly Token[],
+  characters: ExtractedCharacter[],
+  spans: ExtractionSpan[],
+): void {
+  const plural = tokens.filter((token) => PLURAL_PRONOUNS.has(token.lower));
+  const last = Math.max(0, ...input.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
+  if (plural.length === 0 || last === 0) return;
+  for (const entity of input.registry.entities.filter((item) => item.prompts.includes(last))) {
+    characters.push({ id: entity.id, isNew: false, kind: entity.kind, mention: plural[0]!.text, attrs: [] });
+    for (const token of plural) {
+      spans.push({ id: entity.id, role: 'mention', start: token.start, end: token.end, text: token.text });
+    }
+  }
+}
+
+function bestMention(mentions: readonly Mention[]): Mention {
+  return (
+    mentions.find((mention) => mention.type === 'name') ??
+    mentions.find((mention) => mention.type === 'noun') ??
+    mentions[0]!
+  );
+}
+
+function text(prompt: string, tokens: readonly Token[], range: { first: number; last: number }): string {
+  return prompt.slice(tokens[range.first]!.start, tokens[range.last]!.end);
+}
+
+function span(
+  prompt: string,
+  tokens: readonly Token[],
+  id: number,
+  role: ExtractionSpan['role'],
+  range: { first: number; last: number },
+): ExtractionSpan {
+  const start = tokens[range.first]!.start;
+  const end = tokens[range.last]!.end;
+  return { id, role, start, end, text: prompt.slice(start, end) };
+}

@@ -1,0 +1,234 @@
+import type { EntityKind } from '../../../memory/registry.js';
+import {
+  BODY_SLOTS,
+  COLOR_WORDS,
+  FEATURE_SLOTS,
+  HAIR_STYLES,
+  WEARABLE_SLOTS,
+} from '../../../memory/registry-vocabulary.js';
+import {
+  DEFINITE_DETERMINERS,
+  DETERMINERS,
+  HAIR_LINKS,
+  NEWCOMER_WORDS,
+  NOT_NAMES,
+  PERSON_ADJECTIVE_ATTRIBUTES,
+  PERSON_NOUNS,
+  PLACE_PREPOSITIONS,
+  PRONOUNS,
+  TITLES,
+  WEARABLE_MODIFIERS,
+} from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+/** An attribute phrase found in the prompt. */
+export interface AttributePhrase {
+  /** Normalised phrase, e.g. `gray scarf`. */
+  text: string;
+  /** First and last token of the phrase as written. */
+  first: number;
+  last: number;
+}
+
+/** A reference to a person found in the prompt. */
+export interface Mention {
+  type: 'name' | 'noun' | 'pronoun';
+  /** First and last token of the mention (determiner to head noun, title to last name). */
+  first: number;
+  last: number;
+  /** Head word, lower case: `man`, `fisherman`, the pronoun, or the name. */
+  head: string;
+  /** Kind the words imply, undefined when they do not say (most names, neutral roles). */
+  kind: EntityKind | undefined;
+  /** Gender a pronoun requires. */
+  gender?: 'female' | 'male';
+  /** `the man`, `this woman`, `her daughter`. */
+  definite: boolean;
+  /** Carries a newcomer word (`another`, `a second`). */
+  newcomer: boolean;
+  /** Proper name as written, for name mentions. */
+  properName?: string;
+  /** Attributes given inside the noun phrase (`a tall red-haired woman`). */
+  attrs: AttributePhrase[];
+}
+
+/** Finds names, person noun phrases and pronouns, in text order. */
+export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<string>): Mention[] {
+  const mentions: Mention[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.punctuation) continue;
+    const pronoun = PRONOUNS.get(token.lower);
+    if (pronoun) {
+      const kind = pronoun === 'female' ? 'woman' : 'man';
+      mentions.push({ type: 'pronoun', first: index, last: index, head: token.lower, kind, gender: pronoun, definite: true, newcomer: false, attrs: [] }); // biome-ignore format: one record
+      continue;
+    }
+    const kind = PERSON_NOUNS.get(token.lower);
+    const titled =
+      TITLES.has(token.lower) && (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized);
+    if (kind && !titled && (!token.capitalized || token.sentenceStart)) {
+      mentions.push(nounPhrase(tokens, index, kind));
+      continue;
+    }
+    if (!isNameStart(tokens, index, knownNames)) continue;
+    let last = index;
+    if (titled && tokens[last + 1]?.text === '.') last += 1;
+    while (tokens[last + 1] && isNameContinuation(tokens[last + 1]!)) last += 1;
+    const text = tokens
+      .slice(index, last + 1)
+      .map((part) => part.text)
+      .join(' ')
+      .replace(/ \./g, '.');
+    const tags = tokens[last]!.tags.size > 0 ? tokens[last]!.tags : token.tags;
+    const titleKind = titled ? TITLES.get(token.lower) : undefined;
+    const nameKind = tags.has('FemaleName') ? 'woman' : tags.has('MaleName') ? 'man' : undefined;
+    mentions.push({
+      type: 'name',
+      first: index,
+      last,
+      head: text.toLowerCase(),
+      kind: titleKind && titleKind !== 'person' ? titleKind : nameKind,
+      definite: true,
+      newcomer: false,
+      properName: text,
+      attrs: [],
+    });
+    index = last;
+  }
+  return mentions;
+}
+
+function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): Mention {
+  const attrs: AttributePhrase[] = [];
+  let first = head;
+  let definite = false;
+  let newcomer = false;
+  for (let index = head - 1; index >= 0; index -= 1) {
+    const token = tokens[index]!;
+    if (token.punctuation || token.sentence !== tokens[head]!.sentence) break;
+    const word = token.lower;
+    if (DETERMINERS.has(word) || DEFINITE_DETERMINERS.has(word)) {
+      first = index;
+      definite = DEFINITE_DETERMINERS.has(word);
+      if (word === 'another') newcomer = true;
+      break;
+    }
+    const attribute = personAdjectiveAttribute(word);
+    if (NEWCOMER_WORDS.has(word)) newcomer = true;
+    else if (attribute) attrs.unshift({ text: attribute, first: index, last: index });
+    else if (!isAdjective(token)) break;
+    first = index;
+  }
+  const word = tokens[head]!.lower;
+  if (word === 'redhead') attrs.push({ text: 'red hair', first: head, last: head });
+  return { type: 'noun', first, last: head, head: word, kind: kind === 'person' ? undefined : kind, definite, newcomer, attrs }; // biome-ignore format: one record
+}
+
+function personAdjectiveAttribute(word: string): string | undefined {
+  const direct = PERSON_ADJECTIVE_ATTRIBUTES.get(word);
+  if (direct) return direct;
+  const slot = BODY_SLOTS.get(word);
+  if (slot === 'face' || slot === 'skin') return word;
+  if (slot) return word;
+  const compound = /^(.+)-(haired|eyed|skinned)$/.exec(word);
+  if (compound)
+    return `${compound[1]} ${compound[2] === 'haired' ? 'hair' : compound[2] === 'eyed' ? 'eyes' : 'skin'}`;
+  return undefined;
+}
+
+function isAdjective(token: Token): boolean {
+  return (
+    token.tags.has('Adjective') ||
+    token.tags.has('Ordinal') ||
+    COLOR_WORDS.has(token.lower) ||
+    /-/.test(token.lower)
+  );
+}
+
+function isNameStart(tokens: readonly Token[], index: number, knownNames: ReadonlySet<string>): boolean {
+  const token = tokens[index]!;
+  if (!token.capitalized || NOT_NAMES.has(token.lower)) return false;
+  if (TITLES.has(token.lower))
+    return tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true;
+  if (isVocabulary(token.lower)) return false;
+  if (knownNames.has(token.lower)) return true;
+  const previous = tokens[index - 1];
+  if (previous && !previous.punctuation && PLACE_PREPOSITIONS.has(previous.lower)) return false;
+  const tags = token.tags;
+  if (['Place', 'Organization', 'Date', 'Month', 'WeekDay', 'Country', 'City'].some((tag) => tags.has(tag))) {
+    return false;
+  }
+  if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return true;
+  if (!token.sentenceStart) return !tags.has('Pronoun');
+  return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
+}
+
+function isNameContinuation(token: Token): boolean {
+  return token.capitalized && !token.punctuation && !token.sentenceStart && !isVocabulary(token.lower);
+}
+
+function isVocabulary(word: string): boolean {
+  return (
+    PERSON_NOUNS.has(word) ||
+    PRONOUNS.has(word) ||
+    COLOR_WORDS.has(word) ||
+    WEARABLE_SLOTS.has(word) ||
+    DETERMINERS.has(word) ||
+    NEWCOMER_WORDS.has(word)
+  );
+}
+
+/** Finds clothing, accessory, hair and face phrases with their modifiers. */
+export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
+  const phrases: AttributePhrase[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    const word = token.lower;
+    const isHair = word === 'hair' || HAIR_STYLES.has(word);
+    if (!isHair && !WEARABLE_SLOTS.has(word) && !FEATURE_SLOTS.has(word)) continue;
+    if (word === 'top' && WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) continue;
+    if (tokens[index + 1]?.lower === 'of') continue;
+    if (word === 'watch' && token.tags.has('Verb') && !DETERMINERS.has(tokens[index - 1]?.lower ?? ''))
+      continue;
+    let first = index;
+    for (let back = index - 1; back >= 0; back -= 1) {
+      const modifier = tokens[back]!;
+      if (modifier.punctuation || modifier.possessive) break;
+      const lower = modifier.lower;
+      const parts = lower.split('-');
+      const colorCompound =
+        parts.some((part) => COLOR_WORDS.has(part)) &&
+        parts.every((part) => COLOR_WORDS.has(part) || part === 'and');
+      const joinsColors = lower === 'and' && COLOR_WORDS.has(tokens[back - 1]?.lower ?? '');
+      if (COLOR_WORDS.has(lower) || colorCompound || joinsColors || WEARABLE_MODIFIERS.has(lower))
+        first = back;
+      else break;
+    }
+    const words = tokens.slice(first, index + 1).map((part) => part.lower);
+    if (isHair && word === 'hair') {
+      const color = predicateColor(tokens, index);
+      if (color !== undefined) {
+        phrases.push({
+          text: [...words.slice(0, -1), tokens[color]!.lower, 'hair'].join(' '),
+          first,
+          last: color,
+        });
+        index = color;
+        continue;
+      }
+    }
+    if (words.length === 1 && word === 'hair') continue;
+    phrases.push({ text: words.filter((part) => part !== 'new').join(' '), first, last: index });
+  }
+  return phrases;
+}
+
+function predicateColor(tokens: readonly Token[], hair: number): number | undefined {
+  for (let index = hair + 1; index <= hair + 3 && index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (COLOR_WORDS.has(token.lower)) return index;
+    if (!HAIR_LINKS.has(token.lower)) return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,126 @@
+import type { EntityKind } from '../../../memory/registry.js';
+import type { AttributePhrase, Mention } from './find-mentions.js';
+import type { Token } from './tokenize.js';
+
+/** The mentions of one person inside one prompt, with the attributes attached to them. */
+export interface MentionGroup {
+  /** Mentions in text order. */
+  mentions: Mention[];
+  /** Attributes in text order (noun-phrase adjectives and attached phrases). */
+  attrs: AttributePhrase[];
+  /** Kind from the words: a person noun wins over a pronoun, a pronoun over a name. */
+  kind: EntityKind | undefined;
+  /** Proper name if any mention is a name. */
+  properName?: string;
+}
+
+const LINK_WORDS = new Set(['named', 'called']);
+
+/** Groups a prompt's mentions into people (appositives, repeated roles, pronouns) and attaches attributes. */
+export function groupMentions(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  attributes: readonly AttributePhrase[],
+): MentionGroup[] {
+  const groups: MentionGroup[] = [];
+  const groupOf = new Map<Mention, MentionGroup>();
+  const join = (mention: Mention, group: MentionGroup | undefined) => {
+    const target = group ?? { mentions: [], attrs: [], kind: undefined };
+    if (!group) groups.push(target);
+    target.mentions.push(mention);
+    target.attrs.push(...mention.attrs);
+    if (mention.properName && !target.properName) target.properName = mention.properName;
+    groupOf.set(mention, target);
+  };
+  mentions.forEach((mention, position) => {
+    const previous = mentions[position - 1];
+    const between = previous
+      ? tokens.slice(previous.last + 1, mention.first).map((token) => token.lower)
+      : [];
+    const previousGroup = previous ? groupOf.get(previous) : undefined;
+    if (mention.type === 'name') {
+      const same = groups.find((group) => group.properName?.toLowerCase() === mention.head);
+      const linked =
+        previous?.type === 'noun' &&
+        (between.length === 0 ||
+          (between.length === 1 && LINK_WORDS.has(between[0]!)) ||
+          (between.length === 1 && between[0] === ',' && tokens[mention.last + 1]?.text === ','));
+      join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : undefined));
+    } else if (mention.type === 'noun') {
+      const appositive =
+        previous?.type === 'name' &&
+        between.length === 1 &&
+        between[0] === ',' &&
+        !mention.newcomer &&
+        compatible(previousGroup?.kind, mention.kind);
+      const repeated =
+        mention.definite && !mention.newcomer
+          ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head))
+          : undefined;
+      join(mention, appositive ? previousGroup : repeated);
+    } else {
+      join(mention, antecedent(groups, mention, tokens));
+    }
+    const group = groupOf.get(mention)!;
+    group.kind = strongerKind(group.kind, mention);
+  });
+  for (const attribute of attributes) {
+    const owner = attributeOwner(tokens, mentions, attribute);
+    if (owner) groupOf.get(owner)!.attrs.push(attribute);
+  }
+  for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
+  return groups;
+}
+
+function antecedent(
+  groups: readonly MentionGroup[],
+  pronoun: Mention,
+  tokens: readonly Token[],
+): MentionGroup | undefined {
+  const sentence = tokens[pronoun.first]!.sentence;
+  const earlier = groups.flatMap((group) =>
+    group.mentions.filter((mention) => mention.last < pronoun.first).map((mention) => ({ group, mention })),
+  );
+  const fits = earlier.filter(({ group }) => genderFits(group.kind, pronoun.gender));
+  if (fits.length === 0) return undefined;
+  const firstInSentence = !earlier.some(({ mention }) => tokens[mention.first]!.sentence === sentence);
+  if (firstInSentence) {
+    const lastSentence = Math.max(...fits.map(({ mention }) => tokens[mention.first]!.sentence));
+    return fits.find(({ mention }) => tokens[mention.first]!.sentence === lastSentence)!.group;
+  }
+  return fits.sort((first, second) => second.mention.last - first.mention.last)[0]!.group;
+}
+
+/** Whether a group of this kind can be called by a pronoun of this gender. */
+export function genderFits(kind: EntityKind | undefined, gender: 'female' | 'male' | undefined): boolean {
+  if (!gender || !kind || kind === 'person') return true;
+  return gender === 'female' ? kind === 'woman' || kind === 'girl' : kind === 'man' || kind === 'boy';
+}
+
+function compatible(first: EntityKind | undefined, second: EntityKind | undefined): boolean {
+  return !first || !second || first === 'person' || second === 'person' || first === second;
+}
+
+function strongerKind(current: EntityKind | undefined, mention: Mention): EntityKind | undefined {
+  if (!mention.kind) return current;
+  if (mention.type === 'noun' || !current || current === 'person') return mention.kind;
+  if (mention.type === 'pronoun' && !genderFits(current, mention.gender)) return mention.kind;
+  return current;
+}
+
+function attributeOwner(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  attribute: AttributePhrase,
+): Mention | undefined {
+  const sentence = tokens[attribute.first]!.sentence;
+  if (mentions.some((mention) => mention.first <= attribute.first && attribute.last <= mention.last))
+    return undefined;
+  const before = mentions.filter(
+    (mention) => mention.last < attribute.first && tokens[mention.first]!.sentence === sentence,
+  );
+  if (before.length > 0) return before.at(-1);
+  return mentions.find(
+    (mention) => mention.first > attribute.last && tokens[mention.first]!.sentence === sentence,
+  );
+}

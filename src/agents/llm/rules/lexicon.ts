@@ -1,0 +1,113 @@
+import type { EntityKind } from '../../../memory/registry.js';
+
+function list(text: string): string[] {
+  return text.trim().split(/\s+/);
+}
+
+function kinds(kind: EntityKind, text: string): Array<[string, EntityKind]> {
+  return list(text).map((word) => [word, kind]);
+}
+
+/** Singular nouns that denote one human, mapped to the kind they imply. */
+export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
+  ...kinds(
+    'woman',
+    `woman lady mother mom grandmother grandma granny sister wife bride queen princess nun waitress actress
+     businesswoman policewoman heroine aunt niece girlfriend ballerina widow witch daughter redhead`,
+  ),
+  ...kinds('girl', 'girl schoolgirl'),
+  ...kinds(
+    'man',
+    `man gentleman guy father dad grandfather grandpa son brother husband groom king prince monk waiter actor
+     businessman policeman fisherman hero uncle nephew boyfriend fireman postman salesman cowboy priest`,
+  ),
+  ...kinds('boy', 'boy schoolboy'),
+  ...kinds(
+    'person',
+    `person figure child kid toddler teenager teen stranger traveler traveller tourist hiker runner cyclist
+     driver passenger student teacher doctor nurse chef cook baker farmer soldier officer detective guard
+     musician violinist guitarist pianist singer dancer painter artist writer photographer scientist worker
+     mechanic pilot sailor captain vendor merchant shopkeeper customer clerk librarian professor friend neighbor
+     neighbour colleague protagonist courier messenger janitor guide climber skater surfer barista bartender
+     jogger commuter pedestrian rider knight wizard beggar villager elder visitor newcomer researcher technician
+     engineer lifeguard ranger gardener porter conductor poet`,
+  ),
+]);
+
+/** Heads that only say "a person of this kind"; other person nouns are roles ("the fisherman"). */
+export const GENERIC_HEADS: ReadonlySet<string> = new Set(
+  list('man woman girl boy person lady guy gentleman figure child kid teenager teen'),
+);
+
+/** Heads that point at the main character. */
+export const PROTAGONIST_HEADS: ReadonlySet<string> = new Set(list('protagonist hero heroine'));
+
+/** Pronouns, mapped to the gender they require. */
+export const PRONOUNS: ReadonlyMap<string, 'female' | 'male'> = new Map([
+  ...list('she her hers herself').map((word) => [word, 'female'] as [string, 'female']),
+  ...list('he him his himself').map((word) => [word, 'male'] as [string, 'male']),
+]);
+
+/** Plural pronouns: they point at everyone of the previous prompt when the prompt names nobody. */
+export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(list('they them their both'));
+
+/** Words in a person's noun phrase that force a new identity. */
+export const NEWCOMER_WORDS: ReadonlySet<string> = new Set(
+  list('another other new different second third fourth fifth unfamiliar unknown'),
+);
+
+export const DETERMINERS: ReadonlySet<string> = new Set(list('a an the this that one another some'));
+export const DEFINITE_DETERMINERS: ReadonlySet<string> = new Set(list('the this that his her their'));
+
+/** Titles that start a proper name, with the kind they imply. */
+export const TITLES: ReadonlyMap<string, EntityKind> = new Map([
+  ...kinds('man', 'mr mister sir uncle grandpa'),
+  ...kinds('woman', 'mrs ms miss madam aunt grandma'),
+  ...kinds('person', 'dr doctor professor captain officer detective'),
+]);
+
+/** Phrases that mark a change of appearance: conflicting attributes then update a person instead of adding one. */
+export const CHANGE_PATTERN =
+  /\b(now (wears|wearing|in|has|sports|dressed)|chang(e|es|ed|ing) into|put(s|ting)? on|(has |had )?dyed|switch(es|ed)? (to|into)|swap(s|ped)?|slips? into|has (a |her |his )?new|wears a new|in a new|has shaved|shaved|grown|takes? off|removes?|cut (his|her) hair|has cut)\b/i;
+
+/** Modifiers that belong to a clothing or accessory phrase besides colours. */
+export const WEARABLE_MODIFIERS: ReadonlySet<string> = new Set(
+  list(`wool woolen woollen leather denim silk cotton linen knit knitted velvet tweed fleece corduroy suede satin
+   lace plaid striped checkered checked polka-dot floral patterned spotted lab trench rain baseball bucket
+   straw cowboy top bow sun wide-brimmed long short curly wavy straight messy cropped oversized thick heavy
+   tattered round square wire-rimmed horn-rimmed thin bushy braided spiky tailored faded torn hooded
+   knee-length ankle-length loose tight puffy puffer rubber canvas tiny small large big wide flowing
+   gray-streaked shoulder-length neat slicked-back shaggy pointed flat tall high-heeled sleeveless
+   short-sleeved long-sleeved pleated flannel cashmere fur furry feathered feather old shabby worn elegant
+   vintage sparkling shiny golden dangling hoop gold pearl diamond silver school business winter summer
+   rain-soaked full thick-rimmed cat-eye aviator reading mirrored cracked dark-rimmed wrinkled crisp
+   frayed muddy dusty clean dirty fitted wedding party chef's police military`),
+);
+
+/** Adjectives on a person noun that become attributes, with the attribute they give. */
+export const PERSON_ADJECTIVE_ATTRIBUTES: ReadonlyMap<string, string> = new Map([
+  ['bearded', 'beard'],
+  ['mustached', 'mustache'],
+  ['bespectacled', 'glasses'],
+  ['freckled', 'freckles'],
+  ['blonde', 'blond hair'],
+  ['blond', 'blond hair'],
+  ['brunette', 'brown hair'],
+  ['redheaded', 'red hair'],
+  ['bald', 'bald'],
+]);
+
+/** Words that end the search for a proper name at the start of a sentence. */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  list(`i the a an in at on by as later meanwhile then now inside outside close-up closeup camera wide shot
+   scene cut night morning evening dawn dusk suddenly finally after before while when behind across under
+   above beside near overhead nearby still soon again back there here`),
+);
+
+/** Prepositions after which a capitalised word is more likely a place than a person. */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(list('in at from into across through within'));
+
+/** Words between `hair` and a colour in predicative hair descriptions ("her hair is now silver"). */
+export const HAIR_LINKS: ReadonlySet<string> = new Set(
+  list('is now has turned gone dyed was become becomes'),
+);
