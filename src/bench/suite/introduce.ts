@@ -1,0 +1,83 @@
+import type { Character } from './create-character.js';
+import type { Random } from './create-random.js';
+import { describeAttributes, nounPhrase, pronoun, relativeClause } from './describe-character.js';
+import { withArticle } from './phrasing.js';
+import type { ScriptBuilder } from './script-builder.js';
+
+/** How a character's first mention is phrased. */
+export type IntroShape = 'appositive' | 'named' | 'relative' | 'unnamed';
+
+/** How a later mention refers to a character. */
+export type ReferenceMode = 'name' | 'role' | 'description' | 'pronoun';
+
+/**
+ * The subject phrase that introduces a character with its attributes, recording aliases:
+ * "Ravi, a short man with a gray scarf and round glasses," / "A woman in a yellow raincoat".
+ * `determiner` replaces the article ("another", "a second").
+ */
+export function introduce(
+  builder: ScriptBuilder,
+  random: Random,
+  character: Character,
+  options: { shape?: IntroShape; determiner?: string } = {},
+): string {
+  const shape = options.shape ?? (character.name === undefined ? 'unnamed' : pickNamedShape(random));
+  const noun = nounPhrase(character);
+  // "another guard", "a second woman": the determiner carries the contrast, so no build word.
+  const head =
+    options.determiner === undefined
+      ? withArticle(noun)
+      : `${options.determiner} ${character.role ?? character.kind}`;
+  const attributes = random.shuffle(character.attrs);
+  if (shape === 'unnamed' || character.name === undefined) {
+    const description = describeAttributes(random, attributes);
+    // "A woman with red hair, wearing a coat," needs its closing comma before the verb.
+    return `${builder.alias(character, head)} ${description}${description.includes(',') ? ',' : ''}`;
+  }
+  const name = builder.alias(character, character.name);
+  switch (shape) {
+    case 'named':
+      return `${builder.alias(character, head)} named ${name}, ${describeAttributes(random, attributes)},`;
+    case 'relative':
+      return `${name}, ${builder.alias(character, head)} ${relativeClause(attributes)},`;
+    default:
+      return `${name}, ${builder.alias(character, head)} ${describeAttributes(random, attributes)},`;
+  }
+}
+
+/** A later mention of a character, recorded as an alias. */
+export function refer(builder: ScriptBuilder, character: Character, mode: ReferenceMode): string {
+  switch (mode) {
+    case 'name':
+      if (character.name !== undefined) return builder.alias(character, character.name);
+      return builder.alias(character, `the ${nounPhrase(character)}`);
+    case 'role':
+      if (character.role !== undefined) return builder.alias(character, `the ${character.role}`);
+      return builder.alias(character, `the ${nounPhrase(character, false)}`);
+    case 'description':
+      return builder.alias(character, `the ${nounPhrase(character, false)}`);
+    case 'pronoun':
+      return builder.alias(character, pronoun(character));
+  }
+}
+
+/**
+ * Whether a pronoun at the start of prompt `index` can only mean this character: it was on screen in
+ * the previous prompt and nobody else of its gender is on screen in that prompt or this one.
+ */
+export function pronounIsClear(
+  builder: ScriptBuilder,
+  character: Character,
+  index: number,
+  onScreen: readonly Character[],
+): boolean {
+  const previous = builder.presentAt(index - 1);
+  if (!previous.some((other) => other.key === character.key)) return false;
+  return [...previous, ...onScreen].every(
+    (other) => other.key === character.key || other.gender !== character.gender,
+  );
+}
+
+function pickNamedShape(random: Random): IntroShape {
+  return random.pick(['appositive', 'appositive', 'named', 'relative'] as const);
+}

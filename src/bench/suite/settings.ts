@@ -1,0 +1,286 @@
+/** A place a prompt can be set in, with phrases and actions that fit it. */
+export interface Setting {
+  /** Short id, unique in the list ("park"). */
+  id: string;
+  /** Sentence opener, no trailing comma ("In a sunny park"). */
+  opener: string;
+  /** Locative phrase for the end of a clause ("in the sunny park"). */
+  locative: string;
+  /** Verb phrases in base form for one person ("feed the pigeons"). */
+  actions: readonly string[];
+  /** Roles that belong here ("gardener"). */
+  roles: readonly string[];
+  /** An establishing shot with nobody on screen. */
+  empty: string;
+}
+
+/** All settings of the suite (more than 25). */
+export const SETTINGS: readonly Setting[] = [
+  s(
+    'park',
+    'In a sunny park',
+    'in the sunny park',
+    ['feed the pigeons', 'sit on a wooden bench', 'walk along the gravel path'],
+    ['gardener', 'jogger', 'street musician'],
+    'An empty park bench under tall oak trees, leaves drifting down',
+  ),
+  s(
+    'rainy-street',
+    'On a rainy street at night',
+    'on the rainy street',
+    ['hurry past glowing shop windows', 'wait under an awning', 'cross the wet road'],
+    ['police officer', 'courier', 'taxi driver'],
+    'A rainy street at night, neon signs reflected in the puddles',
+  ),
+  s(
+    'kitchen',
+    'In a bright kitchen',
+    'in the bright kitchen',
+    ['chop vegetables at the counter', 'stir a pot on the stove', 'pour coffee into a mug'],
+    ['chef', 'baker', 'waiter'],
+    'A quiet kitchen at dawn, steam rising from a kettle',
+  ),
+  s(
+    'beach',
+    'On a windy beach',
+    'on the windy beach',
+    ['walk along the shoreline', 'look out at the waves', 'collect shells in the sand'],
+    ['lifeguard', 'fisherman', 'surfer'],
+    'Waves rolling onto an empty beach under a gray sky',
+  ),
+  s(
+    'library',
+    'In an old library',
+    'in the old library',
+    ['browse the tall shelves', 'read at a long table', 'climb a rolling ladder'],
+    ['librarian', 'student', 'professor'],
+    'Rows of dusty bookshelves in an empty library, sunlight through tall windows',
+  ),
+  s(
+    'train-platform',
+    'On a crowded train platform',
+    'on the train platform',
+    ['wait beside a pillar', 'check the departure board', 'step onto the train'],
+    ['guard', 'conductor', 'commuter'],
+    'A train pulls into an empty platform, its headlights cutting through the haze',
+  ),
+  s(
+    'market',
+    'At a busy outdoor market',
+    'at the outdoor market',
+    ['pick out oranges at a stall', 'haggle with a vendor', 'carry a crate of apples'],
+    ['vendor', 'fisherman', 'shopkeeper'],
+    'Colorful stalls of fruit and spices at a market before opening',
+  ),
+  s(
+    'office',
+    'In an open-plan office',
+    'in the open-plan office',
+    ['type at a desk', 'look out of the window', 'carry a stack of folders'],
+    ['manager', 'clerk', 'receptionist'],
+    'Rows of empty desks and glowing monitors in an office at night',
+  ),
+  s(
+    'forest-path',
+    'On a misty forest path',
+    'on the misty forest path',
+    ['walk between tall pines', 'step over a fallen log', 'stop beside a stream'],
+    ['ranger', 'hiker', 'photographer'],
+    'Morning mist drifting between tall pine trees on a forest path',
+  ),
+  s(
+    'rooftop',
+    'On a city rooftop at sunset',
+    'on the city rooftop',
+    ['lean on the railing', 'water potted plants', 'look across the skyline'],
+    ['photographer', 'painter', 'gardener'],
+    'A city skyline glowing orange at sunset seen from an empty rooftop',
+  ),
+  s(
+    'cafe',
+    'In a cozy cafe',
+    'in the cozy cafe',
+    ['sip tea by the window', 'read a newspaper at a corner table', 'order at the counter'],
+    ['waiter', 'barista', 'writer'],
+    'Steam curling from an espresso machine in an empty cafe',
+  ),
+  s(
+    'harbor',
+    'At a small fishing harbor',
+    'at the fishing harbor',
+    ['mend a net on the dock', 'tie a rope to a post', 'unload a crate of fish'],
+    ['fisherman', 'sailor', 'dock worker'],
+    'Fishing boats rocking gently in a harbor at dawn',
+  ),
+  s(
+    'classroom',
+    'In a sunlit classroom',
+    'in the sunlit classroom',
+    ['write on the chalkboard', 'hand out papers', 'sit at a wooden desk'],
+    ['teacher', 'student', 'janitor'],
+    'An empty classroom with chairs stacked on the desks',
+  ),
+  s(
+    'hospital-corridor',
+    'In a quiet hospital corridor',
+    'in the hospital corridor',
+    ['push a cart down the hall', 'read a chart', 'wait on a plastic chair'],
+    ['nurse', 'doctor', 'porter'],
+    'A long hospital corridor under flickering lights',
+  ),
+  s(
+    'bookshop',
+    'In a narrow bookshop',
+    'in the narrow bookshop',
+    ['stack books on a table', 'flip through a novel', 'ring up a purchase'],
+    ['shopkeeper', 'student', 'writer'],
+    'Piles of books in a narrow bookshop, dust floating in the light',
+  ),
+  s(
+    'snowy-village',
+    'In a snowy mountain village',
+    'in the snowy village',
+    ['shovel snow from a doorstep', 'walk between wooden houses', 'carry firewood'],
+    ['farmer', 'mail carrier', 'shopkeeper'],
+    'Snow falling softly on the roofs of a mountain village',
+  ),
+  s(
+    'desert-road',
+    'On a dusty desert road',
+    'on the desert road',
+    ['walk along the shoulder', 'squint into the sun', 'kneel beside a parked jeep'],
+    ['mechanic', 'truck driver', 'photographer'],
+    'Heat shimmering over an empty desert road',
+  ),
+  s(
+    'subway-car',
+    'Inside a swaying subway car',
+    'inside the subway car',
+    ['hold the overhead rail', 'sit by the doors', 'read a paperback'],
+    ['commuter', 'student', 'guard'],
+    'An empty subway car rattling through a dark tunnel',
+  ),
+  s(
+    'garden',
+    'In a walled flower garden',
+    'in the flower garden',
+    ['water the roses', 'kneel beside a flower bed', 'prune a hedge'],
+    ['gardener', 'painter', 'florist'],
+    'Roses and tulips swaying in a walled garden',
+  ),
+  s(
+    'museum',
+    'In a marble museum hall',
+    'in the museum hall',
+    ['study a large painting', 'walk past a statue', 'take notes in front of a display case'],
+    ['guard', 'curator', 'student'],
+    'A marble museum hall lined with statues, empty after closing',
+  ),
+  s(
+    'bakery',
+    'In a small bakery',
+    'in the small bakery',
+    ['pull bread from the oven', 'arrange pastries on a tray', 'dust flour off the counter'],
+    ['baker', 'shopkeeper', 'waiter'],
+    'Loaves cooling on wooden racks in a small bakery',
+  ),
+  s(
+    'farm',
+    'On a farm at sunrise',
+    'on the farm',
+    ['feed the chickens', 'carry a bucket of water', 'open the barn door'],
+    ['farmer', 'vet', 'farmhand'],
+    'A red barn and green fields at sunrise',
+  ),
+  s(
+    'night-market',
+    'At a lantern-lit night market',
+    'at the night market',
+    ['buy dumplings from a stall', 'walk beneath paper lanterns', 'taste noodles at a counter'],
+    ['vendor', 'cook', 'street musician'],
+    'Paper lanterns glowing above empty stalls at a night market',
+  ),
+  s(
+    'airport',
+    'In a busy airport terminal',
+    'in the airport terminal',
+    ['roll a suitcase to the gate', 'check a boarding pass', 'look up at the flight screens'],
+    ['pilot', 'flight attendant', 'security guard'],
+    'Planes parked outside the wide windows of an airport terminal',
+  ),
+  s(
+    'lakeside',
+    'By a calm lake',
+    'by the calm lake',
+    ['skip stones on the water', 'sit on the wooden pier', 'paddle a small canoe'],
+    ['fisherman', 'ranger', 'painter'],
+    'A calm lake reflecting the mountains at dawn',
+  ),
+  s(
+    'gym',
+    'In a crowded gym',
+    'in the crowded gym',
+    ['lift a barbell', 'run on a treadmill', 'stretch on a mat'],
+    ['coach', 'trainer', 'boxer'],
+    'Rows of empty treadmills in a gym at night',
+  ),
+  s(
+    'laundromat',
+    'In a late-night laundromat',
+    'in the laundromat',
+    ['fold towels on a table', 'load a washing machine', 'wait beside the dryers'],
+    ['attendant', 'student', 'courier'],
+    'Washing machines spinning in an empty laundromat at night',
+  ),
+  s(
+    'theater-stage',
+    'On an old theater stage',
+    'on the theater stage',
+    ['rehearse lines under a spotlight', 'move a wooden prop', 'bow to the empty seats'],
+    ['actor', 'stagehand', 'director'],
+    'A single spotlight on the bare boards of an empty stage',
+  ),
+  s(
+    'construction-site',
+    'At a construction site',
+    'at the construction site',
+    ['climb a scaffold', 'check blueprints on a table', 'carry steel beams'],
+    ['engineer', 'builder', 'crane operator'],
+    'A crane swinging over a half-built tower',
+  ),
+  s(
+    'bus-stop',
+    'At a bus stop on a cold morning',
+    'at the bus stop',
+    ['wait under the shelter', 'wave down the bus', 'check the timetable'],
+    ['commuter', 'student', 'bus driver'],
+    'An empty bus shelter on a frosty morning',
+  ),
+  s(
+    'vineyard',
+    'In a hillside vineyard',
+    'in the hillside vineyard',
+    ['pick grapes from the vines', 'carry a basket between rows', 'inspect a bunch of grapes'],
+    ['farmer', 'winemaker', 'farmhand'],
+    'Rows of grapevines on a hillside under a golden sky',
+  ),
+  s(
+    'art-studio',
+    'In a cluttered art studio',
+    'in the art studio',
+    ['paint on a large canvas', 'mix colors on a palette', 'sketch at an easel'],
+    ['painter', 'sculptor', 'student'],
+    'Half-finished canvases leaning against the walls of an art studio',
+  ),
+];
+
+function s(
+  id: string,
+  opener: string,
+  locative: string,
+  actions: string[],
+  roles: string[],
+  empty: string,
+): Setting {
+  return { id, opener, locative, actions, roles, empty };
+}
