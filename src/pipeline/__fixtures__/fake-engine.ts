@@ -1,0 +1,167 @@
+import type {
+  CausalVideoEngineV1,
+  EncodedPrompt,
+  EngineCosts,
+  EngineInfo,
+  GenerateChunkOptions,
+  GeneratedChunk,
+  RenderRecordEntry,
+  VideoFrame,
+} from '../../engine/engine.js';
+
+/** A deterministic stand-in engine that records every call and counts work like the real port says. */
+export interface FakeEngine extends CausalVideoEngineV1 {
+  /** Every port call, in order, e.g. `generate:0`, `recache:p2`, `bank:a,b`. */
+  readonly calls: string[];
+  /** The options of every generateChunk call, in order. */
+  readonly generateOptions: GenerateChunkOptions[];
+  /** The bank as last set. */
+  readonly bank: readonly string[];
+  /** Ids in the frame store. */
+  readonly stored: ReadonlyMap<string, number>;
+}
+
+export const fakeEngineInfo: EngineInfo = {
+  width: 8,
+  height: 6,
+  fps: 16,
+  videoFramesPerLatent: 4,
+  chunkFrames: 3,
+  sinkFrames: 3,
+  localFrames: 9,
+  bankCapacity: 6,
+  denoisingSteps: [1000, 750, 500, 250],
+  keyDimension: 4,
+};
+
+/** A unit vector derived from a word, so equal words share a key. */
+export function wordKey(word: string, dimension = fakeEngineInfo.keyDimension): Float32Array {
+  const key = new Float32Array(dimension);
+  let hash = 2166136261;
+  for (const char of word) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  for (let i = 0; i < dimension; i++) {
+    hash = Math.imul(hash ^ (hash >>> 13), 2654435761) >>> 0;
+    key[i] = (hash % 1000) / 500 - 1;
+  }
+  return normalize(key);
+}
+
+function normalize(vector: Float32Array): Float32Array {
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((v) => v / norm);
+}
+
+/**
+ * Creates the fake engine. `frameKeys(frame)` decides each latent frame's pooled keys (default: one key derived
+ * from the frame number).
+ */
+export function createFakeEngine(
+  options: { frameKeys?: (frame: number) => Float32Array[]; info?: Partial<EngineInfo> } = {},
+): FakeEngine {
+  const info = { ...fakeEngineInfo, ...options.info };
+  const calls: string[] = [];
+  const generateOptions: GenerateChunkOptions[] = [];
+  const stored = new Map<string, number>();
+  let bank: string[] = [];
+  let generated = 0;
+  let encodings = 0;
+  const costs: EngineCosts = {
+    generatedFrames: 0,
+    denoisingPasses: 0,
+    contextPasses: 0,
+    recachedFrames: 0,
+    attentionOps: 0,
+    decodedFrames: 0,
+  };
+  const frameKeys = options.frameKeys ?? ((frame: number) => [wordKey(`frame-${frame}`, info.keyDimension)]);
+  const contextFrames = () => Math.min(generated, info.sinkFrames) + bank.length + Math.min(generated, info.localFrames);
+
+  return {
+    specificationVersion: 'v1',
+    provider: 'fake',
+    modelId: 'fake-v1',
+    info,
+    calls,
+    generateOptions,
+    get bank() {
+      return bank;
+    },
+    stored,
+    async encodePrompt(text: string): Promise<EncodedPrompt> {
+      calls.push(`encode:${text}`);
+      encodings += 1;
+      const tokens = [...text.matchAll(/\S+/g)].map((match) => ({
+        text: match[0],
+        start: match.index,
+        end: match.index + match[0].length,
+        key: wordKey(match[0].toLowerCase(), info.keyDimension),
+      }));
+      const sum = new Float32Array(info.keyDimension);
+      for (const token of tokens) for (let i = 0; i < sum.length; i++) sum[i]! += token.key[i]!;
+      return { id: `p${encodings}`, text, tokens, embedding: normalize(sum) };
+    },
+    async generateChunk(chunkOptions: GenerateChunkOptions): Promise<GeneratedChunk> {
+      const chunk = generated / info.chunkFrames;
+      calls.push(`generate:${chunk}`);
+      generateOptions.push(chunkOptions);
+      const startFrame = generated;
+      costs.attentionOps += info.chunkFrames * (contextFrames() + info.chunkFrames) * info.denoisingSteps.length;
+      costs.denoisingPasses += info.denoisingSteps.length;
+      costs.contextPasses += 1;
+      costs.generatedFrames += info.chunkFrames;
+      generated += info.chunkFrames;
+      const frames = Array.from({ length: info.chunkFrames }, (_, i) => ({
+        frame: startFrame + i,
+        keys: frameKeys(startFrame + i),
+      }));
+      return { chunk, startFrame, frames };
+    },
+    async recache(prompt: EncodedPrompt): Promise<void> {
+      calls.push(`recache:${prompt.id}`);
+      const frames = Math.min(info.sinkFrames + info.localFrames, generated);
+      costs.recachedFrames += frames;
+      costs.contextPasses += 1;
+      costs.attentionOps += frames * contextFrames();
+    },
+    async storeFrame(frame: number, id: string): Promise<void> {
+      if (frame >= generated) throw new Error(`frame ${frame} not generated yet`);
+      calls.push(`store:${frame}:${id}`);
+      stored.set(id, frame);
+    },
+    async dropFrame(id: string): Promise<void> {
+      calls.push(`drop:${id}`);
+      stored.delete(id);
+      bank = bank.filter((b) => b !== id);
+    },
+    async setBank(ids: readonly string[]): Promise<void> {
+      for (const id of ids) if (!stored.has(id)) throw new Error(`unknown frame id ${id}`);
+      if (ids.length > info.bankCapacity) throw new Error('bank over capacity');
+      calls.push(`bank:${ids.join(',')}`);
+      bank = [...ids];
+    },
+    async decodeChunk(chunk: number): Promise<VideoFrame[]> {
+      calls.push(`decode:${chunk}`);
+      const count = info.chunkFrames * info.videoFramesPerLatent;
+      costs.decodedFrames += count;
+      return Array.from({ length: count }, (_, i) => ({
+        width: info.width,
+        height: info.height,
+        data: new Uint8Array(info.width * info.height * 3).fill((chunk * count + i) % 256),
+      }));
+    },
+    costs: () => ({ ...costs }),
+    async release(): Promise<void> {
+      calls.push('release');
+    },
+    renderRecord(chunk: number): RenderRecordEntry[] {
+      const count = info.chunkFrames * info.videoFramesPerLatent;
+      return Array.from({ length: count }, (_, i) => ({
+        frame: chunk * count + i,
+        latentFrame: chunk * info.chunkFrames + Math.floor(i / info.videoFramesPerLatent),
+        prompt: '',
+        scene: { setting: null, appearance: [] },
+        figures: [],
+      }));
+    },
+  };
+}

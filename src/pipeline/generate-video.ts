@@ -1,0 +1,190 @@
+import type {
+  CausalVideoEngineV1,
+  EncodedPrompt,
+  GenerateChunkOptions,
+  GeneratedChunk,
+  RenderRecordEntry,
+  VideoFrame,
+} from '../engine/engine.js';
+import type { MemoryEvent, MemoryPolicy, PolicyContext, TransitionKind } from '../memory/policy.js';
+import type { Script } from '../script/script.js';
+import type { Segment, Timeline } from '../script/timeline.js';
+import {
+  type ChunkTiming,
+  type Clock,
+  type PromptRecord,
+  type RunProgress,
+  type RunResult,
+  type SwitchRecord,
+  subtractCosts,
+} from './run-result.js';
+import {
+  resolveSoftTransition,
+  type SoftTransitionOptions,
+  type SoftTransitionSchedule,
+  transitionAlpha,
+} from './transition.js';
+
+/** Options of one streaming run. */
+export interface GenerateVideoOptions {
+  /** The script to generate (its annotations are never passed on). */
+  script: Script;
+  /** The causal engine; the loop does not release it. */
+  engine: CausalVideoEngineV1;
+  /**
+   * The memory policy, or a factory the loop calls with a context whose event sink feeds `RunResult.memoryEvents`.
+   * A ready policy reports into `memoryEvents` only if its creator passes the same array.
+   */
+  policy: MemoryPolicy | ((context: PolicyContext) => MemoryPolicy);
+  /** The latent timeline of the script. */
+  timeline: Timeline;
+  /** Events collected for a ready-made policy (its sink pushes here). */
+  memoryEvents?: MemoryEvent[];
+  /** Overrides the policy's transition at switches. */
+  transition?: TransitionKind;
+  /** Soft prompt transition parameters (for `soft`). */
+  softTransition?: SoftTransitionOptions;
+  /** Milliseconds clock. Default `performance.now`. */
+  clock?: Clock;
+  /** Called after every chunk. */
+  onChunk?: (progress: RunProgress) => void;
+  /** Receives every chunk's decoded frames in order (and its render record when the engine has one); awaited. */
+  onFrames?: (chunk: GeneratedChunk, frames: VideoFrame[], renderRecord?: RenderRecordEntry[]) => unknown;
+}
+
+/**
+ * Streams a script through a causal engine chunk by chunk under a memory policy: encodes each prompt once, applies
+ * the transition at every switch (swap, recache or soft blend), lets the policy manage the bank, and measures
+ * time and engine work. Pure orchestration: all I/O happens in `onFrames`.
+ *
+ * @example
+ * const result = await generateVideo({ script, engine, timeline, policy: (context) => createPolicy('longlive', context) });
+ * result.realtimeFactor // video seconds per wall second
+ */
+export async function generateVideo(options: GenerateVideoOptions): Promise<RunResult> {
+  const { engine, timeline } = options;
+  const clock = options.clock ?? (() => performance.now());
+  const memoryEvents = options.memoryEvents ?? [];
+  const policy =
+    typeof options.policy === 'function'
+      ? options.policy({ engine, timeline, events: (event) => memoryEvents.push(event) })
+      : options.policy;
+  const transition = options.transition ?? policy.transition;
+  const encodings = new Map<string, EncodedPrompt>();
+  const encode = async (text: string): Promise<EncodedPrompt> => {
+    const cached = encodings.get(text);
+    if (cached) return cached;
+    const encoded = await engine.encodePrompt(text);
+    encodings.set(text, encoded);
+    return encoded;
+  };
+
+  const started = clock();
+  const costsAtStart = engine.costs();
+  const prompts: PromptRecord[] = [];
+  const chunks: ChunkTiming[] = [];
+  const switches: SwitchRecord[] = [];
+  let videoFramesDone = 0;
+  let previous: { segment: Segment; prompt: EncodedPrompt } | undefined;
+
+  for (const segment of timeline.segments) {
+    const prompt = await encode(segment.prompt);
+    prompts.push({
+      segment: segment.index,
+      text: prompt.text,
+      encodingId: prompt.id,
+      tokens: prompt.tokens.length,
+    });
+    const costsBefore = engine.costs();
+    const transitionStart = clock();
+    let schedule: SoftTransitionSchedule | undefined;
+    if (previous && transition === 'recache') await engine.recache(prompt);
+    if (previous && transition === 'soft') {
+      schedule = resolveSoftTransition(previous.prompt.embedding, prompt.embedding, {
+        chunkFrames: engine.info.chunkFrames,
+        ...options.softTransition,
+      });
+    }
+    const transitionMs = clock() - transitionStart;
+    const transitionCosts = subtractCosts(engine.costs(), costsBefore);
+    await policy.onSegmentStart?.(previous ? { segment, prompt, previous } : { segment, prompt });
+
+    for (let index = segment.startChunk; index < segment.endChunk; index++) {
+      const generateOptions: GenerateChunkOptions = { prompt };
+      const alpha =
+        schedule && previous
+          ? transitionAlpha(schedule, index * timeline.chunkFrames - segment.startFrame)
+          : null;
+      if (alpha !== null && previous) generateOptions.blend = { from: previous.prompt, alpha };
+
+      const t0 = clock();
+      const chunk = await engine.generateChunk(generateOptions);
+      const t1 = clock();
+      const frames = await engine.decodeChunk(chunk.chunk);
+      const t2 = clock();
+      const renderRecord = engine.renderRecord?.(chunk.chunk);
+      await (renderRecord
+        ? options.onFrames?.(chunk, frames, renderRecord)
+        : options.onFrames?.(chunk, frames));
+      const t3 = clock();
+      await policy.onChunkEnd?.({ segment, prompt, chunk, frames });
+      const t4 = clock();
+
+      const timing: ChunkTiming = {
+        chunk: chunk.chunk,
+        segment: segment.index,
+        generateMs: t1 - t0,
+        decodeMs: t2 - t1,
+        outputMs: t3 - t2,
+        policyMs: t4 - t3,
+      };
+      if (alpha !== null) timing.alpha = alpha;
+      chunks.push(timing);
+      if (previous && index === segment.startChunk) {
+        const record: SwitchRecord = {
+          segment: segment.index,
+          chunk: chunk.chunk,
+          transition,
+          transitionMs,
+          transitionCosts,
+          switchCosts: subtractCosts(engine.costs(), costsBefore),
+        };
+        if (schedule) record.schedule = schedule;
+        switches.push(record);
+      }
+      videoFramesDone += frames.length;
+      options.onChunk?.({
+        chunksDone: chunks.length,
+        totalChunks: timeline.totalChunks,
+        videoFramesDone,
+        totalVideoFrames: timeline.totalVideoFrames,
+        elapsedMs: clock() - started,
+      });
+    }
+    previous = { segment, prompt };
+  }
+  await policy.finish?.();
+
+  const wallMs = clock() - started;
+  const videoSeconds = videoFramesDone / timeline.fps;
+  const snapshot = policy.snapshot?.();
+  return {
+    scriptId: options.script.id,
+    timeline,
+    policy:
+      snapshot === undefined
+        ? { name: policy.name, transition }
+        : { name: policy.name, transition, snapshot },
+    engine: { provider: engine.provider, modelId: engine.modelId, info: engine.info },
+    prompts,
+    chunks,
+    switches,
+    memoryEvents,
+    costs: subtractCosts(engine.costs(), costsAtStart),
+    videoFrames: videoFramesDone,
+    videoSeconds,
+    wallMs,
+    // A sub-millisecond run (fake clock) still yields a finite, JSON-safe factor.
+    realtimeFactor: videoSeconds / (Math.max(wallMs, 0.001) / 1000),
+  };
+}
