@@ -1,0 +1,179 @@
+import type { VideoFrame } from '../engine/engine.js';
+import { type Lab, labDistance, rgbToLab } from './color-space.js';
+import type { Box } from './connected-components.js';
+import type { Mask } from './foreground-mask.js';
+import { type ColorName, colorNames, nearestColorName, type Rgb } from './palette.js';
+
+/** The body regions a description reads, top to bottom. */
+export type RegionName = 'hair' | 'head' | 'neck' | 'torso' | 'legs';
+
+/** Region bands as fractions of the figure's height [from, to), and the central share of its width used. */
+export interface Anatomy {
+  /** Vertical band of each region as fractions of the box height. */
+  bands: Record<RegionName, readonly [number, number]>;
+  /** Central fraction of the box width read for each region (keeps bags and arms out). Default 0.6. */
+  centralWidth: number;
+}
+
+/** Proportions of an upright animatic figure: hair or hat on top, face, neck, torso, legs. */
+export const defaultAnatomy: Anatomy = {
+  bands: { hair: [0, 0.08], head: [0.09, 0.17], neck: [0.19, 0.24], torso: [0.28, 0.52], legs: [0.62, 0.92] },
+  centralWidth: 0.6,
+};
+
+/** What one region of a figure looks like. */
+export interface RegionColor {
+  /** Palette name most pixels of the region are nearest to. */
+  name: ColorName;
+  /** Mean colour of the pixels that voted for `name`. */
+  rgb: Rgb;
+  /** Mean Lab colour of all foreground pixels of the region (the numeric descriptor). */
+  lab: Lab;
+  /** Foreground pixels read. */
+  pixels: number;
+}
+
+/** A figure read from pixels. */
+export interface FigureDescription {
+  /** Bounding box in pixels. */
+  box: Box;
+  /** Each region that had foreground pixels. */
+  regions: Partial<Record<RegionName, RegionColor>>;
+  /** Share of the figure's foreground pixels nearest to each palette colour (sums to 1). */
+  colorShares: Partial<Record<ColorName, number>>;
+}
+
+const nameOrder = Object.keys(colorNames) as ColorName[];
+const lookup = new Uint8Array(32 * 32 * 32);
+for (let index = 0; index < lookup.length; index++) {
+  const rgb: Rgb = [((index >> 10) << 3) + 4, (((index >> 5) & 31) << 3) + 4, ((index & 31) << 3) + 4];
+  lookup[index] = nameOrder.indexOf(nearestColorName(rgb) as ColorName);
+}
+
+/** The palette name nearest to an RGB triple, through a 15-bit lookup table. */
+export function paletteIndex(r: number, g: number, b: number): number {
+  return lookup[((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3)]!;
+}
+
+/**
+ * Reads a detected figure: per region the dominant palette colour and the mean Lab colour of its foreground
+ * pixels, plus the colour shares of the whole figure (for accessories whose place varies: bags, umbrellas).
+ *
+ * @example
+ * describeFigure(frame, detection.mask, figure.box).regions.torso?.name // 'yellow'
+ */
+export function describeFigure(
+  frame: VideoFrame,
+  mask: Mask,
+  box: Box,
+  anatomy: Anatomy = defaultAnatomy,
+): FigureDescription {
+  const [left, top, width, height] = box;
+  const regions: FigureDescription['regions'] = {};
+  for (const [region, [from, to]] of Object.entries(anatomy.bands) as Array<[RegionName, [number, number]]>) {
+    const y0 = top + Math.floor(from * height);
+    const y1 = top + Math.max(Math.floor(from * height) + 1, Math.ceil(to * height));
+    const margin = Math.floor((width * (1 - anatomy.centralWidth)) / 2);
+    const read = readRegion(frame, mask, [left + margin, y0, Math.max(1, width - 2 * margin), y1 - y0]);
+    if (read !== undefined) regions[region] = read;
+  }
+  const votes = new Array<number>(nameOrder.length).fill(0);
+  let total = 0;
+  forEachForeground(frame, mask, box, (offset) => {
+    votes[paletteIndex(frame.data[offset]!, frame.data[offset + 1]!, frame.data[offset + 2]!)]! += 1;
+    total++;
+  });
+  const colorShares: FigureDescription['colorShares'] = {};
+  votes.forEach((count, index) => {
+    if (count > 0) colorShares[nameOrder[index]!] = count / total;
+  });
+  return { box, regions, colorShares };
+}
+
+/**
+ * Similarity of two figures' looks, 0..1: the mean over the regions both show (or `only` those) of
+ * `1 - min(1, deltaE / 60)`. Undefined when they share no region.
+ */
+export function descriptionSimilarity(
+  a: FigureDescription,
+  b: FigureDescription,
+  only?: ReadonlySet<RegionName>,
+): number | undefined {
+  let sum = 0;
+  let count = 0;
+  for (const region of Object.keys(a.regions) as RegionName[]) {
+    if (only !== undefined && !only.has(region)) continue;
+    const left = a.regions[region];
+    const right = b.regions[region];
+    if (left === undefined || right === undefined) continue;
+    sum += 1 - Math.min(1, labDistance(left.lab, right.lab) / 60);
+    count++;
+  }
+  return count === 0 ? undefined : sum / count;
+}
+
+/** Mean of several descriptions of one figure (per region Lab means; names from the first that has one). */
+export function averageDescriptions(
+  descriptions: readonly FigureDescription[],
+): FigureDescription | undefined {
+  const first = descriptions[0];
+  if (first === undefined) return undefined;
+  const regions: FigureDescription['regions'] = {};
+  for (const region of Object.keys(defaultAnatomy.bands) as RegionName[]) {
+    const present = descriptions.map((item) => item.regions[region]).filter((item) => item !== undefined);
+    if (present.length === 0) continue;
+    const mean = (pick: (color: RegionColor) => readonly number[], axis: number) =>
+      present.reduce((sum, item) => sum + pick(item)[axis]!, 0) / present.length;
+    regions[region] = {
+      name: present[0]!.name,
+      rgb: [mean((c) => c.rgb, 0), mean((c) => c.rgb, 1), mean((c) => c.rgb, 2)],
+      lab: [mean((c) => c.lab, 0), mean((c) => c.lab, 1), mean((c) => c.lab, 2)],
+      pixels: present.reduce((sum, item) => sum + item.pixels, 0),
+    };
+  }
+  return { box: first.box, regions, colorShares: first.colorShares };
+}
+
+function readRegion(frame: VideoFrame, mask: Mask, box: Box): RegionColor | undefined {
+  const votes = new Array<number>(nameOrder.length).fill(0);
+  const sums = new Float64Array(nameOrder.length * 3);
+  let l = 0;
+  let a = 0;
+  let b = 0;
+  let pixels = 0;
+  forEachForeground(frame, mask, box, (offset) => {
+    const red = frame.data[offset]!;
+    const green = frame.data[offset + 1]!;
+    const blue = frame.data[offset + 2]!;
+    const index = paletteIndex(red, green, blue);
+    votes[index]! += 1;
+    sums[index * 3] += red;
+    sums[index * 3 + 1] += green;
+    sums[index * 3 + 2] += blue;
+    const lab = rgbToLab([red, green, blue]);
+    l += lab[0];
+    a += lab[1];
+    b += lab[2];
+    pixels++;
+  });
+  if (pixels === 0) return undefined;
+  const best = votes.indexOf(Math.max(...votes));
+  const n = votes[best]!;
+  return {
+    name: nameOrder[best]!,
+    rgb: [sums[best * 3]! / n, sums[best * 3 + 1]! / n, sums[best * 3 + 2]! / n],
+    lab: [l / pixels, a / pixels, b / pixels],
+    pixels,
+  };
+}
+
+function forEachForeground(frame: VideoFrame, mask: Mask, box: Box, visit: (offset: number) => void): void {
+  const x1 = Math.min(frame.width, box[0] + box[2]);
+  const y1 = Math.min(frame.height, box[1] + box[3]);
+  for (let y = Math.max(0, box[1]); y < y1; y++) {
+    for (let x = Math.max(0, box[0]); x < x1; x++) {
+      const pixel = y * frame.width + x;
+      if (mask.data[pixel] === 1) visit(pixel * 3);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { VideoFrame } from '../engine/engine.js';
+
+/**
+ * The background of a shot as the per-pixel, per-channel temporal median of frames of that shot: figures move,
+ * so at each pixel most frames show the background. A figure that stands still in more than half of the frames
+ * becomes part of the estimate (and is then not detected).
+ *
+ * @example
+ * const background = estimateBackground(framesOfSegment.slice(0, 15));
+ */
+export function estimateBackground(frames: readonly VideoFrame[]): VideoFrame {
+  const first = frames[0];
+  if (first === undefined) throw new Error('estimateBackground needs at least one frame');
+  const { width, height } = first;
+  const data = new Uint8Array(width * height * 3);
+  const count = frames.length;
+  const values = new Uint8Array(count);
+  const middle = count >> 1;
+  for (let offset = 0; offset < data.length; offset++) {
+    for (let index = 0; index < count; index++) values[index] = frames[index]!.data[offset]!;
+    values.sort();
+    data[offset] = count % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) >> 1;
+  }
+  return { width, height, data };
+}

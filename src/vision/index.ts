@@ -1,0 +1,24 @@
+/**
+ * Pixel vision shared by the evaluator and the pixel verifier: attribute phrases, background estimation, figure
+ * detection and description, and matching figures to expected characters. Pure functions over packed RGB frames.
+ */
+export { type AttributeCheck, checkAttributes, lookFit } from './check-attributes.js';
+export { type Lab, labDistance, rgbToLab } from './color-space.js';
+export { type Box, type Component, connectedComponents } from './connected-components.js';
+export {
+  type Anatomy,
+  averageDescriptions,
+  defaultAnatomy,
+  describeFigure,
+  descriptionSimilarity,
+  type FigureDescription,
+  type RegionColor,
+  type RegionName,
+} from './describe-figure.js';
+export { type DetectedFigure, type Detection, type DetectOptions, detectFigures } from './detect-figures.js';
+export { estimateBackground } from './estimate-background.js';
+export { changedSlots, expectedLook } from './expected-look.js';
+export { foregroundMask, type Mask } from './foreground-mask.js';
+export { type ExpectedCharacter, type FigureMatch, matchFigures } from './match-figures.js';
+export * from './palette.js';
+export { type AttributeSlot, type ParsedAttribute, parseAttribute } from './parse-attribute.js';
