@@ -34,7 +34,7 @@ export const buildAttributeChange: DimensionBuilder = (random: Random) => {
       const changed = current.get(member.key);
       // Half of the later prompts restate the change; the rest leave it to memory.
       if (changed !== undefined && random.chance(0.5)) {
-        return `${name}, still ${changed.worn ? 'wearing' : 'with'} the ${changed.phrase},`;
+        return `${name}, ${stillPhrase(changed)},`;
       }
       return name;
     });
@@ -88,4 +88,11 @@ function changeClause(
     default:
       return `${name} now carries ${text}`;
   }
+}
+
+/** "still wearing the blue raincoat", "still carrying the red umbrella", "still with short blonde hair". */
+function stillPhrase(attribute: Attribute): string {
+  if (attribute.worn) return `still wearing the ${attribute.phrase}`;
+  if (attribute.slot === 'hair') return `still with ${attributeText(attribute)}`;
+  return `still carrying the ${attribute.phrase}`;
 }

@@ -32,7 +32,7 @@ export function introduce(
   if (shape === 'unnamed' || character.name === undefined) {
     const description = describeAttributes(random, attributes);
     // "A woman with red hair, wearing a coat," needs its closing comma before the verb.
-    return `${builder.alias(character, head)} ${description}${description.includes(',') ? ',' : ''}`;
+    return `${builder.alias(character, head)} ${description}${description.includes(', wearing') ? ',' : ''}`;
   }
   const name = builder.alias(character, character.name);
   switch (shape) {
