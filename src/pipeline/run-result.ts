@@ -112,7 +112,7 @@ export function subtractCosts(after: EngineCosts, before: EngineCosts): EngineCo
 
 /** Component-wise sum of cost snapshots. */
 export function sumCosts(costs: readonly EngineCosts[]): EngineCosts {
-  const zero: EngineCosts = {
+  const total: EngineCosts = {
     generatedFrames: 0,
     denoisingPasses: 0,
     contextPasses: 0,
@@ -120,5 +120,7 @@ export function sumCosts(costs: readonly EngineCosts[]): EngineCosts {
     attentionOps: 0,
     decodedFrames: 0,
   };
-  return costs.reduce((total, c) => subtractCosts(total, subtractCosts(zero, c)), zero);
+  for (const cost of costs)
+    for (const key of Object.keys(total) as (keyof EngineCosts)[]) total[key] += cost[key];
+  return total;
 }
