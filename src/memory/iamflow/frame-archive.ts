@@ -1,0 +1,92 @@
+/** One archived latent frame: the best frame of a chunk that left the local window. */
+export interface ArchiveEntry {
+  /** Engine store id of the frame (`f<frame>`). */
+  id: string;
+  /** Latent frame index. */
+  frame: number;
+  /** Chunk the frame belongs to. */
+  chunk: number;
+  /** Index of the segment (prompt, 0-based) that generated it. */
+  segment: number;
+  /** The frame's key summaries, kept to re-score it against later prompts. */
+  keys: number[][];
+  /** Text score against its own prompt (weighted mean scaled logit). */
+  textScore: number;
+  /** Per-entity scores against its own prompt, by entity ID. */
+  entityScores: Record<string, number>;
+  /** Entity IDs the frame covers (passed the cover threshold, or seen by the verifier). */
+  entities: number[];
+  /** Visual score of the verifier, or null when none was available. */
+  visualScore: number | null;
+  /** The fused (or ablation) score that picked it among its chunk. */
+  score: number;
+  /** True while nothing has been evicted yet and this newest chunk stands in. */
+  provisional: boolean;
+}
+
+/** The archive: permanent entries in archival order plus at most one provisional entry. */
+export interface FrameArchive {
+  /** Entries of chunks that left the local window, oldest first. */
+  entries: ArchiveEntry[];
+  /** Stand-in from the newest chunk while eviction has not started, else null. */
+  provisional: ArchiveEntry | null;
+}
+
+/** Which chunk to archive when chunk `chunk` ends. */
+export interface ArchiveStep {
+  /** Chunk whose best frame is archived now. */
+  chunk: number;
+  /** True when it is the newest chunk standing in (nothing evicted yet). */
+  provisional: boolean;
+}
+
+/** An empty archive. */
+export function createFrameArchive(): FrameArchive {
+  return { entries: [], provisional: null };
+}
+
+/**
+ * When chunk `chunk` ends, chunk `chunk - lag` leaves the local window and is archived; before that the newest
+ * chunk stands in.
+ *
+ * @example
+ * [0, 1, 2, 3].map((c) => archiveStepAt(c, 3)) // provisional 0, 1, 2, then chunk 0
+ */
+export function archiveStepAt(chunk: number, lag: number): ArchiveStep {
+  return chunk >= lag ? { chunk: chunk - lag, provisional: false } : { chunk, provisional: true };
+}
+
+/**
+ * Adds an entry: a provisional one replaces the previous provisional one; a permanent one is appended and ends
+ * the provisional stand-in. Returns the new archive and the ids that left it (to drop from the engine store).
+ */
+export function addToArchive(
+  archive: FrameArchive,
+  entry: ArchiveEntry,
+): { archive: FrameArchive; removed: string[] } {
+  const removed = archive.provisional && archive.provisional.id !== entry.id ? [archive.provisional.id] : [];
+  if (entry.provisional) return { archive: { entries: archive.entries, provisional: entry }, removed };
+  const entries = [...archive.entries.filter((existing) => existing.id !== entry.id), entry];
+  return { archive: { entries, provisional: null }, removed };
+}
+
+/** All entries a selection may use: permanent ones, then the provisional stand-in. */
+export function archiveFrames(archive: FrameArchive): ArchiveEntry[] {
+  return archive.provisional ? [...archive.entries, archive.provisional] : archive.entries;
+}
+
+/**
+ * The entities a frame covers among those its prompt named: the ones the verifier saw when it reported
+ * sightings, else those whose entity score reaches `threshold`.
+ */
+export function coveredEntities(
+  entityScores: Readonly<Record<string, number>>,
+  threshold: number,
+  seen?: readonly number[],
+): number[] {
+  const named = Object.keys(entityScores).map(Number);
+  const covered = seen
+    ? named.filter((id) => seen.includes(id))
+    : named.filter((id) => entityScores[id]! >= threshold);
+  return covered.sort((a, b) => a - b);
+}
