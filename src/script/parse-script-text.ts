@@ -104,7 +104,7 @@ function parseJsonLines(text: string, path: string, stem: string): ScriptEntry[]
       const issue = {
         code: 'duplicate-id',
         path: [path, `line ${line}`, 'id'],
-        message: `id "${entry.id}" is already used on line ${earlier}`,
+        message: `"${entry.id}" is already the id of the script on line ${earlier}`,
         hint: 'give every script a unique id',
       };
       entries.push({ line, id: entry.id!, error: new InputError([issue]) });
@@ -123,10 +123,14 @@ function parsePlainText(text: string, path: string, stem: string): ScriptEntry {
     const line = raw.trim();
     if (line.length === 0 || line.startsWith('#')) continue;
     const result = promptSchema.safeParse(line, { reportInput: true });
-    if (!result.success)
-      issues.push(
-        ...toScriptIssues(result.error.issues, [path, `line ${index + 1}`, 'prompts', prompts.length]),
-      );
+    if (!result.success) {
+      // Re-rooted at prompts.N so codes and ordinals match the structured formats.
+      const rooted = result.error.issues.map((issue) => ({
+        ...issue,
+        path: ['prompts', prompts.length, ...issue.path],
+      }));
+      issues.push(...toScriptIssues(rooted, [path, `line ${index + 1}`]));
+    }
     prompts.push(line);
   }
   if (prompts.length === 0) {

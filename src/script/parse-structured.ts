@@ -19,7 +19,9 @@ export function parseJson(text: string, options: { path: string; firstLine?: num
     const before = text.slice(0, position);
     const line = (options.firstLine ?? 1) + (before.match(/\n/g)?.length ?? 0);
     const column = position - before.lastIndexOf('\n');
-    const reason = raw.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    const reason = raw
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/( in JSON)? at position \d+.*$/s, '');
     return {
       success: false,
       issue: {

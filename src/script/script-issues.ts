@@ -18,12 +18,12 @@ export function toScriptIssues(
     const path = issue.path.filter((segment): segment is Segment => typeof segment !== 'symbol');
     const code = codeOf(issue, path);
     const line = locate?.(path);
-    const subject = subjectOf(path);
+    const ordinal = ordinalOf(path);
     const hint = hintOf(code, path);
     return {
       code,
       path: [...prefix, ...(line === undefined ? [] : [`line ${line}`]), ...path],
-      message: subject ? `${subject} ${issue.message}` : issue.message,
+      message: ordinal ? `${issue.message} (${ordinal})` : issue.message,
       ...(hint ? { hint } : {}),
     };
   });
@@ -49,28 +49,18 @@ function codeOf(issue: z.core.$ZodIssue, path: readonly Segment[]): string {
   }
 }
 
-/** How a person names the field: `prompt 3`, `segment 2 seconds`, `character "nora" aliases`. */
-export function subjectOf(path: readonly Segment[]): string {
-  const [head, index, ...rest] = path;
-  if (head === undefined) return '';
-  if (typeof index !== 'number') {
-    if (head === 'characters' && index !== undefined)
-      return `character "${index}"${rest.length ? ` ${rest.join('.')}` : ''}`;
-    return String(head);
-  }
-  const number = index + 1;
-  switch (head) {
-    case 'prompts':
-      return `prompt ${number}`;
-    case 'segments':
-      return `segment ${number}${rest.length ? ` ${rest.join('.')}` : ''}`;
-    case 'seconds':
-      return `duration ${number}`;
-    case 'present':
-      return `present list ${number}`;
-    default:
-      return [head, index, ...rest].join('.');
-  }
+/** The item a path points into, the way a person counts it (`prompt 3` for `prompts.2`), or '' for a plain field. */
+export function ordinalOf(path: readonly Segment[]): string {
+  const position = path.findIndex((segment) => typeof segment === 'number');
+  if (position < 1) return '';
+  const names: Record<string, string> = {
+    prompts: 'prompt',
+    segments: 'segment',
+    seconds: 'duration',
+    present: 'present list',
+  };
+  const field = String(path[position - 1]);
+  return `${names[field] ?? field} ${(path[position] as number) + 1}`;
 }
 
 function hintOf(code: string, path: readonly Segment[]): string | undefined {

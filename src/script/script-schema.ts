@@ -129,7 +129,7 @@ export const scriptObjectSchema = z
         if (!known.includes(key)) {
           add(
             ['present', index, position],
-            `names unknown character "${key}" (known: ${known.join(', ') || 'none'})`,
+            `names unknown character "${key}"; known: ${known.join(', ') || 'none'}`,
             'unknown-character',
           );
         }
