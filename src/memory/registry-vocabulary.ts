@@ -27,7 +27,7 @@ export const COLOR_SHADES: ReadonlySet<string> = new Set([
 export const WEARABLE_SLOTS: ReadonlyMap<string, string> = new Map([
   ...words(
     'outerwear',
-    'coat raincoat overcoat jacket parka anorak blazer windbreaker poncho cape cloak trenchcoat cardigan',
+    'coat raincoat overcoat jacket parka anorak blazer windbreaker poncho cape cloak trenchcoat cardigan peacoat',
   ),
   ...words(
     'top',
@@ -36,7 +36,7 @@ export const WEARABLE_SLOTS: ReadonlyMap<string, string> = new Map([
   ...words('bottom', 'jeans trousers pants skirt shorts slacks leggings'),
   ...words(
     'outfit',
-    'dress gown suit uniform robe overalls jumpsuit kimono sari tuxedo apron costume outfit',
+    'dress sundress gown suit tracksuit pajamas wetsuit swimsuit uniform robe overalls jumpsuit kimono sari tuxedo apron costume outfit',
   ),
   ...words('footwear', 'shoes boots sneakers sandals heels loafers slippers trainers'),
   ...words('headwear', 'hat cap beanie beret helmet headscarf bandana hood fedora turban headband crown'),
@@ -73,7 +73,7 @@ export const BODY_SLOTS: ReadonlyMap<string, string> = new Map([
     'build',
     'slim thin skinny slender lanky stocky heavyset muscular broad-shouldered plump chubby stout burly wiry athletic',
   ),
-  ...words('age', 'young old elderly aged middle-aged teenage little older younger gray-haired white-haired'),
+  ...words('age', 'young old elderly aged middle-aged teenage little older younger'),
   ...words('skin', 'pale-skinned dark-skinned tanned freckled sunburned'),
   ...words('face', 'bearded mustached clean-shaven bald'),
 ]);

@@ -117,7 +117,7 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     const attribute = personAdjectiveAttribute(word);
     if (NEWCOMER_WORDS.has(word)) newcomer = true;
     else if (attribute) attrs.unshift({ text: attribute, first: index, last: index });
-    else if (!isAdjective(token)) break;
+    else if (!isAdjective(token) && !isCompoundNoun(token)) break;
     first = index;
   }
   const word = tokens[head]!.lower;
@@ -143,6 +143,18 @@ function isAdjective(token: Token): boolean {
     token.tags.has('Ordinal') ||
     COLOR_WORDS.has(token.lower) ||
     /-/.test(token.lower)
+  );
+}
+
+/** "a security guard", "a delivery boy": a lower-case common noun before the head. */
+function isCompoundNoun(token: Token): boolean {
+  return (
+    token.tags.has('Noun') &&
+    !token.capitalized &&
+    !token.possessive &&
+    !PERSON_NOUNS.has(token.lower) &&
+    !PRONOUNS.has(token.lower) &&
+    !token.tags.has('Plural')
   );
 }
 
@@ -201,7 +213,7 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
         parts.some((part) => COLOR_WORDS.has(part)) &&
         parts.every((part) => COLOR_WORDS.has(part) || part === 'and');
       const joinsColors = lower === 'and' && COLOR_WORDS.has(tokens[back - 1]?.lower ?? '');
-      if (COLOR_WORDS.has(lower) || colorCompound || joinsColors || WEARABLE_MODIFIERS.has(lower))
+      if (COLOR_WORDS.has(lower) || colorCompound || joinsColors || isWearableModifier(modifier))
         first = back;
       else break;
     }
@@ -222,6 +234,14 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
     phrases.push({ text: words.filter((part) => part !== 'new').join(' '), first, last: index });
   }
   return phrases;
+}
+
+const NOT_MODIFIERS: ReadonlySet<string> = new Set(['new', 'other', 'own', 'same', 'only', 'favorite', 'usual']);
+
+function isWearableModifier(token: Token): boolean {
+  if (WEARABLE_MODIFIERS.has(token.lower)) return true;
+  if (NOT_MODIFIERS.has(token.lower) || token.tags.has('Determiner') || token.tags.has('Pronoun')) return false;
+  return /^[a-z]+-[a-z-]+$/.test(token.lower) || token.tags.has('Adjective') || /^[a-z]+ed$/.test(token.lower);
 }
 
 function predicateColor(tokens: readonly Token[], hair: number): number | undefined {

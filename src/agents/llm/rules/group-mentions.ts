@@ -44,11 +44,12 @@ export function groupMentions(
         previous?.type === 'noun' &&
         (between.length === 0 ||
           (between.length === 1 && LINK_WORDS.has(between[0]!)) ||
-          (between.length === 1 && between[0] === ',' && tokens[mention.last + 1]?.text === ','));
+          (between.length === 1 && between[0] === ',' && /^[,.;]?$/.test(tokens[mention.last + 1]?.text ?? '')));
       join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : undefined));
     } else if (mention.type === 'noun') {
+      const opensWithArticle = ['a', 'an'].includes(tokens[mention.first]!.lower);
       const appositive =
-        previous?.type === 'name' &&
+        (previous?.type === 'name' || (previous?.type === 'noun' && opensWithArticle && !isIndefinite(tokens, previous))) &&
         between.length === 1 &&
         between[0] === ',' &&
         !mention.newcomer &&
@@ -70,6 +71,10 @@ export function groupMentions(
   }
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
+}
+
+function isIndefinite(tokens: readonly Token[], mention: Mention): boolean {
+  return ['a', 'an'].includes(tokens[mention.first]!.lower);
 }
 
 function antecedent(

@@ -13,13 +13,15 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
   ...kinds(
     'woman',
     `woman lady mother mom grandmother grandma granny sister wife bride queen princess nun waitress actress
-     businesswoman policewoman heroine aunt niece girlfriend ballerina widow witch daughter redhead`,
+     businesswoman policewoman heroine aunt niece girlfriend ballerina widow witch daughter redhead maid
+     hostess landlady nanny grandmother`,
   ),
   ...kinds('girl', 'girl schoolgirl'),
   ...kinds(
     'man',
     `man gentleman guy father dad grandfather grandpa son brother husband groom king prince monk waiter actor
-     businessman policeman fisherman hero uncle nephew boyfriend fireman postman salesman cowboy priest`,
+     businessman policeman fisherman hero uncle nephew boyfriend fireman postman salesman cowboy priest butler
+     landlord`,
   ),
   ...kinds('boy', 'boy schoolboy'),
   ...kinds(
@@ -30,7 +32,10 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      mechanic pilot sailor captain vendor merchant shopkeeper customer clerk librarian professor friend neighbor
      neighbour colleague protagonist courier messenger janitor guide climber skater surfer barista bartender
      jogger commuter pedestrian rider knight wizard beggar villager elder visitor newcomer researcher technician
-     engineer lifeguard ranger gardener porter conductor poet`,
+     engineer lifeguard ranger gardener porter conductor poet tailor hitchhiker juggler clown coach manager
+     boxer athlete swimmer referee butcher florist cashier reporter journalist surgeon dentist lawyer judge mayor
+     astronaut diver skier servant host chauffeur twin patient owner spy thief prisoner scholar backpacker
+     shepherd hunter firefighter paramedic monk waiter nun`,
   ),
 ]);
 
@@ -81,7 +86,8 @@ export const WEARABLE_MODIFIERS: ReadonlySet<string> = new Set(
    short-sleeved long-sleeved pleated flannel cashmere fur furry feathered feather old shabby worn elegant
    vintage sparkling shiny golden dangling hoop gold pearl diamond silver school business winter summer
    rain-soaked full thick-rimmed cat-eye aviator reading mirrored cracked dark-rimmed wrinkled crisp
-   frayed muddy dusty clean dirty fitted wedding party chef's police military`),
+   frayed muddy dusty clean dirty fitted wedding party chef's police military tank camera messenger shoulder
+   duffel gym laptop sequined embroidered knitted beaded ribbed quilted padded waxed woven`),
 );
 
 /** Adjectives on a person noun that become attributes, with the attribute they give. */
@@ -101,7 +107,9 @@ export const PERSON_ADJECTIVE_ATTRIBUTES: ReadonlyMap<string, string> = new Map(
 export const NOT_NAMES: ReadonlySet<string> = new Set(
   list(`i the a an in at on by as later meanwhile then now inside outside close-up closeup camera wide shot
    scene cut night morning evening dawn dusk suddenly finally after before while when behind across under
-   above beside near overhead nearby still soon again back there here`),
+   above beside near overhead nearby still soon again back there here mist dust haze fog smoke steam
+   sunlight moonlight snow rain light darkness silence thunder lightning dawn dusk twilight wind clouds waves
+   leaves water fire sparks shadows traffic music sunrise sunset starlight lamplight candlelight drizzle`),
 );
 
 /** Prepositions after which a capitalised word is more likely a place than a person. */

@@ -75,13 +75,13 @@ function matchGroup(
     // A name met for the first time may still name someone described before ("the woman, Nora, ...").
     if (named || !noun?.definite) return named?.id;
   }
+  if (!noun) {
+    const gender = group.mentions[0]?.gender;
+    return mostRecent(entities.filter((entity) => genderFits(entity.kind, gender)))?.id;
+  }
   const compatible = entities.filter(
     (entity) => kindsCompatible(group.kind, entity.kind) && !(group.properName && entity.properName),
   );
-  if (!noun) {
-    const gender = group.mentions[0]?.gender;
-    return mostRecent(compatible.filter((entity) => genderFits(entity.kind, gender)))?.id;
-  }
   if (PROTAGONIST_HEADS.has(noun.head)) {
     return [...compatible].sort((first, second) => second.prompts.length - first.prompts.length)[0]?.id;
   }
@@ -92,6 +92,8 @@ function matchGroup(
     const heads = new Set(entity.mentions.map(headOf));
     const headMatch = heads.has(noun.head);
     if (!generic && !headMatch) continue;
+    // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard").
+    if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person') continue;
     const conflicts = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesConflict(attribute, old)),
     );
