@@ -15,6 +15,11 @@ export interface DetectOptions {
    * column profile. Default 0.55.
    */
   splitAspect?: number;
+  /**
+   * Largest blob area as a fraction of the frame area; larger ones are a changed background (a cut, a light
+   * change), not people, and are left out. Default 0.35.
+   */
+  maxArea?: number;
 }
 
 /** One detected figure. */
@@ -49,10 +54,11 @@ export function detectFigures(
   const minHeight = (options.minHeight ?? 0.12) * frame.height;
   const minArea = (options.minArea ?? 0.002) * frame.width * frame.height;
   const splitAspect = options.splitAspect ?? 0.55;
+  const maxArea = (options.maxArea ?? 0.35) * frame.width * frame.height;
   const figures: DetectedFigure[] = [];
   for (const component of connectedComponents(mask)) {
     const [left, top, , height] = component.box;
-    if (height < minHeight || component.area < minArea) continue;
+    if (height < minHeight || component.area < minArea || component.area > maxArea) continue;
     for (const [from, to] of splitColumns(component.columns, height, splitAspect)) {
       const box = tighten(mask, [left + from, top, to - from, height]);
       if (box === undefined || box[3] < minHeight) continue;

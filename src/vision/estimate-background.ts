@@ -17,8 +17,16 @@ export function estimateBackground(frames: readonly VideoFrame[]): VideoFrame {
   const values = new Uint8Array(count);
   const middle = count >> 1;
   for (let offset = 0; offset < data.length; offset++) {
-    for (let index = 0; index < count; index++) values[index] = frames[index]!.data[offset]!;
-    values.sort();
+    // Insertion sort: a few dozen values per pixel, far cheaper than a general sort call.
+    for (let index = 0; index < count; index++) {
+      const value = frames[index]!.data[offset]!;
+      let at = index;
+      while (at > 0 && values[at - 1]! > value) {
+        values[at] = values[at - 1]!;
+        at--;
+      }
+      values[at] = value;
+    }
     data[offset] = count % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) >> 1;
   }
   return { width, height, data };

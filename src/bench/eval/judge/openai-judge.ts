@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { VideoFrame } from '../../../engine/engine.js';
+import { IamflowError } from '../../../errors/index.js';
+import { frameToDataUrl } from './encode-png.js';
+import { combineVerdict, type JudgeSettings, type JudgeVerdict, judgeRubric } from './judge.js';
+
+/** What the judge is shown of one segment. */
+export interface JudgeSegment {
+  /** The segment's prompt. */
+  prompt: string;
+  /** The sampled frames (5 per segment). */
+  frames: readonly VideoFrame[];
+  /** Expected characters and their attributes, when annotated (e.g. `Ravi: gray scarf, round glasses`). */
+  expected?: string[];
+}
+
+const replySchema = z.object({
+  choices: z
+    .array(
+      z.object({
+        message: z.object({
+          content: z
+            .union([z.string(), z.array(z.object({ text: z.string().optional() }).loose())])
+            .nullish(),
+        }),
+      }),
+    )
+    .min(1),
+});
+
+const verdictSchema = z
+  .object({
+    presence: z.coerce.number().optional(),
+    attributes: z.coerce.number().optional(),
+    action: z.coerce.number().optional(),
+    continuity: z.coerce.number().optional(),
+    score: z.coerce.number().optional(),
+  })
+  .loose();
+
+/** Longest image side sent to the judge, in pixels. */
+const maxSide = 512;
+
+/**
+ * Scores each segment (its prompt, story so far and 5 frames) and the whole video (one frame per segment) with
+ * an OpenAI-compatible vision chat endpoint; throws an IamflowError when a request fails or a reply has no
+ * score, so the caller can fall back to the pixel judge.
+ */
+export async function openaiJudge(
+  settings: JudgeSettings,
+  segments: readonly JudgeSegment[],
+): Promise<JudgeVerdict> {
+  const perSegment: number[] = [];
+  for (const [index, segment] of segments.entries()) {
+    const story = segments.slice(0, index).map((item, at) => `${at + 1}. ${item.prompt}`);
+    const text = [
+      `Prompt ${index + 1} of ${segments.length}: ${segment.prompt}`,
+      story.length > 0 ? `Earlier prompts:\n${story.join('\n')}` : '',
+      segment.expected && segment.expected.length > 0
+        ? `Expected characters:\n${segment.expected.join('\n')}`
+        : '',
+      `The ${segment.frames.length} images are frames of this prompt's part of the video, in order.`,
+    ];
+    perSegment.push(await askScore(settings, text.filter(Boolean).join('\n\n'), segment.frames));
+  }
+  const overallFrames = segments.map((segment) => segment.frames[segment.frames.length >> 1]!).slice(0, 12);
+  const overallText = `The whole story:\n${segments.map((item, at) => `${at + 1}. ${item.prompt}`).join('\n')}\n\nThe images are one frame per prompt, in order. Judge the whole video.`;
+  const overall = await askScore(settings, overallText, overallFrames);
+  return combineVerdict(perSegment, overall);
+}
+
+async function askScore(
+  settings: JudgeSettings,
+  text: string,
+  frames: readonly VideoFrame[],
+): Promise<number> {
+  const rubric = Object.entries(judgeRubric)
+    .map(([name, meaning]) => `- ${name} (0-10): ${meaning}`)
+    .join('\n');
+  const body = {
+    model: settings.model,
+    temperature: 0,
+    messages: [
+      {
+        role: 'system',
+        content: `You judge generated story videos. Score each criterion from 0 to 10:\n${rubric}\nReply with JSON only: {"presence": n, "attributes": n, "action": n, "continuity": n}.`,
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text },
+          ...frames.map((frame) => ({
+            type: 'image_url',
+            image_url: { url: frameToDataUrl(shrink(frame)) },
+          })),
+        ],
+      },
+    ],
+  };
+  const url = `${settings.baseURL.replace(/\/+$/, '')}/chat/completions`;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (settings.apiKey) headers.authorization = `Bearer ${settings.apiKey}`;
+  let response: Response;
+  try {
+    response = await (settings.fetch ?? fetch)(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(settings.timeoutMs ?? 60_000),
+    });
+  } catch (cause) {
+    throw judgeError(`request to ${url} failed: ${(cause as Error).message}`, cause);
+  }
+  const raw = await response.text();
+  if (!response.ok) throw judgeError(`${url} answered ${response.status}: ${raw.slice(0, 200)}`);
+  const reply = replySchema.safeParse(safeJson(raw));
+  if (!reply.success) throw judgeError(`${url} sent a reply without choices`);
+  const content = reply.data.choices[0]!.message.content;
+  const textReply =
+    typeof content === 'string' ? content : (content ?? []).map((part) => part.text ?? '').join('');
+  const score = parseVerdict(textReply);
+  if (score === undefined) throw judgeError(`the judge's reply held no scores: ${textReply.slice(0, 200)}`);
+  return score;
+}
+
+/**
+ * Reads a judge's reply leniently: the first JSON object in the text (code fences allowed), criteria 0..10
+ * averaged; a bare `score` is taken on a 0..10 scale (or 0..1 / 0..100 when clearly so). Returns 0..1.
+ */
+export function parseVerdict(text: string): number | undefined {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end <= start) return undefined;
+  const parsed = verdictSchema.safeParse(safeJson(text.slice(start, end + 1)));
+  if (!parsed.success) return undefined;
+  const { presence, attributes, action, continuity, score } = parsed.data;
+  const criteria = [presence, attributes, action, continuity].filter(
+    (value): value is number => value !== undefined && Number.isFinite(value),
+  );
+  if (criteria.length > 0)
+    return clamp(criteria.reduce((sum, value) => sum + value, 0) / criteria.length / 10);
+  if (score === undefined || !Number.isFinite(score)) return undefined;
+  return clamp(score <= 1 ? score : score <= 10 ? score / 10 : score / 100);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function clamp(value: number): number {
+  return Math.max(0, Math.min(1, value));
+}
+
+function judgeError(message: string, cause?: unknown): IamflowError {
+  return new IamflowError({
+    name: 'JudgeError',
+    message,
+    cause,
+    issues: [{ code: 'judge-failed', path: ['judge'], message }],
+  });
+}
+
+function shrink(frame: VideoFrame): VideoFrame {
+  const step = Math.ceil(Math.max(frame.width, frame.height) / maxSide);
+  if (step <= 1) return frame;
+  const width = Math.floor(frame.width / step);
+  const height = Math.floor(frame.height / step);
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      data.set(
+        frame.data.subarray(
+          (y * step * frame.width + x * step) * 3,
+          (y * step * frame.width + x * step) * 3 + 3,
+        ),
+        (y * width + x) * 3,
+      );
+    }
+  }
+  return { width, height, data };
+}
