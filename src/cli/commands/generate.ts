@@ -1,0 +1,224 @@
+import { constants } from 'node:fs';
+import { access, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { CausalVideoEngineV1, VideoFrame } from '../../engine/engine.js';
+import { IamflowError, InputError } from '../../errors/index.js';
+import { createPolicy, defaultPolicyName, policyNames } from '../../memory/policies/index.js';
+import { generateVideo } from '../../pipeline/generate-video.js';
+import { createRunJson } from '../../pipeline/run-json.js';
+import { readScript } from '../../script/read-script.js';
+import { buildTimeline } from '../../script/timeline.js';
+import type { Command, CommandContext } from '../command.js';
+import { createProgressBar } from '../progress-bar.js';
+import { parseGenerateFlags } from './generate-flags.js';
+
+/** A streaming video writer (the shape of `createMp4Encoder`). */
+export interface FrameEncoder {
+  /** Appends one frame. */
+  write(frame: VideoFrame): Promise<void> | void;
+  /** Finishes the file. */
+  close(): Promise<void>;
+  /** Stops and removes the partial file. */
+  abort(): Promise<void>;
+}
+
+/** What `generate` creates its engine and writers with; injectable for tests. */
+export interface GenerateDependencies {
+  /** Creates the engine for a run. */
+  createEngine(settings: { width: number; height: number; seed: number }): CausalVideoEngineV1;
+  /** Opens an MP4 writer (H.264 yuv420p). */
+  createEncoder(options: { path: string; width: number; height: number; fps: number }): FrameEncoder;
+  /** Writes one PNG. */
+  writePng(path: string, frame: VideoFrame): Promise<void>;
+}
+
+const outputNames = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
+
+/** Makes sure `out` is a writable folder (creating it), turning file-system failures into InputErrors. */
+async function prepareOutputDir(out: string, absolute: string): Promise<void> {
+  const fail = (message: string, cause: unknown): never => {
+    throw new InputError(
+      [{ code: 'out-not-writable', path: ['--out', out], message, hint: 'choose a folder you can write to' }],
+      { cause },
+    );
+  };
+  const info = await stat(absolute).catch(() => undefined);
+  if (info && !info.isDirectory()) fail('exists and is not a folder', undefined);
+  await mkdir(join(absolute, 'keyframes'), { recursive: true }).catch((error: NodeJS.ErrnoException) =>
+    fail(
+      error.code === 'ENOTDIR' || error.code === 'EEXIST'
+        ? 'a part of the path is a file, not a folder'
+        : `cannot create the folder (${error.code ?? error.message})`,
+      error,
+    ),
+  );
+  await access(absolute, constants.W_OK).catch((error: NodeJS.ErrnoException) =>
+    fail('is not writable', error),
+  );
+}
+
+/** Writes JSON through a temporary file and a rename, so a reader never sees half a file. */
+async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  await rename(temporary, path);
+}
+
+const help = `Usage: iamflow generate SCRIPT --out DIR [options]
+
+Generates a narrative long video from SCRIPT (JSONL, YAML/JSON or text) with the embedded miniature causal engine,
+streaming frames to DIR/video.mp4 (H.264, yuv420p, 16 fps). Also writes DIR/render.jsonl (render record),
+DIR/keyframes/prompt-NN.png (middle frame of each prompt) and DIR/run.json (written last).
+
+Options:
+  --out DIR            output folder (required; created; only our files in it are replaced)
+  --policy NAME        memory policy: ${policyNames().join(', ')} (default: ${defaultPolicyName})
+  --seed N             engine seed, 0..4294967295 (default: 1)
+  --size WxH           frame size, even numbers 64..1920 (default: 480x270)
+  --line N             take the script on line N of a multi-script JSONL file
+  --id ID              take the script with this id from a multi-script file
+  --transition KIND    at prompt switches: swap, recache or soft (default: the policy's)
+  --quiet              no progress bar and no summary line
+  --json               print a JSON summary on stdout
+  --verbose            print stack traces of unexpected errors
+  -h, --help           show this help
+
+Examples:
+  iamflow generate examples/nora.jsonl --out out/nora
+  iamflow generate bench/suite/prompt.jsonl --line 3 --policy memflow --seed 7 --out out/s3
+  iamflow generate examples/nora.jsonl --out out/nora-soft --transition soft --size 320x180 --json
+`;
+
+/** Creates the `generate` command over the given engine and writers. */
+export function createGenerateCommand(dependencies: GenerateDependencies): Command {
+  return {
+    name: 'generate',
+    summary: 'generate a video from a script (MP4, keyframes, render record, run.json)',
+    help,
+    options: {
+      out: { type: 'string' },
+      policy: { type: 'string' },
+      seed: { type: 'string' },
+      size: { type: 'string' },
+      line: { type: 'string' },
+      id: { type: 'string' },
+      transition: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    run: (context) => runGenerate(context, dependencies),
+  };
+}
+
+async function runGenerate(context: CommandContext, dependencies: GenerateDependencies): Promise<number> {
+  const flags = parseGenerateFlags(context.values, context.positionals, defaultPolicyName);
+  if (!policyNames().includes(flags.policy)) {
+    throw new InputError([
+      {
+        code: 'unknown-policy',
+        path: ['--policy'],
+        message: `unknown policy '${flags.policy}'`,
+        hint: `use one of: ${policyNames().join(', ')}`,
+      },
+    ]);
+  }
+  const script = await readScript(flags.script, {
+    cwd: context.cwd,
+    ...(flags.line === undefined ? {} : { line: flags.line }),
+    ...(flags.id === undefined ? {} : { id: flags.id }),
+  });
+  const out = resolve(context.cwd, flags.out);
+  await prepareOutputDir(flags.out, out);
+
+  const timeline = buildTimeline(script);
+  const engineConfig = { width: flags.width, height: flags.height, seed: flags.seed };
+  const engine = dependencies.createEngine(engineConfig);
+  const encoder = dependencies.createEncoder({
+    path: join(out, outputNames.video),
+    width: flags.width,
+    height: flags.height,
+    fps: timeline.fps,
+  });
+  // The middle video frame of each segment becomes its keyframe.
+  const keyframes = new Map(
+    timeline.segments.map((s) => [
+      Math.floor(((s.startFrame + s.endFrame) * timeline.videoFramesPerLatent) / 2),
+      `keyframes/prompt-${String(s.index + 1).padStart(2, '0')}.png`,
+    ]),
+  );
+  const renderFile = engine.renderRecord ? await open(join(out, outputNames.renderRecord), 'w') : undefined;
+  const bar = context.stderr.isTTY && !flags.quiet ? createProgressBar(context.stderr) : undefined;
+  try {
+    const result = await generateVideo({
+      script,
+      engine,
+      timeline,
+      policy: (policyContext) => createPolicy(flags.policy, policyContext),
+      ...(flags.transition ? { transition: flags.transition } : {}),
+      onChunk: (progress) => bar?.update(progress),
+      onFrames: async (chunk, frames, record) => {
+        const first = chunk.startFrame * timeline.videoFramesPerLatent;
+        for (const [i, frame] of frames.entries()) {
+          await encoder.write(frame);
+          const keyframe = keyframes.get(first + i);
+          if (keyframe) await dependencies.writePng(join(out, keyframe), frame);
+        }
+        if (renderFile && record)
+          await renderFile.write(record.map((e) => `${JSON.stringify(e)}\n`).join(''));
+      },
+    });
+    bar?.finish();
+    await encoder.close();
+    await renderFile?.close();
+    const runJson = createRunJson(result, {
+      script,
+      seed: flags.seed,
+      policySettings: {},
+      engineConfig,
+      outputs: {
+        video: outputNames.video,
+        renderRecord: renderFile ? outputNames.renderRecord : null,
+        keyframes: [...keyframes.values()],
+        runJson: outputNames.runJson,
+      },
+      createdAt: new Date().toISOString(),
+    });
+    await writeJsonAtomic(join(out, outputNames.runJson), runJson);
+    const summary = {
+      out,
+      video: join(out, outputNames.video),
+      frames: result.videoFrames,
+      seconds: result.videoSeconds,
+      wallSeconds: result.wallMs / 1000,
+      realtimeFactor: result.realtimeFactor,
+      policy: result.policy.name,
+      costs: result.costs,
+    };
+    if (flags.json) context.stdout.write(`${JSON.stringify(summary)}\n`);
+    else if (!flags.quiet) {
+      context.stdout.write(
+        `wrote ${join(flags.out, outputNames.video)}: ${summary.seconds.toFixed(1)} s (${summary.frames} frames) ` +
+          `in ${summary.wallSeconds.toFixed(1)} s, ${summary.realtimeFactor.toFixed(1)}x real time, policy ${summary.policy}\n`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    bar?.finish();
+    await encoder.abort().catch(() => {});
+    await renderFile?.close().catch(() => {});
+    throw error;
+  } finally {
+    await engine.release();
+  }
+}
+
+function unavailable(what: string): never {
+  throw new IamflowError({ message: `${what} is not available in this build` });
+}
+
+/** `iamflow generate` over the embedded miniature engine and the ffmpeg MP4 encoder. */
+export const generateCommand = createGenerateCommand({
+  createEngine: () => unavailable('the miniature engine'),
+  createEncoder: () => unavailable('the MP4 encoder'),
+  writePng: async () => unavailable('the PNG writer'),
+});

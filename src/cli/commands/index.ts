@@ -1,0 +1,8 @@
+import type { Command } from '../command.js';
+import { generateCommand } from './generate.js';
+
+/** Every `iamflow` command, in the order `iamflow --help` lists them. Add new commands here. */
+export const commands: Command[] = [
+  generateCommand,
+  // entities, eval, bench: add their commands here.
+];
