@@ -86,14 +86,28 @@ function antecedent(
   const earlier = groups.flatMap((group) =>
     group.mentions.filter((mention) => mention.last < pronoun.first).map((mention) => ({ group, mention })),
   );
-  const fits = earlier.filter(({ group }) => genderFits(group.kind, pronoun.gender));
+  const fits = earlier.filter(({ group, mention }) => genderFits(group.kind, pronoun.gender) && mention !== pronoun);
   if (fits.length === 0) return undefined;
   const firstInSentence = !earlier.some(({ mention }) => tokens[mention.first]!.sentence === sentence);
   if (firstInSentence) {
     const lastSentence = Math.max(...fits.map(({ mention }) => tokens[mention.first]!.sentence));
     return fits.find(({ mention }) => tokens[mention.first]!.sentence === lastSentence)!.group;
   }
-  return fits.sort((first, second) => second.mention.last - first.mention.last)[0]!.group;
+  const ordered = fits.sort((first, second) => second.mention.last - first.mention.last);
+  // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
+  if (isObjectPronoun(tokens, pronoun)) {
+    const between = tokens.slice(ordered[0]!.mention.last + 1, pronoun.first);
+    const sameClause = !between.some((token) => token.punctuation || token.lower === 'and' || token.lower === 'while');
+    if (sameClause) return ordered.find(({ group }) => group !== ordered[0]!.group)?.group;
+  }
+  return ordered[0]!.group;
+}
+
+function isObjectPronoun(tokens: readonly Token[], pronoun: Mention): boolean {
+  if (pronoun.head === 'him' || pronoun.head === 'them') return true;
+  if (pronoun.head !== 'her') return false;
+  const next = tokens[pronoun.last + 1];
+  return !next || next.punctuation || !(next.tags.has('Noun') || next.tags.has('Adjective'));
 }
 
 /** Whether a group of this kind can be called by a pronoun of this gender. */

@@ -1,0 +1,31 @@
+import { IamflowError } from '../../../errors/iamflow-error.js';
+
+/** An HTTP call to a model endpoint failed: a non-2xx status, a network error or a timeout. */
+export class ApiCallError extends IamflowError {
+  /** The URL that was called. */
+  readonly url: string;
+  /** HTTP status, absent for network errors and timeouts. */
+  readonly status: number | undefined;
+  /** Response body (truncated to 2,000 characters), when there was one. */
+  readonly body: string | undefined;
+  /** Whether trying again may succeed: 408, 409, 429, 5xx, network errors and timeouts. */
+  readonly isRetryable: boolean;
+
+  constructor(options: { message: string; url: string; status?: number; body?: string; cause?: unknown; isRetryable?: boolean }) {
+    super({
+      name: 'ApiCallError',
+      message: options.message,
+      cause: options.cause,
+      issues: [{ code: 'api-call-failed', path: [options.url], message: options.message }],
+    });
+    this.url = options.url;
+    this.status = options.status;
+    this.body = options.body?.slice(0, 2000);
+    this.isRetryable = options.isRetryable ?? isRetryableStatus(options.status);
+  }
+}
+
+/** 408, 409, 429 and 5xx are worth retrying; other statuses are not. */
+export function isRetryableStatus(status: number | undefined): boolean {
+  return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+}
