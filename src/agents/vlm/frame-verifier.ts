@@ -1,0 +1,76 @@
+import type { VideoFrame } from '../../engine/engine.js';
+
+/**
+ * The VLM agent port: looks at a few decoded frames of a chunk and says how well they show the characters the
+ * prompt names, and, on a segment's first chunk, which registered attributes the pixels contradict.
+ * Implementations: `pixel` (embedded computer vision) and `openai` (any OpenAI-compatible vision endpoint).
+ */
+export interface FrameVerifierV1 {
+  /** Version of this port; bumped on incompatible change. */
+  readonly specificationVersion: 'v1';
+  /** Provider name, e.g. `pixel`, `openai`; recorded in run.json. */
+  readonly provider: string;
+  /** Model identifier as the provider names it (`pixel-v1`, `qwen2.5-vl-7b`). */
+  readonly modelId: string;
+  /** Verifies one chunk's sampled frames. Never throws for a bad reply: it falls back and warns. */
+  verify(input: VerifyInput): Promise<VerifyResult>;
+}
+
+/** What a verifier looks at. */
+export interface VerifyInput {
+  /** Sampled frames of the chunk (reference: video frames 0, 4, 8, resized to 256 x 256). */
+  frames: VideoFrame[];
+  /** Characters the segment's prompt names, with their registered attributes. */
+  entities: VerifyEntity[];
+  /** True on a segment's first chunk: the only time corrections are asked for. */
+  firstChunkOfSegment: boolean;
+}
+
+/** A character the frames should show. */
+export interface VerifyEntity {
+  /** Global entity ID. */
+  id: number;
+  /** Registry type name (`woman_1`) or proper name. */
+  name: string;
+  /** Registered visual attributes ("red coat", "blonde hair"). */
+  attrs: string[];
+}
+
+/** What a verifier returns. */
+export interface VerifyResult {
+  /** One score 0..1 per input frame: how well it shows the named characters as described. */
+  scores: number[];
+  /** Entity IDs recognised in each frame, when the provider can tell (used as frame coverage). */
+  seen?: number[][];
+  /** Attributes that replace registered ones (same slot), first chunk of a segment only. */
+  corrections?: VerifyCorrection[];
+  /** Non-fatal notes. */
+  warnings?: VerifyWarning[];
+}
+
+/** Attributes the pixels show instead of the registered ones. */
+export interface VerifyCorrection {
+  /** Entity to correct. */
+  id: number;
+  /** Replacement attribute phrases ("green coat"). */
+  attrs: string[];
+}
+
+/** A non-fatal note attached to a result. */
+export type VerifyWarning =
+  | {
+      /** The primary provider failed and the fallback produced this result. */
+      type: 'fallback';
+      /** Always true. */
+      fallback: true;
+      /** Why the primary failed (error name and message). */
+      reason: string;
+      /** Provider that failed. */
+      provider: string;
+    }
+  | {
+      /** Anything else: a score out of range, an unknown entity ID dropped. */
+      type: 'other';
+      /** One sentence. */
+      message: string;
+    };

@@ -1,0 +1,86 @@
+import type { VideoFrame } from '../../../engine/engine.js';
+import { type DetectOptions, estimateBackground } from '../../../vision/index.js';
+import type { FrameVerifierV1, VerifyResult } from '../frame-verifier.js';
+import { proposeCorrections } from './propose-corrections.js';
+import { type FrameReading, readFrame } from './read-frame.js';
+
+/** Settings of the pixel verifier. */
+export interface PixelVerifierSettings {
+  /** Model identifier recorded in run.json. Default `pixel-v1`. */
+  modelId?: string;
+  /** Recent sampled frames whose median is the background estimate. Default 12 (four chunks). */
+  historyFrames?: number;
+  /** Mean absolute channel difference to the previous frame above which a segment start counts as a cut. Default 40. */
+  cutDifference?: number;
+  /** Look fit at which an entity counts as seen in a frame. Default 0.6. */
+  seenFit?: number;
+  /** Figure detection tuning. */
+  detect?: DetectOptions;
+}
+
+/**
+ * The embedded verifier: real computer vision on the RGB frames. It estimates the background as the median of
+ * recent sampled frames, detects figures, reads hair and clothing colours as named colours and matches them to
+ * the entities' registered attributes. It reads pixels only. Stateful: it keeps the recent frames.
+ *
+ * @example
+ * const verifier = createPixelVerifier();
+ * const { scores } = await verifier.verify({ frames, entities: [{ id: 1, name: 'Nora', attrs: ['red coat'] }], firstChunkOfSegment: true });
+ */
+export function createPixelVerifier(settings: PixelVerifierSettings = {}): FrameVerifierV1 {
+  const historyFrames = settings.historyFrames ?? 12;
+  const cutDifference = settings.cutDifference ?? 40;
+  const seenFit = settings.seenFit ?? 0.6;
+  let history: VideoFrame[] = [];
+
+  return {
+    specificationVersion: 'v1',
+    provider: 'pixel',
+    modelId: settings.modelId ?? 'pixel-v1',
+    async verify(input): Promise<VerifyResult> {
+      const first = input.frames[0];
+      if (!first) return { scores: [] };
+      const sameSize = history.every((frame) => frame.width === first.width && frame.height === first.height);
+      if (
+        !sameSize ||
+        (input.firstChunkOfSegment && history.length > 0 && isCut(history, first, cutDifference))
+      ) {
+        history = [];
+      }
+      history = [...history, ...input.frames].slice(-historyFrames);
+      const background = estimateBackground(history);
+      const readings = input.frames.map((frame) =>
+        readFrame(frame, background, input.entities, settings.detect),
+      );
+      const result: VerifyResult = {
+        scores: readings.map(scoreReading),
+        seen: readings.map((reading) =>
+          reading.entities.filter((entity) => entity.fit >= seenFit).map((entity) => entity.id),
+        ),
+      };
+      if (input.firstChunkOfSegment) {
+        const corrections = proposeCorrections(readings);
+        if (corrections.length > 0) result.corrections = corrections;
+      }
+      return result;
+    },
+  };
+}
+
+/** Mean look fit over the expected entities (0 for an entity without a figure); 0.5 when none is expected. */
+export function scoreReading(reading: FrameReading): number {
+  if (reading.entities.length === 0) return 0.5;
+  return reading.entities.reduce((sum, entity) => sum + entity.fit, 0) / reading.entities.length;
+}
+
+function isCut(history: readonly VideoFrame[], frame: VideoFrame, threshold: number): boolean {
+  const previous = history.at(-1)!;
+  let total = 0;
+  // Every 7th byte is plenty to tell a new setting from the same one.
+  let count = 0;
+  for (let offset = 0; offset < frame.data.length; offset += 7) {
+    total += Math.abs(frame.data[offset]! - previous.data[offset]!);
+    count += 1;
+  }
+  return total / Math.max(1, count) > threshold;
+}

@@ -1,0 +1,46 @@
+import type { VideoFrame } from '../../engine/engine.js';
+
+/** The chunk's frames at `indices` (those that exist), each resized to `size` x `size`. */
+export function sampleFrames(
+  frames: readonly VideoFrame[],
+  indices: readonly number[],
+  size: number,
+): VideoFrame[] {
+  return indices
+    .filter((index) => index < frames.length)
+    .map((index) => resizeFrame(frames[index]!, size, size));
+}
+
+/**
+ * Resizes an RGB frame by area averaging (each output pixel is the mean of the source pixels it covers, at least
+ * one), which keeps region colours faithful for colour reading.
+ */
+export function resizeFrame(frame: VideoFrame, width: number, height: number): VideoFrame {
+  if (frame.width === width && frame.height === height) return frame;
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    const top = Math.floor((y * frame.height) / height);
+    const bottom = Math.max(top + 1, Math.floor(((y + 1) * frame.height) / height));
+    for (let x = 0; x < width; x += 1) {
+      const left = Math.floor((x * frame.width) / width);
+      const right = Math.max(left + 1, Math.floor(((x + 1) * frame.width) / width));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let sy = top; sy < bottom; sy += 1) {
+        for (let sx = left; sx < right; sx += 1) {
+          const offset = (sy * frame.width + sx) * 3;
+          r += frame.data[offset]!;
+          g += frame.data[offset + 1]!;
+          b += frame.data[offset + 2]!;
+        }
+      }
+      const count = (bottom - top) * (right - left);
+      const target = (y * width + x) * 3;
+      data[target] = Math.round(r / count);
+      data[target + 1] = Math.round(g / count);
+      data[target + 2] = Math.round(b / count);
+    }
+  }
+  return { width, height, data };
+}
