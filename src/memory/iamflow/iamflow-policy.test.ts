@@ -187,14 +187,6 @@ describe('iamflow policy', () => {
         before: ['red coat'],
         after: ['green coat'],
       },
-      {
-        type: 'attribute-correction',
-        chunk: 6,
-        id: 1,
-        attrs: ['green coat'],
-        before: ['green coat'],
-        after: ['green coat'],
-      },
     ]);
   });
 
