@@ -15,7 +15,9 @@ export function formatEntityTable(table: ScriptEntities): string {
     entity.attrs.join(', ') || '-',
   ]);
   const header = ['ID', 'NAME', 'PROMPTS', 'MENTIONS', 'ATTRIBUTES'];
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
@@ -24,7 +26,8 @@ export function formatEntityTable(table: ScriptEntities): string {
   const lines = [line(header), ...rows.map(line), ''];
   for (const prompt of table.prompts) {
     const people = prompt.entities.map(
-      (entity) => `#${entity.id} ${entity.mention}${entity.attrs.length > 0 ? ` [${entity.attrs.join(', ')}]` : ''}`,
+      (entity) =>
+        `#${entity.id} ${entity.mention}${entity.attrs.length > 0 ? ` [${entity.attrs.join(', ')}]` : ''}`,
     );
     const fallback = prompt.warnings?.some((warning) => warning.type === 'fallback') ? '  (fallback)' : '';
     lines.push(`prompt ${prompt.index}: ${people.join('; ') || '(nobody)'}${fallback}`);

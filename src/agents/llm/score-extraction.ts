@@ -39,7 +39,10 @@ interface Appearance {
 }
 
 /** Scores one script's results against its annotations. */
-export function scoreExtraction(script: AnnotatedScript, results: readonly ExtractionResult[]): ExtractionScore {
+export function scoreExtraction(
+  script: AnnotatedScript,
+  results: readonly ExtractionResult[],
+): ExtractionScore {
   const appearances: Appearance[] = [];
   const history = new Map<string, number[]>();
   const attrsById = new Map<number, Set<string>>();
@@ -75,7 +78,9 @@ export function scoreExtraction(script: AnnotatedScript, results: readonly Extra
     const id = majority(history.get(key) ?? []);
     const found = id === undefined ? [] : [...(attrsById.get(id) ?? [])];
     attrs += expected.length;
-    recoveredAttrs += expected.filter((attribute) => found.some((other) => attributeMatches(attribute, other))).length;
+    recoveredAttrs += expected.filter((attribute) =>
+      found.some((other) => attributeMatches(attribute, other)),
+    ).length;
   }
   const missedMentions = appearances.filter((appearance) => appearance.id === undefined).length;
   return { agreeingPairs, pairs, recoveredAttrs, attrs, missedMentions };
@@ -83,7 +88,13 @@ export function scoreExtraction(script: AnnotatedScript, results: readonly Extra
 
 /** Sums scores of several scripts. */
 export function sumScores(scores: readonly ExtractionScore[]): ExtractionScore {
-  const total: ExtractionScore = { agreeingPairs: 0, pairs: 0, recoveredAttrs: 0, attrs: 0, missedMentions: 0 };
+  const total: ExtractionScore = {
+    agreeingPairs: 0,
+    pairs: 0,
+    recoveredAttrs: 0,
+    attrs: 0,
+    missedMentions: 0,
+  };
   for (const score of scores) {
     for (const key of Object.keys(total) as Array<keyof ExtractionScore>) total[key] += score[key];
   }
@@ -111,7 +122,8 @@ function align(
   const present = script.present[position] ?? [];
   const textsById = new Map<number, string[]>();
   for (const span of result.spans) {
-    if (span.role === 'mention') textsById.set(span.id, [...(textsById.get(span.id) ?? []), stripArticle(span.text)]);
+    if (span.role === 'mention')
+      textsById.set(span.id, [...(textsById.get(span.id) ?? []), stripArticle(span.text)]);
   }
   for (const character of result.characters) {
     textsById.set(character.id, [...(textsById.get(character.id) ?? []), stripArticle(character.mention)]);

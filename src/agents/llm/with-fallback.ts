@@ -20,7 +20,10 @@ export function withFallback(primary: EntityExtractorV1, fallback: EntityExtract
         const result = await fallback.extract(input);
         return {
           ...result,
-          warnings: [{ type: 'fallback', fallback: true, reason, provider: primary.provider }, ...(result.warnings ?? [])],
+          warnings: [
+            { type: 'fallback', fallback: true, reason, provider: primary.provider },
+            ...(result.warnings ?? []),
+          ],
         };
       }
     },

@@ -11,7 +11,14 @@ export class ApiCallError extends IamflowError {
   /** Whether trying again may succeed: 408, 409, 429, 5xx, network errors and timeouts. */
   readonly isRetryable: boolean;
 
-  constructor(options: { message: string; url: string; status?: number; body?: string; cause?: unknown; isRetryable?: boolean }) {
+  constructor(options: {
+    message: string;
+    url: string;
+    status?: number;
+    body?: string;
+    cause?: unknown;
+    isRetryable?: boolean;
+  }) {
     super({
       name: 'ApiCallError',
       message: options.message,

@@ -1,6 +1,10 @@
 import type { EntityExtractorV1, ExtractionInput, ExtractionResult } from '../entity-extractor.js';
 import { ApiCallError } from '../errors/api-call-error.js';
-import { EXTRACTION_JSON_SCHEMA, EXTRACTION_SYSTEM_PROMPT, formatExtractionRequest } from './extraction-prompt.js';
+import {
+  EXTRACTION_JSON_SCHEMA,
+  EXTRACTION_SYSTEM_PROMPT,
+  formatExtractionRequest,
+} from './extraction-prompt.js';
 import { parseExtractionReply, readChatContent } from './parse-reply.js';
 
 /** Settings of the OpenAI-compatible extractor. */
@@ -47,7 +51,11 @@ export function createOpenAIExtractor(settings: OpenAIExtractorSettings): Entity
         try {
           return await call(input);
         } catch (error) {
-          if (!ApiCallError.isInstance(error) || !(error as ApiCallError).isRetryable || attempt >= maxRetries) {
+          if (
+            !ApiCallError.isInstance(error) ||
+            !(error as ApiCallError).isRetryable ||
+            attempt >= maxRetries
+          ) {
             throw error;
           }
           await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** attempt));
@@ -95,7 +103,12 @@ async function postJson(
     throw new ApiCallError({ message: `${message} calling ${url}`, url, cause: error, isRetryable: true });
   }
   if (!response.ok) {
-    throw new ApiCallError({ message: `HTTP ${response.status} from ${url}`, url, status: response.status, body: raw });
+    throw new ApiCallError({
+      message: `HTTP ${response.status} from ${url}`,
+      url,
+      status: response.status,
+      body: raw,
+    });
   }
   try {
     return { body: JSON.parse(raw) as unknown, raw };

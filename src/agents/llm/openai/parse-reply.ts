@@ -31,7 +31,8 @@ const replySchema = z.object({
 export function readChatContent(body: unknown, raw: string): string {
   const parsed = chatResponseSchema.safeParse(body);
   const content = parsed.success ? parsed.data.choices[0]!.message.content : undefined;
-  if (!content) throw new InvalidResponseError({ message: 'reply has no choices[0].message.content', text: raw });
+  if (!content)
+    throw new InvalidResponseError({ message: 'reply has no choices[0].message.content', text: raw });
   return content;
 }
 
@@ -53,12 +54,19 @@ export function parseExtractionReply(content: string, input: ExtractionInput): E
     const known = item.id != null && input.registry.entities.some((entity) => entity.id === item.id);
     const existing = known && item.is_new !== true && !used.has(item.id!);
     if (item.id != null && !existing && item.is_new !== true) {
-      warnings.push({ type: 'other', message: `model gave unknown or repeated ID ${item.id}; assigned a new one` });
+      warnings.push({
+        type: 'other',
+        message: `model gave unknown or repeated ID ${item.id}; assigned a new one`,
+      });
     }
     const id = existing ? item.id! : nextId++;
     used.add(id);
-    const kind = (ENTITY_KINDS as readonly string[]).includes(item.kind ?? '') ? (item.kind as EntityKind) : 'person';
-    const attrs = [...new Set((item.attrs ?? []).map(normalizeAttribute).filter((attribute) => attribute.length > 0))];
+    const kind = (ENTITY_KINDS as readonly string[]).includes(item.kind ?? '')
+      ? (item.kind as EntityKind)
+      : 'person';
+    const attrs = [
+      ...new Set((item.attrs ?? []).map(normalizeAttribute).filter((attribute) => attribute.length > 0)),
+    ];
     const character: ExtractedCharacter = { id, isNew: !existing, kind, mention: item.mention, attrs };
     if (item.name) character.properName = item.name;
     characters.push(character);
@@ -69,7 +77,14 @@ export function parseExtractionReply(content: string, input: ExtractionInput): E
     for (const [role, text] of texts) {
       const start = input.prompt.toLowerCase().indexOf(text.toLowerCase());
       if (start < 0) warnings.push({ type: 'other', message: `"${text}" not found in the prompt; no span` });
-      else spans.push({ id, role, start, end: start + text.length, text: input.prompt.slice(start, start + text.length) });
+      else
+        spans.push({
+          id,
+          role,
+          start,
+          end: start + text.length,
+          text: input.prompt.slice(start, start + text.length),
+        });
     }
   }
   spans.sort((first, second) => first.start - second.start || first.end - second.end);

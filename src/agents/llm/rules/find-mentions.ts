@@ -236,12 +236,23 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
   return phrases;
 }
 
-const NOT_MODIFIERS: ReadonlySet<string> = new Set(['new', 'other', 'own', 'same', 'only', 'favorite', 'usual']);
+const NOT_MODIFIERS: ReadonlySet<string> = new Set([
+  'new',
+  'other',
+  'own',
+  'same',
+  'only',
+  'favorite',
+  'usual',
+]);
 
 function isWearableModifier(token: Token): boolean {
   if (WEARABLE_MODIFIERS.has(token.lower)) return true;
-  if (NOT_MODIFIERS.has(token.lower) || token.tags.has('Determiner') || token.tags.has('Pronoun')) return false;
-  return /^[a-z]+-[a-z-]+$/.test(token.lower) || token.tags.has('Adjective') || /^[a-z]+ed$/.test(token.lower);
+  if (NOT_MODIFIERS.has(token.lower) || token.tags.has('Determiner') || token.tags.has('Pronoun'))
+    return false;
+  return (
+    /^[a-z]+-[a-z-]+$/.test(token.lower) || token.tags.has('Adjective') || /^[a-z]+ed$/.test(token.lower)
+  );
 }
 
 function predicateColor(tokens: readonly Token[], hair: number): number | undefined {

@@ -44,12 +44,15 @@ export function groupMentions(
         previous?.type === 'noun' &&
         (between.length === 0 ||
           (between.length === 1 && LINK_WORDS.has(between[0]!)) ||
-          (between.length === 1 && between[0] === ',' && /^[,.;]?$/.test(tokens[mention.last + 1]?.text ?? '')));
+          (between.length === 1 &&
+            between[0] === ',' &&
+            /^[,.;]?$/.test(tokens[mention.last + 1]?.text ?? '')));
       join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : undefined));
     } else if (mention.type === 'noun') {
       const opensWithArticle = ['a', 'an'].includes(tokens[mention.first]!.lower);
       const appositive =
-        (previous?.type === 'name' || (previous?.type === 'noun' && opensWithArticle && !isIndefinite(tokens, previous))) &&
+        (previous?.type === 'name' ||
+          (previous?.type === 'noun' && opensWithArticle && !isIndefinite(tokens, previous))) &&
         between.length === 1 &&
         between[0] === ',' &&
         !mention.newcomer &&
@@ -86,7 +89,9 @@ function antecedent(
   const earlier = groups.flatMap((group) =>
     group.mentions.filter((mention) => mention.last < pronoun.first).map((mention) => ({ group, mention })),
   );
-  const fits = earlier.filter(({ group, mention }) => genderFits(group.kind, pronoun.gender) && mention !== pronoun);
+  const fits = earlier.filter(
+    ({ group, mention }) => genderFits(group.kind, pronoun.gender) && mention !== pronoun,
+  );
   if (fits.length === 0) return undefined;
   const firstInSentence = !earlier.some(({ mention }) => tokens[mention.first]!.sentence === sentence);
   if (firstInSentence) {
@@ -97,7 +102,9 @@ function antecedent(
   // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
   if (isObjectPronoun(tokens, pronoun)) {
     const between = tokens.slice(ordered[0]!.mention.last + 1, pronoun.first);
-    const sameClause = !between.some((token) => token.punctuation || token.lower === 'and' || token.lower === 'while');
+    const sameClause = !between.some(
+      (token) => token.punctuation || token.lower === 'and' || token.lower === 'while',
+    );
     if (sameClause) return ordered.find(({ group }) => group !== ordered[0]!.group)?.group;
   }
   return ordered[0]!.group;

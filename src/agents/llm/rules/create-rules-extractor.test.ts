@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { runScriptExtraction } from '../extract-script-entities.js';
+import { createRulesExtractor } from './create-rules-extractor.js';
+
+/** Compact view of the last prompt: `id:mention[attr, attr]` per character. */
+async function lastPrompt(prompts: string[]): Promise<string[]> {
+  const { results } = await runScriptExtraction(createRulesExtractor(), prompts);
+  return results
+    .at(-1)!
+    .characters.map(
+      (character) =>
+        `${character.id}${character.isNew ? '+' : ''}:${character.mention}[${character.attrs.join(', ')}]`,
+    );
+}
+
+describe('rules extractor: one prompt', () => {
+  it.each<[string, string[]]>([
+    [
+      'Ravi, a short man with a gray scarf and round glasses, walks along the pier.',
+      ['1+:Ravi[short, gray scarf, round glasses]'],
+    ],
+    ['A woman in a yellow raincoat waits at the bus stop.', ['1+:A woman[yellow raincoat]']],
+    [
+      'Nora and a tall man in a black suit wait on the platform.',
+      ['1+:Nora[]', '2+:a tall man[tall, black suit]'],
+    ],
+    ['The fisherman mends his net.', ['1+:The fisherman[]']],
+    ['The man in the lab coat checks a sample.', ['1+:The man[lab coat]']],
+    ['A girl who wears a beige cap and dark jeans skips rope.', ['1+:A girl[beige cap, dark jeans]']],
+    [
+      'A red-haired woman with freckles smiles at a bearded man.',
+      ['1+:A red-haired woman[red hair, freckles]', '2+:a bearded man[beard]'],
+    ],
+    ['Her hair is now silver and she wears a green coat.', ['1+:Her[silver hair, green coat]']],
+    ['Mr. Chen, an elderly tailor, threads a needle.', ['1+:Mr. Chen[elderly]']],
+    ['Mist hangs over the silent pines.', []],
+    ['A happy old man walks slowly, smiling and waving.', ['1+:A happy old man[old]']],
+  ])('%s', async (prompt, expected) => {
+    expect(await lastPrompt([prompt])).toEqual(expected);
+  });
+
+  it('reports spans of mentions and attributes with offsets into the prompt', async () => {
+    const prompt = 'Ravi, a short man with a gray scarf, waves. He smiles.';
+    const { results } = await runScriptExtraction(createRulesExtractor(), [prompt]);
+    const spans = results[0]!.spans.map((span) => `${span.id}:${span.role}:${span.text}`);
+    expect(spans).toEqual(['1:mention:Ravi', '1:mention:a short man', '1:attribute:short', '1:attribute:gray scarf', '1:mention:He']); // biome-ignore format: one list
+    for (const span of results[0]!.spans) expect(prompt.slice(span.start, span.end)).toBe(span.text);
+  });
+});
+
+describe('rules extractor: identities across prompts', () => {
+  it.each<[string, string[], string[]]>([
+    ['a name matches its entity', ['Ravi walks in the rain.', 'A dog barks.', 'Ravi stops.'], ['1:Ravi[]']],
+    ['a pronoun matches the latest compatible entity', ['Nora meets a tall man.', 'She waves.'], ['1:She[]']],
+    ['he skips women', ['A man sits.', 'A woman arrives.', 'He stands up.'], ['1:He[]']],
+    [
+      'a role matches by its head noun',
+      ['An old fisherman in a yellow raincoat waits.', 'The fisherman rows out.'],
+      ['1:The fisherman[]'],
+    ],
+    [
+      '"another" forces a new ID',
+      ['A woman sits.', 'Another woman sits beside her.'],
+      ['2+:Another woman[]', '1:her[]'],
+    ],
+    ['"a second" forces a new ID', ['A man reads.', 'A second man reads too.'], ['2+:A second man[]']],
+    ['"a woman" with agreeing attributes is the same woman', ['A woman in a red coat waits.', 'A woman in a red coat boards the bus.'], ['1:A woman[red coat]']], // biome-ignore format: one case
+    ['a conflicting colour on the same slot is a new person', ['A woman in a red coat waits.', 'A woman in a blue coat boards the bus.'], ['2+:A woman[blue coat]']], // biome-ignore format: one case
+    ['a change verb keeps the identity', ['A woman in a red coat waits.', 'The woman now wears a blue coat.'], ['1:The woman[blue coat]']], // biome-ignore format: one case
+    [
+      'a change of a named character',
+      ['Ravi wears a gray scarf.', 'Ravi now wears a blue raincoat.'],
+      ['1:Ravi[blue raincoat]'],
+    ],
+    ['a girl does not take a woman ID', ['A woman reads.', 'A girl runs past.'], ['2+:A girl[]']],
+    ['an appositive joins a role and a description', ['The driver, a woman with sunglasses, hums.', 'The driver stops.'], ['1:The driver[]']], // biome-ignore format: one case
+    ['an object pronoun skips its own subject', ['Kenji trains.', 'His coach, a gray-haired woman, watches.', 'The coach tosses him a towel.'], ['2:The coach[]', '1:him[]']], // biome-ignore format: one case
+    [
+      'plural pronouns mean the previous cast',
+      ['A man and a woman dance.', 'They rest.'],
+      ['1:They[]', '2:They[]'],
+    ],
+    ['a description does not take an ID a name holds', ['Nora smiles.', 'Nora greets a woman in a green hat.'], ['1:Nora[]', '2+:a woman[green hat]']], // biome-ignore format: one case
+  ])('%s', async (_name, prompts, expected) => {
+    expect(await lastPrompt(prompts)).toEqual(expected);
+  });
+
+  it('never extracts actions or emotions as attributes', async () => {
+    const { results } = await runScriptExtraction(createRulesExtractor(), [
+      'A nervous young woman in a gray hoodie runs, laughing, and waves happily.',
+    ]);
+    expect(results[0]!.characters[0]!.attrs).toEqual(['young', 'gray hoodie']);
+  });
+});
