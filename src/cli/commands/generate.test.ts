@@ -119,7 +119,7 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     expect(readFileSync(join(out, 'render.jsonl'), 'utf8').trim().split('\n')).toHaveLength(96);
     const runJson = runJsonSchema.parse(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')));
     expect(runJson.policy.name).toBe('memflow');
-    expect(runJson.engine.config).toEqual({ width: 480, height: 270, seed: 1 });
+    expect(runJson.engine.config).toEqual({ width: 480, height: 270, seed: 1, fps: 16 });
     expect(runJson.outputs.keyframes).toEqual(['keyframes/prompt-01.png', 'keyframes/prompt-02.png']);
     expect(runJson.costs.switches).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
+import { access, type FileHandle, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CausalVideoEngineV1, VideoFrame } from '../../engine/engine.js';
 import { IamflowError, InputError } from '../../errors/index.js';
@@ -25,7 +25,7 @@ export interface FrameEncoder {
 /** What `generate` creates its engine and writers with; injectable for tests. */
 export interface GenerateDependencies {
   /** Creates the engine for a run. */
-  createEngine(settings: { width: number; height: number; seed: number }): CausalVideoEngineV1;
+  createEngine(settings: { width: number; height: number; seed: number; fps: number }): CausalVideoEngineV1;
   /** Opens an MP4 writer (H.264 yuv420p). */
   createEncoder(options: { path: string; width: number; height: number; fps: number }): FrameEncoder;
   /** Writes one PNG. */
@@ -130,14 +130,11 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
   const out = resolve(context.cwd, flags.out);
   await prepareOutputDir(flags.out, out);
 
-  const timeline = buildTimeline(script);
-  const engineConfig = { width: flags.width, height: flags.height, seed: flags.seed };
+  const engineConfig = { width: flags.width, height: flags.height, seed: flags.seed, fps: script.fps };
   const engine = dependencies.createEngine(engineConfig);
-  const encoder = dependencies.createEncoder({
-    path: join(out, outputNames.video),
-    width: flags.width,
-    height: flags.height,
-    fps: timeline.fps,
+  const timeline = buildTimeline(script, {
+    videoFramesPerLatent: engine.info.videoFramesPerLatent,
+    chunkFrames: engine.info.chunkFrames,
   });
   // The middle video frame of each segment becomes its keyframe.
   const keyframes = new Map(
@@ -146,9 +143,19 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       `keyframes/prompt-${String(s.index + 1).padStart(2, '0')}.png`,
     ]),
   );
-  const renderFile = engine.renderRecord ? await open(join(out, outputNames.renderRecord), 'w') : undefined;
   const bar = context.stderr.isTTY && !flags.quiet ? createProgressBar(context.stderr) : undefined;
+  let encoder: FrameEncoder | undefined;
+  let renderFile: FileHandle | undefined;
   try {
+    encoder = dependencies.createEncoder({
+      path: join(out, outputNames.video),
+      width: flags.width,
+      height: flags.height,
+      fps: timeline.fps,
+    });
+    const video = encoder;
+    if (engine.renderRecord) renderFile = await open(join(out, outputNames.renderRecord), 'w');
+    const records = renderFile;
     const result = await generateVideo({
       script,
       engine,
@@ -159,16 +166,15 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       onFrames: async (chunk, frames, record) => {
         const first = chunk.startFrame * timeline.videoFramesPerLatent;
         for (const [i, frame] of frames.entries()) {
-          await encoder.write(frame);
+          await video.write(frame);
           const keyframe = keyframes.get(first + i);
           if (keyframe) await dependencies.writePng(join(out, keyframe), frame);
         }
-        if (renderFile && record)
-          await renderFile.write(record.map((e) => `${JSON.stringify(e)}\n`).join(''));
+        if (records && record) await records.write(record.map((e) => `${JSON.stringify(e)}\n`).join(''));
       },
     });
     bar?.finish();
-    await encoder.close();
+    await video.close();
     await renderFile?.close();
     const runJson = createRunJson(result, {
       script,
@@ -204,7 +210,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     return 0;
   } catch (error) {
     bar?.finish();
-    await encoder.abort().catch(() => {});
+    await encoder?.abort().catch(() => {});
     await renderFile?.close().catch(() => {});
     throw error;
   } finally {
