@@ -15,9 +15,12 @@ export interface Anatomy {
   centralWidth: number;
 }
 
-/** Proportions of an upright animatic figure: hair or hat on top, face, neck, torso, legs. */
+/**
+ * Proportions of an upright animatic figure (the miniature engine's: head radius h/14, shoulders at 2.1 radii,
+ * hips at 0.55 h, a coat to 0.69 h): hair or hat on top, face, scarf line, torso, legs above the shoes.
+ */
 export const defaultAnatomy: Anatomy = {
-  bands: { hair: [0, 0.08], head: [0.09, 0.17], neck: [0.19, 0.24], torso: [0.28, 0.52], legs: [0.62, 0.92] },
+  bands: { hair: [0, 0.06], head: [0.08, 0.14], neck: [0.152, 0.185], torso: [0.2, 0.5], legs: [0.72, 0.93] },
   centralWidth: 0.6,
 };
 

@@ -1,4 +1,5 @@
 import type { VideoFrame } from '../engine/engine.js';
+import { cleanPlate } from './clean-plate.js';
 
 /**
  * The background of a shot as the per-pixel, per-channel temporal median of frames of that shot: figures move,
@@ -30,4 +31,12 @@ export function estimateBackground(frames: readonly VideoFrame[]): VideoFrame {
     data[offset] = count % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) >> 1;
   }
   return { width, height, data };
+}
+
+/**
+ * The background of a shot for figure detection: the temporal median with figures that never moved removed by
+ * {@link cleanPlate}.
+ */
+export function estimateSceneBackground(frames: readonly VideoFrame[]): VideoFrame {
+  return cleanPlate(estimateBackground(frames));
 }

@@ -3,6 +3,7 @@
  * detection and description, and matching figures to expected characters. Pure functions over packed RGB frames.
  */
 export { type AttributeCheck, checkAttributes, lookFit } from './check-attributes.js';
+export { type CleanPlateOptions, cleanPlate, isSkin } from './clean-plate.js';
 export { type Lab, labDistance, rgbToLab } from './color-space.js';
 export { type Box, type Component, connectedComponents } from './connected-components.js';
 export {
@@ -16,7 +17,7 @@ export {
   type RegionName,
 } from './describe-figure.js';
 export { type DetectedFigure, type Detection, type DetectOptions, detectFigures } from './detect-figures.js';
-export { estimateBackground } from './estimate-background.js';
+export { estimateBackground, estimateSceneBackground } from './estimate-background.js';
 export { changedSlots, expectedLook } from './expected-look.js';
 export { foregroundMask, type Mask } from './foreground-mask.js';
 export { type ExpectedCharacter, type FigureMatch, matchFigures } from './match-figures.js';

@@ -3,7 +3,7 @@ import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import { describeFigure, type FigureDescription } from '../../vision/describe-figure.js';
 import { type Detection, detectFigures } from '../../vision/detect-figures.js';
-import { estimateBackground } from '../../vision/estimate-background.js';
+import { estimateSceneBackground } from '../../vision/estimate-background.js';
 import { expectedLook } from '../../vision/expected-look.js';
 import { dilate } from '../../vision/foreground-mask.js';
 import { type FigureMatch, matchFigures } from '../../vision/match-figures.js';
@@ -48,7 +48,7 @@ export function analyseSegments(
   annotations?: ScriptAnnotations,
 ): SegmentAnalysis[] {
   return segmentSpans(timeline, frames.length).map((span) => {
-    const background = estimateBackground(
+    const background = estimateSceneBackground(
       spreadIndices(span, backgroundSamples).map((index) => frames[index]!),
     );
     const present = annotations?.present[span.segment.index]?.filter((key) => key in annotations.characters);

@@ -1,21 +1,24 @@
 import type { VideoFrame } from '../../engine/engine.js';
 import { colorNames, type Rgb } from '../palette.js';
 
-/** A figure to paint: rectangles in the proportions of `defaultAnatomy`. */
+/** A figure to paint, in the miniature engine's proportions (head radius h/14, shoulders at 2.1r, hips at 0.55h). */
 export interface PaintedFigure {
   /** Centre x in pixels. */
   x: number;
-  /** Top y in pixels. */
+  /** Top of the head in pixels. */
   y: number;
-  /** Height in pixels; width is 0.36 of it. */
+  /** Head-to-feet height in pixels; the torso is a quarter of it wide. */
   height: number;
   hair: Rgb;
   top: Rgb;
   bottom: Rgb;
   skin?: Rgb;
+  outerwear?: Rgb;
   hat?: Rgb;
   scarf?: Rgb;
   bag?: Rgb;
+  /** Walking phase in cycles: swings the legs. */
+  phase?: number;
 }
 
 /** A textured background: a vertical gradient of `sky` to `ground` with a few fixed blocks. */
@@ -37,16 +40,34 @@ export function paintFigures(background: VideoFrame, figures: readonly PaintedFi
   const frame = { ...background, data: new Uint8Array(background.data) };
   for (const figure of figures) {
     const h = figure.height;
-    const w = Math.round(0.36 * h);
-    const left = Math.round(figure.x - w / 2);
-    const rect = (from: number, to: number, inset: number, rgb: Rgb) =>
-      fill(frame, left + Math.round(inset * w), figure.y + Math.round(from * h), w - 2 * Math.round(inset * w), Math.round((to - from) * h), rgb);
-    rect(0, 0.09, 0.15, figure.hat ?? figure.hair);
-    rect(0.09, 0.19, 0.2, figure.skin ?? [222, 180, 150]);
-    rect(0.19, 0.26, 0.1, figure.scarf ?? figure.top);
-    rect(0.26, 0.58, 0, figure.top);
-    rect(0.58, 1, 0.12, figure.bottom);
-    if (figure.bag) fill(frame, left + w - 2, figure.y + Math.round(0.4 * h), Math.round(0.25 * w), Math.round(0.18 * h), figure.bag);
+    const r = h / 14;
+    const w = 0.25 * h;
+    const x = figure.x;
+    const feet = figure.y + h;
+    const headY = figure.y + r;
+    const shoulder = figure.y + 2.1 * r;
+    const hip = feet - 0.45 * h;
+    const swing = Math.sin(2 * Math.PI * (figure.phase ?? 0)) * h * 0.05;
+    const sleeve = figure.outerwear ?? figure.top;
+    fill(frame, x - 0.42 * w + swing, hip, 0.36 * w, feet - hip, figure.bottom);
+    fill(frame, x + 0.06 * w - swing, hip, 0.36 * w, feet - hip, figure.bottom);
+    fill(frame, x - 0.46 * w + swing, feet - 0.5 * r, 0.43 * w, 0.5 * r, rgb('black'));
+    fill(frame, x + 0.02 * w - swing, feet - 0.5 * r, 0.43 * w, 0.5 * r, rgb('black'));
+    fill(frame, x - 0.72 * w, shoulder, 0.24 * w, 0.36 * h, sleeve);
+    fill(frame, x + 0.48 * w, shoulder, 0.24 * w, 0.36 * h, sleeve);
+    fill(frame, x - w / 2, shoulder, w, hip - shoulder + 0.04 * h, figure.top);
+    if (figure.outerwear) {
+      fill(frame, x - w / 2 - 1, shoulder, 0.34 * w, hip + 0.14 * h - shoulder, figure.outerwear);
+      fill(frame, x + 0.16 * w + 1, shoulder, 0.34 * w, hip + 0.14 * h - shoulder, figure.outerwear);
+    }
+    if (figure.bag) fill(frame, x + 0.5 * w, hip - 0.08 * h, 0.42 * w, 0.13 * h, figure.bag);
+    if (figure.scarf) fill(frame, x - 0.42 * w, shoulder - 0.2 * r, 0.84 * w, 0.6 * r, figure.scarf);
+    disc(frame, x, headY, r, figure.skin ?? [222, 180, 150], () => true);
+    disc(frame, x, headY - 0.05 * r, 1.1 * r, figure.hair, (_, dy) => dy <= 0);
+    if (figure.hat) {
+      fill(frame, x - 1.3 * r, headY - 0.75 * r, 2.6 * r, 0.35 * r, figure.hat);
+      fill(frame, x - 0.85 * r, headY - 1.6 * r, 1.7 * r, 0.95 * r, figure.hat);
+    }
   }
   return frame;
 }
@@ -67,12 +88,23 @@ export function addNoise(frame: VideoFrame, amplitude: number, seed = 1): VideoF
 export const rgb = (name: keyof typeof colorNames): Rgb => colorNames[name];
 
 function fill(frame: VideoFrame, x: number, y: number, w: number, h: number, color: Rgb): void {
-  for (let row = Math.max(0, y); row < Math.min(frame.height, y + h); row++) {
-    for (let column = Math.max(0, x); column < Math.min(frame.width, x + w); column++) {
+  for (let row = Math.max(0, Math.round(y)); row < Math.min(frame.height, Math.round(y + h)); row++) {
+    for (let column = Math.max(0, Math.round(x)); column < Math.min(frame.width, Math.round(x + w)); column++) {
       const offset = (row * frame.width + column) * 3;
       frame.data[offset] = color[0];
       frame.data[offset + 1] = color[1];
       frame.data[offset + 2] = color[2];
+    }
+  }
+}
+
+function disc(frame: VideoFrame, cx: number, cy: number, r: number, color: Rgb, keep: (dx: number, dy: number) => boolean): void {
+  for (let row = Math.max(0, Math.floor(cy - r)); row <= Math.min(frame.height - 1, Math.ceil(cy + r)); row++) {
+    for (let column = Math.max(0, Math.floor(cx - r)); column <= Math.min(frame.width - 1, Math.ceil(cx + r)); column++) {
+      const dx = column + 0.5 - cx;
+      const dy = row + 0.5 - cy;
+      if (dx * dx + dy * dy > r * r || !keep(dx, dy)) continue;
+      frame.data.set(color, (row * frame.width + column) * 3);
     }
   }
 }
