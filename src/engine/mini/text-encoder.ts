@@ -1,0 +1,285 @@
+import { colorNames, hairColorNames, resolveColorName } from '../../vision/palette.js';
+import { APPEARANCE_SIZE, appearanceLayout, HAIR_STYLES, writeRgb } from './appearance.js';
+import {
+  HAIR_COLOUR_SYNONYMS,
+  HAIR_STYLE_WORDS,
+  HAIR_WORDS,
+  PERSON_NOUNS,
+  PRONOUNS,
+  SETTING_WORDS,
+  WEARABLES,
+} from './lexicon.js';
+import { findMentions, type MentionSpan } from './mentions.js';
+import { tokenize, type WordToken } from './tokenize.js';
+import { BINDING_SIZE, normalize, WORD_DIMENSION, wordEmbedding } from './weights.js';
+
+/** A person mention as the engine's text encoder reads it. */
+export interface Mention {
+  /** The mention's text, e.g. `Nora, a woman` or `she`. */
+  text: string;
+  /** Binding vector (BINDING_SIZE): hashed words of the mention and its attributes + kind features, unit length. */
+  binding: Float32Array;
+  /**
+   * Attention query in binding space: the binding itself, except for pronouns, which know nothing but their kind
+   * and so query the kind features sharply (unnormalised), matching every figure of that kind alike.
+   */
+  query: Float32Array;
+  /** Appearance the text states (APPEARANCE_SIZE); meaningful where `mask` is 1. */
+  spec: Float32Array;
+  /** 1 where the text states an appearance entry, else 0. */
+  mask: Float32Array;
+  /** Whether the mention is only a pronoun. */
+  pronoun: boolean;
+}
+
+/** What the engine's text encoder extracts from one prompt. */
+export interface PromptAnalysis {
+  text: string;
+  tokens: WordToken[];
+  /** Per word token, its binding-space vector (used for token keys). */
+  tokenVectors: Float32Array[];
+  mentions: Mention[];
+  /** Backdrop named by the prompt, or null when it names none. */
+  setting: string | null;
+}
+
+/** Weight of kind features (female, male, child, old) in a mention's binding. */
+const KIND_WEIGHT = 0.8;
+/** Weight of kind features in a pronoun's query. */
+const PRONOUN_KIND_WEIGHT = 2.5;
+
+/** Attributes bind to a person at most this far away (words; a comma counts 2). */
+const BINDING_WINDOW = 8;
+
+/**
+ * Reads a prompt the way a small, weak text encoder would: hashed word vectors, person mentions from a word list,
+ * and each attribute phrase bound to the NEAREST person mention (ties go to the preceding one). Relative clauses
+ * and crowded sentences can therefore bind an attribute to the wrong person, on purpose.
+ *
+ * @example
+ * analyzePrompt('Nora, a woman with red hair, walks in the park').mentions[0].text // 'Nora, a woman'
+ */
+export function analyzePrompt(text: string): PromptAnalysis {
+  const tokens = tokenize(text);
+  const spans = findMentions(tokens);
+  const mentions = spans.map((span) => ({
+    span,
+    words: [...span.words],
+    spec: emptySpec(),
+    mask: emptySpec(),
+  }));
+  for (const span of spans) applyKind(mentions[spans.indexOf(span)]!, span);
+  for (const attribute of findAttributes(tokens)) {
+    const target = nearestMention(tokens, spans, attribute.first, attribute.last);
+    if (target === undefined) continue;
+    const mention = mentions[target]!;
+    applyAttribute(mention, tokens, attribute);
+    for (let index = attribute.first; index <= attribute.last; index++) {
+      mention.words.push({ word: canonicalWord(tokens[index]!.lower), weight: 0.5 });
+    }
+  }
+  return {
+    text,
+    tokens,
+    tokenVectors: tokens.map((token) => tokenVector(token.lower)),
+    mentions: mentions.map(({ span, words, spec, mask }) => ({
+      text: text.slice(span.start, span.end),
+      binding: bindingOf(words, span.kind),
+      query: span.pronoun ? pronounQuery(words, span.kind) : bindingOf(words, span.kind),
+      spec,
+      mask,
+      pronoun: span.pronoun,
+    })),
+    setting: findSetting(tokens),
+  };
+}
+
+/** Canonical spelling of a word for hashing: colour synonyms collapse onto palette names. */
+export function canonicalWord(lower: string): string {
+  return resolveColorName(lower) ?? HAIR_COLOUR_SYNONYMS[lower] ?? lower;
+}
+
+function tokenVector(lower: string): Float32Array {
+  const vector = new Float32Array(BINDING_SIZE);
+  vector.set(wordEmbedding(canonicalWord(lower)));
+  const kind = PERSON_NOUNS.get(lower) ?? PRONOUNS.get(lower);
+  if (kind !== undefined) {
+    [kind.female, kind.male, kind.child, kind.old].forEach((value, index) => {
+      vector[WORD_DIMENSION + index] = 1.5 * value;
+    });
+  }
+  return normalize(vector);
+}
+
+function bindingOf(
+  words: readonly { word: string; weight: number }[],
+  kind: MentionSpan['kind'],
+): Float32Array {
+  const vector = new Float32Array(BINDING_SIZE);
+  for (const { word, weight } of words) {
+    const embedding = wordEmbedding(canonicalWord(word));
+    for (let index = 0; index < WORD_DIMENSION; index++)
+      vector[index] = vector[index]! + weight * embedding[index]!;
+  }
+  const features = [kind.female, kind.male, kind.child, kind.old];
+  features.forEach((value, index) => {
+    vector[WORD_DIMENSION + index] = KIND_WEIGHT * value;
+  });
+  return normalize(vector);
+}
+
+function pronounQuery(
+  words: readonly { word: string; weight: number }[],
+  kind: MentionSpan['kind'],
+): Float32Array {
+  const vector = bindingOf(words, { female: 0, male: 0, child: 0, old: 0 }).map((value) => 0.3 * value);
+  [kind.female, kind.male, kind.child, kind.old].forEach((value, index) => {
+    vector[WORD_DIMENSION + index] = PRONOUN_KIND_WEIGHT * value;
+  });
+  return vector;
+}
+
+interface AttributeSpan {
+  first: number;
+  last: number;
+  head: string;
+}
+
+function findAttributes(tokens: readonly WordToken[]): AttributeSpan[] {
+  const spans: AttributeSpan[] = [];
+  tokens.forEach((token, index) => {
+    const head = token.lower;
+    if (!WEARABLES.has(head) && !HAIR_WORDS.has(head) && head !== 'beard') return;
+    let first = index;
+    while (first > 0 && index - first < 3 && isModifier(tokens[first - 1]!)) first -= 1;
+    spans.push({ first, last: index, head });
+  });
+  return spans;
+}
+
+function isModifier(token: WordToken): boolean {
+  return !token.punctuation && !token.functionWord && !token.person && !WEARABLES.has(token.lower);
+}
+
+function nearestMention(
+  tokens: readonly WordToken[],
+  spans: readonly MentionSpan[],
+  first: number,
+  last: number,
+): number | undefined {
+  let best: number | undefined;
+  let bestDistance = BINDING_WINDOW + 1;
+  spans.forEach((span, index) => {
+    const distance =
+      span.lastToken < first
+        ? gap(tokens, span.lastToken + 1, first)
+        : span.firstToken > last
+          ? gap(tokens, last + 1, span.firstToken) + 0.5
+          : Number.POSITIVE_INFINITY;
+    if (distance < bestDistance) {
+      best = index;
+      bestDistance = distance;
+    }
+  });
+  return best;
+}
+
+function gap(tokens: readonly WordToken[], from: number, to: number): number {
+  let distance = 0;
+  for (let index = from; index < to; index++) {
+    const token = tokens[index]!;
+    if (token.sentenceEnd) return Number.POSITIVE_INFINITY;
+    distance += token.punctuation ? 2 : 1;
+  }
+  return distance;
+}
+
+function applyKind(target: { spec: Float32Array; mask: Float32Array }, span: MentionSpan): void {
+  const set = (index: number, value: number) => {
+    target.spec[index] = value;
+    target.mask[index] = 1;
+  };
+  if (span.kind.child > 0.5) {
+    set(appearanceLayout.age, 0.08);
+    set(appearanceLayout.height, 0.1);
+  }
+  if (span.kind.old > 0.5) set(appearanceLayout.age, 0.9);
+  if (span.kind.female > 0.5 || span.kind.child > 0.5) set(appearanceLayout.beard, 0);
+  for (const [entry, value] of span.body) set(appearanceLayout[entry], value);
+}
+
+function applyAttribute(
+  target: { spec: Float32Array; mask: Float32Array },
+  tokens: readonly WordToken[],
+  attribute: AttributeSpan,
+): void {
+  const words = tokens.slice(attribute.first, attribute.last + 1).map((token) => token.lower);
+  const colour = words.map((word) => resolveColorName(word)).find((name) => name !== undefined);
+  const setRgb = (offset: number, rgb: readonly [number, number, number]) => {
+    writeRgb(target.spec, offset, rgb);
+    target.mask.fill(1, offset, offset + 3);
+  };
+  const setValue = (index: number, value: number) => {
+    target.spec[index] = value;
+    target.mask[index] = 1;
+  };
+  if (HAIR_WORDS.has(attribute.head)) {
+    const hairWord = words
+      .map((word) => HAIR_COLOUR_SYNONYMS[word] ?? word)
+      .find((word) => word in hairColorNames);
+    if (hairWord !== undefined)
+      setRgb(appearanceLayout.hair, hairColorNames[hairWord as keyof typeof hairColorNames]);
+    const style =
+      HAIR_WORDS.get(attribute.head) ?? words.map((word) => HAIR_STYLE_WORDS.get(word)).find(Boolean);
+    if (style) setValue(appearanceLayout.hairStyle, (HAIR_STYLES.indexOf(style as never) + 0.5) / 6);
+    return;
+  }
+  if (attribute.head === 'beard') {
+    setValue(appearanceLayout.beard, 1);
+    return;
+  }
+  const slot = WEARABLES.get(attribute.head)!;
+  const rgb = colour === undefined ? undefined : colorNames[colour];
+  const colourAt = (offset: number) => {
+    if (rgb !== undefined) setRgb(offset, rgb);
+  };
+  switch (slot) {
+    case 'glasses':
+      setValue(appearanceLayout.glasses, 1);
+      return;
+    case 'top':
+    case 'bottom':
+    case 'shoes':
+      colourAt(appearanceLayout[slot]);
+      return;
+    case 'outfit':
+      colourAt(attribute.head === 'suit' ? appearanceLayout.outerwear + 1 : appearanceLayout.top);
+      colourAt(appearanceLayout.bottom);
+      if (attribute.head === 'suit') setValue(appearanceLayout.outerwear, 1);
+      return;
+    default:
+      setValue(appearanceLayout[slot], 1);
+      colourAt(appearanceLayout[slot] + 1);
+  }
+}
+
+function findSetting(tokens: readonly WordToken[]): string | null {
+  const votes = new Map<string, number>();
+  for (const token of tokens) {
+    const setting = SETTING_WORDS.get(token.lower);
+    if (setting !== undefined) votes.set(setting, (votes.get(setting) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestVotes = 0;
+  for (const [setting, count] of votes) {
+    if (count > bestVotes) {
+      best = setting;
+      bestVotes = count;
+    }
+  }
+  return best;
+}
+
+function emptySpec(): Float32Array {
+  return new Float32Array(APPEARANCE_SIZE);
+}
