@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { Script } from '../../script/script.js';
+import { runKeyString } from '../store/run-record.js';
+import type { RunJob } from './run-job.js';
+
+/** Which scripts of a suite to run. */
+export interface ScriptSelection {
+  /** Only scripts of this suite dimension. */
+  dimension?: string;
+  /** At most this many scripts of each suite dimension, in file order. */
+  limit?: number;
+}
+
+/**
+ * Picks the scripts of a suite: `dimension` filters, `limit` keeps the first N of every dimension so a small
+ * batch still covers all six.
+ *
+ * @example
+ * selectScripts(scripts, { limit: 2 }).length // 12 for the 324-script suite
+ */
+export function selectScripts(scripts: readonly Script[], selection: ScriptSelection): Script[] {
+  const counts = new Map<string, number>();
+  return scripts.filter((script) => {
+    const dimension = script.dimension ?? 'unknown';
+    if (selection.dimension !== undefined && dimension !== selection.dimension) return false;
+    const count = counts.get(dimension) ?? 0;
+    if (selection.limit !== undefined && count >= selection.limit) return false;
+    counts.set(dimension, count + 1);
+    return true;
+  });
+}
+
+/** What every run of a batch shares. */
+export interface PlanOptions {
+  policies: readonly string[];
+  seed: number;
+  width: number;
+  height: number;
+  /** The results folder; run folders go to `<out>/runs/<script>/<policy>-s<seed>-<W>x<H>`. */
+  out: string;
+  keepVideo: boolean;
+  /** Keys of runs already done (`runKeyString`): they are skipped. */
+  done: ReadonlySet<string>;
+}
+
+/** The jobs of a batch, script-major (every policy of a script, then the next script), minus those done. */
+export function planRuns(
+  scripts: readonly Script[],
+  options: PlanOptions,
+): { jobs: RunJob[]; skipped: number } {
+  const jobs: RunJob[] = [];
+  let skipped = 0;
+  for (const script of scripts) {
+    for (const policy of options.policies) {
+      const key = {
+        scriptId: script.id,
+        policy,
+        seed: options.seed,
+        width: options.width,
+        height: options.height,
+      };
+      if (options.done.has(runKeyString(key))) {
+        skipped++;
+        continue;
+      }
+      jobs.push({
+        ...key,
+        script,
+        dimension: script.dimension ?? 'unknown',
+        runDir: join(options.out, runDirName(key)),
+        keepVideo: options.keepVideo,
+      });
+    }
+  }
+  return { jobs, skipped };
+}
+
+/** A run folder relative to the results folder. */
+export function runDirName(key: {
+  scriptId: string;
+  policy: string;
+  seed: number;
+  width: number;
+  height: number;
+}) {
+  return join('runs', key.scriptId, `${key.policy}-s${key.seed}-${key.width}x${key.height}`);
+}

@@ -1,0 +1,217 @@
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { InputError, type Issue } from '../../errors/index.js';
+import { policyNames } from '../../memory/policies/index.js';
+import { readScripts } from '../../script/read-script.js';
+import { openResultsStore, resultsFileName } from '../store/results-store.js';
+import { executeRun } from './execute-run.js';
+import { planRuns, runDirName, selectScripts } from './plan-runs.js';
+import type { RunExecutor, RunJob, RunOutcome } from './run-job.js';
+import { runJobs } from './run-jobs.js';
+
+/** Benchmark defaults. 240x136 keeps the full 324 x 4 suite to hours, not days, on a CPU. */
+export const benchDefaults = {
+  suite: 'bench/suite/narrastream-324.jsonl',
+  seed: 1,
+  width: 240,
+  height: 136,
+  /** One worker per core but one (the main thread writes the store and prints progress). */
+  workers: Math.max(1, availableParallelism() - 1),
+} as const;
+
+/** Options of {@link runBench}. */
+export interface BenchOptions {
+  /** Suite JSONL file (relative to `cwd`). Default {@link benchDefaults}.suite. */
+  suite?: string;
+  /** Policies to run, each a registered name. Default: every registered policy. */
+  policies?: readonly string[];
+  /** Only scripts of this suite dimension. */
+  dimension?: string;
+  /** At most this many scripts of each suite dimension. */
+  limit?: number;
+  /** Worker threads; 0 runs in this thread. Default cores - 1, at least 1. */
+  workers?: number;
+  /** Engine seed, the same for every policy. Default 1. */
+  seed?: number;
+  /** Frame width. Default 240. */
+  width?: number;
+  /** Frame height. Default 136. */
+  height?: number;
+  /** Results folder (relative to `cwd`). Default `bench/results/<suite file name>`. */
+  out?: string;
+  /** Keep each run's folder (video.mp4, run.json, render.jsonl). Default true. */
+  keepVideo?: boolean;
+  /** Working directory. Default `process.cwd()`. */
+  cwd?: string;
+  /** Executor for in-thread runs (workers = 0); default generate + evaluate with the miniature engine. */
+  executor?: RunExecutor;
+  /** Aborting stops handing out runs; runs in flight are lost, everything finished is stored. */
+  signal?: AbortSignal;
+  /** Progress events. */
+  onEvent?: (event: BenchEvent) => void;
+}
+
+/** What the runner reports while it works. */
+export type BenchEvent =
+  | { type: 'bench-start'; total: number; skipped: number; workers: number; out: string; issues: Issue[] }
+  | {
+      type: 'run-end';
+      job: Omit<RunJob, 'script'>;
+      outcome: RunOutcome;
+      finished: number;
+      failed: number;
+      total: number;
+      /** Estimated seconds left, from the mean pace of this session's finished runs. */
+      etaSeconds: number;
+      elapsedSeconds: number;
+    };
+
+/** What a batch did. */
+export interface BenchSummary {
+  /** Absolute results folder. */
+  out: string;
+  /** The SQLite store. */
+  store: string;
+  /** Scripts x policies selected. */
+  planned: number;
+  /** Runs already done before this batch (resumed). */
+  skipped: number;
+  /** Runs finished now with status done. */
+  done: number;
+  /** Runs finished now with status failed. */
+  failed: number;
+  /** Runs neither skipped nor finished (interrupted). */
+  remaining: number;
+  /** Suite lines that could not be read, and other notes. */
+  issues: Issue[];
+  /** Wall seconds of the batch. */
+  wallSeconds: number;
+  /** Mean wall seconds of a run finished in this batch (each run's own time, on its worker). */
+  meanRunSeconds: number | null;
+}
+
+/**
+ * Runs every selected script under every policy (same seed), evaluates each video, and stores the results in
+ * `<out>/results.sqlite`. Resumable: runs already `done` for the same (script, policy, seed, size) are skipped;
+ * failed runs are retried. Bad suite lines are reported in `issues` and the rest runs.
+ *
+ * @example
+ * const summary = await runBench({ suite: 'bench/suite/smoke-12.jsonl', out: 'bench/results/smoke', workers: 1 });
+ */
+export async function runBench(options: BenchOptions = {}): Promise<BenchSummary> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const suite = options.suite ?? benchDefaults.suite;
+  const known = policyNames();
+  const policies = options.policies ?? known;
+  const unknown = policies.filter((name) => !known.includes(name));
+  if (unknown.length > 0 || policies.length === 0) {
+    throw new InputError([
+      {
+        code: 'unknown-policy',
+        path: ['--policies'],
+        message: unknown.length > 0 ? `unknown policy '${unknown.join("', '")}'` : 'no policy given',
+        hint: `use a comma-separated list of: ${known.join(', ')}`,
+      },
+    ]);
+  }
+  const { scripts, errors } = await readScripts(suite, { cwd });
+  const issues = errors.flatMap((error) => error.issues);
+  const selected = selectScripts(scripts, {
+    ...(options.dimension === undefined ? {} : { dimension: options.dimension }),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
+  if (selected.length === 0) {
+    const dimensions = [...new Set(scripts.map((script) => script.dimension ?? 'unknown'))];
+    throw new InputError([
+      {
+        code: 'no-scripts',
+        path: options.dimension === undefined ? [suite] : ['--dimension', options.dimension],
+        message: 'no script of the suite was selected',
+        hint:
+          dimensions.length > 0
+            ? `dimensions in this suite: ${dimensions.join(', ')}`
+            : 'check the suite file',
+      },
+    ]);
+  }
+  const out = resolve(cwd, options.out ?? join('bench', 'results', suiteName(suite)));
+  const seed = options.seed ?? benchDefaults.seed;
+  const width = options.width ?? benchDefaults.width;
+  const height = options.height ?? benchDefaults.height;
+  const keepVideo = options.keepVideo ?? true;
+  const storePath = join(out, resultsFileName);
+  const store = openResultsStore(storePath);
+  try {
+    const { jobs, skipped } = planRuns(selected, {
+      policies,
+      seed,
+      width,
+      height,
+      out,
+      keepVideo,
+      done: store.doneKeys(),
+    });
+    const workers = options.workers ?? benchDefaults.workers;
+    const total = jobs.length;
+    options.onEvent?.({ type: 'bench-start', total, skipped, workers, out, issues });
+    let done = 0;
+    let failed = 0;
+    let runSeconds = 0;
+    await runJobs(jobs, {
+      workers,
+      executor: options.executor ?? executeRun,
+      ...(options.signal ? { signal: options.signal } : {}),
+      onOutcome: (job, outcome) => {
+        store.recordRun({
+          ...outcome,
+          scriptId: job.scriptId,
+          policy: job.policy,
+          seed: job.seed,
+          width: job.width,
+          height: job.height,
+          dimension: job.dimension,
+          ...(job.keepVideo && outcome.status === 'done' ? { runDir: runDirName(job) } : {}),
+          createdAt: new Date().toISOString(),
+        });
+        if (outcome.status === 'done') done++;
+        else failed++;
+        runSeconds += outcome.wallSeconds;
+        const finished = done + failed;
+        const elapsedSeconds = (performance.now() - started) / 1000;
+        const { script: _script, ...described } = job;
+        options.onEvent?.({
+          type: 'run-end',
+          job: described,
+          outcome,
+          finished,
+          failed,
+          total,
+          etaSeconds: (elapsedSeconds / finished) * (total - finished),
+          elapsedSeconds,
+        });
+      },
+    });
+    const finished = done + failed;
+    return {
+      out,
+      store: storePath,
+      planned: selected.length * policies.length,
+      skipped,
+      done,
+      failed,
+      remaining: total - finished,
+      issues,
+      wallSeconds: (performance.now() - started) / 1000,
+      meanRunSeconds: finished > 0 ? runSeconds / finished : null,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/** `bench/suite/narrastream-324.jsonl` -> `narrastream-324`. */
+function suiteName(path: string): string {
+  const base = path.split(/[\\/]/).at(-1) ?? 'suite';
+  return base.replace(/\.[^.]*$/, '') || 'suite';
+}
