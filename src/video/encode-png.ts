@@ -1,0 +1,53 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createCanvas, ImageData } from '@napi-rs/canvas';
+import type { VideoFrame } from '../engine/engine.js';
+import { videoError } from './video-error.js';
+
+/**
+ * Encodes an rgb24 frame as PNG bytes (synchronously).
+ *
+ * @example
+ * const png = encodePng(frame); // png.subarray(0, 8) is the PNG signature
+ */
+export function encodePng(frame: VideoFrame): Buffer {
+  return toCanvas(frame).toBuffer('image/png');
+}
+
+/**
+ * Writes an rgb24 frame as a PNG file (encoding off the main thread), creating the folder when needed.
+ *
+ * @example
+ * await writePng('out/keyframes/segment-1.png', frame);
+ */
+export async function writePng(path: string, frame: VideoFrame): Promise<void> {
+  const png = await toCanvas(frame).encode('png');
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, png);
+}
+
+/** Expands packed RGB to RGBA with opaque alpha, as canvas ImageData needs. */
+export function rgbToRgba(rgb: Uint8Array, pixels: number): Uint8ClampedArray {
+  const rgba = new Uint8ClampedArray(pixels * 4);
+  for (let pixel = 0, source = 0, target = 0; pixel < pixels; pixel++, source += 3, target += 4) {
+    rgba[target] = rgb[source]!;
+    rgba[target + 1] = rgb[source + 1]!;
+    rgba[target + 2] = rgb[source + 2]!;
+    rgba[target + 3] = 255;
+  }
+  return rgba;
+}
+
+function toCanvas(frame: VideoFrame) {
+  const { width, height, data } = frame;
+  if (!(width > 0 && height > 0) || data.length !== width * height * 3) {
+    throw videoError(
+      'frame-size-mismatch',
+      'png',
+      `a ${width}x${height} rgb24 frame needs ${width * height * 3} bytes, not ${data.length}`,
+    );
+  }
+  const canvas = createCanvas(width, height);
+  canvas.getContext('2d').putImageData(new ImageData(rgbToRgba(data, width * height), width, height), 0, 0);
+  return canvas;
+}

@@ -1,0 +1,46 @@
+import { IamflowError } from '../errors/iamflow-error.js';
+
+/** Codes of the video errors, stable for callers and tests. */
+export type VideoErrorCode =
+  | 'ffmpeg-missing'
+  | 'video-unreadable'
+  | 'video-encode-failed'
+  | 'invalid-video-options'
+  | 'frame-size-mismatch'
+  | 'encoder-closed';
+
+/**
+ * An IamflowError about a video file or ffmpeg, with one issue whose path is the file.
+ *
+ * @example
+ * throw videoError('video-unreadable', 'out.mp4', 'moov atom not found', 'the file is truncated: encode it again');
+ */
+export function videoError(
+  code: VideoErrorCode,
+  path: string,
+  message: string,
+  options: { hint?: string; cause?: unknown; exitCode?: number } = {},
+): IamflowError {
+  return new IamflowError({
+    name: 'VideoError',
+    message: `${path}: ${message}`,
+    issues: [{ code, path: [path], message, ...(options.hint ? { hint: options.hint } : {}) }],
+    ...(options.cause === undefined ? {} : { cause: options.cause }),
+    exitCode: options.exitCode ?? 1,
+  });
+}
+
+/** The last lines of ffmpeg's stderr that say what went wrong (progress and banner lines dropped). */
+export function ffmpegReason(stderr: string): string {
+  const lines = stderr
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter(
+      (line) =>
+        line.length > 0 &&
+        !/^(frame=|size=|video:|encoded|\[libx264 @ [^\]]+\] (frame|mb|kb|ref|coded|8x8|i16|i4|i8|Weighted|consecutive|final|transform|profile|using))/.test(
+          line,
+        ),
+    );
+  return lines.slice(-3).join('; ') || 'ffmpeg failed without a message';
+}
