@@ -21,6 +21,8 @@ export type {
   RenderRecordEntry,
   VideoFrame,
 } from './engine/engine.js';
+export { createMiniEngine } from './engine/mini/mini-engine.js';
+export { type MiniEngineSettings, miniEngineDefaults } from './engine/mini/settings.js';
 export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
 export {
   createLongLivePolicy,
