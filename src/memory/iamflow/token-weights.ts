@@ -43,7 +43,7 @@ const defaultValues: TokenWeightValues = {
 };
 
 const cameraPattern =
-  /\b(camera|cameras|pans?|panning|zooms?|zooming|tilts?|tilting|dolly|dollies|tracking shot|close-up|closeup|close up|wide shot|medium shot|long shot|aerial (shot|view)|overhead shot|handheld|slow motion)\b/i;
+  /\b(camera|cameras|pans?|panning|zooms?|zooming|tilts?|tilting|dolly|dollies|tracking shot|close-up|closeup|close up|wide shot|medium shot|long shot|aerial (shot|view)|overhead shot|handheld|slow motion|shot|push-in|push in|pull-back|pull-out)\b/i;
 
 /**
  * Weights each prompt token by its role: 2.5 inside an entity span, 0.5 in a trailing camera phrase, 0.7 in the

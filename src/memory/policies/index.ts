@@ -6,3 +6,4 @@ export { createSelfForcingPolicy } from './self-forcing.js';
 // Policies that live in their own modules register themselves on import (`registerPolicy`).
 // Add one side-effect import per policy module here, e.g.:
 // import '../iamflow/register.js';
+import '../iamflow/register.js';

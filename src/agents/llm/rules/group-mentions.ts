@@ -1,5 +1,6 @@
 import type { EntityKind } from '../../../memory/registry.js';
 import type { AttributePhrase, Mention } from './find-mentions.js';
+import { GENERIC_HEADS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** The mentions of one person inside one prompt, with the attributes attached to them. */
@@ -52,7 +53,9 @@ export function groupMentions(
       const opensWithArticle = ['a', 'an'].includes(tokens[mention.first]!.lower);
       const appositive =
         (previous?.type === 'name' ||
-          (previous?.type === 'noun' && opensWithArticle && !isIndefinite(tokens, previous))) &&
+          (previous?.type === 'noun' &&
+            opensWithArticle &&
+            (!isIndefinite(tokens, previous) || isRoleThenGeneric(previous, mention)))) &&
         between.length === 1 &&
         between[0] === ',' &&
         !mention.newcomer &&
@@ -74,6 +77,11 @@ export function groupMentions(
   }
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
+}
+
+/** "a hitchhiker, an old man carrying ...": a role restated by a plain description. */
+function isRoleThenGeneric(role: Mention, description: Mention): boolean {
+  return !GENERIC_HEADS.has(role.head) && GENERIC_HEADS.has(description.head);
 }
 
 function isIndefinite(tokens: readonly Token[], mention: Mention): boolean {
