@@ -24,8 +24,8 @@ export const attentionConstants = {
   recency: 0.35,
   /** How strongly a stated attribute overrides the attended look. */
   specStrength: 0.95,
-  /** Weight of a query's own current estimate in its appearance query, scaled by (1 - sigma). */
-  selfQuery: 0.5,
+  /** Weight of a query's own current estimate in its appearance query, times (1 - sigma); 0: it made attention winner-take-all and hid leakage. */
+  selfQuery: 0,
   /** Noise added per step, times sigma: the seed of drift. */
   stepNoise: 0.03,
 } as const;

@@ -13,7 +13,7 @@ export const rebindConstants = {
   kindAgree: 3,
   kindConflict: 10,
   /** Prior that an on-screen figure is one the new prompt talks about. */
-  prior: 2,
+  prior: 3.5,
   /** Logit of "the new prompt does not mention this figure". */
   nullLogit: 3,
 } as const;
