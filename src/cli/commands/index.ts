@@ -1,8 +1,10 @@
 import type { Command } from '../command.js';
+import { entitiesCommand } from './entities.js';
 import { generateCommand } from './generate.js';
 
 /** Every `iamflow` command, in the order `iamflow --help` lists them. Add new commands here. */
 export const commands: Command[] = [
   generateCommand,
+  entitiesCommand,
   // entities, eval, bench: add their commands here.
 ];
