@@ -26,7 +26,8 @@ describe('mini engine determinism (f)', () => {
     const second = await render(11);
     const other = await render(12);
     expect(second.bytes.length).toBe(first.bytes.length);
-    first.bytes.forEach((data, index) => expect(Buffer.compare(data, second.bytes[index]!)).toBe(0));
+    for (const [index, data] of first.bytes.entries())
+      expect(Buffer.compare(data, second.bytes[index]!)).toBe(0);
     expect(second.records).toEqual(first.records);
     const differing = first.bytes.filter(
       (data, index) => Buffer.compare(data, other.bytes[index]!) !== 0,

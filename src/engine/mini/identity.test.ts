@@ -60,7 +60,7 @@ describe('mini engine identity behaviour (measured)', () => {
     );
     expect(mean(changed)).toBeGreaterThan(0.2);
     expect(mean(kept)).toBeLessThan(0.05);
-    kept.forEach((distance, index) => expect(distance).toBeLessThan(changed[index]!));
+    for (const [index, distance] of kept.entries()) expect(distance).toBeLessThan(changed[index]!);
   });
 
   it('(b) two similar characters leak into each other when a pronoun names one of them', async () => {
