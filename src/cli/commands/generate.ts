@@ -2,12 +2,14 @@ import { constants } from 'node:fs';
 import { access, type FileHandle, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CausalVideoEngineV1, VideoFrame } from '../../engine/engine.js';
-import { IamflowError, InputError } from '../../errors/index.js';
+import { createMiniEngine } from '../../engine/mini/mini-engine.js';
+import { InputError } from '../../errors/index.js';
 import { createPolicy, defaultPolicyName, policyNames } from '../../memory/policies/index.js';
 import { generateVideo } from '../../pipeline/generate-video.js';
 import { createRunJson } from '../../pipeline/run-json.js';
 import { readScript } from '../../script/read-script.js';
 import { buildTimeline } from '../../script/timeline.js';
+import { createMp4Encoder, writePng } from '../../video/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
 import { parseGenerateFlags } from './generate-flags.js';
@@ -16,8 +18,8 @@ import { parseGenerateFlags } from './generate-flags.js';
 export interface FrameEncoder {
   /** Appends one frame. */
   write(frame: VideoFrame): Promise<void> | void;
-  /** Finishes the file. */
-  close(): Promise<void>;
+  /** Finishes the file (what it resolves with is not read). */
+  close(): Promise<unknown>;
   /** Stops and removes the partial file. */
   abort(): Promise<void>;
 }
@@ -218,13 +220,9 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
   }
 }
 
-function unavailable(what: string): never {
-  throw new IamflowError({ message: `${what} is not available in this build` });
-}
-
 /** `iamflow generate` over the embedded miniature engine and the ffmpeg MP4 encoder. */
 export const generateCommand = createGenerateCommand({
-  createEngine: () => unavailable('the miniature engine'),
-  createEncoder: () => unavailable('the MP4 encoder'),
-  writePng: async () => unavailable('the PNG writer'),
+  createEngine: (settings) => createMiniEngine(settings),
+  createEncoder: (options) => createMp4Encoder(options),
+  writePng,
 });
