@@ -8,4 +8,4 @@ export {
 } from './mp4-encoder.js';
 export { parseFfmpegInfo, probeVideo, type VideoInfo } from './probe-video.js';
 export { resolveFfmpeg } from './resolve-ffmpeg.js';
-export { ffmpegReason, type VideoErrorCode, videoError } from './video-error.js';
+export { ffmpegReason, stripContext, type VideoErrorCode, videoError } from './video-error.js';

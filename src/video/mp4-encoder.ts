@@ -123,9 +123,18 @@ export function createMp4Encoder(options: Mp4EncoderOptions): Mp4Encoder {
       if (exit) throw failure();
       frames++;
       if (!ffmpeg.child.stdin.write(Buffer.from(frame.data))) {
-        // Backpressure: wait for the pipe to drain, or for ffmpeg to die.
-        await Promise.race([once(ffmpeg.child.stdin, 'drain'), ffmpeg.exited]);
-        if (exit) throw failure();
+        // Backpressure: wait for the pipe to drain; a broken pipe or an exit means ffmpeg failed.
+        const drained = await Promise.race([
+          once(ffmpeg.child.stdin, 'drain').then(
+            () => true,
+            () => false,
+          ),
+          ffmpeg.exited.then(() => false),
+        ]);
+        if (!drained) {
+          exit = await ffmpeg.exited;
+          throw failure();
+        }
       }
     },
     async close() {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolveFfmpeg } from './resolve-ffmpeg.js';
 import { captureFfmpeg } from './run-ffmpeg.js';
-import { ffmpegReason, videoError } from './video-error.js';
+import { ffmpegReason, stripContext, videoError } from './video-error.js';
 
 /** Metadata of a video file's first video stream. */
 export interface VideoInfo {
@@ -36,7 +36,7 @@ export async function probeVideo(path: string, options: { ffmpegPath?: string } 
     });
   const info = parseFfmpegInfo(result.stderr);
   if (!info) {
-    const reason = ffmpegReason(result.stderr.replace(/At least one output file must be specified/, ''));
+    const reason = probeFailureReason(result.stderr);
     throw videoError('video-unreadable', path, `is not a readable video (${reason})`, {
       hint: 'the file may be truncated or not a video: encode it again',
     });
@@ -69,6 +69,16 @@ export function parseFfmpegInfo(stderr: string): VideoInfo | undefined {
     info.estimatedFrames = Math.round(info.seconds * fps);
   }
   return info;
+}
+
+/** The line of `ffmpeg -i` output that says why there is no video, else a summary. */
+function probeFailureReason(stderr: string): string {
+  const stated = /^.*(Invalid data|moov atom not found|could not find|error|No such file).*$/im.exec(
+    stderr,
+  )?.[0];
+  if (stated) return stripContext(stated);
+  if (/Stream #\d+:\d+/.test(stderr)) return 'it holds no video stream';
+  return ffmpegReason(stderr.replace(/At least one output file must be specified/, ''));
 }
 
 /** Throws `video-unreadable` for a missing path or a directory. */

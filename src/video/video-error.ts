@@ -42,5 +42,10 @@ export function ffmpegReason(stderr: string): string {
           line,
         ),
     );
-  return lines.slice(-3).join('; ') || 'ffmpeg failed without a message';
+  return stripContext(lines.slice(-3).join('; ')) || 'ffmpeg failed without a message';
+}
+
+/** Drops ffmpeg's `[demuxer @ 0x55d0c8]` prefixes: the addresses change every run and mean nothing to users. */
+export function stripContext(line: string): string {
+  return line.replace(/\[[^\]]+ @ 0x[0-9a-f]+\] ?/g, '').trim();
 }
