@@ -4,54 +4,45 @@ import { close, dilate, type Mask, open } from './foreground-mask.js';
 
 /** Tuning of {@link cleanPlate}. */
 export interface CleanPlateOptions {
-  /** Half width of the horizontal window of the row model, as a fraction of the frame width. Default 0.25. */
-  window?: number;
-  /** Channel difference from the row model that marks a candidate figure pixel (0..255). Default 40. */
-  threshold?: number;
+  /** Half height of the row band whose colours count as scenery, as a fraction of the frame height. Default 0.25. */
+  band?: number;
+  /** A colour rarer than this share of its row band is a candidate figure pixel. Default 0.1. */
+  rarity?: number;
   /** Smallest candidate height as a fraction of the frame height. Default 0.12. */
   minHeight?: number;
 }
 
 /**
  * Removes figures that stand still from a background estimate. A temporal median keeps a figure that never
- * moves; this finds figure-shaped blobs (upright, with a skin-coloured head near the top) that differ from a
- * row-wise robust model of the scene (median along each row over a wide window, figures excluded on a second
- * pass) and paints the model over them.
+ * moves. Scenery colours fill a large share of their rows (sky, walls, buildings, ground); a figure's colours
+ * do not. Rare-colour blobs shaped like a person (upright, with a skin-coloured head near the top) are painted
+ * over by interpolating each row between the scenery on either side.
  */
 export function cleanPlate(median: VideoFrame, options: CleanPlateOptions = {}): VideoFrame {
-  const radius = Math.max(4, Math.round((options.window ?? 0.25) * median.width));
-  const threshold = options.threshold ?? 40;
-  const minHeight = (options.minHeight ?? 0.12) * median.height;
-  let exclude: Mask | undefined;
-  let figures: Mask = {
-    width: median.width,
-    height: median.height,
-    data: new Uint8Array(median.width * median.height),
-  };
-  for (let pass = 0; pass < 2; pass++) {
-    const model = rowModel(median, radius, exclude);
-    const raw = differenceMask(median, model, threshold);
-    const cleaned = close(open(raw, 1), 2);
-    figures = { width: median.width, height: median.height, data: new Uint8Array(cleaned.data.length) };
-    for (const component of connectedComponents(cleaned)) {
-      const [left, top, width, height] = component.box;
-      if (height < minHeight || width > 1.6 * height || !hasHead(median, component.box)) continue;
-      for (let y = top; y < top + height; y++) {
-        for (let x = left; x < left + width; x++)
-          figures.data[y * median.width + x] = cleaned.data[y * median.width + x]!;
+  const { width, height } = median;
+  const candidates = close(open(rareColors(median, options), 1), 1);
+  const minHeight = (options.minHeight ?? 0.12) * height;
+  const figures: Mask = { width, height, data: new Uint8Array(width * height) };
+  let found = false;
+  for (const component of connectedComponents(candidates)) {
+    const [left, top, boxWidth, boxHeight] = component.box;
+    if (boxHeight < minHeight || boxWidth < 0.25 * boxHeight || boxWidth > 1.6 * boxHeight) continue;
+    if (!hasHead(median, component.box)) continue;
+    found = true;
+    // Fill each row between its outermost figure pixels: clothing close to a scenery colour leaves holes.
+    for (let y = top; y < top + boxHeight; y++) {
+      let first = -1;
+      let last = -1;
+      for (let x = left; x < left + boxWidth; x++) {
+        if (candidates.data[y * width + x] !== 1) continue;
+        if (first < 0) first = x;
+        last = x;
       }
-    }
-    exclude = dilate(figures, 2);
-    if (pass === 1) {
-      const data = new Uint8Array(median.data);
-      for (let pixel = 0; pixel < exclude.data.length; pixel++) {
-        if (exclude.data[pixel] !== 1) continue;
-        data.set(model.data.subarray(pixel * 3, pixel * 3 + 3), pixel * 3);
-      }
-      return { width: median.width, height: median.height, data };
+      if (first >= 0) figures.data.fill(1, y * width + first, y * width + last + 1);
     }
   }
-  return median;
+  if (!found) return median;
+  return inpaintRows(median, dilate(figures, 1));
 }
 
 /** Whether an RGB colour lies near the skin tones of people (light to dark brown). */
@@ -59,9 +50,67 @@ export function isSkin(red: number, green: number, blue: number): boolean {
   // Skin runs from about (241,213,182) to (95,60,40): red leads, blue trails, green in between.
   if (!(red > green && green > blue)) return false;
   const t = Math.max(0, Math.min(1, (241 - red) / 146));
-  const expectedGreen = 213 - 153 * t;
-  const expectedBlue = 182 - 142 * t;
-  return Math.abs(green - expectedGreen) < 28 && Math.abs(blue - expectedBlue) < 34;
+  return Math.abs(green - (213 - 153 * t)) < 28 && Math.abs(blue - (182 - 142 * t)) < 34;
+}
+
+/** Pixels whose colour (4-bit levels, with neighbouring levels) fills less than `rarity` of their row band. */
+function rareColors(frame: VideoFrame, options: CleanPlateOptions): Mask {
+  const { width, height } = frame;
+  const reach = Math.max(2, Math.round((options.band ?? 0.25) * height));
+  const rarity = options.rarity ?? 0.1;
+  const bins = new Uint16Array(width * height);
+  for (let pixel = 0; pixel < bins.length; pixel++) {
+    const offset = pixel * 3;
+    bins[pixel] =
+      ((frame.data[offset]! >> 4) << 8) |
+      ((frame.data[offset + 1]! >> 4) << 4) |
+      (frame.data[offset + 2]! >> 4);
+  }
+  const histogram = new Int32Array(4096);
+  const addRow = (y: number, sign: number) => {
+    for (let x = 0; x < width; x++) histogram[bins[y * width + x]!]! += sign;
+  };
+  for (let y = 0; y < Math.min(height, reach + 1); y++) addRow(y, 1);
+  const data = new Uint8Array(width * height);
+  const memo = new Int32Array(4096).fill(-1);
+  const touched: number[] = [];
+  for (let y = 0; y < height; y++) {
+    if (y - reach - 1 >= 0) addRow(y - reach - 1, -1);
+    if (y > 0 && y + reach < height) addRow(y + reach, 1);
+    const rows = Math.min(height - 1, y + reach) - Math.max(0, y - reach) + 1;
+    const limit = rarity * rows * width;
+    // Rows hold few distinct colours: count each bin's neighbourhood once per row.
+    touched.length = 0;
+    for (let x = 0; x < width; x++) {
+      const bin = bins[y * width + x]!;
+      let count = memo[bin]!;
+      if (count < 0) {
+        count = neighbourhoodCount(histogram, bin);
+        memo[bin] = count;
+        touched.push(bin);
+      }
+      data[y * width + x] = count < limit ? 1 : 0;
+    }
+    for (const bin of touched) memo[bin] = -1;
+  }
+  return { width, height, data };
+}
+
+function neighbourhoodCount(histogram: Int32Array, bin: number): number {
+  let count = 0;
+  for (let dr = -1; dr <= 1; dr++) {
+    const r = (bin >> 8) + dr;
+    if (r < 0 || r > 15) continue;
+    for (let dg = -1; dg <= 1; dg++) {
+      const g = ((bin >> 4) & 15) + dg;
+      if (g < 0 || g > 15) continue;
+      for (let db = -1; db <= 1; db++) {
+        const b = (bin & 15) + db;
+        if (b >= 0 && b <= 15) count += histogram[(r << 8) | (g << 4) | b]!;
+      }
+    }
+  }
+  return count;
 }
 
 function hasHead(frame: VideoFrame, box: readonly [number, number, number, number]): boolean {
@@ -74,56 +123,32 @@ function hasHead(frame: VideoFrame, box: readonly [number, number, number, numbe
       if (isSkin(frame.data[offset]!, frame.data[offset + 1]!, frame.data[offset + 2]!)) skin++;
     }
   }
-  // A head of radius h/14 shows at least a few dozen skin pixels at animatic sizes.
-  return skin >= Math.max(4, 0.004 * width * height);
+  // A head of radius h/14 is a few percent of the top quarter of its figure's box, never most of it.
+  const share = skin / (width * (bottom - top));
+  return skin >= 4 && share >= 0.015 && share <= 0.45;
 }
 
-function rowModel(frame: VideoFrame, radius: number, exclude?: Mask): VideoFrame {
+function inpaintRows(frame: VideoFrame, mask: Mask): VideoFrame {
   const { width, height } = frame;
-  const data = new Uint8Array(width * height * 3);
-  const step = 8;
-  const values: number[] = [];
+  const data = new Uint8Array(frame.data);
   for (let y = 0; y < height; y++) {
-    const anchors: number[][] = [];
-    for (let x = 0; x < width + step; x += step) {
-      const center = Math.min(width - 1, x);
-      const median: number[] = [];
-      for (let channel = 0; channel < 3; channel++) {
-        values.length = 0;
-        for (let dx = Math.max(0, center - radius); dx <= Math.min(width - 1, center + radius); dx += 3) {
-          const pixel = y * width + dx;
-          if (exclude?.data[pixel] === 1) continue;
-          values.push(frame.data[pixel * 3 + channel]!);
-        }
-        if (values.length === 0) values.push(frame.data[(y * width + center) * 3 + channel]!);
-        values.sort((a, b) => a - b);
-        median.push(values[values.length >> 1]!);
+    let x = 0;
+    while (x < width) {
+      if (mask.data[y * width + x] !== 1) {
+        x++;
+        continue;
       }
-      anchors.push(median);
-    }
-    for (let x = 0; x < width; x++) {
-      const anchor = Math.floor(x / step);
-      const t = (x % step) / step;
-      const a = anchors[anchor]!;
-      const b = anchors[Math.min(anchors.length - 1, anchor + 1)]!;
-      for (let channel = 0; channel < 3; channel++) {
-        data[(y * width + x) * 3 + channel] = Math.round(a[channel]! * (1 - t) + b[channel]! * t);
+      const start = x;
+      while (x < width && mask.data[y * width + x] === 1) x++;
+      const leftSide = start > 0 ? (y * width + start - 1) * 3 : (y * width + x) * 3;
+      const rightSide = x < width ? (y * width + x) * 3 : leftSide;
+      // Nearest side, not a blend: a blend across a building edge would be a colour the scene never shows.
+      const middle = (start + x) / 2;
+      for (let fill = start; fill < x; fill++) {
+        const side = fill < middle ? leftSide : rightSide;
+        data.set(frame.data.subarray(side, side + 3), (y * width + fill) * 3);
       }
     }
   }
   return { width, height, data };
-}
-
-function differenceMask(frame: VideoFrame, model: VideoFrame, threshold: number): Mask {
-  const data = new Uint8Array(frame.width * frame.height);
-  for (let pixel = 0; pixel < data.length; pixel++) {
-    const offset = pixel * 3;
-    const difference = Math.max(
-      Math.abs(frame.data[offset]! - model.data[offset]!),
-      Math.abs(frame.data[offset + 1]! - model.data[offset + 1]!),
-      Math.abs(frame.data[offset + 2]! - model.data[offset + 2]!),
-    );
-    data[pixel] = difference > threshold ? 1 : 0;
-  }
-  return { width: frame.width, height: frame.height, data };
 }

@@ -13,8 +13,12 @@ export function meanDifference(
   let sum = 0;
   let count = 0;
   const pixels = a.width * a.height;
+  const first = masks[0]?.data;
+  const second = masks[1]?.data;
+  const rest = masks.slice(2);
   for (let pixel = 0; pixel < pixels; pixel++) {
-    if (masks.some((mask) => mask.data[pixel] === 1)) continue;
+    if (first?.[pixel] === 1 || second?.[pixel] === 1) continue;
+    if (rest.length > 0 && rest.some((mask) => mask.data[pixel] === 1)) continue;
     const offset = pixel * 3;
     sum +=
       Math.abs(a.data[offset]! - b.data[offset]!) +
