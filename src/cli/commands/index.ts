@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { benchCommand } from './bench.js';
 import { entitiesCommand } from './entities.js';
 import { generateCommand } from './generate.js';
 
@@ -6,5 +7,6 @@ import { generateCommand } from './generate.js';
 export const commands: Command[] = [
   generateCommand,
   entitiesCommand,
+  benchCommand,
   // entities, eval, bench: add their commands here.
 ];

@@ -1,0 +1,171 @@
+import { resolve } from 'node:path';
+import { writeReport } from '../../bench/report/write-report.js';
+import { createBenchProgress, formatSeconds } from '../../bench/runner/progress.js';
+import { type BenchOptions, benchDefaults, runBench } from '../../bench/runner/run-bench.js';
+import { InputError, type Issue } from '../../errors/index.js';
+import { policyNames } from '../../memory/policies/index.js';
+import type { Command, CommandContext } from '../command.js';
+import { parseSize } from './generate-flags.js';
+
+const help = `Usage: iamflow bench [options]
+       iamflow bench report DIR
+
+Runs every script of a suite under every memory policy (same seed), evaluates each video on the three
+NarraStream dimensions (quality, temporal, instruction) and stores the results in DIR/results.sqlite.
+Resumable: runs already done for the same (script, policy, seed, size) are skipped, failed ones are retried;
+Ctrl-C loses only the runs in flight. \`bench report DIR\` writes DIR/report.html and DIR/results.md.
+
+Options:
+  --suite PATH         suite JSONL (default: ${benchDefaults.suite})
+  --policies LIST      comma-separated policies (default: all registered: ${policyNames().join(',')})
+  --dimension D        only scripts of this suite dimension (e.g. reappearance)
+  --limit N            at most N scripts of each suite dimension (e.g. 2 -> 12 scripts of the 324)
+  --workers N          worker threads; 0 runs in the main thread (default: cores - 1 = ${benchDefaults.workers})
+  --seed N             engine seed, the same for every policy (default: ${benchDefaults.seed})
+  --size WxH           frame size (default: ${benchDefaults.width}x${benchDefaults.height}, small so the full suite runs on a CPU)
+  --out DIR            results folder (default: bench/results/<suite file name>)
+  --no-video           keep only the metrics: delete each run folder after it is evaluated
+  --quiet              no progress output
+  --json               print a JSON summary on stdout
+  -h, --help           show this help
+
+Examples:
+  iamflow bench --suite bench/suite/smoke-12.jsonl --out bench/results/smoke --no-video
+  iamflow bench --dimension reappearance --limit 5 --policies memflow,iamflow
+  iamflow bench report bench/results/smoke
+`;
+
+function text(values: CommandContext['values'], name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function integer(
+  values: CommandContext['values'],
+  name: string,
+  min: number,
+  issues: Issue[],
+): number | undefined {
+  const raw = text(values, name);
+  if (raw === undefined) return undefined;
+  const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (Number.isSafeInteger(value) && value >= min && value <= 0xffffffff) return value;
+  issues.push({
+    code: 'invalid-flag',
+    path: [`--${name}`],
+    message: `'${raw}' is not a whole number of at least ${min}`,
+    hint: `e.g. --${name} ${Math.max(min, 2)}`,
+  });
+  return undefined;
+}
+
+/** Validates the flags of `iamflow bench` into runner options, collecting every problem into one InputError. */
+export function parseBenchFlags(values: CommandContext['values'], cwd: string): BenchOptions {
+  const issues: Issue[] = [];
+  const options: BenchOptions = { cwd, keepVideo: values['no-video'] !== true };
+  const suite = text(values, 'suite');
+  if (suite !== undefined) options.suite = suite;
+  const policies = text(values, 'policies');
+  if (policies !== undefined)
+    options.policies = policies
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+  const dimension = text(values, 'dimension');
+  if (dimension !== undefined) options.dimension = dimension;
+  const out = text(values, 'out');
+  if (out !== undefined) options.out = out;
+  const limit = integer(values, 'limit', 1, issues);
+  if (limit !== undefined) options.limit = limit;
+  const workers = integer(values, 'workers', 0, issues);
+  if (workers !== undefined) options.workers = workers;
+  const seed = integer(values, 'seed', 0, issues);
+  if (seed !== undefined) options.seed = seed;
+  const size = text(values, 'size');
+  if (size !== undefined) {
+    const parsed = parseSize(size);
+    if ('code' in parsed) issues.push(parsed);
+    else Object.assign(options, parsed);
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return options;
+}
+
+async function runReport(context: CommandContext): Promise<number> {
+  const dir = context.positionals[1];
+  if (dir === undefined || context.positionals.length > 2) {
+    throw new InputError([
+      {
+        code: 'missing-argument',
+        path: ['bench', 'report'],
+        message: 'needs one results folder',
+        hint: 'iamflow bench report bench/results/smoke',
+      },
+    ]);
+  }
+  const { html, markdown, summary } = await writeReport(resolve(context.cwd, dir));
+  if (context.values.json)
+    context.stdout.write(`${JSON.stringify({ html, markdown, policies: summary.byPolicy })}\n`);
+  else if (!context.values.quiet) context.stdout.write(`wrote ${html}\nwrote ${markdown}\n`);
+  return 0;
+}
+
+async function run(context: CommandContext): Promise<number> {
+  const [subcommand] = context.positionals;
+  if (subcommand === 'report') return runReport(context);
+  if (subcommand !== undefined) {
+    throw new InputError([
+      {
+        code: 'unknown-command',
+        path: ['bench', subcommand],
+        message: `unknown subcommand '${subcommand}'`,
+        hint: 'use `iamflow bench [options]` or `iamflow bench report DIR`',
+      },
+    ]);
+  }
+  const options = parseBenchFlags(context.values, context.cwd);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    const summary = await runBench({
+      ...options,
+      signal: controller.signal,
+      ...(context.values.quiet ? {} : { onEvent: createBenchProgress(context.stderr) }),
+    });
+    if (context.values.json) context.stdout.write(`${JSON.stringify(summary)}\n`);
+    else if (!context.values.quiet) {
+      context.stdout.write(
+        `bench: ${summary.done} done, ${summary.failed} failed, ${summary.skipped} already done, ${summary.remaining} left ` +
+          `in ${formatSeconds(summary.wallSeconds)}` +
+          `${summary.meanRunSeconds === null ? '' : ` (${summary.meanRunSeconds.toFixed(1)} s per run)`}; results in ${summary.store}\n`,
+      );
+      if (summary.remaining > 0) context.stdout.write('interrupted: rerun the same command to resume\n');
+    }
+    if (controller.signal.aborted) return 130;
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+  }
+}
+
+/** `iamflow bench` (run a suite under every policy) and `iamflow bench report DIR`. */
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'run a benchmark suite under every policy (resumable) and write its report',
+  help,
+  options: {
+    suite: { type: 'string' },
+    policies: { type: 'string' },
+    dimension: { type: 'string' },
+    limit: { type: 'string' },
+    workers: { type: 'string' },
+    seed: { type: 'string' },
+    size: { type: 'string' },
+    out: { type: 'string' },
+    'no-video': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+  run,
+};
