@@ -104,6 +104,18 @@ describe('decodeMp4', () => {
     `);
   });
 
+  it('refuses a stream cut in the middle unless partial frames are allowed', async () => {
+    const bytes = await readFile(video);
+    const cut = join(directory, 'cut.mp4');
+    await writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.9)));
+    const error = await failure(decodeMp4(cut));
+    expect(error.issues[0]?.code).toBe('video-unreadable');
+    expect(error.issues[0]?.message).toMatch(/^is damaged: decoded \d+ of about 24 frames/);
+    const partial = await decodeMp4(cut, { allowPartial: true });
+    expect(partial.frames.length).toBeGreaterThan(0);
+    expect(partial.frames.length).toBeLessThan(24);
+  });
+
   it('refuses a bad target size', async () => {
     expect((await failure(decodeMp4(video, { width: -4 }))).issues[0]?.code).toBe('invalid-video-options');
   });

@@ -12,6 +12,11 @@ export interface DecodeMp4Options {
   height?: number;
   /** ffmpeg binary; `resolveFfmpeg(process.env)` when omitted. */
   ffmpegPath?: string;
+  /**
+   * Keep the frames that decode when ffmpeg reports damage (a truncated or corrupt stream). Default false: the
+   * read ends with a `video-unreadable` error after the last good frame.
+   */
+  allowPartial?: boolean;
 }
 
 /** A decoded video. */
@@ -61,16 +66,23 @@ export async function readMp4Frames(
     ...['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', path, ...scale],
     ...['-vsync', '0', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
   ];
-  return { width, height, fps: info.fps, frames: iterateFrames(ffmpegPath, args, path, width, height) };
+  const expected = {
+    width,
+    height,
+    frames: info.estimatedFrames,
+    allowPartial: options.allowPartial ?? false,
+  };
+  return { width, height, fps: info.fps, frames: iterateFrames(ffmpegPath, args, path, expected) };
 }
 
 async function* iterateFrames(
   ffmpegPath: string,
   args: string[],
   path: string,
-  width: number,
-  height: number,
+  expected: { width: number; height: number; frames: number | undefined; allowPartial: boolean },
 ): AsyncGenerator<VideoFrame> {
+  const { width, height } = expected;
+  let count = 0;
   const ffmpeg = runFfmpeg(ffmpegPath, args);
   ffmpeg.child.stdin.end();
   const frameBytes = width * height * 3;
@@ -86,6 +98,7 @@ async function* iterateFrames(
         filled += take;
         offset += take;
         if (filled === frameBytes) {
+          count++;
           yield { width, height, data: current };
           current = new Uint8Array(frameBytes);
           filled = 0;
@@ -94,13 +107,21 @@ async function* iterateFrames(
     }
     const result = await ffmpeg.exited;
     finished = true;
-    if (result.code !== 0) {
+    if (result.error) {
+      throw videoError('video-unreadable', path, `ffmpeg could not start: ${result.error.message}`, {
+        cause: result.error,
+      });
+    }
+    // At loglevel error every stderr line reports damage; ffmpeg exits 0 for a stream cut in the middle.
+    const damage = ffmpeg.stderr().trim();
+    if ((result.code !== 0 || damage) && !(expected.allowPartial && count > 0)) {
+      const about = expected.frames === undefined ? '' : ` of about ${expected.frames}`;
       throw videoError(
         'video-unreadable',
         path,
-        `could not be decoded (${result.error?.message ?? ffmpegReason(ffmpeg.stderr())})`,
+        `is damaged: decoded ${count}${about} frames (${ffmpegReason(damage.replaceAll(`${path}: `, ''))})`,
         {
-          hint: 'the file may be truncated or corrupt: encode it again',
+          hint: 'the file is probably truncated: encode it again, or pass allowPartial to keep the good frames',
         },
       );
     }
