@@ -26,3 +26,19 @@ describe('buildTimeline', () => {
     expect(timeline.totalLatentFrames).toBe(81);
   });
 });
+
+describe('buildTimeline on the example scripts', () => {
+  it('lays harbor.yaml (10, 10, 8, 12 s = boundaries 40, 80, 112, 160) on chunk multiples', async () => {
+    const { readScript } = await import('./read-script.js');
+    const harbor = await readScript(new URL('../../examples/harbor.yaml', import.meta.url).pathname);
+    const timeline = buildTimeline(harbor);
+    expect(timeline.segments.map((s) => [s.startFrame, s.endFrame])).toEqual([
+      [0, 39],
+      [39, 78],
+      [78, 111],
+      [111, 159],
+    ]);
+    // 40 s = 160 latent frames, rounded to whole chunks of 3 (53 chunks).
+    expect(timeline.totalVideoFrames).toBe(636);
+  });
+});
