@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createFakeEngine } from '../../pipeline/__fixtures__/fake-engine.js';
 import { runJsonSchema } from '../../pipeline/run-json.js';
-import { runCli, scriptFolder } from '../__fixtures__/cli-harness.js';
+import { fakeDependencies, runCli, scriptFolder } from '../__fixtures__/cli-harness.js';
+import { createGenerateCommand } from './generate.js';
 import { parseSize } from './generate-flags.js';
 
 describe('iamflow generate: input errors (exit 2, nothing generated)', () => {
@@ -137,5 +139,36 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     const quiet = await runCli(['generate', script, '--out', join(dir, 'b'), '--quiet'], { tty: true });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr + quiet.stdout).toBe('');
+  });
+
+  it('leaves the previous run intact and no partial files when a run fails', async () => {
+    const { dir, script } = scriptFolder();
+    const out = join(dir, 'out');
+    expect((await runCli(['generate', script, '--out', out, '--quiet'])).code).toBe(0);
+    const before = ['run.json', 'render.jsonl', 'keyframes/prompt-01.png'].map((f) =>
+      readFileSync(join(out, f)),
+    );
+    const failing = fakeDependencies();
+    failing.createEngine = () => {
+      const engine = createFakeEngine();
+      const generate = engine.generateChunk.bind(engine);
+      engine.generateChunk = async (options) => {
+        if (engine.calls.filter((c) => c.startsWith('generate')).length === 5) throw new Error('device lost');
+        return generate(options);
+      };
+      return engine;
+    };
+    const { code, stderr } = await runCli(['generate', script, '--out', out, '--seed', '2'], {
+      commands: [createGenerateCommand(failing)],
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'error: device lost\nhint: this is unexpected; rerun with --verbose to see the details\n',
+    );
+    const after = ['run.json', 'render.jsonl', 'keyframes/prompt-01.png'].map((f) =>
+      readFileSync(join(out, f)),
+    );
+    expect(after).toEqual(before);
+    expect(readdirSync(out).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 });

@@ -1,5 +1,3 @@
-import { constants } from 'node:fs';
-import { access, type FileHandle, mkdir, open, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CausalVideoEngineV1, VideoFrame } from '../../engine/engine.js';
 import { createMiniEngine } from '../../engine/mini/mini-engine.js';
@@ -13,16 +11,9 @@ import { createMp4Encoder, writePng } from '../../video/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
 import { parseGenerateFlags } from './generate-flags.js';
+import { type FrameEncoder, openRunOutputs, prepareOutputDir, type RunOutputs } from './generate-outputs.js';
 
-/** A streaming video writer (the shape of `createMp4Encoder`). */
-export interface FrameEncoder {
-  /** Appends one frame. */
-  write(frame: VideoFrame): Promise<void> | void;
-  /** Finishes the file (what it resolves with is not read). */
-  close(): Promise<unknown>;
-  /** Stops and removes the partial file. */
-  abort(): Promise<void>;
-}
+export type { FrameEncoder } from './generate-outputs.js';
 
 /** What `generate` creates its engine and writers with; injectable for tests. */
 export interface GenerateDependencies {
@@ -32,38 +23,6 @@ export interface GenerateDependencies {
   createEncoder(options: { path: string; width: number; height: number; fps: number }): FrameEncoder;
   /** Writes one PNG. */
   writePng(path: string, frame: VideoFrame): Promise<void>;
-}
-
-const outputNames = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
-
-/** Makes sure `out` is a writable folder (creating it), turning file-system failures into InputErrors. */
-async function prepareOutputDir(out: string, absolute: string): Promise<void> {
-  const fail = (message: string, cause: unknown): never => {
-    throw new InputError(
-      [{ code: 'out-not-writable', path: ['--out', out], message, hint: 'choose a folder you can write to' }],
-      { cause },
-    );
-  };
-  const info = await stat(absolute).catch(() => undefined);
-  if (info && !info.isDirectory()) fail('exists and is not a folder', undefined);
-  await mkdir(join(absolute, 'keyframes'), { recursive: true }).catch((error: NodeJS.ErrnoException) =>
-    fail(
-      error.code === 'ENOTDIR' || error.code === 'EEXIST'
-        ? 'a part of the path is a file, not a folder'
-        : `cannot create the folder (${error.code ?? error.message})`,
-      error,
-    ),
-  );
-  await access(absolute, constants.W_OK).catch((error: NodeJS.ErrnoException) =>
-    fail('is not writable', error),
-  );
-}
-
-/** Writes JSON through a temporary file and a rename, so a reader never sees half a file. */
-async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(temporary, path);
 }
 
 const help = `Usage: iamflow generate SCRIPT --out DIR [options]
@@ -138,26 +97,21 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     videoFramesPerLatent: engine.info.videoFramesPerLatent,
     chunkFrames: engine.info.chunkFrames,
   });
-  // The middle video frame of each segment becomes its keyframe.
-  const keyframes = new Map(
-    timeline.segments.map((s) => [
-      Math.floor(((s.startFrame + s.endFrame) * timeline.videoFramesPerLatent) / 2),
-      `keyframes/prompt-${String(s.index + 1).padStart(2, '0')}.png`,
-    ]),
-  );
   const bar = context.stderr.isTTY && !flags.quiet ? createProgressBar(context.stderr) : undefined;
-  let encoder: FrameEncoder | undefined;
-  let renderFile: FileHandle | undefined;
+  let outputs: RunOutputs | undefined;
   try {
-    encoder = dependencies.createEncoder({
-      path: join(out, outputNames.video),
-      width: flags.width,
-      height: flags.height,
-      fps: timeline.fps,
+    outputs = await openRunOutputs({
+      out,
+      timeline,
+      encoder: dependencies.createEncoder({
+        path: join(out, 'video.mp4'),
+        width: flags.width,
+        height: flags.height,
+        fps: timeline.fps,
+      }),
+      writePng: dependencies.writePng,
+      renderRecord: engine.renderRecord !== undefined,
     });
-    const video = encoder;
-    if (engine.renderRecord) renderFile = await open(join(out, outputNames.renderRecord), 'w');
-    const records = renderFile;
     const result = await generateVideo({
       script,
       engine,
@@ -165,36 +119,22 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       policy: (policyContext) => createPolicy(flags.policy, policyContext),
       ...(flags.transition ? { transition: flags.transition } : {}),
       onChunk: (progress) => bar?.update(progress),
-      onFrames: async (chunk, frames, record) => {
-        const first = chunk.startFrame * timeline.videoFramesPerLatent;
-        for (const [i, frame] of frames.entries()) {
-          await video.write(frame);
-          const keyframe = keyframes.get(first + i);
-          if (keyframe) await dependencies.writePng(join(out, keyframe), frame);
-        }
-        if (records && record) await records.write(record.map((e) => `${JSON.stringify(e)}\n`).join(''));
-      },
+      onFrames: outputs.onFrames,
     });
     bar?.finish();
-    await video.close();
-    await renderFile?.close();
-    const runJson = createRunJson(result, {
-      script,
-      seed: flags.seed,
-      policySettings: {},
-      engineConfig,
-      outputs: {
-        video: outputNames.video,
-        renderRecord: renderFile ? outputNames.renderRecord : null,
-        keyframes: [...keyframes.values()],
-        runJson: outputNames.runJson,
-      },
-      createdAt: new Date().toISOString(),
-    });
-    await writeJsonAtomic(join(out, outputNames.runJson), runJson);
+    await outputs.commit(
+      createRunJson(result, {
+        script,
+        seed: flags.seed,
+        policySettings: {},
+        engineConfig,
+        outputs: outputs.files,
+        createdAt: new Date().toISOString(),
+      }),
+    );
     const summary = {
       out,
-      video: join(out, outputNames.video),
+      video: join(out, outputs.files.video),
       frames: result.videoFrames,
       seconds: result.videoSeconds,
       wallSeconds: result.wallMs / 1000,
@@ -205,15 +145,14 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     if (flags.json) context.stdout.write(`${JSON.stringify(summary)}\n`);
     else if (!flags.quiet) {
       context.stdout.write(
-        `wrote ${join(flags.out, outputNames.video)}: ${summary.seconds.toFixed(1)} s (${summary.frames} frames) ` +
+        `wrote ${join(flags.out, outputs.files.video)}: ${summary.seconds.toFixed(1)} s (${summary.frames} frames) ` +
           `in ${summary.wallSeconds.toFixed(1)} s, ${summary.realtimeFactor.toFixed(1)}x real time, policy ${summary.policy}\n`,
       );
     }
     return 0;
   } catch (error) {
     bar?.finish();
-    await encoder?.abort().catch(() => {});
-    await renderFile?.close().catch(() => {});
+    await outputs?.abort();
     throw error;
   } finally {
     await engine.release();

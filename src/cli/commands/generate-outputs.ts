@@ -1,0 +1,118 @@
+import { constants } from 'node:fs';
+import { access, type FileHandle, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GeneratedChunk, RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
+import { InputError } from '../../errors/index.js';
+import type { RunJson } from '../../pipeline/run-json.js';
+import type { Timeline } from '../../script/timeline.js';
+
+/** A streaming video writer (the shape of `createMp4Encoder`). */
+export interface FrameEncoder {
+  /** Appends one frame. */
+  write(frame: VideoFrame): Promise<void> | void;
+  /** Finishes the file (what it resolves with is not read). */
+  close(): Promise<unknown>;
+  /** Stops and removes the partial file. */
+  abort(): Promise<void>;
+}
+
+/** The files of one run in its output folder; each appears complete or not at all, run.json last. */
+export interface RunOutputs {
+  /** File names relative to the folder, for run.json. */
+  files: RunJson['outputs'];
+  /** Streams a chunk's frames to the video, keeps keyframes, appends the render record. */
+  onFrames(chunk: GeneratedChunk, frames: VideoFrame[], record?: RenderRecordEntry[]): Promise<void>;
+  /** Finishes the video and render record, writes the keyframes, then run.json (temp file + rename). */
+  commit(runJson: RunJson): Promise<void>;
+  /** Removes what this run started (partial files only); earlier runs' complete files stay. */
+  abort(): Promise<void>;
+}
+
+const names = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
+
+/** Makes sure `out` is a writable folder (creating it), turning file-system failures into InputErrors. */
+export async function prepareOutputDir(out: string, absolute: string): Promise<void> {
+  const fail = (message: string, cause: unknown): never => {
+    throw new InputError(
+      [{ code: 'out-not-writable', path: ['--out', out], message, hint: 'choose a folder you can write to' }],
+      { cause },
+    );
+  };
+  const info = await stat(absolute).catch(() => undefined);
+  if (info && !info.isDirectory()) fail('exists and is not a folder', undefined);
+  await mkdir(join(absolute, 'keyframes'), { recursive: true }).catch((error: NodeJS.ErrnoException) =>
+    fail(
+      error.code === 'ENOTDIR' || error.code === 'EEXIST'
+        ? 'a part of the path is a file, not a folder'
+        : `cannot create the folder (${error.code ?? error.message})`,
+      error,
+    ),
+  );
+  await access(absolute, constants.W_OK).catch((error: NodeJS.ErrnoException) =>
+    fail('is not writable', error),
+  );
+}
+
+/**
+ * Opens the outputs of a run in `out` (already prepared): the encoder, a partial render record, and the keyframe
+ * plan (the middle video frame of each segment).
+ */
+export async function openRunOutputs(options: {
+  out: string;
+  timeline: Timeline;
+  encoder: FrameEncoder;
+  writePng: (path: string, frame: VideoFrame) => Promise<void>;
+  renderRecord: boolean;
+}): Promise<RunOutputs> {
+  const { out, timeline, encoder } = options;
+  const plan = new Map(
+    timeline.segments.map((s) => [
+      Math.floor(((s.startFrame + s.endFrame) * timeline.videoFramesPerLatent) / 2),
+      `keyframes/prompt-${String(s.index + 1).padStart(2, '0')}.png`,
+    ]),
+  );
+  const kept = new Map<string, VideoFrame>();
+  const renderPath = join(out, names.renderRecord);
+  let records: FileHandle | undefined = options.renderRecord
+    ? await open(`${renderPath}.part`, 'w')
+    : undefined;
+  const files: RunJson['outputs'] = {
+    video: names.video,
+    renderRecord: records ? names.renderRecord : null,
+    keyframes: [...plan.values()],
+    runJson: names.runJson,
+  };
+
+  return {
+    files,
+    async onFrames(chunk, frames, record) {
+      const first = chunk.startFrame * timeline.videoFramesPerLatent;
+      for (const [i, frame] of frames.entries()) {
+        await encoder.write(frame);
+        const keyframe = plan.get(first + i);
+        // Copied: an engine may reuse its frame buffers.
+        if (keyframe) kept.set(keyframe, { ...frame, data: frame.data.slice() });
+      }
+      if (records && record) await records.write(record.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    },
+    async commit(runJson) {
+      await encoder.close();
+      if (records) {
+        await records.close();
+        records = undefined;
+        await rename(`${renderPath}.part`, renderPath);
+      }
+      for (const [name, frame] of kept) await options.writePng(join(out, name), frame);
+      const path = join(out, names.runJson);
+      await writeFile(`${path}.part`, `${JSON.stringify(runJson, null, 2)}\n`);
+      await rename(`${path}.part`, path);
+    },
+    async abort() {
+      await encoder.abort().catch(() => {});
+      if (records) {
+        await records.close().catch(() => {});
+        await rm(`${renderPath}.part`, { force: true });
+      }
+    },
+  };
+}
