@@ -1,6 +1,10 @@
 import type { VideoFrame } from '../../engine/engine.js';
 
-/** The chunk's frames at `indices` (those that exist), each resized to `size` x `size`. */
+/**
+ * The chunk's frames at `indices` (those that exist), each resized to fit `size` x `size` with its aspect ratio
+ * kept (a 320 x 180 frame becomes 256 x 144): squashing to a square distorts figures past what pixel detection
+ * accepts, while vision models take any aspect.
+ */
 export function sampleFrames(
   frames: readonly VideoFrame[],
   indices: readonly number[],
@@ -8,7 +12,13 @@ export function sampleFrames(
 ): VideoFrame[] {
   return indices
     .filter((index) => index < frames.length)
-    .map((index) => resizeFrame(frames[index]!, size, size));
+    .map((index) => {
+      const frame = frames[index]!;
+      const scale = size / Math.max(frame.width, frame.height);
+      const width = Math.max(1, Math.round(frame.width * scale));
+      const height = Math.max(1, Math.round(frame.height * scale));
+      return resizeFrame(frame, width, height);
+    });
 }
 
 /**

@@ -190,7 +190,7 @@ describe('iamflow policy', () => {
     ]);
   });
 
-  it('hands the verifier three 256 x 256 frames and the registered attributes', async () => {
+  it('hands the verifier three frames fitted in 256 x 256 and the registered attributes', async () => {
     const { inputs, snapshot } = await run({ syncVerify: true });
     expect(inputs).toHaveLength(8);
     expect(inputs[0]!.frames.map((frame) => [frame.width, frame.height])).toEqual([

@@ -1,8 +1,8 @@
 import type { VideoFrame } from '../../../engine/engine.js';
-import { type DetectOptions, estimateBackground } from '../../../vision/index.js';
+import { type DetectOptions, estimateSceneBackground } from '../../../vision/index.js';
 import type { FrameVerifierV1, VerifyResult } from '../frame-verifier.js';
 import { proposeCorrections } from './propose-corrections.js';
-import { type FrameReading, readFrame } from './read-frame.js';
+import { type EntityReading, type FrameReading, readFrame } from './read-frame.js';
 
 /** Settings of the pixel verifier. */
 export interface PixelVerifierSettings {
@@ -12,8 +12,8 @@ export interface PixelVerifierSettings {
   historyFrames?: number;
   /** Mean absolute channel difference to the previous frame above which a segment start counts as a cut. Default 40. */
   cutDifference?: number;
-  /** Look fit at which an entity counts as seen in a frame. Default 0.6. */
-  seenFit?: number;
+  /** Calls between background re-estimates (also re-estimated after a cut). Default 4. */
+  backgroundRefresh?: number;
   /** Figure detection tuning. */
   detect?: DetectOptions;
 }
@@ -30,8 +30,10 @@ export interface PixelVerifierSettings {
 export function createPixelVerifier(settings: PixelVerifierSettings = {}): FrameVerifierV1 {
   const historyFrames = settings.historyFrames ?? 12;
   const cutDifference = settings.cutDifference ?? 40;
-  const seenFit = settings.seenFit ?? 0.6;
+  const refreshEvery = settings.backgroundRefresh ?? 4;
   let history: VideoFrame[] = [];
+  let background: VideoFrame | undefined;
+  let calls = 0;
 
   return {
     specificationVersion: 'v1',
@@ -46,17 +48,19 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
         (input.firstChunkOfSegment && history.length > 0 && isCut(history, first, cutDifference))
       ) {
         history = [];
+        background = undefined;
       }
       history = [...history, ...input.frames].slice(-historyFrames);
-      const background = estimateBackground(history);
-      const readings = input.frames.map((frame) =>
-        readFrame(frame, background, input.entities, settings.detect),
-      );
+      // The clean plate costs more than generating a chunk: refresh it every few calls and after a reset.
+      if (!background || history.length < historyFrames || calls % refreshEvery === 0) {
+        background = estimateSceneBackground(history);
+      }
+      calls += 1;
+      const plate = background;
+      const readings = input.frames.map((frame) => readFrame(frame, plate, input.entities, settings.detect));
       const result: VerifyResult = {
         scores: readings.map(scoreReading),
-        seen: readings.map((reading) =>
-          reading.entities.filter((entity) => entity.fit >= seenFit).map((entity) => entity.id),
-        ),
+        seen: readings.map((reading) => reading.entities.filter(isSeen).map((entity) => entity.id)),
       };
       if (input.firstChunkOfSegment) {
         const corrections = proposeCorrections(readings);
@@ -71,6 +75,12 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
 export function scoreReading(reading: FrameReading): number {
   if (reading.entities.length === 0) return 0.5;
   return reading.entities.reduce((sum, entity) => sum + entity.fit, 0) / reading.entities.length;
+}
+
+/** Seen: a figure was assigned and, when anything is checkable, at least one attribute matched there. */
+export function isSeen(entity: EntityReading): boolean {
+  if (!entity.figure) return false;
+  return entity.checks.length === 0 || entity.checks.some((check) => check.matched);
 }
 
 function isCut(history: readonly VideoFrame[], frame: VideoFrame, threshold: number): boolean {

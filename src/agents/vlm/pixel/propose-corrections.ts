@@ -3,19 +3,21 @@ import { type FrameReading, readAttributeColor } from './read-frame.js';
 
 /** Thresholds of `proposeCorrections`. */
 export interface CorrectionRules {
-  /** Frames in which the entity must clearly match. Default 2. */
+  /** Frames in which the entity must clearly match. Default 3 (all sampled frames). */
   minFrames: number;
+  /** Attributes that must match for a clear match; colour reading misfires, so two. Default 2. */
+  minMatched: number;
 }
 
 /**
  * Corrections from clear evidence only: in at least `minFrames` frames the entity's figure matches at least half
- * of its checkable attributes (and at least one), while an attribute placed in a region (hair, top, bottom,
+ * of its checkable attributes (and at least `minMatched`), while an attribute placed in a region (hair, top, bottom,
  * outerwear, hat) fails, and every such frame reads the same other colour there. The correction names that
  * colour with the attribute's head word ("green coat").
  */
 export function proposeCorrections(
   readings: readonly FrameReading[],
-  rules: CorrectionRules = { minFrames: 2 },
+  rules: CorrectionRules = { minFrames: 3, minMatched: 2 },
 ): VerifyCorrection[] {
   const ids = readings[0]?.entities.map((entity) => entity.id) ?? [];
   const corrections: VerifyCorrection[] = [];
@@ -23,9 +25,9 @@ export function proposeCorrections(
     const clear = readings
       .map((reading) => reading.entities.find((entity) => entity.id === id))
       .filter((entity) => {
-        if (!entity?.figure || entity.checks.length < 2) return false;
+        if (!entity?.figure) return false;
         const matched = entity.checks.filter((check) => check.matched).length;
-        return matched >= 1 && matched * 2 >= entity.checks.length;
+        return matched >= rules.minMatched && matched * 2 >= entity.checks.length;
       });
     if (clear.length < rules.minFrames) continue;
     const attrs: string[] = [];
