@@ -193,4 +193,12 @@ describe('generateVideo', () => {
     expect(engine.bank.at(-1)).toBe('memflow-33');
     expect(result.policy.snapshot).toMatchObject({ capacity: 3 });
   });
+
+  it('refuses a timeline laid out for another chunk size than the engine', async () => {
+    const engine = createFakeEngine({ info: { chunkFrames: 4 } });
+    await expect(
+      generateVideo({ script, engine, timeline, policy: (context) => createPolicy('longlive', context) }),
+    ).rejects.toThrow(/does not match the engine/);
+    expect(engine.calls).toEqual([]);
+  });
 });

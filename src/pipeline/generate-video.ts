@@ -6,6 +6,7 @@ import type {
   RenderRecordEntry,
   VideoFrame,
 } from '../engine/engine.js';
+import { IamflowError } from '../errors/index.js';
 import type { MemoryEvent, MemoryPolicy, PolicyContext, TransitionKind } from '../memory/policy.js';
 import type { Script } from '../script/script.js';
 import type { Segment, Timeline } from '../script/timeline.js';
@@ -63,6 +64,15 @@ export interface GenerateVideoOptions {
  */
 export async function generateVideo(options: GenerateVideoOptions): Promise<RunResult> {
   const { engine, timeline } = options;
+  if (
+    timeline.chunkFrames !== engine.info.chunkFrames ||
+    timeline.videoFramesPerLatent !== engine.info.videoFramesPerLatent
+  ) {
+    // A mismatch would silently misplace every switch; it is a caller bug, not user input.
+    throw new IamflowError({
+      message: `timeline (${timeline.chunkFrames} latent frames per chunk, ${timeline.videoFramesPerLatent} video frames per latent) does not match the engine (${engine.info.chunkFrames}, ${engine.info.videoFramesPerLatent}); build it with buildTimeline(script, engine.info)`,
+    });
+  }
   const clock = options.clock ?? (() => performance.now());
   const memoryEvents = options.memoryEvents ?? [];
   const policy =
