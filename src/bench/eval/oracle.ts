@@ -1,5 +1,182 @@
+import type { RenderRecordEntry } from '../../engine/engine.js';
+import {
+  appearanceDistance,
+  describeAppearance,
+  type NamedAppearance,
+} from '../../engine/mini/appearance.js';
+import type { ScriptAnnotations } from '../../script/script.js';
+import type { Timeline } from '../../script/timeline.js';
+import { expectedLook } from '../../vision/expected-look.js';
+import type { ParsedAttribute } from '../../vision/parse-attribute.js';
+import { swapMargin } from './identity-metrics.js';
+import { sampleIndices, segmentSpans } from './sample-frames.js';
+import { mean, round } from './score.js';
+
+/** Appearance distance (RMS over the miniature engine's vector) at which oracle consistency scores 0. */
+const distanceScale = 0.25;
+
 /** Identity metrics computed from the miniature engine's render record, to check the pixel metrics. */
 export interface OracleReport {
-  /** Same meaning as the pixel metric, computed from appearance vectors, 0..100. */
-  metrics: Record<string, number>;
+  /** Same names and meaning as the pixel metrics, from drawn appearance vectors and bound mentions, 0..100. */
+  metrics: Partial<
+    Record<
+      'adjacentConsistency' | 'longRangeConsistency' | 'duplication' | 'identitySwaps' | 'entityGrounding',
+      number
+    >
+  >;
+  /** Drawn figures at the sampled frames whose mention named no annotated character (or several). */
+  unmapped: number;
+}
+
+/**
+ * The character a figure's bound mention refers to: an alias equal to the mention, else the longest alias the
+ * mention contains as words (case-insensitive); candidates are first narrowed to the characters on screen.
+ */
+export function characterOfMention(
+  mention: string | null,
+  annotations: ScriptAnnotations,
+  present: readonly string[],
+): string | undefined {
+  if (mention === null) return undefined;
+  const text = ` ${mention
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+    .trim()} `;
+  const keys = Object.keys(annotations.characters);
+  for (const pool of [present, keys]) {
+    let best: { key: string; length: number } | undefined;
+    let tie = false;
+    for (const key of pool) {
+      for (const alias of annotations.characters[key]?.aliases ?? []) {
+        const needle = alias.toLowerCase().trim();
+        const score = text.trim() === needle ? 1000 : text.includes(` ${needle} `) ? needle.length : 0;
+        if (score === 0) continue;
+        if (best === undefined || score > best.length) {
+          best = { key, length: score };
+          tie = false;
+        } else if (score === best.length && key !== best.key) tie = true;
+      }
+    }
+    if (best !== undefined && !tie) return best.key;
+    if (tie) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether a drawn look shows an expected attribute (colour attributes only; others count as shown). */
+export function appearanceShows(named: NamedAppearance, attribute: ParsedAttribute): boolean | undefined {
+  if (attribute.color === undefined) return undefined;
+  switch (attribute.slot) {
+    case 'hair':
+      return attribute.hairColor === undefined ? undefined : named.hairColor === attribute.hairColor;
+    case 'top':
+      return named.top === attribute.color;
+    case 'bottom':
+      return named.bottom === attribute.color;
+    case 'outerwear':
+    case 'hat':
+    case 'scarf':
+    case 'bag':
+    case 'umbrella':
+      return named.items[attribute.slot] === attribute.color;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Oracle identity metrics of a miniature-engine run: figures mapped to characters through their bound
+ * mentions, consistency from appearance vectors, attributes from the drawn colours, at the same sampled frames
+ * as the pixel metrics.
+ */
+export function evaluateRenderRecord(
+  records: readonly RenderRecordEntry[],
+  timeline: Timeline,
+  annotations: ScriptAnnotations,
+): OracleReport {
+  const grounding: number[] = [];
+  const duplication: number[] = [];
+  const swaps: number[] = [];
+  const looks = new Map<number, Map<string, number[][]>>();
+  let unmapped = 0;
+  for (const span of segmentSpans(timeline, records.length)) {
+    const index = span.segment.index;
+    const present = annotations.present[index] ?? [];
+    const expected = new Map(
+      Object.keys(annotations.characters).map((key) => [
+        key,
+        expectedLook(annotations.characters[key]!, index),
+      ]),
+    );
+    const perSegment = new Map<string, number[][]>();
+    for (const frame of sampleIndices(span)) {
+      const entry = records[frame];
+      if (entry === undefined) continue;
+      duplication.push(
+        100 * (entry.figures.length <= present.length ? 1 : present.length / entry.figures.length),
+      );
+      const mapped = new Map<string, (typeof entry.figures)[number]>();
+      for (const figure of entry.figures) {
+        const key = characterOfMention(figure.mention, annotations, present);
+        if (key === undefined || mapped.has(key)) {
+          unmapped++;
+          continue;
+        }
+        mapped.set(key, figure);
+        perSegment.set(key, [...(perSegment.get(key) ?? []), figure.appearance]);
+        const named = describeAppearance(figure.appearance);
+        const own = attributeShare(named, expected.get(key)!);
+        const others = [...expected]
+          .filter(([other]) => other !== key)
+          .map(([, look]) => attributeShare(named, look) ?? 0);
+        if (own !== undefined) swaps.push(Math.max(0, ...others) > own + swapMargin ? 0 : 100);
+      }
+      for (const key of present) {
+        const figure = mapped.get(key);
+        grounding.push(
+          figure === undefined
+            ? 0
+            : 100 * (attributeShare(describeAppearance(figure.appearance), expected.get(key)!) ?? 1),
+        );
+      }
+    }
+    looks.set(index, perSegment);
+  }
+  const adjacent: number[] = [];
+  const longRange: number[] = [];
+  const indices = [...looks.keys()].sort((a, b) => a - b);
+  for (const [i, from] of indices.entries()) {
+    for (const to of indices.slice(i + 1)) {
+      for (const [key, before] of looks.get(from)!) {
+        const after = looks.get(to)!.get(key);
+        if (after === undefined) continue;
+        const distance = appearanceDistance(meanVector(before), meanVector(after));
+        (to - from === 1 ? adjacent : longRange).push(100 * (1 - Math.min(1, distance / distanceScale)));
+      }
+    }
+  }
+  const metrics: OracleReport['metrics'] = {};
+  const put = (name: keyof OracleReport['metrics'], values: number[]) => {
+    const value = mean(values);
+    if (value !== undefined) metrics[name] = round(value);
+  };
+  put('adjacentConsistency', adjacent);
+  put('longRangeConsistency', longRange);
+  put('duplication', duplication);
+  put('identitySwaps', swaps);
+  put('entityGrounding', grounding);
+  return { metrics, unmapped };
+}
+
+function attributeShare(named: NamedAppearance, look: readonly ParsedAttribute[]): number | undefined {
+  const checks = look
+    .map((attribute) => appearanceShows(named, attribute))
+    .filter((value) => value !== undefined);
+  return checks.length === 0 ? undefined : checks.filter(Boolean).length / checks.length;
+}
+
+function meanVector(vectors: readonly number[][]): number[] {
+  const sum = new Array<number>(vectors[0]!.length).fill(0);
+  for (const vector of vectors) vector.forEach((value, index) => (sum[index]! += value / vectors.length));
+  return sum;
 }

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { benchCommand } from './bench.js';
 import { entitiesCommand } from './entities.js';
+import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
 
 /** Every `iamflow` command, in the order `iamflow --help` lists them. Add new commands here. */
@@ -8,5 +9,6 @@ export const commands: Command[] = [
   generateCommand,
   entitiesCommand,
   benchCommand,
+  evalCommand,
   // entities, eval, bench: add their commands here.
 ];

@@ -1,0 +1,206 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
+import { IamflowError, InputError } from '../../errors/index.js';
+import type { ScriptAnnotations } from '../../script/script.js';
+import { buildTimeline, type Timeline } from '../../script/timeline.js';
+import { decodeMp4 } from '../../video/decode-mp4.js';
+import { evaluateVideo } from './evaluate-video.js';
+import type { EvaluationReport } from './evaluation-report.js';
+import type { JudgeSettings } from './judge/judge.js';
+import { evaluateRenderRecord } from './oracle.js';
+
+/** Options of {@link evaluateRunDir} and `evaluateNarraStreamDir`. */
+export interface EvaluateDirOptions {
+  /** An OpenAI-compatible vision judge; the pixel judge otherwise. */
+  judge?: JudgeSettings;
+  /** Decode frames at this width (height keeps the aspect ratio, rounded to even). Default 320. */
+  width?: number;
+  /** ffmpeg binary; resolved from the environment when omitted. */
+  ffmpegPath?: string;
+}
+
+/** Annotations as run.json and prompt.jsonl hold them (only what the evaluator reads). */
+export const annotationsSchema = z.object({
+  characters: z.record(
+    z.string(),
+    z.object({
+      aliases: z.array(z.string()).default([]),
+      attrs: z.array(z.string()).default([]),
+      changes: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  ),
+  present: z.array(z.array(z.string())),
+});
+
+const segmentSchema = z.object({
+  index: z.number(),
+  prompt: z.string(),
+  startFrame: z.number(),
+  endFrame: z.number(),
+  startChunk: z.number(),
+  endChunk: z.number(),
+});
+
+/** The fields of run.json the evaluator reads; everything else is ignored. */
+const runJsonSchema = z.object({
+  script: z.object({
+    prompts: z.array(z.string()).min(1),
+    seconds: z.array(z.number()).optional(),
+    fps: z.number().optional(),
+    annotations: annotationsSchema.optional(),
+  }),
+  timeline: z
+    .object({
+      fps: z.number(),
+      videoFramesPerLatent: z.number(),
+      chunkFrames: z.number(),
+      totalLatentFrames: z.number(),
+      totalChunks: z.number(),
+      totalVideoFrames: z.number(),
+      segments: z.array(segmentSchema).min(1),
+    })
+    .optional(),
+});
+
+const renderEntrySchema = z.object({
+  frame: z.number(),
+  latentFrame: z.number(),
+  prompt: z.string().default(''),
+  scene: z
+    .object({ setting: z.string().nullable(), appearance: z.array(z.number()) })
+    .default({ setting: null, appearance: [] }),
+  figures: z.array(
+    z.object({
+      slot: z.number(),
+      appearance: z.array(z.number()),
+      box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      mention: z.string().nullable(),
+    }),
+  ),
+});
+
+/**
+ * Evaluates a run directory written by `iamflow generate`: run.json (script, annotations, timeline), video.mp4,
+ * and render.jsonl when present (read only by the oracle).
+ *
+ * @example
+ * const report = await evaluateRunDir('out/nora');
+ */
+export async function evaluateRunDir(
+  dir: string,
+  options: EvaluateDirOptions = {},
+): Promise<EvaluationReport> {
+  const runJsonPath = join(dir, 'run.json');
+  const text = await readFile(runJsonPath, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+    throw new InputError(
+      [
+        {
+          code: 'run-json-missing',
+          path: [runJsonPath],
+          message: cause.code === 'ENOENT' ? 'no such file' : `cannot be read (${cause.code})`,
+          hint: 'give a folder written by `iamflow generate`, or a NarraStream folder with prompt.jsonl',
+        },
+      ],
+      { cause },
+    );
+  });
+  const parsed = runJsonSchema.safeParse(parseJson(text));
+  if (!parsed.success) {
+    throw new InputError(
+      parsed.error.issues.slice(0, 5).map((issue) => ({
+        code: 'run-json-invalid',
+        path: [runJsonPath, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))],
+        message: issue.message,
+      })),
+    );
+  }
+  const { script } = parsed.data;
+  const timeline: Timeline =
+    parsed.data.timeline ??
+    buildTimeline({
+      prompts: script.prompts,
+      seconds: script.seconds ?? script.prompts.map(() => 10),
+      fps: script.fps ?? 16,
+    });
+  const video = await readVideo(join(dir, 'video.mp4'), options);
+  const annotations = script.annotations as ScriptAnnotations | undefined;
+  const report = await evaluateVideo({
+    frames: video.frames,
+    fps: video.fps,
+    timeline,
+    ...(annotations && { annotations }),
+    ...(options.judge && { judge: options.judge }),
+  });
+  const records = await readRenderRecord(join(dir, 'render.jsonl'), report.warnings);
+  if (records !== undefined && annotations !== undefined)
+    report.oracle = evaluateRenderRecord(records, timeline, annotations);
+  return report;
+}
+
+/** Decodes a video for evaluation, turning a missing or unreadable file into an InputError (exit 2). */
+export async function readVideo(
+  path: string,
+  options: EvaluateDirOptions,
+): Promise<{ fps: number; frames: VideoFrame[] }> {
+  const info = await stat(path).catch(() => undefined);
+  if (info === undefined || !info.isFile()) {
+    throw new InputError([
+      {
+        code: 'video-missing',
+        path: [path],
+        message: 'no such file',
+        hint: 'the run did not finish, or the folder is not a run folder',
+      },
+    ]);
+  }
+  try {
+    const decoded = await decodeMp4(path, {
+      width: options.width ?? 320,
+      ...(options.ffmpegPath && { ffmpegPath: options.ffmpegPath }),
+    });
+    if (decoded.frames.length === 0) throw new Error('it holds no frames');
+    return decoded;
+  } catch (cause) {
+    const reason = IamflowError.isInstance(cause)
+      ? (cause.issues[0]?.message ?? cause.message)
+      : (cause as Error).message;
+    if (IamflowError.isInstance(cause) && cause.issues[0]?.code === 'ffmpeg-missing') throw cause;
+    throw new InputError(
+      [
+        {
+          code: 'video-unreadable',
+          path: [path],
+          message: `cannot be decoded: ${reason}`,
+          hint: 'generate the video again',
+        },
+      ],
+      { cause },
+    );
+  }
+}
+
+async function readRenderRecord(path: string, warnings: string[]): Promise<RenderRecordEntry[] | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const entries: RenderRecordEntry[] = [];
+  for (const [index, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    const entry = renderEntrySchema.safeParse(parseJson(line));
+    if (!entry.success) {
+      warnings.push(`render.jsonl line ${index + 1} is not a render record entry; the oracle was skipped`);
+      return undefined;
+    }
+    entries.push(entry.data as RenderRecordEntry);
+  }
+  return entries.sort((a, b) => a.frame - b.frame);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
