@@ -7,7 +7,7 @@ import { createSelfForcingPolicy } from './self-forcing.js';
 /**
  * The policy `iamflow generate` uses without `--policy`. The one switch to flip once `iamflow` registers itself.
  */
-export const defaultPolicyName: string = 'longlive';
+export const defaultPolicyName: string = 'iamflow';
 
 const factories = new Map<string, PolicyFactory>([
   ['self-forcing', createSelfForcingPolicy],
@@ -42,16 +42,22 @@ export function createPolicy(
   context: PolicyContext,
   settings?: Record<string, unknown>,
 ): MemoryPolicy {
+  return resolvePolicyFactory(name)(context, settings);
+}
+
+/**
+ * The factory registered under `name`; an InputError (`unknown-policy`, listing the known names) otherwise. Lets a
+ * front end reject a bad `--policy` before any work starts.
+ */
+export function resolvePolicyFactory(name: string): PolicyFactory {
   const factory = factories.get(name);
-  if (!factory) {
-    throw new InputError([
-      {
-        code: 'unknown-policy',
-        path: ['--policy'],
-        message: `unknown policy '${name}'`,
-        hint: `use one of: ${policyNames().join(', ')}`,
-      },
-    ]);
-  }
-  return factory(context, settings);
+  if (factory) return factory;
+  throw new InputError([
+    {
+      code: 'unknown-policy',
+      path: ['--policy'],
+      message: `unknown policy '${name}'`,
+      hint: `use one of: ${policyNames().join(', ')}`,
+    },
+  ]);
 }
