@@ -177,6 +177,8 @@ function attributeShare(named: NamedAppearance, look: readonly ParsedAttribute[]
 
 function meanVector(vectors: readonly number[][]): number[] {
   const sum = new Array<number>(vectors[0]!.length).fill(0);
-  for (const vector of vectors) vector.forEach((value, index) => (sum[index]! += value / vectors.length));
+  for (const vector of vectors) {
+    for (const [index, value] of vector.entries()) sum[index]! += value / vectors.length;
+  }
   return sum;
 }

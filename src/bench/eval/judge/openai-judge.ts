@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { VideoFrame } from '../../../engine/engine.js';
 import { IamflowError } from '../../../errors/index.js';
-import { frameToDataUrl } from './encode-png.js';
+import { encodePng } from '../../../video/encode-png.js';
 import { combineVerdict, type JudgeSettings, type JudgeVerdict, judgeRubric } from './judge.js';
 
 /** What the judge is shown of one segment. */
@@ -91,7 +91,7 @@ async function askScore(
           { type: 'text', text },
           ...frames.map((frame) => ({
             type: 'image_url',
-            image_url: { url: frameToDataUrl(shrink(frame)) },
+            image_url: { url: `data:image/png;base64,${encodePng(shrink(frame)).toString('base64')}` },
           })),
         ],
       },
