@@ -107,7 +107,12 @@ describe('iamflow eval', () => {
       context: {
         values,
         positionals,
-        stdout: { write: (text: string) => ((out += text), true) } as unknown as NodeJS.WritableStream,
+        stdout: {
+          write: (text: string) => {
+            out += text;
+            return true;
+          },
+        } as unknown as NodeJS.WritableStream,
         stderr: { write: () => true } as unknown as NodeJS.WritableStream,
         cwd: root,
         env: {},
