@@ -66,7 +66,7 @@ function fakeEngine(calls: string[]): CausalVideoEngineV1 {
       throw new Error('unused');
     },
     recache: async () => {},
-    storeFrame: async (frame, id) => void calls.push(`store ${id}`),
+    storeFrame: async (_frame, id) => void calls.push(`store ${id}`),
     dropFrame: async (id) => void calls.push(`drop ${id}`),
     setBank: async (ids) => void calls.push(`bank ${ids.join(',')}`),
     decodeChunk: async () => [],
