@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultPolicyName } from '../../memory/policies/index.js';
 import { createFakeEngine } from '../../pipeline/__fixtures__/fake-engine.js';
 import { runJsonSchema } from '../../pipeline/run-json.js';
 import { fakeDependencies, runCli, scriptFolder } from '../__fixtures__/cli-harness.js';
@@ -133,9 +134,8 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     });
     expect(loud.code).toBe(0);
     expect(loud.stderr).toContain('8/8 chunks');
-    expect(loud.stdout).toMatch(
-      /^wrote .*video\.mp4: 6\.0 s \(96 frames\) in .*x real time, policy longlive\n$/,
-    );
+    expect(loud.stdout).toMatch(/^wrote .*video\.mp4: 6\.0 s \(96 frames\) in .*x real time, policy \S+\n$/);
+    expect(loud.stdout.endsWith(`policy ${defaultPolicyName}\n`)).toBe(true);
     const quiet = await runCli(['generate', script, '--out', join(dir, 'b'), '--quiet'], { tty: true });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr + quiet.stdout).toBe('');

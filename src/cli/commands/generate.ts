@@ -1,8 +1,12 @@
 import { join, resolve } from 'node:path';
 import type { CausalVideoEngineV1, VideoFrame } from '../../engine/engine.js';
 import { createMiniEngine } from '../../engine/mini/mini-engine.js';
-import { InputError } from '../../errors/index.js';
-import { createPolicy, defaultPolicyName, policyNames } from '../../memory/policies/index.js';
+import {
+  createPolicy,
+  defaultPolicyName,
+  policyNames,
+  resolvePolicyFactory,
+} from '../../memory/policies/index.js';
 import { generateVideo } from '../../pipeline/generate-video.js';
 import { createRunJson } from '../../pipeline/run-json.js';
 import { readScript } from '../../script/read-script.js';
@@ -25,7 +29,7 @@ export interface GenerateDependencies {
   writePng(path: string, frame: VideoFrame): Promise<void>;
 }
 
-const help = `Usage: iamflow generate SCRIPT --out DIR [options]
+const help = () => `Usage: iamflow generate SCRIPT --out DIR [options]
 
 Generates a narrative long video from SCRIPT (JSONL, YAML/JSON or text) with the embedded miniature causal engine,
 streaming frames to DIR/video.mp4 (H.264, yuv420p, 16 fps). Also writes DIR/render.jsonl (render record),
@@ -55,7 +59,10 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
   return {
     name: 'generate',
     summary: 'generate a video from a script (MP4, keyframes, render record, run.json)',
-    help,
+    get help() {
+      // Built on read, so policies registered after this module loaded are listed too.
+      return help();
+    },
     options: {
       out: { type: 'string' },
       policy: { type: 'string' },
@@ -73,16 +80,7 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
 
 async function runGenerate(context: CommandContext, dependencies: GenerateDependencies): Promise<number> {
   const flags = parseGenerateFlags(context.values, context.positionals, defaultPolicyName);
-  if (!policyNames().includes(flags.policy)) {
-    throw new InputError([
-      {
-        code: 'unknown-policy',
-        path: ['--policy'],
-        message: `unknown policy '${flags.policy}'`,
-        hint: `use one of: ${policyNames().join(', ')}`,
-      },
-    ]);
-  }
+  resolvePolicyFactory(flags.policy);
   const script = await readScript(flags.script, {
     cwd: context.cwd,
     ...(flags.line === undefined ? {} : { line: flags.line }),

@@ -1,6 +1,12 @@
 export { createLongLivePolicy } from './longlive.js';
 export { createMemFlowPolicy, type MemFlowSettings, scoreFrameForPrompt } from './memflow.js';
-export { createPolicy, defaultPolicyName, policyNames, registerPolicy } from './registry.js';
+export {
+  createPolicy,
+  defaultPolicyName,
+  policyNames,
+  registerPolicy,
+  resolvePolicyFactory,
+} from './registry.js';
 export { createSelfForcingPolicy } from './self-forcing.js';
 
 // Policies that live in their own modules register themselves on import (`registerPolicy`).
