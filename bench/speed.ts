@@ -4,19 +4,22 @@
  * wall second) and the engine work at prompt switches, LongLive / Self-Forcing.
  *
  *   npx tsx bench/speed.ts            # generation + decoding + policy (frames discarded)
- *   npx tsx bench/speed.ts --mp4      # also stream the frames into an H.264 MP4 (ffmpeg, in a temp folder)
+ *   npx tsx bench/speed.ts --mp4      # also write what `iamflow generate` writes (H.264 MP4, keyframes, render
+ *                                     # record, run.json) into a temp folder
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openRunOutputs, prepareOutputDir } from '../src/cli/commands/generate-outputs.js';
 import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
 import { createPolicy, defaultPolicyName } from '../src/memory/policies/index.js';
 import { generateVideo } from '../src/pipeline/generate-video.js';
+import { createRunJson } from '../src/pipeline/run-json.js';
 import { type RunResult, sumCosts } from '../src/pipeline/run-result.js';
 import type { Script } from '../src/script/script.js';
 import { buildTimeline } from '../src/script/timeline.js';
-import { createMp4Encoder } from '../src/video/index.js';
+import { createMp4Encoder, writePng } from '../src/video/index.js';
 
 const script: Script = {
   id: 'speed-bench',
@@ -35,9 +38,18 @@ const script: Script = {
 
 async function run(policy: string, mp4Folder: string | undefined): Promise<RunResult> {
   const engine = createMiniEngine({ width: 480, height: 270, seed: 1 });
-  const timeline = buildTimeline(script);
-  const encoder = mp4Folder
-    ? createMp4Encoder({ path: join(mp4Folder, `${policy}.mp4`), width: 480, height: 270, fps: 16 })
+  const timeline = buildTimeline(script, engine.info);
+  // With --mp4 the frames take the CLI's path: write-behind H.264 encoder, render record, keyframes, run.json.
+  const out = mp4Folder ? join(mp4Folder, policy) : undefined;
+  if (out) await prepareOutputDir(out, out);
+  const outputs = out
+    ? await openRunOutputs({
+        out,
+        timeline,
+        encoder: createMp4Encoder({ path: join(out, 'video.mp4'), width: 480, height: 270, fps: 16 }),
+        writePng,
+        renderRecord: true,
+      })
     : undefined;
   try {
     const result = await generateVideo({
@@ -45,14 +57,23 @@ async function run(policy: string, mp4Folder: string | undefined): Promise<RunRe
       engine,
       timeline,
       policy: (context) => createPolicy(policy, context),
-      onFrames: async (_chunk, frames) => {
-        if (encoder) for (const frame of frames) await encoder.write(frame);
-      },
+      ...(outputs ? { onFrames: outputs.onFrames } : {}),
     });
-    await encoder?.close();
+    if (outputs) {
+      const files = outputs.files;
+      const details = {
+        script,
+        seed: 1,
+        policySettings: {},
+        engineConfig: { width: 480, height: 270, seed: 1 },
+      };
+      await outputs.commit(
+        createRunJson(result, { ...details, outputs: files, createdAt: new Date().toISOString() }),
+      );
+    }
     return result;
   } catch (error) {
-    await encoder?.abort();
+    await outputs?.abort();
     throw error;
   } finally {
     await engine.release();

@@ -63,6 +63,8 @@ export async function openRunOutputs(options: {
   encoder: FrameEncoder;
   writePng: (path: string, frame: VideoFrame) => Promise<void>;
   renderRecord: boolean;
+  /** Frames the encoder may lag behind generation, so ffmpeg works while the next chunk is made. Default 24. */
+  bufferedFrames?: number;
 }): Promise<RunOutputs> {
   const { out, timeline, encoder } = options;
   const plan = new Map(
@@ -72,6 +74,7 @@ export async function openRunOutputs(options: {
     ]),
   );
   const kept = new Map<string, VideoFrame>();
+  const video = createWriteBehind(encoder, options.bufferedFrames ?? 24);
   const renderPath = join(out, names.renderRecord);
   let records: FileHandle | undefined = options.renderRecord
     ? await open(`${renderPath}.part`, 'w')
@@ -88,7 +91,7 @@ export async function openRunOutputs(options: {
     async onFrames(chunk, frames, record) {
       const first = chunk.startFrame * timeline.videoFramesPerLatent;
       for (const [i, frame] of frames.entries()) {
-        await encoder.write(frame);
+        await video.write(frame);
         const keyframe = plan.get(first + i);
         // Copied: an engine may reuse its frame buffers.
         if (keyframe) kept.set(keyframe, { ...frame, data: frame.data.slice() });
@@ -96,6 +99,7 @@ export async function openRunOutputs(options: {
       if (records && record) await records.write(record.map((e) => `${JSON.stringify(e)}\n`).join(''));
     },
     async commit(runJson) {
+      await video.drain();
       await encoder.close();
       if (records) {
         await records.close();
@@ -108,11 +112,44 @@ export async function openRunOutputs(options: {
       await rename(`${path}.part`, path);
     },
     async abort() {
+      await video.drain().catch(() => {});
       await encoder.abort().catch(() => {});
       if (records) {
         await records.close().catch(() => {});
         await rm(`${renderPath}.part`, { force: true });
       }
+    },
+  };
+}
+
+/**
+ * Lets up to `limit` frames wait for the encoder instead of blocking generation on every pipe write; a write error
+ * surfaces at the next `write` or at `drain`.
+ */
+function createWriteBehind(encoder: FrameEncoder, limit: number) {
+  let tail: Promise<void> = Promise.resolve();
+  const pending: Promise<void>[] = [];
+  let failure: unknown;
+  return {
+    async write(frame: VideoFrame): Promise<void> {
+      if (failure !== undefined) throw failure;
+      // Copied: the engine may reuse the buffer before the encoder reads it.
+      const copy = { ...frame, data: frame.data.slice() };
+      tail = tail.then(async () => {
+        if (failure !== undefined) return;
+        await Promise.resolve(encoder.write(copy)).catch((error: unknown) => {
+          failure = error;
+        });
+      });
+      pending.push(tail);
+      // Writes run in order, so waiting for the oldest keeps at most `limit` frames in flight.
+      while (pending.length > limit) await pending.shift();
+      if (failure !== undefined) throw failure;
+    },
+    async drain(): Promise<void> {
+      pending.length = 0;
+      await tail;
+      if (failure !== undefined) throw failure;
     },
   };
 }
