@@ -183,24 +183,29 @@ function pickTimelines(
       scriptId,
       dimension: list[0]!.dimension,
       segments,
-      characters: characters.map((character) => {
-        const points = list[0]!.identity!.filter((point) => point.character === character);
-        const byPolicy: Record<string, (number | null)[]> = {};
-        for (const policy of policies) {
-          const run = list.find((item) => item.policy === policy)!;
-          byPolicy[policy] = Array.from(
-            { length: segments },
-            (_, segment) =>
-              run.identity!.find((point) => point.character === character && point.segment === segment)
-                ?.consistency ?? null,
-          );
-        }
-        return {
-          character,
-          present: points.filter((point) => point.present).map((point) => point.segment),
-          byPolicy,
-        };
-      }),
+      characters: characters
+        .map((character) => {
+          const points = list[0]!.identity!.filter((point) => point.character === character);
+          const byPolicy: Record<string, (number | null)[]> = {};
+          for (const policy of policies) {
+            const run = list.find((item) => item.policy === policy)!;
+            byPolicy[policy] = Array.from(
+              { length: segments },
+              (_, segment) =>
+                run.identity!.find((point) => point.character === character && point.segment === segment)
+                  ?.consistency ?? null,
+            );
+          }
+          return {
+            character,
+            present: points.filter((point) => point.present).map((point) => point.segment),
+            byPolicy,
+          };
+        })
+        // A character seen in one prompt only has nothing to be consistent with.
+        .filter((entry) =>
+          Object.values(entry.byPolicy).some((values) => values.filter((v) => v !== null).length >= 2),
+        ),
     };
   });
 }

@@ -51,7 +51,7 @@ describe.skipIf(!available)('report.html in Debian chromium', () => {
           return { width: box.width, height: box.height, texts: svg.querySelectorAll('text').length };
         }),
       );
-      expect(boxes).toHaveLength(10);
+      expect(boxes).toHaveLength(7);
       for (const box of boxes) {
         expect(box.width).toBeGreaterThan(300);
         expect(box.height).toBeGreaterThan(250);

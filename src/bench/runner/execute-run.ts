@@ -51,6 +51,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
     const metrics: Record<string, number> = { ...report.metrics };
     for (const [name, value] of Object.entries(report.oracle?.metrics ?? {}))
       metrics[`oracle.${name}`] = value;
+    const identity = annotations ? identityTimeline(frames, timeline, annotations) : undefined;
     const outcome: RunOutcome = {
       status: 'done',
       wallSeconds: (performance.now() - started) / 1000,
@@ -61,7 +62,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
       scores: { total: report.total, ...report.dimensions },
       metrics,
     };
-    if (annotations) outcome.identity = identityTimeline(frames, timeline, annotations);
+    if (identity) outcome.identity = identity;
     return outcome;
   } catch (error) {
     await writer?.abort();

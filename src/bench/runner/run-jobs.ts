@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { IamflowError } from '../../errors/index.js';
 import type { RunExecutor, RunJob, RunOutcome, WorkerMessage } from './run-job.js';
 import { resolveWorkerEntry, type WorkerEntry } from './worker-entry-url.js';
 
@@ -54,9 +55,13 @@ function runOnWorkers(jobs: readonly RunJob[], options: RunJobsOptions): Promise
   const live = new Set<Worker>();
   let finished = 0;
 
-  return new Promise<number>((resolve) => {
+  let startFailure: string | undefined;
+
+  return new Promise<number>((resolve, reject) => {
     const settle = () => {
-      if (live.size === 0) resolve(finished);
+      if (live.size > 0) return;
+      if (startFailure === undefined) resolve(finished);
+      else reject(workerStartError(startFailure));
     };
     const stop = () => {
       queue.length = 0;
@@ -65,9 +70,10 @@ function runOnWorkers(jobs: readonly RunJob[], options: RunJobsOptions): Promise
     options.signal?.addEventListener('abort', stop, { once: true });
 
     const spawn = () => {
-      const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+      const worker = new Worker(entry.source, entry.options);
       live.add(worker);
       let current: { job: RunJob; started: number } | undefined;
+      let ready = false;
       const next = () => {
         const job = options.signal?.aborted ? undefined : queue.shift();
         if (!job) {
@@ -79,7 +85,10 @@ function runOnWorkers(jobs: readonly RunJob[], options: RunJobsOptions): Promise
         worker.postMessage({ type: 'job', job });
       };
       worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'ready') return next();
+        if (message.type === 'ready') {
+          ready = true;
+          return next();
+        }
         if (!current) return;
         const outcome =
           message.type === 'outcome' ? message.outcome : failedOutcome(message.message, message.wallSeconds);
@@ -88,6 +97,12 @@ function runOnWorkers(jobs: readonly RunJob[], options: RunJobsOptions): Promise
         next();
       });
       worker.on('error', (error) => {
+        // A worker that cannot even load would fail the same way again: stop the batch.
+        if (!ready) {
+          startFailure ??= messageOf(error);
+          stop();
+          return;
+        }
         // An uncaught error kills the worker: its job fails, a fresh worker takes the rest.
         if (current) {
           options.onOutcome(
@@ -116,6 +131,21 @@ function runOnWorkers(jobs: readonly RunJob[], options: RunJobsOptions): Promise
     const count = Math.min(options.workers, queue.length);
     for (let index = 0; index < count; index++) spawn();
     if (count === 0) resolve(0);
+  });
+}
+
+function workerStartError(message: string): IamflowError {
+  return new IamflowError({
+    name: 'WorkerError',
+    message: `a benchmark worker could not start: ${message}`,
+    issues: [
+      {
+        code: 'worker-start-failed',
+        path: ['--workers'],
+        message: `a benchmark worker could not start: ${message}`,
+        hint: 'run `npm run build` (workers load dist/), or use --workers 0 to run in the main thread',
+      },
+    ],
   });
 }
 
