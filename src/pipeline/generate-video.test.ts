@@ -201,4 +201,21 @@ describe('generateVideo', () => {
     ).rejects.toThrow(/does not match the engine/);
     expect(engine.calls).toEqual([]);
   });
+
+  it('stops between chunks when the signal aborts', async () => {
+    const engine = createFakeEngine();
+    const controller = new AbortController();
+    const run = generateVideo({
+      script,
+      engine,
+      timeline,
+      signal: controller.signal,
+      policy: (context) => createPolicy('longlive', context),
+      onChunk: (p) => {
+        if (p.chunksDone === 2) controller.abort(new Error('interrupted'));
+      },
+    });
+    await expect(run).rejects.toThrow('interrupted');
+    expect(engine.calls.filter((c) => c.startsWith('generate'))).toEqual(['generate:0', 'generate:1']);
+  });
 });

@@ -47,6 +47,8 @@ export interface GenerateVideoOptions {
   softTransition?: SoftTransitionOptions;
   /** Milliseconds clock. Default `performance.now`. */
   clock?: Clock;
+  /** Stops the run between chunks: `generateVideo` rejects with the signal's reason. */
+  signal?: AbortSignal;
   /** Called after every chunk. */
   onChunk?: (progress: RunProgress) => void;
   /** Receives every chunk's decoded frames in order (and its render record when the engine has one); awaited. */
@@ -120,6 +122,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     await policy.onSegmentStart?.(previous ? { segment, prompt, previous } : { segment, prompt });
 
     for (let index = segment.startChunk; index < segment.endChunk; index++) {
+      options.signal?.throwIfAborted();
       const generateOptions: GenerateChunkOptions = { prompt };
       const alpha =
         schedule && previous

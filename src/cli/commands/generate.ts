@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { CausalVideoEngineV1, VideoFrame } from '../../engine/engine.js';
 import { createMiniEngine } from '../../engine/mini/mini-engine.js';
+import { IamflowError } from '../../errors/index.js';
 import {
   createPolicy,
   defaultPolicyName,
@@ -96,6 +97,11 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     chunkFrames: engine.info.chunkFrames,
   });
   const bar = context.stderr.isTTY && !flags.quiet ? createProgressBar(context.stderr) : undefined;
+  // Ctrl-C stops after the current chunk and removes partial files; a second Ctrl-C kills at once.
+  const interrupt = new AbortController();
+  const onSigint = () =>
+    interrupt.abort(new IamflowError({ message: 'interrupted; partial files removed', exitCode: 130 }));
+  process.once('SIGINT', onSigint);
   let outputs: RunOutputs | undefined;
   try {
     outputs = await openRunOutputs({
@@ -116,6 +122,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       timeline,
       policy: (policyContext) => createPolicy(flags.policy, policyContext),
       ...(flags.transition ? { transition: flags.transition } : {}),
+      signal: interrupt.signal,
       onChunk: (progress) => bar?.update(progress),
       onFrames: outputs.onFrames,
     });
@@ -153,6 +160,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     await outputs?.abort();
     throw error;
   } finally {
+    process.off('SIGINT', onSigint);
     await engine.release();
   }
 }
