@@ -1,13 +1,28 @@
 // The public library API: the main functions and types of every part, for use without the CLI.
 
-export type { EntityExtractorV1, ExtractionInput, ExtractionResult } from './agents/llm/entity-extractor.js';
-export { extractScriptEntities, type ScriptEntities } from './agents/llm/extract-script-entities.js';
 export {
+  createOpenAIExtractor,
+  createRulesExtractor,
+  type EntityExtractorV1,
+  type ExtractionInput,
+  type ExtractionResult,
   type ExtractorEnvironment,
+  extractScriptEntities,
+  formatEntityTable,
   resolveExtractorFromEnv,
-} from './agents/llm/resolve-extractor-from-env.js';
+  type ScriptEntities,
+  withFallback,
+} from './agents/llm/index.js';
+export type { FrameVerifierV1, VerifyInput, VerifyResult } from './agents/vlm/frame-verifier.js';
+export {
+  createOpenAIVerifier,
+  type OpenAIVerifierSettings,
+} from './agents/vlm/openai/create-openai-verifier.js';
+export { createPixelVerifier, type PixelVerifierSettings } from './agents/vlm/pixel/create-pixel-verifier.js';
 export { evaluateVideo, metricProxies } from './bench/eval/evaluate-video.js';
 export type { EvaluateVideoOptions, EvaluationReport, MetricName } from './bench/eval/evaluation-report.js';
+export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
+export { type BenchOptions, type BenchSummary, benchDefaults, runBench } from './bench/runner/index.js';
 export { openResultsStore, type ResultsStore, type StoredRun } from './bench/store/index.js';
 export { main as runCli } from './cli/main.js';
 export type {
@@ -20,10 +35,10 @@ export type {
   GeneratedChunk,
   RenderRecordEntry,
   VideoFrame,
-} from './engine/engine.js';
-export { createMiniEngine } from './engine/mini/mini-engine.js';
-export { type MiniEngineSettings, miniEngineDefaults } from './engine/mini/settings.js';
+} from './engine/index.js';
+export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
 export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
+export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
 export {
   createLongLivePolicy,
   createMemFlowPolicy,
@@ -32,6 +47,7 @@ export {
   defaultPolicyName,
   policyNames,
   registerPolicy,
+  resolvePolicyFactory,
 } from './memory/policies/index.js';
 export type {
   MemoryEvent,
@@ -52,3 +68,11 @@ export {
   type Segment,
   type Timeline,
 } from './script/index.js';
+export {
+  createMp4Encoder,
+  decodeMp4,
+  type Mp4Encoder,
+  probeVideo,
+  resolveFfmpeg,
+  writePng,
+} from './video/index.js';
