@@ -133,6 +133,8 @@ async function run(context: CommandContext): Promise<number> {
       signal: controller.signal,
       ...(context.values.quiet ? {} : { onEvent: createBenchProgress(context.stderr) }),
     });
+    // An interrupted TTY progress line has no newline yet.
+    if (summary.remaining > 0 && context.stderr.isTTY && !context.values.quiet) context.stderr.write('\n');
     if (context.values.json) context.stdout.write(`${JSON.stringify(summary)}\n`);
     else if (!context.values.quiet) {
       context.stdout.write(

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFixtureStore } from '../../bench/report/__fixtures__/write-fixture-store.js';
+import { main } from '../main.js';
+import { benchCommand } from './bench.js';
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  return { stream, read: () => text };
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[], cwd: string) {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await main(argv, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    cwd,
+    commands: [benchCommand],
+  });
+  return { code, stdout: stdout.read(), stderr: stderr.read() };
+}
+
+describe('iamflow bench', () => {
+  it('writes the report of a results folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamflow-bench-cli-'));
+    dirs.push(dir);
+    writeFixtureStore(join(dir, 'results.sqlite'));
+    const result = await run(['bench', 'report', '.'], dir);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    expect(existsSync(join(dir, 'results.md'))).toBe(true);
+  });
+
+  it('reports every bad flag at once with exit code 2', async () => {
+    const result = await run(['bench', '--size', '3x3', '--limit', 'x', '--workers=-1'], tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "error: --limit: 'x' is not a whole number of at least 1
+        hint: e.g. --limit 2
+      error: --workers: '-1' is not a whole number of at least 0
+        hint: e.g. --workers 2
+      error: --size: 3 is not an even number of pixels in range
+        hint: give WIDTHxHEIGHT with even numbers from 64 to 1920, e.g. 480x270
+      "
+    `);
+  });
+
+  it('names a missing results store and an unknown subcommand', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamflow-bench-cli-'));
+    dirs.push(dir);
+    expect((await run(['bench', 'report', dir], dir)).stderr).toContain('has no results.sqlite');
+    expect((await run(['bench', 'reprot'], dir)).stderr).toContain("unknown subcommand 'reprot'");
+  });
+});
