@@ -1,6 +1,7 @@
 import type { Issue } from '../../errors/index.js';
 import { InputError } from '../../errors/index.js';
 import type { TransitionKind } from '../../memory/policy.js';
+import { type TransitionCurve, transitionCurves } from '../../pipeline/transition.js';
 import type { CommandContext } from '../command.js';
 
 /** Frame size limits: even numbers (H.264 yuv420p needs them), large enough to see, small enough to run on a CPU. */
@@ -26,6 +27,8 @@ export interface GenerateFlags {
   id?: string;
   /** Transition override at prompt switches. */
   transition?: TransitionKind;
+  /** Ramp shape of a soft transition. */
+  curve?: TransitionCurve;
   /** No progress bar and no summary line. */
   quiet: boolean;
   /** Print a JSON summary on stdout. */
@@ -95,6 +98,15 @@ export function parseGenerateFlags(
   const lineText = text('line');
   const line = lineText === undefined ? undefined : parseInteger('line', lineText, 1, 10_000_000, '3');
   const transition = text('transition');
+  const curve = text('curve');
+  if (curve !== undefined && !transitionCurves.includes(curve as TransitionCurve)) {
+    issues.push(flagIssue('curve', `unknown curve '${curve}'`, `use one of: ${transitionCurves.join(', ')}`));
+  }
+  if (curve !== undefined && transition !== 'soft') {
+    issues.push(
+      flagIssue('curve', 'only applies to --transition soft', 'add --transition soft or drop --curve'),
+    );
+  }
   if (transition !== undefined && !transitions.includes(transition as TransitionKind)) {
     issues.push(
       flagIssue('transition', `unknown transition '${transition}'`, `use one of: ${transitions.join(', ')}`),
@@ -116,5 +128,6 @@ export function parseGenerateFlags(
   const id = text('id');
   if (id !== undefined) flags.id = id;
   if (transition !== undefined) flags.transition = transition as TransitionKind;
+  if (curve !== undefined) flags.curve = curve as TransitionCurve;
   return flags;
 }

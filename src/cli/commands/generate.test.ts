@@ -73,6 +73,16 @@ describe('iamflow generate: input errors (exit 2, nothing generated)', () => {
     ]);
   });
 
+  it('rejects a curve without a soft transition, and an unknown curve', async () => {
+    const { dir, script } = scriptFolder();
+    const lines = async (...flags: string[]) =>
+      (await runCli(['generate', script, '--out', join(dir, 'o'), ...flags])).stderr.split('\n')[0];
+    expect(await lines('--curve', 'linear')).toBe('error: --curve: only applies to --transition soft');
+    expect(await lines('--transition', 'soft', '--curve', 'wobbly')).toBe(
+      "error: --curve: unknown curve 'wobbly'",
+    );
+  });
+
   it.each([
     ['480x270', { width: 480, height: 270 }],
     ['64X64', { width: 64, height: 64 }],
@@ -92,13 +102,8 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     await runCli(['generate', script, '--out', out, '--quiet']);
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const { code, stdout, stderr } = await runCli([
-      'generate',
-      script,
-      '--out',
-      out,
-      '--json',
-      '--policy',
-      'memflow',
+      ...['generate', script, '--out', out, '--json', '--policy', 'memflow'],
+      ...['--transition', 'soft', '--curve', 'linear'],
     ]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
@@ -125,6 +130,8 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     expect(runJson.engine.config).toEqual({ width: 480, height: 270, seed: 1, fps: 16 });
     expect(runJson.outputs.keyframes).toEqual(['keyframes/prompt-01.png', 'keyframes/prompt-02.png']);
     expect(runJson.costs.switches).toHaveLength(1);
+    expect(runJson.costs.switches[0]!.schedule?.curve).toBe('linear');
+    expect(runJson.policy.transition).toBe('soft');
   });
 
   it('draws a progress bar on a TTY stderr and a summary line on stdout; --quiet silences both', async () => {

@@ -44,6 +44,7 @@ Options:
   --line N             take the script on line N of a multi-script JSONL file
   --id ID              take the script with this id from a multi-script file
   --transition KIND    at prompt switches: swap, recache or soft (default: the policy's)
+  --curve NAME         soft transition ramp: cosine, linear, sigmoid or step (default: cosine)
   --quiet              no progress bar and no summary line
   --json               print a JSON summary on stdout
   --verbose            print stack traces of unexpected errors
@@ -52,7 +53,7 @@ Options:
 Examples:
   iamflow generate examples/nora.jsonl --out out/nora
   iamflow generate bench/suite/prompt.jsonl --line 3 --policy memflow --seed 7 --out out/s3
-  iamflow generate examples/nora.jsonl --out out/nora-soft --transition soft --size 320x180 --json
+  iamflow generate examples/nora.jsonl --out out/nora-soft --transition soft --curve linear --size 320x180 --json
 `;
 
 /** Creates the `generate` command over the given engine and writers. */
@@ -72,6 +73,7 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
       line: { type: 'string' },
       id: { type: 'string' },
       transition: { type: 'string' },
+      curve: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -122,6 +124,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       timeline,
       policy: (policyContext) => createPolicy(flags.policy, policyContext),
       ...(flags.transition ? { transition: flags.transition } : {}),
+      ...(flags.curve ? { softTransition: { curve: flags.curve } } : {}),
       signal: interrupt.signal,
       onChunk: (progress) => bar?.update(progress),
       onFrames: outputs.onFrames,
