@@ -1,5 +1,5 @@
 import type { FrameKeys, PromptToken } from '../../engine/engine.js';
-import { type ArchiveEntry, coveredEntities } from './frame-archive.js';
+import { type ArchiveEntry, type CoverageMode, coveredEntities } from './frame-archive.js';
 import { scoreFrame } from './frame-score.js';
 import { argMax, type FuseOptions, fuseScores } from './fuse-scores.js';
 import type { TokenWeights } from './token-weights.js';
@@ -42,13 +42,18 @@ export function scoreChunk(
 
 /**
  * Picks a chunk's frame to archive: fuses text scores with the visual scores (one per latent frame) and takes the
- * best. Coverage comes from the verifier's sightings of that frame when it gave them, else the threshold.
+ * best. Coverage follows `options.coverage` (see CoverageMode).
  */
 export function pickArchiveEntry(
   candidates: ChunkCandidates,
   visual: readonly (number | undefined)[],
   seen: readonly (readonly number[] | undefined)[] | undefined,
-  options: FuseOptions & { threshold: number; provisional: boolean; idPrefix: string },
+  options: FuseOptions & {
+    coverage: CoverageMode;
+    threshold: number;
+    provisional: boolean;
+    idPrefix: string;
+  },
 ): ArchiveEntry {
   const fused = fuseScores(
     candidates.frames.map((frame) => frame.text),
@@ -66,7 +71,11 @@ export function pickArchiveEntry(
     keys: frame.keys,
     textScore: frame.text,
     entityScores: frame.entities,
-    entities: coveredEntities(frame.entities, options.threshold, sightings),
+    entities: coveredEntities(frame.entities, {
+      mode: options.coverage,
+      threshold: options.threshold,
+      seen: sightings,
+    }),
     visualScore: visual[best] ?? null,
     score: fused[best]!,
     provisional: options.provisional,

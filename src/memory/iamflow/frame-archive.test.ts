@@ -52,8 +52,11 @@ describe('frame archive', () => {
     expect(archiveFrames(archive).map((e) => e.id)).toEqual(['f1', 'f4', 'f7']);
   });
 
-  it('covers entities by threshold, or by what the verifier saw', () => {
-    expect(coveredEntities({ 2: 0.9, 1: 0.4, 3: 0.5 }, 0.5)).toEqual([2, 3]);
-    expect(coveredEntities({ 2: 0.9, 1: 0.4 }, 0.5, [1, 4])).toEqual([1]);
+  it('covers the IDs its prompt named, or those the verifier saw, or those over a threshold', () => {
+    const scores = { 2: 0.9, 1: 0.4, 3: 0.5 };
+    expect(coveredEntities(scores, { mode: 'prompt', threshold: 0.5, seen: [1] })).toEqual([1, 2, 3]);
+    expect(coveredEntities(scores, { mode: 'verified', threshold: 0.5, seen: [1, 4] })).toEqual([1]);
+    expect(coveredEntities(scores, { mode: 'verified', threshold: 0.5 })).toEqual([1, 2, 3]);
+    expect(coveredEntities(scores, { mode: 'threshold', threshold: 0.5, seen: [1] })).toEqual([2, 3]);
   });
 });

@@ -76,17 +76,24 @@ export function archiveFrames(archive: FrameArchive): ArchiveEntry[] {
 }
 
 /**
- * The entities a frame covers among those its prompt named: the ones the verifier saw when it reported
- * sightings, else those whose entity score reaches `threshold`.
+ * Which IDs an archived frame counts as showing: `prompt` (the reference) takes every ID its prompt named;
+ * `verified` keeps those the verifier saw, when it reported sightings; `threshold` keeps those whose entity score
+ * reaches the threshold.
  */
+export type CoverageMode = 'prompt' | 'verified' | 'threshold';
+
+/** The entities a frame covers among those its prompt named, by `mode` (see CoverageMode). */
 export function coveredEntities(
   entityScores: Readonly<Record<string, number>>,
-  threshold: number,
-  seen?: readonly number[],
+  options: { mode: CoverageMode; threshold: number; seen?: readonly number[] | undefined },
 ): number[] {
   const named = Object.keys(entityScores).map(Number);
-  const covered = seen
-    ? named.filter((id) => seen.includes(id))
-    : named.filter((id) => entityScores[id]! >= threshold);
+  const { mode, threshold, seen } = options;
+  const covered =
+    mode === 'threshold'
+      ? named.filter((id) => entityScores[id]! >= threshold)
+      : mode === 'verified' && seen
+        ? named.filter((id) => seen.includes(id))
+        : named;
   return covered.sort((a, b) => a - b);
 }

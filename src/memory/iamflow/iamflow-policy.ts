@@ -148,6 +148,7 @@ export function createIamflowPolicy(
     const entry = pickArchiveEntry(source, visual, seen, {
       mode: settings.score,
       random,
+      coverage: settings.coverage,
       threshold: settings.coverThreshold,
       provisional: step.provisional,
       idPrefix,

@@ -22,7 +22,9 @@ const settingsSchema = z.strictObject({
   transition: z.enum(['recache', 'soft']).default('recache'),
   /** Seed of the `random` score ablation. */
   seed: z.number().int().default(iamflowDefaults.seed),
-  /** Entity score a frame needs to cover an entity when the verifier reported no sightings. */
+  /** Which IDs an archived frame covers: those its prompt named (reference), those verified, or by score. */
+  coverage: z.enum(['prompt', 'verified', 'threshold']).default('prompt'),
+  /** Entity score a frame needs to cover an entity in `threshold` coverage. */
   coverThreshold: z.number().default(iamflowDefaults.entityCoverThreshold),
   /** Chunks the verification queue holds. */
   queueCapacity: z.number().int().min(1).default(iamflowDefaults.verifyQueueCapacity),
