@@ -8,13 +8,16 @@ import { thirdPerson } from './phrasing.js';
 import { createScriptBuilder } from './script-builder.js';
 import type { Setting } from './settings.js';
 
-// Prompts (0-based) where the returning character is on screen; each leaves a gap of >= 2 prompts.
+// Prompts (0-based) where the returning character is on screen; each leaves a gap of >= 2 prompts. Most start
+// after the first prompt, so the returning character is not held by the sink frames (the first chunk).
 const PATTERNS: readonly (readonly number[])[] = [
   [0, 1, 4, 5],
   [0, 3, 4, 5],
-  [0, 1, 5],
-  [0, 4, 5],
-  [0, 1, 2, 5],
+  [1, 2, 5],
+  [1, 4, 5],
+  [1, 5],
+  [2, 5],
+  [1, 2, 5],
 ];
 
 const RETURNS = ['return', 'come back', 'walk back into view', 'reappear'] as const;
