@@ -1,10 +1,11 @@
 import { rm } from 'node:fs/promises';
-import type { VideoFrame } from '../../engine/engine.js';
+import type { RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
 import { createMiniEngine } from '../../engine/mini/mini-engine.js';
 import { createPolicy } from '../../memory/policies/index.js';
 import { generateVideo } from '../../pipeline/generate-video.js';
 import { buildTimeline } from '../../script/timeline.js';
 import { evaluateVideo } from '../eval/evaluate-video.js';
+import { evaluateRenderRecord } from '../eval/oracle.js';
 import { identityTimeline } from './identity-timeline.js';
 import type { RunJob, RunOutcome } from './run-job.js';
 import { openRunDir, type RunDirWriter } from './write-run-dir.js';
@@ -20,6 +21,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
   const engine = createMiniEngine(engineConfig);
   const timeline = buildTimeline(job.script);
   const frames: VideoFrame[] = [];
+  const records: RenderRecordEntry[] = [];
   let writer: RunDirWriter | undefined;
   try {
     writer = job.keepVideo
@@ -32,6 +34,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
       policy: (context) => createPolicy(job.policy, context),
       onFrames: async (chunk, chunkFrames, record) => {
         frames.push(...chunkFrames);
+        if (record) records.push(...record);
         await writer?.onFrames(chunk, chunkFrames, record);
       },
     });
@@ -48,9 +51,11 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
       timeline,
       ...(annotations ? { annotations } : {}),
     });
+    // The oracle reads the render record; it is stored beside the pixel metrics to check them.
+    const oracle =
+      annotations && records.length > 0 ? evaluateRenderRecord(records, timeline, annotations) : undefined;
     const metrics: Record<string, number> = { ...report.metrics };
-    for (const [name, value] of Object.entries(report.oracle?.metrics ?? {}))
-      metrics[`oracle.${name}`] = value;
+    for (const [name, value] of Object.entries(oracle?.metrics ?? {})) metrics[`oracle.${name}`] = value;
     const identity = annotations ? identityTimeline(frames, timeline, annotations) : undefined;
     const outcome: RunOutcome = {
       status: 'done',
