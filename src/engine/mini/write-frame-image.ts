@@ -20,7 +20,9 @@ async function main(path: string): Promise<void> {
     decodeMs += performance.now() - decodeStart;
     if (chunk === 4) frame = frames[0];
   }
-  console.log(`80 chunks: generate ${(generateMs / 80).toFixed(2)} ms/chunk, decode ${(decodeMs / 80).toFixed(2)} ms/chunk`);
+  console.log(
+    `80 chunks: generate ${(generateMs / 80).toFixed(2)} ms/chunk, decode ${(decodeMs / 80).toFixed(2)} ms/chunk`,
+  );
   const canvas = createCanvas(frame!.width, frame!.height);
   const context = canvas.getContext('2d');
   const image = context.createImageData(frame!.width, frame!.height);
