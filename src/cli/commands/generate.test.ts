@@ -99,7 +99,7 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
   it('writes video, render record, keyframes and a schema-valid run.json, keeping other files', async () => {
     const { dir, script } = scriptFolder();
     const out = join(dir, 'out');
-    await runCli(['generate', script, '--out', out, '--quiet']);
+    await runCli(['generate', script, '--out', out, '--quiet', '--size', '64x64']);
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const { code, stdout, stderr } = await runCli([
       ...['generate', script, '--out', out, '--json', '--policy', 'memflow'],
@@ -136,14 +136,19 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
 
   it('draws a progress bar on a TTY stderr and a summary line on stdout; --quiet silences both', async () => {
     const { dir, script } = scriptFolder();
-    const loud = await runCli(['generate', script, '--out', join(dir, 'a'), '--transition', 'soft'], {
-      tty: true,
-    });
+    const loud = await runCli(
+      ['generate', script, '--out', join(dir, 'a'), '--transition', 'soft', '--size', '64x64'],
+      {
+        tty: true,
+      },
+    );
     expect(loud.code).toBe(0);
     expect(loud.stderr).toContain('8/8 chunks');
     expect(loud.stdout).toMatch(/^wrote .*video\.mp4: 6\.0 s \(96 frames\) in .*x real time, policy \S+\n$/);
     expect(loud.stdout.endsWith(`policy ${defaultPolicyName}\n`)).toBe(true);
-    const quiet = await runCli(['generate', script, '--out', join(dir, 'b'), '--quiet'], { tty: true });
+    const quiet = await runCli(['generate', script, '--out', join(dir, 'b'), '--quiet', '--size', '64x64'], {
+      tty: true,
+    });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr + quiet.stdout).toBe('');
   });
@@ -151,7 +156,8 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
   it('leaves the previous run intact and no partial files when a run fails', async () => {
     const { dir, script } = scriptFolder();
     const out = join(dir, 'out');
-    expect((await runCli(['generate', script, '--out', out, '--quiet'])).code).toBe(0);
+    const flags = ['--policy', 'longlive', '--size', '64x64'];
+    expect((await runCli(['generate', script, '--out', out, '--quiet', ...flags])).code).toBe(0);
     const before = ['run.json', 'render.jsonl', 'keyframes/prompt-01.png'].map((f) =>
       readFileSync(join(out, f)),
     );
@@ -165,7 +171,7 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
       };
       return engine;
     };
-    const { code, stderr } = await runCli(['generate', script, '--out', out, '--seed', '2'], {
+    const { code, stderr } = await runCli(['generate', script, '--out', out, '--seed', '2', ...flags], {
       commands: [createGenerateCommand(failing)],
     });
     expect(code).toBe(1);
