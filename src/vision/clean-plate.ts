@@ -54,7 +54,7 @@ export function isSkin(red: number, green: number, blue: number): boolean {
 }
 
 /** Pixels whose colour (4-bit levels, with neighbouring levels) fills less than `rarity` of their row band. */
-function rareColors(frame: VideoFrame, options: CleanPlateOptions): Mask {
+export function rareColors(frame: VideoFrame, options: CleanPlateOptions): Mask {
   const { width, height } = frame;
   const reach = Math.max(2, Math.round((options.band ?? 0.25) * height));
   const rarity = options.rarity ?? 0.1;
@@ -113,19 +113,25 @@ function neighbourhoodCount(histogram: Int32Array, bin: number): number {
   return count;
 }
 
-function hasHead(frame: VideoFrame, box: readonly [number, number, number, number]): boolean {
+export function hasHead(frame: VideoFrame, box: readonly [number, number, number, number]): boolean {
   const [left, top, width, height] = box;
-  let skin = 0;
-  const bottom = top + Math.ceil(0.25 * height);
+  // A face is a narrow run of skin colour in the top 40 % (an umbrella can fill the top quarter); rows where
+  // skin-like colour spans most of the width are a brown coat or a tree trunk, not a face.
+  let headRows = 0;
+  let headPixels = 0;
+  const bottom = top + Math.ceil(0.4 * height);
   for (let y = top; y < bottom; y++) {
+    let skin = 0;
     for (let x = left; x < left + width; x++) {
       const offset = (y * frame.width + x) * 3;
       if (isSkin(frame.data[offset]!, frame.data[offset + 1]!, frame.data[offset + 2]!)) skin++;
     }
+    if (skin > 0 && skin <= 0.5 * width) {
+      headRows++;
+      headPixels += skin;
+    }
   }
-  // A head of radius h/14 is a few percent of the top quarter of its figure's box, never most of it.
-  const share = skin / (width * (bottom - top));
-  return skin >= 4 && share >= 0.015 && share <= 0.45;
+  return headRows >= 2 && headPixels >= 4;
 }
 
 function inpaintRows(frame: VideoFrame, mask: Mask): VideoFrame {

@@ -181,7 +181,11 @@ export async function readVideo(
   }
 }
 
-async function readRenderRecord(path: string, warnings: string[]): Promise<RenderRecordEntry[] | undefined> {
+/** Reads render.jsonl (undefined when absent; a bad line adds a warning and gives undefined). */
+export async function readRenderRecord(
+  path: string,
+  warnings: string[],
+): Promise<RenderRecordEntry[] | undefined> {
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   const entries: RenderRecordEntry[] = [];

@@ -30,7 +30,7 @@ export interface OracleReport {
 
 /**
  * The character a figure's bound mention refers to: an alias equal to the mention, else the longest alias the
- * mention contains as words (case-insensitive); candidates are first narrowed to the characters on screen.
+ * mention contains as words (case-insensitive, leading articles left out); candidates are first narrowed to the characters on screen.
  */
 export function characterOfMention(
   mention: string | null,
@@ -48,8 +48,10 @@ export function characterOfMention(
     let tie = false;
     for (const key of pool) {
       for (const alias of annotations.characters[key]?.aliases ?? []) {
-        const needle = alias.toLowerCase().trim();
-        const score = text.trim() === needle ? 1000 : text.includes(` ${needle} `) ? needle.length : 0;
+        // Articles are left out on both sides: the engine binds "photographer" for the alias "the photographer".
+        const needle = withoutArticle(alias.toLowerCase().trim());
+        const score =
+          withoutArticle(text.trim()) === needle ? 1000 : text.includes(` ${needle} `) ? needle.length : 0;
         if (score === 0) continue;
         if (best === undefined || score > best.length) {
           best = { key, length: score };
@@ -61,6 +63,10 @@ export function characterOfMention(
     if (tie) return undefined;
   }
   return undefined;
+}
+
+function withoutArticle(phrase: string): string {
+  return phrase.replace(/^(a|an|the) +/, '');
 }
 
 /** Whether a drawn look shows an expected attribute (colour attributes only; others count as shown). */

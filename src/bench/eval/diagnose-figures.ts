@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeAppearance } from '../../engine/mini/appearance.js';
+import type { ScriptAnnotations } from '../../script/script.js';
+import type { Timeline } from '../../script/timeline.js';
+import type { Box } from '../../vision/connected-components.js';
+import { hairColorNames, nearestColorName } from '../../vision/palette.js';
+import { analyseSegments } from './analyse-segments.js';
+import { readRenderRecord, readVideo } from './evaluate-run-dir.js';
+import { characterOfMention } from './oracle.js';
+
+/** Counts of where the pixel pipeline departs from the render record at the sampled frames of one run. */
+export interface FigureDiagnosis {
+  /** Drawn figures at the sampled frames. */
+  drawn: number;
+  /** Detected figures at the sampled frames. */
+  detected: number;
+  /** Drawn figures no detection covers (centre outside every box). */
+  missed: number;
+  /** Detections whose box holds the centres of two or more drawn figures. */
+  merged: number;
+  /** Detections that hold no drawn figure's centre. */
+  spurious: number;
+  /** Mean detected / drawn box height over one-to-one pairs (umbrellas and hats raise it). */
+  heightRatio: number | undefined;
+  /** Per slot: colour reads that name the drawn colour, out of those read. */
+  colours: Record<string, { right: number; read: number }>;
+  /** Pixel matches whose figure holds the centre of the drawn figure of the same character, out of matches. */
+  matches: { right: number; total: number };
+}
+
+/**
+ * Diagnoses a miniature-engine run folder: per sampled frame, the detected figures against the render record's
+ * (boxes, named colours, character). For development only; the pixel metrics never read the render record.
+ *
+ * @example
+ * npx tsx -e "import('./src/bench/eval/diagnose-figures.ts').then(async (m) => console.log(await m.diagnoseFigures('out/a')))"
+ */
+export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
+  const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')) as {
+    script: { annotations: ScriptAnnotations };
+    timeline: Timeline;
+    engine?: { info?: { width?: number } };
+  };
+  const annotations = run.script.annotations;
+  const video = await readVideo(join(dir, 'video.mp4'), {});
+  const records = (await readRenderRecord(join(dir, 'render.jsonl'), [])) ?? [];
+  const scale = video.frames[0]!.width / (run.engine?.info?.width ?? 240);
+  const diagnosis: FigureDiagnosis = {
+    drawn: 0,
+    detected: 0,
+    missed: 0,
+    merged: 0,
+    spurious: 0,
+    heightRatio: undefined,
+    colours: {},
+    matches: { right: 0, total: 0 },
+  };
+  const ratios: number[] = [];
+  const tally = (slot: string, right: boolean) => {
+    const entry = (diagnosis.colours[slot] ??= { right: 0, read: 0 });
+    entry.read++;
+    if (right) entry.right++;
+  };
+  for (const segment of analyseSegments(video.frames, run.timeline, annotations)) {
+    const present = segment.present ?? [];
+    for (const sample of segment.samples) {
+      const drawn = (records[sample.index]?.figures ?? []).map((figure) => {
+        const box = figure.box.map((value) => value * scale) as unknown as Box;
+        return {
+          center: [box[0] + box[2] / 2, box[1] + box[3] / 2] as const,
+          box,
+          key: characterOfMention(figure.mention, annotations, present),
+          named: describeAppearance(figure.appearance),
+        };
+      });
+      const boxes = sample.figures.map((figure) => figure.box);
+      diagnosis.drawn += drawn.length;
+      diagnosis.detected += boxes.length;
+      const holds = (box: Box, point: readonly [number, number]) =>
+        point[0] >= box[0] && point[0] < box[0] + box[2] && point[1] >= box[1] && point[1] < box[1] + box[3];
+      for (const figure of drawn) if (!boxes.some((box) => holds(box, figure.center))) diagnosis.missed++;
+      for (const [index, box] of boxes.entries()) {
+        const inside = drawn.filter((figure) => holds(box, figure.center));
+        if (inside.length === 0) diagnosis.spurious++;
+        if (inside.length > 1) diagnosis.merged++;
+        if (inside.length !== 1) continue;
+        const truth = inside[0]!;
+        ratios.push(box[3] / truth.box[3]);
+        const regions = sample.figures[index]!.regions;
+        const hat = truth.named.items.hat;
+        if (regions.hair !== undefined) {
+          if (hat !== undefined) tally('hat', regions.hair.name === hat);
+          else tally('hair', nearestColorName(regions.hair.rgb, hairColorNames) === truth.named.hairColor);
+        }
+        if (regions.torso !== undefined)
+          tally(
+            truth.named.items.outerwear ? 'outerwear' : 'top',
+            regions.torso.name === (truth.named.items.outerwear ?? truth.named.top),
+          );
+        if (regions.legs !== undefined) tally('bottom', regions.legs.name === truth.named.bottom);
+        const match = sample.matches.find((item) => item.figure === index);
+        if (match !== undefined && truth.key !== undefined) {
+          diagnosis.matches.total++;
+          if (match.key === truth.key) diagnosis.matches.right++;
+        }
+      }
+    }
+  }
+  diagnosis.heightRatio = ratios.length === 0 ? undefined : ratios.reduce((a, b) => a + b, 0) / ratios.length;
+  return diagnosis;
+}
