@@ -27,7 +27,7 @@ export interface ReadScriptOptions {
  *
  * @example
  * const script = await readScript('examples/nora.jsonl');
- * const third = await readScript('bench/suite/prompt.jsonl', { line: 3 });
+ * const third = await readScript('bench/suite/narrastream-324.jsonl', { line: 3 });
  */
 export async function readScript(path: string, options: ReadScriptOptions = {}): Promise<Script> {
   const text = await readScriptFile(path, options.cwd);
@@ -40,7 +40,7 @@ export async function readScript(path: string, options: ReadScriptOptions = {}):
  * that cannot be read at all throws.
  *
  * @example
- * const { scripts, errors } = await readScripts('bench/suite/prompt.jsonl');
+ * const { scripts, errors } = await readScripts('bench/suite/narrastream-324.jsonl');
  */
 export async function readScripts(
   path: string,

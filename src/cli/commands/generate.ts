@@ -52,7 +52,7 @@ Options:
 
 Examples:
   iamflow generate examples/nora.jsonl --out out/nora
-  iamflow generate bench/suite/prompt.jsonl --line 3 --policy memflow --seed 7 --out out/s3
+  iamflow generate bench/suite/narrastream-324.jsonl --line 3 --policy memflow --seed 7 --out out/s3
   iamflow generate examples/nora.jsonl --out out/nora-soft --transition soft --curve linear --size 320x180 --json
 `;
 
