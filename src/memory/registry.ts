@@ -71,6 +71,8 @@ export interface RegistryCharacterUpdate {
   attrs: readonly string[];
   /** Proper name when the prompt gives one. */
   properName?: string;
+  /** Other names and descriptions of it in this prompt ("a photographer" beside "Lucas"), kept as mentions. */
+  aliases?: readonly string[];
 }
 
 /** A prompt's resolved characters, ready to apply. */
@@ -139,7 +141,8 @@ export function applyExtraction(registry: RegistrySnapshot, update: RegistryProm
     }
     if (entity.kind === 'person' && character.kind !== 'person') entity.kind = character.kind;
     if (character.properName && !entity.properName) entity.properName = character.properName;
-    if (!entity.mentions.includes(character.mention)) entity.mentions.push(character.mention);
+    for (const mention of [character.mention, ...(character.aliases ?? [])])
+      if (!entity.mentions.includes(mention)) entity.mentions.push(mention);
     entity.attrs = mergeAttributes(entity.attrs, attrs);
     entity.instances = entity.instances.filter((instance) => instance.promptIndex !== update.promptIndex);
     entity.instances.push({ promptIndex: update.promptIndex, mention: character.mention, attrs });

@@ -57,6 +57,11 @@ export interface ExtractedCharacter {
   attrs: string[];
   /** Proper name when the prompt gives one ("Ravi"). */
   properName?: string;
+  /**
+   * Other names and descriptions of the character in this prompt ("a photographer" beside "Lucas"); the registry
+   * keeps them as mentions so a later prompt can refer back by role ("the photographer"). Pronouns excluded.
+   */
+  aliases?: string[];
 }
 
 /** A range of the prompt text that names a character or describes one of its attributes. */

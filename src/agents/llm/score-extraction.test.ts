@@ -36,8 +36,8 @@ describe('evaluation set', () => {
 });
 
 // Just below what the rules extractor measures on the set (see the test's log line).
-const ID_ACCURACY_FLOOR = 0.895;
-const ATTRIBUTE_RECALL_FLOOR = 0.98;
+const ID_ACCURACY_FLOOR = 0.91;
+const ATTRIBUTE_RECALL_FLOOR = 0.99;
 
 describe('scorer', () => {
   const script = annotatedScriptSchema.parse({

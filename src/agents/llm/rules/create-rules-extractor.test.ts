@@ -80,6 +80,13 @@ describe('rules extractor: identities across prompts', () => {
       ['A man and a woman dance.', 'They rest.'],
       ['1:They[]', '2:They[]'],
     ],
+    ['a role given beside a name refers back to the named person', ['A photographer named Lucas waits.', 'The photographer waves.'], ['1:The photographer[]']], // biome-ignore format: one case
+    ['a name with a girl appositive is one person', ['Aisha, a small girl with short brown hair, walks.', 'Aisha sits.'], ['1:Aisha[]']], // biome-ignore format: one case
+    ['a name that is also a month, in an appositive', ['June, a stocky woman with a pink umbrella, writes.', 'June waves.'], ['1:June[]']], // biome-ignore format: one case
+    ['a name with a newcomer appositive is one new person', ['A woman reads.', 'Bianca, another woman with an orange fedora, sings.'], ['2+:Bianca[orange fedora]']], // biome-ignore format: one case
+    ['"the second" points back at the second one met', ['An old man named Ivan waits.', 'A different old man in a pink hat arrives.', 'Ivan and the second old man walk.'], ['1:Ivan[]', '2:the second old man[old]']], // biome-ignore format: one case
+    ['"the first" points back at the first one met', ['A slender man walks.', 'A different man joins him.', 'The first man follows the second man.'], ['1:The first man[]', '2:the second man[]']], // biome-ignore format: one case
+    ['repeated heads with their own descriptions are different people', ['An old woman in a brown hoodie waves to another old woman in a red hoodie.', 'The old woman in the red hoodie and the old woman in the brown hoodie walk.'], ['2:The old woman[old, red hoodie]', '1:the old woman[old, brown hoodie]']], // biome-ignore format: one case
     ['a description does not take an ID a name holds', ['Nora smiles.', 'Nora greets a woman in a green hat.'], ['1:Nora[]', '2+:a woman[green hat]']], // biome-ignore format: one case
   ])('%s', async (_name, prompts, expected) => {
     expect(await lastPrompt(prompts)).toEqual(expected);

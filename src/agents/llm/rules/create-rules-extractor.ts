@@ -49,14 +49,20 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
   const spans: ExtractionSpan[] = [];
   for (const { group, id, kind } of resolved) {
     const isNew = id === undefined;
+    const best = bestMention(group.mentions);
     const character: ExtractedCharacter = {
       id: id ?? nextId++,
       isNew,
       kind,
-      mention: text(prompt, tokens, bestMention(group.mentions)),
+      mention: text(prompt, tokens, best),
       attrs: [...new Set(group.attrs.map((attribute) => attribute.text))],
     };
     if (group.properName) character.properName = group.properName;
+    const aliases = group.mentions
+      .filter((mention) => mention !== best && mention.type !== 'pronoun')
+      .map((mention) => text(prompt, tokens, mention))
+      .filter((alias) => alias !== character.mention);
+    if (aliases.length > 0) character.aliases = [...new Set(aliases)];
     characters.push(character);
     for (const mention of group.mentions) spans.push(span(prompt, tokens, character.id, 'mention', mention));
     for (const attribute of group.attrs)

@@ -44,8 +44,10 @@ export interface Mention {
   gender?: 'female' | 'male';
   /** `the man`, `this woman`, `her daughter`. */
   definite: boolean;
-  /** Carries a newcomer word (`another`, `a second`). */
+  /** Carries a newcomer word (`another`, `a second`); a definite phrase (`the second man`) never does. */
   newcomer: boolean;
+  /** Position a definite ordinal gives (`the first man` 1, `the second vet` 2): the n-th such person met. */
+  ordinal?: number;
   /** Proper name as written, for name mentions. */
   properName?: string;
   /** Attributes given inside the noun phrase (`a tall red-haired woman`). */
@@ -121,9 +123,22 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     first = index;
   }
   const word = tokens[head]!.lower;
+  let ordinal: number | undefined;
+  if (definite) {
+    // "the second old man", "the new vet": a definite phrase points back at someone already introduced.
+    newcomer = false;
+    for (let index = first; index < head; index += 1) {
+      const position = ORDINALS.indexOf(tokens[index]!.lower);
+      if (position >= 0) ordinal = position + 1;
+    }
+  }
   if (word === 'redhead') attrs.push({ text: 'red hair', first: head, last: head });
-  return { type: 'noun', first, last: head, head: word, kind: kind === 'person' ? undefined : kind, definite, newcomer, attrs }; // biome-ignore format: one record
+  const mention: Mention = { type: 'noun', first, last: head, head: word, kind: kind === 'person' ? undefined : kind, definite, newcomer, attrs }; // biome-ignore format: one record
+  if (ordinal !== undefined) mention.ordinal = ordinal;
+  return mention;
 }
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 function personAdjectiveAttribute(word: string): string | undefined {
   const direct = PERSON_ADJECTIVE_ATTRIBUTES.get(word);
@@ -167,6 +182,9 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   if (knownNames.has(token.lower)) return true;
   const previous = tokens[index - 1];
   if (previous && !previous.punctuation && PLACE_PREPOSITIONS.has(previous.lower)) return false;
+  // "named June", "June, a stocky woman": the context makes it a name whatever the word also means.
+  if (previous && (previous.lower === 'named' || previous.lower === 'called')) return true;
+  if (tokens[index + 1]?.text === ',' && personAppositive(tokens, index + 2)) return true;
   const tags = token.tags;
   if (['Place', 'Organization', 'Date', 'Month', 'WeekDay', 'Country', 'City'].some((tag) => tags.has(tag))) {
     return false;
@@ -174,6 +192,17 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return true;
   if (!token.sentenceStart) return !tags.has('Pronoun');
   return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
+}
+
+/** "a stocky woman", "an old farmhand": an indefinite article, a few modifiers, then a person noun. */
+function personAppositive(tokens: readonly Token[], start: number): boolean {
+  if (!['a', 'an'].includes(tokens[start]?.lower ?? '')) return false;
+  for (let index = start + 1; index <= start + 4 && index < tokens.length; index += 1) {
+    const token = tokens[index]!;
+    if (token.punctuation) return false;
+    if (PERSON_NOUNS.has(token.lower)) return true;
+  }
+  return false;
 }
 
 function isNameContinuation(token: Token): boolean {

@@ -58,12 +58,14 @@ export function groupMentions(
             (!isIndefinite(tokens, previous) || isRoleThenGeneric(previous, mention)))) &&
         between.length === 1 &&
         between[0] === ',' &&
-        !mention.newcomer &&
+        (!mention.newcomer || previous?.type === 'name') &&
         compatible(previousGroup?.kind, mention.kind);
+      // "the old woman in the brown hoodie, the old woman in the red hoodie": a repeated head that brings its
+      // own description or ordinal can be someone else, so only a bare repetition joins the earlier group.
       const repeated =
-        mention.definite && !mention.newcomer
-          ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head))
-          : undefined;
+        mention.definite && !mention.newcomer && mention.ordinal === undefined && !describedAfter(tokens, mention, attributes)
+          ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined))
+          : undefined; // biome-ignore format: one condition
       join(mention, appositive ? previousGroup : repeated);
     } else {
       join(mention, antecedent(groups, mention, tokens));
@@ -77,6 +79,20 @@ export function groupMentions(
   }
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
+}
+
+const DESCRIPTION_LINKS = new Set(['in', 'with', 'wearing', 'who', 'dressed', 'holding', 'carrying']);
+
+/** "the man in the gray coat": a link word right after the mention, then an attribute within a few words. */
+function describedAfter(
+  tokens: readonly Token[],
+  mention: Mention,
+  attributes: readonly AttributePhrase[],
+): boolean {
+  if (!DESCRIPTION_LINKS.has(tokens[mention.last + 1]?.lower ?? '')) return false;
+  return attributes.some(
+    (attribute) => attribute.first > mention.last + 1 && attribute.first <= mention.last + 5,
+  );
 }
 
 /** "a hitchhiker, an old man carrying ...": a role restated by a plain description. */
@@ -132,7 +148,15 @@ export function genderFits(kind: EntityKind | undefined, gender: 'female' | 'mal
 }
 
 function compatible(first: EntityKind | undefined, second: EntityKind | undefined): boolean {
-  return !first || !second || first === 'person' || second === 'person' || first === second;
+  if (!first || !second || first === 'person' || second === 'person' || first === second) return true;
+  // A name's kind comes from its gender only: "Aisha, a small girl" or "Malik, a boy" is one person.
+  return sameGender(first, second);
+}
+
+function sameGender(first: EntityKind, second: EntityKind): boolean {
+  const female = (kind: EntityKind) => kind === 'woman' || kind === 'girl';
+  const male = (kind: EntityKind) => kind === 'man' || kind === 'boy';
+  return (female(first) && female(second)) || (male(first) && male(second));
 }
 
 function strongerKind(current: EntityKind | undefined, mention: Mention): EntityKind | undefined {

@@ -35,7 +35,11 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      engineer lifeguard ranger gardener porter conductor poet tailor hitchhiker juggler clown coach manager
      boxer athlete swimmer referee butcher florist cashier reporter journalist surgeon dentist lawyer judge mayor
      astronaut diver skier servant host chauffeur twin patient owner spy thief prisoner scholar backpacker
-     shepherd hunter firefighter paramedic monk waiter nun`,
+     shepherd hunter firefighter paramedic monk waiter nun vet veterinarian farmhand stagehand attendant curator
+     builder winemaker carrier trainer caretaker ranger keeper instructor tutor caller volunteer organizer
+     vintner brewer potter carpenter plumber electrician welder fisher sculptor designer editor analyst
+     programmer intern apprentice assistant receptionist secretary usher bellhop doorman doorwoman
+     lumberjack miner rancher herder beekeeper groundskeeper housekeeper innkeeper zookeeper`,
   ),
 ]);
 

@@ -85,8 +85,19 @@ function matchGroup(
   if (PROTAGONIST_HEADS.has(noun.head)) {
     return [...compatible].sort((first, second) => second.prompts.length - first.prompts.length)[0]?.id;
   }
-  const attrs = group.attrs.map((attribute) => attribute.text);
   const generic = GENERIC_HEADS.has(noun.head);
+  if (noun.ordinal !== undefined) {
+    // "the second vet": the n-th entity, in order of introduction, that this description fits.
+    const fitting = context.registry.entities.filter(
+      (entity) =>
+        kindsCompatible(group.kind, entity.kind) &&
+        (entity.mentions.some((mention) => headOf(mention) === noun.head) ||
+          (generic && !(entity.kind === 'person' && group.kind && group.kind !== 'person'))),
+    );
+    const target = fitting[noun.ordinal - 1];
+    if (target && !used.has(target.id)) return target.id;
+  }
+  const attrs = group.attrs.map((attribute) => attribute.text);
   let best: { id: number; score: number } | undefined;
   for (const entity of compatible) {
     const heads = new Set(entity.mentions.map(headOf));
