@@ -1,4 +1,5 @@
 import type { VideoFrame } from '../engine/engine.js';
+import { isSkin } from './clean-plate.js';
 import { type Lab, labDistance, rgbToLab } from './color-space.js';
 import type { Box } from './connected-components.js';
 import type { Mask } from './foreground-mask.js';
@@ -71,7 +72,7 @@ export function describeFigure(
   box: Box,
   anatomy: Anatomy = defaultAnatomy,
 ): FigureDescription {
-  const [left, top, width, height] = box;
+  const [left, top, width, height] = bodyBox(frame, mask, box);
   const regions: FigureDescription['regions'] = {};
   for (const [region, [from, to]] of Object.entries(anatomy.bands) as Array<[RegionName, [number, number]]>) {
     const y0 = top + Math.floor(from * height);
@@ -135,6 +136,50 @@ export function averageDescriptions(
     };
   }
   return { box: first.box, regions, colorShares: first.colorShares };
+}
+
+/**
+ * The box the bands are read in: anchored on the face when one shows (the first rows of narrow skin colour in
+ * the top 45 %), so an umbrella above or beside a figure neither shifts the bands down nor the centre sideways.
+ * The figure is taken as 14 head radii tall with its top 1.1 radii above the first skin row.
+ */
+export function bodyBox(frame: VideoFrame, mask: Mask, box: Box): Box {
+  const [left, top, width, height] = box;
+  const bottom = top + height;
+  for (let y = top; y < top + Math.ceil(0.45 * height); y++) {
+    let count = 0;
+    let sumX = 0;
+    for (let x = left; x < left + width; x++) {
+      const pixel = y * frame.width + x;
+      const offset = pixel * 3;
+      if (mask.data[pixel] !== 1) continue;
+      if (!isSkin(frame.data[offset]!, frame.data[offset + 1]!, frame.data[offset + 2]!)) continue;
+      count++;
+      sumX += x;
+    }
+    // Two skin rows in a row narrower than half the box: a face, not a brown coat.
+    if (count < 2 || count > 0.5 * width || !rowHasSkin(frame, mask, y + 1, left, width)) continue;
+    const radius = (bottom - y) / 12.9;
+    const newTop = Math.max(top, Math.round(y - 1.1 * radius));
+    const bodyWidth = Math.min(width, Math.round(0.45 * (bottom - newTop)));
+    const center = sumX / count;
+    const newLeft = Math.max(left, Math.min(left + width - bodyWidth, Math.round(center - bodyWidth / 2)));
+    return [newLeft, newTop, bodyWidth, bottom - newTop];
+  }
+  return box;
+}
+
+function rowHasSkin(frame: VideoFrame, mask: Mask, y: number, left: number, width: number): boolean {
+  for (let x = left; x < left + width; x++) {
+    const pixel = y * frame.width + x;
+    const offset = pixel * 3;
+    if (
+      mask.data[pixel] === 1 &&
+      isSkin(frame.data[offset]!, frame.data[offset + 1]!, frame.data[offset + 2]!)
+    )
+      return true;
+  }
+  return false;
 }
 
 function readRegion(frame: VideoFrame, mask: Mask, box: Box): RegionColor | undefined {

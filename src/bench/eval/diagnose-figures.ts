@@ -58,7 +58,8 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
   };
   const ratios: number[] = [];
   const tally = (slot: string, right: boolean) => {
-    const entry = (diagnosis.colours[slot] ??= { right: 0, read: 0 });
+    const entry = diagnosis.colours[slot] ?? { right: 0, read: 0 };
+    diagnosis.colours[slot] = entry;
     entry.read++;
     if (right) entry.right++;
   };
