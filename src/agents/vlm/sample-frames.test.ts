@@ -16,6 +16,11 @@ describe('sampleFrames', () => {
     ]);
   });
 
+  it('never enlarges a frame that already fits', () => {
+    const frame = { width: 240, height: 136, data: new Uint8Array(240 * 136 * 3) };
+    expect(sampleFrames([frame], [0], 256)[0]).toBe(frame);
+  });
+
   it('averages the source pixels each output pixel covers', () => {
     // 2 x 1 frame, red then blue, shrunk to 1 x 1: the mean colour.
     const frame = { width: 2, height: 1, data: new Uint8Array([200, 0, 0, 0, 0, 100]) };

@@ -3,7 +3,8 @@ import type { VideoFrame } from '../../engine/engine.js';
 /**
  * The chunk's frames at `indices` (those that exist), each resized to fit `size` x `size` with its aspect ratio
  * kept (a 320 x 180 frame becomes 256 x 144): squashing to a square distorts figures past what pixel detection
- * accepts, while vision models take any aspect.
+ * accepts, while vision models take any aspect. A frame that already fits is passed as it is: enlarging adds
+ * pixels to check and no detail.
  */
 export function sampleFrames(
   frames: readonly VideoFrame[],
@@ -14,7 +15,7 @@ export function sampleFrames(
     .filter((index) => index < frames.length)
     .map((index) => {
       const frame = frames[index]!;
-      const scale = size / Math.max(frame.width, frame.height);
+      const scale = Math.min(1, size / Math.max(frame.width, frame.height));
       const width = Math.max(1, Math.round(frame.width * scale));
       const height = Math.max(1, Math.round(frame.height * scale));
       return resizeFrame(frame, width, height);

@@ -190,13 +190,13 @@ describe('iamflow policy', () => {
     ]);
   });
 
-  it('hands the verifier three frames fitted in 256 x 256 and the registered attributes', async () => {
+  it('hands the verifier three frames fitted in 256 x 256 (never enlarged) and the registered attributes', async () => {
     const { inputs, snapshot } = await run({ syncVerify: true });
     expect(inputs).toHaveLength(8);
     expect(inputs[0]!.frames.map((frame) => [frame.width, frame.height])).toEqual([
-      [256, 256],
-      [256, 256],
-      [256, 256],
+      [4, 4],
+      [4, 4],
+      [4, 4],
     ]);
     expect(inputs[0]!.entities).toEqual([{ id: 1, name: 'woman_1', attrs: ['red coat'] }]);
     expect(inputs[2]!.entities).toEqual([{ id: 1, name: 'woman_1', attrs: ['green coat'] }]);

@@ -30,6 +30,15 @@ describe('greedyCover', () => {
   });
 });
 
+describe('greedyCover: precision', () => {
+  it('prefers, at equal gain, the frame holding fewer people the segment does not name', () => {
+    const both = frame('both', 9, { 1: 0.9, 2: 0.9 });
+    const alone = frame('alone', 5, { 1: 0.4 });
+    expect(greedyCover([both, alone], [1], 4).map((e) => e.id)).toEqual(['alone']);
+    expect(greedyCover([both, alone], [1, 2], 4).map((e) => e.id)).toEqual(['both']);
+  });
+});
+
 describe('selectIdMemory', () => {
   it('budgets the frames the cover needs', () => {
     expect(selectIdMemory([a, b, c, d], [3, 1, 2])).toEqual({

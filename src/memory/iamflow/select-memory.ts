@@ -28,8 +28,9 @@ export interface IdMemoryOptions {
 }
 
 /**
- * Greedy set cover: repeatedly takes the frame covering most still-uncovered IDs (ties: higher summed entity
- * score over those IDs, then the newer frame), until all are covered or no frame adds any.
+ * Greedy set cover: repeatedly takes the frame covering most still-uncovered IDs (ties: fewer IDs the segment does
+ * not name, then higher summed entity score over those IDs, then the newer frame), until all are covered or no
+ * frame adds any. A frame that also holds people the segment does not name invites them back into the scene.
  */
 export function greedyCover(
   frames: readonly ArchiveEntry[],
@@ -39,18 +40,21 @@ export function greedyCover(
   const uncovered = new Set(ids);
   const chosen: ArchiveEntry[] = [];
   while (uncovered.size > 0 && chosen.length < limit) {
-    let best: { entry: ArchiveEntry; count: number; score: number } | null = null;
+    let best: { entry: ArchiveEntry; count: number; foreign: number; score: number } | null = null;
     for (const entry of frames) {
       if (chosen.includes(entry)) continue;
       const gains = entry.entities.filter((id) => uncovered.has(id));
       const score = gains.reduce((sum, id) => sum + (entry.entityScores[id] ?? 0), 0);
       if (gains.length === 0) continue;
+      const foreign = foreignCount(entry, ids);
       const better =
         !best ||
         gains.length > best.count ||
         (gains.length === best.count &&
-          (score > best.score || (score === best.score && entry.frame > best.entry.frame)));
-      if (better) best = { entry, count: gains.length, score };
+          (foreign < best.foreign ||
+            (foreign === best.foreign &&
+              (score > best.score || (score === best.score && entry.frame > best.entry.frame)))));
+      if (better) best = { entry, count: gains.length, foreign, score };
     }
     if (!best) break;
     chosen.push(best.entry);
@@ -91,8 +95,18 @@ export function selectIdMemory(
   const chosen = cover.slice(0, budget);
   const rest = frames
     .filter((entry) => !chosen.includes(entry))
-    .map((entry) => ({ entry, count: entry.entities.filter((id) => unique.includes(id)).length }))
-    .sort((a, b) => b.count - a.count || b.entry.score - a.entry.score || b.entry.frame - a.entry.frame);
+    .map((entry) => ({
+      entry,
+      count: entry.entities.filter((id) => unique.includes(id)).length,
+      foreign: foreignCount(entry, unique),
+    }))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        a.foreign - b.foreign ||
+        b.entry.score - a.entry.score ||
+        b.entry.frame - a.entry.frame,
+    );
   for (const { entry } of rest) {
     if (chosen.length >= budget) break;
     chosen.push(entry);
@@ -105,6 +119,11 @@ export function selectIdMemory(
     covered,
     uncovered: unique.filter((id) => !covered.includes(id)),
   };
+}
+
+/** IDs a frame covers that the segment does not name. */
+function foreignCount(entry: ArchiveEntry, ids: readonly number[]): number {
+  return entry.entities.filter((id) => !ids.includes(id)).length;
 }
 
 /** Prompt-mode memory (ablation): the `count` frames with the highest prompt score, best first (ties: newer). */

@@ -51,6 +51,11 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
         background = undefined;
       }
       history = [...history, ...input.frames].slice(-historyFrames);
+      // Nobody expected (a segment without people): nothing to find or check, so neither plate nor detection.
+      if (input.entities.length === 0) {
+        background = undefined;
+        return { scores: input.frames.map(() => 0.5), seen: input.frames.map(() => []) };
+      }
       // The clean plate costs more than generating a chunk: refresh it every few calls and after a reset.
       if (!background || history.length < historyFrames || calls % refreshEvery === 0) {
         background = estimateSceneBackground(history);
