@@ -33,6 +33,7 @@ describe('rules extractor: one prompt', () => {
     ],
     ['Her hair is now silver and she wears a green coat.', ['1+:Her[silver hair, green coat]']],
     ['Mr. Chen, an elderly tailor, threads a needle.', ['1+:Mr. Chen[elderly]']],
+    ['Nadia, a stocky woman in gray rain boots with a white tote bag, waits.', ['1+:Nadia[stocky, gray rain boots, white tote bag]']], // biome-ignore format: one case
     ['Mist hangs over the silent pines.', []],
     ['A happy old man walks slowly, smiling and waving.', ['1+:A happy old man[old]']],
   ])('%s', async (prompt, expected) => {

@@ -229,6 +229,8 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
     const isHair = word === 'hair' || HAIR_STYLES.has(word);
     if (!isHair && !WEARABLE_SLOTS.has(word) && !FEATURE_SLOTS.has(word)) continue;
     if (word === 'top' && WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) continue;
+    // "tote bag", "rain boots": a wearable word before another of its slot only modifies it.
+    if (sameSlotCompound(word, tokens[index + 1]?.lower)) continue;
     if (tokens[index + 1]?.lower === 'of') continue;
     if (word === 'watch' && token.tags.has('Verb') && !DETERMINERS.has(tokens[index - 1]?.lower ?? ''))
       continue;
@@ -242,7 +244,8 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
         parts.some((part) => COLOR_WORDS.has(part)) &&
         parts.every((part) => COLOR_WORDS.has(part) || part === 'and');
       const joinsColors = lower === 'and' && COLOR_WORDS.has(tokens[back - 1]?.lower ?? '');
-      if (COLOR_WORDS.has(lower) || colorCompound || joinsColors || isWearableModifier(modifier))
+      const compound = sameSlotCompound(lower, tokens[back + 1]?.lower);
+      if (COLOR_WORDS.has(lower) || colorCompound || joinsColors || compound || isWearableModifier(modifier))
         first = back;
       else break;
     }
@@ -263,6 +266,11 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
     phrases.push({ text: words.filter((part) => part !== 'new').join(' '), first, last: index });
   }
   return phrases;
+}
+
+function sameSlotCompound(word: string, next: string | undefined): boolean {
+  const slot = WEARABLE_SLOTS.get(word);
+  return slot !== undefined && next !== undefined && WEARABLE_SLOTS.get(next) === slot;
 }
 
 const NOT_MODIFIERS: ReadonlySet<string> = new Set([
