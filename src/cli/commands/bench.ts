@@ -5,6 +5,7 @@ import { type BenchOptions, benchDefaults, runBench } from '../../bench/runner/r
 import { InputError, type Issue } from '../../errors/index.js';
 import { policyNames } from '../../memory/policies/index.js';
 import type { Command, CommandContext } from '../command.js';
+import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { parseSize } from './generate-flags.js';
 
 const help = `Usage: iamflow bench [options]
@@ -124,6 +125,8 @@ async function run(context: CommandContext): Promise<number> {
     ]);
   }
   const options = parseBenchFlags(context.values, context.cwd);
+  if (options.out !== undefined)
+    await ensureWritableDir('--out', options.out, resolve(context.cwd, options.out));
   const controller = new AbortController();
   const interrupt = () => controller.abort();
   process.once('SIGINT', interrupt);

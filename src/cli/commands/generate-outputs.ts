@@ -1,10 +1,9 @@
-import { constants } from 'node:fs';
-import { access, type FileHandle, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GeneratedChunk, RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
-import { InputError } from '../../errors/index.js';
 import type { RunJson } from '../../pipeline/run-json.js';
 import type { Timeline } from '../../script/timeline.js';
+import { ensureWritableDir } from '../ensure-writable-dir.js';
 
 /** A streaming video writer (the shape of `createMp4Encoder`). */
 export interface FrameEncoder {
@@ -30,27 +29,10 @@ export interface RunOutputs {
 
 const names = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
 
-/** Makes sure `out` is a writable folder (creating it), turning file-system failures into InputErrors. */
+/** Makes sure `out` is a writable folder with a `keyframes` folder, turning failures into InputErrors. */
 export async function prepareOutputDir(out: string, absolute: string): Promise<void> {
-  const fail = (message: string, cause: unknown): never => {
-    throw new InputError(
-      [{ code: 'out-not-writable', path: ['--out', out], message, hint: 'choose a folder you can write to' }],
-      { cause },
-    );
-  };
-  const info = await stat(absolute).catch(() => undefined);
-  if (info && !info.isDirectory()) fail('exists and is not a folder', undefined);
-  await mkdir(join(absolute, 'keyframes'), { recursive: true }).catch((error: NodeJS.ErrnoException) =>
-    fail(
-      error.code === 'ENOTDIR' || error.code === 'EEXIST'
-        ? 'a part of the path is a file, not a folder'
-        : `cannot create the folder (${error.code ?? error.message})`,
-      error,
-    ),
-  );
-  await access(absolute, constants.W_OK).catch((error: NodeJS.ErrnoException) =>
-    fail('is not writable', error),
-  );
+  await ensureWritableDir('--out', out, absolute);
+  await ensureWritableDir('--out', out, join(absolute, 'keyframes'));
 }
 
 /**
