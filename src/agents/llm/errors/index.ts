@@ -1,2 +1,2 @@
-export { ApiCallError, isRetryableStatus } from './api-call-error.js';
+export { ApiCallError, isRetryableStatus } from '../../../errors/api-call-error.js';
 export { InvalidResponseError } from './invalid-response-error.js';

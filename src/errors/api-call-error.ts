@@ -1,4 +1,4 @@
-import { IamflowError } from '../../../errors/iamflow-error.js';
+import { IamflowError } from './iamflow-error.js';
 
 /** An HTTP call to a model endpoint failed: a non-2xx status, a network error or a timeout. */
 export class ApiCallError extends IamflowError {

@@ -1,0 +1,25 @@
+import { ApiCallError } from '../errors/api-call-error.js';
+
+/**
+ * Runs `attempt` until it succeeds, retrying only ApiCallErrors marked `isRetryable`, at most `maxRetries` times,
+ * with exponential backoff from `retryDelayMs`. Other errors and the last failure are thrown.
+ *
+ * @example
+ * const reply = await retryOnRetryable(() => postJson(url, body, settings), { maxRetries: 2 });
+ */
+export async function retryOnRetryable<T>(
+  attempt: () => Promise<T>,
+  options: { maxRetries?: number | undefined; retryDelayMs?: number | undefined } = {},
+): Promise<T> {
+  const maxRetries = options.maxRetries ?? 2;
+  const retryDelayMs = options.retryDelayMs ?? 500;
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const retryable = error instanceof ApiCallError && error.isRetryable;
+      if (!retryable || tries >= maxRetries) throw error;
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** tries));
+    }
+  }
+}
