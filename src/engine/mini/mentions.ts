@@ -122,6 +122,8 @@ function isName(tokens: readonly WordToken[], index: number): boolean {
       after !== undefined && (/^[A-Z]/.test(after.text) || /^(a|an|the)$/.test(after.lower) || after.person)
     );
   }
+  // `Lina wears a parka`, `Omar has red hair`: the verbs that describe a person mark the opener as a name.
+  if (next.lower === 'wears' || next.lower === 'has') return true;
   return /s$/.test(next.lower) && !next.functionWord && !(after !== undefined && /ing$/.test(after.lower));
 }
 

@@ -50,6 +50,11 @@ const PRONOUN_KIND_WEIGHT = 2.5;
 
 /** Attributes bind to a person at most this far away (words; a comma counts 2). */
 const BINDING_WINDOW = 8;
+/**
+ * Extra distance to a person mention AFTER the attribute: phrases like `wearing a red coat` mostly describe the
+ * person before them (`Lina wears a white parka and Wen ...`), so a following mention must be clearly nearer.
+ */
+const FORWARD_PENALTY = 2;
 
 /**
  * Reads a prompt the way a small, weak text encoder would: hashed word vectors, person mentions from a word list,
@@ -69,15 +74,25 @@ export function analyzePrompt(text: string): PromptAnalysis {
     mask: emptySpec(),
   }));
   for (const span of spans) applyKind(mentions[spans.indexOf(span)]!, span);
-  for (const attribute of findAttributes(tokens)) {
-    const target = nearestMention(tokens, spans, attribute.first, attribute.last);
-    if (target === undefined) continue;
+  const attributes = findAttributes(tokens);
+  const targets: Array<number | undefined> = [];
+  attributes.forEach((attribute, position) => {
+    // Nearest person within the window; an attribute out of reach inherits the target of the list it continues
+    // ("with a blue backpack, red hair and a brown coat"), so long attribute lists are not cut off.
+    const previous = attributes[position - 1];
+    const target =
+      nearestMention(tokens, spans, attribute.first, attribute.last) ??
+      (previous !== undefined && continuesList(tokens, previous.last, attribute.first)
+        ? targets[position - 1]
+        : undefined);
+    targets.push(target);
+    if (target === undefined) return;
     const mention = mentions[target]!;
     applyAttribute(mention, tokens, attribute);
     for (let index = attribute.first; index <= attribute.last; index++) {
       mention.words.push({ word: canonicalWord(tokens[index]!.lower), weight: 0.5 });
     }
-  }
+  });
   return {
     text,
     tokens,
@@ -174,7 +189,7 @@ function nearestMention(
       span.lastToken < first
         ? gap(tokens, span.lastToken + 1, first)
         : span.firstToken > last
-          ? gap(tokens, last + 1, span.firstToken) + 0.5
+          ? gap(tokens, last + 1, span.firstToken) + FORWARD_PENALTY
           : Number.POSITIVE_INFINITY;
     if (distance < bestDistance) {
       best = index;
@@ -182,6 +197,18 @@ function nearestMention(
     }
   });
   return best;
+}
+
+/** Words that join the items of one attribute list: `, a`, `and a`, `with`, `wearing`, `and has`. */
+const LIST_GLUE = new Set([',', 'and', 'a', 'an', 'with', 'wearing', 'wears', 'in', 'has', 'plus']);
+
+/** Whether only list glue (at most four tokens) lies between one attribute phrase and the next. */
+function continuesList(tokens: readonly WordToken[], previousLast: number, first: number): boolean {
+  if (first - previousLast - 1 > 4) return false;
+  for (let index = previousLast + 1; index < first; index++) {
+    if (!LIST_GLUE.has(tokens[index]!.lower)) return false;
+  }
+  return true;
 }
 
 function gap(tokens: readonly WordToken[], from: number, to: number): number {
@@ -253,9 +280,13 @@ function applyAttribute(
       colourAt(appearanceLayout[slot]);
       return;
     case 'outfit':
-      colourAt(attribute.head === 'suit' ? appearanceLayout.outerwear + 1 : appearanceLayout.top);
+      // One garment in one colour over the whole body: top and bottom (a suit's jacket too).
+      colourAt(appearanceLayout.top);
       colourAt(appearanceLayout.bottom);
-      if (attribute.head === 'suit') setValue(appearanceLayout.outerwear, 1);
+      if (attribute.head === 'suit') {
+        setValue(appearanceLayout.outerwear, 1);
+        colourAt(appearanceLayout.outerwear + 1);
+      }
       return;
     default:
       setValue(appearanceLayout[slot], 1);
