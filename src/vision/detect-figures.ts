@@ -1,5 +1,5 @@
 import type { VideoFrame } from '../engine/engine.js';
-import { type Box, connectedComponents } from './connected-components.js';
+import { type Box, type Component, connectedComponents } from './connected-components.js';
 import { foregroundMask, type Mask } from './foreground-mask.js';
 
 /** Tuning of {@link detectFigures}; the defaults suit upright figures a fifth to a half of the frame tall. */
@@ -56,7 +56,12 @@ export function detectFigures(
   const splitAspect = options.splitAspect ?? 0.55;
   const maxArea = (options.maxArea ?? 0.35) * frame.width * frame.height;
   const figures: DetectedFigure[] = [];
-  for (const component of connectedComponents(mask)) {
+  const fragmentArea = 0.25 * minArea;
+  const components = mergeStackedFragments(
+    connectedComponents(mask).filter((item) => item.area >= fragmentArea && item.area <= maxArea),
+    splitAspect,
+  );
+  for (const component of components) {
     const [left, top, , height] = component.box;
     if (height < minHeight || component.area < minArea || component.area > maxArea) continue;
     for (const [from, to] of splitColumns(component.columns, height, splitAspect)) {
@@ -68,6 +73,48 @@ export function detectFigures(
   }
   figures.sort((a, b) => a.box[0] - b.box[0]);
   return { figures, mask };
+}
+
+/**
+ * Joins blobs stacked in one column into one figure: a figure whose middle matches the scenery behind it (a gray
+ * coat before a gray wall) falls apart into a head and a pair of legs. Two blobs are joined when their column
+ * ranges overlap by half the narrower one, the gap between them is at most half the joined height (the torso of an
+ * upright figure, shoulders to hips, is about 0.4 of its height) and the joined blob is still upright.
+ */
+export function mergeStackedFragments(components: readonly Component[], splitAspect: number): Component[] {
+  const result = components.slice().sort((a, b) => a.box[1] - b.box[1]);
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < result.length && !merged; i++) {
+      for (let j = i + 1; j < result.length && !merged; j++) {
+        const joined = joinIfStacked(result[i]!, result[j]!, splitAspect);
+        if (joined === undefined) continue;
+        result.splice(j, 1);
+        result[i] = joined;
+        merged = true;
+      }
+    }
+  }
+  return result;
+}
+
+function joinIfStacked(a: Component, b: Component, splitAspect: number): Component | undefined {
+  const [upper, lower] = a.box[1] <= b.box[1] ? [a, b] : [b, a];
+  const left = Math.min(a.box[0], b.box[0]);
+  const right = Math.max(a.box[0] + a.box[2], b.box[0] + b.box[2]);
+  const overlap = Math.min(a.box[0] + a.box[2], b.box[0] + b.box[2]) - Math.max(a.box[0], b.box[0]);
+  const top = upper.box[1];
+  const bottom = Math.max(upper.box[1] + upper.box[3], lower.box[1] + lower.box[3]);
+  const gap = lower.box[1] - (upper.box[1] + upper.box[3]);
+  const height = bottom - top;
+  if (overlap < 0.5 * Math.min(a.box[2], b.box[2]) || gap < 0 || gap > 0.5 * height) return undefined;
+  if (right - left > splitAspect * height) return undefined;
+  // Both parts must be body-sized (a head is about 0.14 of the figure), not a speck.
+  if (Math.min(a.box[3], b.box[3]) < 0.1 * height) return undefined;
+  const columns = new Array<number>(right - left).fill(0);
+  for (const part of [a, b])
+    for (const [x, count] of part.columns.entries()) columns[part.box[0] - left + x]! += count;
+  return { box: [left, top, right - left, height], area: a.area + b.area, columns };
 }
 
 /** Column ranges [from, to) of a blob's profile, cut at deep valleys while the pieces are still too wide. */

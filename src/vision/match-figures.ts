@@ -18,6 +18,11 @@ export interface FigureMatch {
   figure: number;
   /** How well the figure fits the character's look, 0..1 (0.5 when nothing is checkable). */
   fit: number;
+  /**
+   * How much better this pairing fits than the figure's (or its track's) best fit to another character on screen,
+   * 0..1 (1 when there is none); absent when the match was made without that comparison.
+   */
+  margin?: number;
 }
 
 /**
@@ -33,12 +38,28 @@ export function matchFigures(
   characters: readonly ExpectedCharacter[],
 ): FigureMatch[] {
   const fits = characters.map((character) => figures.map((figure) => lookFit(figure, character.look) ?? 0.5));
-  let best: FigureMatch[] = [];
+  return assignByFit(fits).map(([character, figure]) => ({
+    key: characters[character]!.key,
+    figure,
+    fit: fits[character]![figure]!,
+  }));
+}
+
+/**
+ * Exact assignment on a fit matrix (`fits[character][candidate]`, 0..1): the most matched characters, then the
+ * largest summed fit. Returns [character, candidate] pairs.
+ *
+ * @example
+ * assignByFit([[0.9, 0.2], [0.3, 0.8]]) // [[0, 0], [1, 1]]
+ */
+export function assignByFit(fits: readonly (readonly number[])[]): Array<[number, number]> {
+  const candidates = fits[0]?.length ?? 0;
+  let best: Array<[number, number]> = [];
   let bestTotal = -1;
   const used = new Set<number>();
-  const current: FigureMatch[] = [];
+  const current: Array<[number, number]> = [];
   const search = (index: number, total: number): void => {
-    if (index === characters.length) {
+    if (index === fits.length) {
       // More matched characters first, then the larger fit.
       const value = current.length * 10 + total;
       if (value > bestTotal) {
@@ -47,16 +68,15 @@ export function matchFigures(
       }
       return;
     }
-    for (let figure = 0; figure < figures.length; figure++) {
-      if (used.has(figure)) continue;
-      const fit = fits[index]![figure]!;
-      used.add(figure);
-      current.push({ key: characters[index]!.key, figure, fit });
-      search(index + 1, total + fit);
+    for (let candidate = 0; candidate < candidates; candidate++) {
+      if (used.has(candidate)) continue;
+      used.add(candidate);
+      current.push([index, candidate]);
+      search(index + 1, total + fits[index]![candidate]!);
       current.pop();
-      used.delete(figure);
+      used.delete(candidate);
     }
-    if (characters.length - index > figures.length - used.size) search(index + 1, total);
+    if (fits.length - index > candidates - used.size) search(index + 1, total);
   };
   search(0, 0);
   return best;

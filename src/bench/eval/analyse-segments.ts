@@ -6,7 +6,9 @@ import { type Detection, detectFigures } from '../../vision/detect-figures.js';
 import { estimateSceneBackground } from '../../vision/estimate-background.js';
 import { expectedLook } from '../../vision/expected-look.js';
 import { dilate } from '../../vision/foreground-mask.js';
-import { type FigureMatch, matchFigures } from '../../vision/match-figures.js';
+import type { FigureMatch } from '../../vision/match-figures.js';
+import { matchTracks, persistentTracks } from '../../vision/match-tracks.js';
+import { trackFigures } from '../../vision/track-figures.js';
 import { type SegmentSpan, sampleIndices, segmentSpans, spreadIndices } from './sample-frames.js';
 
 /** Frames per segment used for the median background. */
@@ -56,13 +58,25 @@ export function analyseSegments(
       key,
       look: expectedLook(annotations!.characters[key]!, span.segment.index),
     }));
-    const samples = sampleIndices(span).map((index) => {
-      const frame = frames[index]!;
-      const detection = detectFigures(frame, background);
-      const figures = detection.figures.map((figure) => describeFigure(frame, detection.mask, figure.box));
-      const matches = expected.length > 0 ? matchFigures(figures, expected) : [];
-      return { index, detection, margin: figureMargin(detection), figures, matches };
+    const indices = sampleIndices(span);
+    const read = indices.map((index) => {
+      const detection = detectFigures(frames[index]!, background);
+      const figures = detection.figures.map((figure) =>
+        describeFigure(frames[index]!, detection.mask, figure.box),
+      );
+      return { detection, figures };
     });
+    const samples = indices.map((index, sample) => {
+      const { detection, figures } = read[sample]!;
+      return { index, detection, margin: figureMargin(detection), figures, matches: [] as FigureMatch[] };
+    });
+    if (expected.length > 0) {
+      // Whole tracks are matched; a blob seen in one sample only counts as a figure but competes for no character.
+      const tracks = persistentTracks(trackFigures(read.map((item) => item.figures)), indices.length);
+      const figures = samples.map((sample) => sample.figures);
+      for (const { sample, match } of matchTracks(tracks, figures, expected))
+        samples[sample]!.matches.push(match);
+    }
     const analysis: SegmentAnalysis = { span, background, samples };
     if (present !== undefined) analysis.present = present;
     return analysis;

@@ -27,6 +27,8 @@ export interface FigureDiagnosis {
   colours: Record<string, { right: number; read: number }>;
   /** Pixel matches whose figure holds the centre of the drawn figure of the same character, out of matches. */
   matches: { right: number; total: number };
+  /** The same for matches whose track margin is at least 0.05 (clear of the next character's fit). */
+  confidentMatches: { right: number; total: number };
 }
 
 /**
@@ -55,6 +57,7 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
     heightRatio: undefined,
     colours: {},
     matches: { right: 0, total: 0 },
+    confidentMatches: { right: 0, total: 0 },
   };
   const ratios: number[] = [];
   const tally = (slot: string, right: boolean) => {
@@ -104,6 +107,10 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
         if (match !== undefined && truth.key !== undefined) {
           diagnosis.matches.total++;
           if (match.key === truth.key) diagnosis.matches.right++;
+          if ((match.margin ?? 1) >= 0.05) {
+            diagnosis.confidentMatches.total++;
+            if (match.key === truth.key) diagnosis.confidentMatches.right++;
+          }
         }
       }
     }

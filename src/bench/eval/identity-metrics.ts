@@ -13,17 +13,25 @@ import { mean } from './score.js';
 /** How much better another character's look must fit a figure than its own to count as a swap (0..1). */
 export const swapMargin = 0.15;
 
+/**
+ * Smallest track margin (fit over the best alternative character or track, 0..1) for a match to enter the
+ * consistency metrics: an ambiguous match would compare two different people.
+ */
+export const consistencyMargin = 0;
+
 const allRegions: readonly RegionName[] = ['hair', 'head', 'neck', 'torso', 'legs'];
 
 /** Each character's mean matched figure per segment (segment index -> key -> description). */
 export function characterLooks(
   segments: readonly SegmentAnalysis[],
+  minMargin = consistencyMargin,
 ): Map<number, Map<string, FigureDescription>> {
   const looks = new Map<number, Map<string, FigureDescription>>();
   for (const { span, samples } of segments) {
     const byKey = new Map<string, FigureDescription[]>();
     for (const sample of samples) {
       for (const match of sample.matches) {
+        if ((match.margin ?? 1) < minMargin) continue;
         const list = byKey.get(match.key) ?? [];
         list.push(sample.figures[match.figure]!);
         byKey.set(match.key, list);
@@ -44,8 +52,10 @@ export function characterLooks(
 export function conditionalConsistency(
   segments: readonly SegmentAnalysis[],
   annotations: ScriptAnnotations,
-): { adjacent: number | undefined; longRange: number | undefined } {
-  const looks = characterLooks(segments);
+  minMargin = consistencyMargin,
+): { adjacent: number | undefined; longRange: number | undefined; compared: number; possible: number } {
+  const looks = characterLooks(segments, minMargin);
+  const possible = comparisons(characterLooks(segments, Number.NEGATIVE_INFINITY));
   const adjacent: number[] = [];
   const longRange: number[] = [];
   const indices = [...looks.keys()].sort((a, b) => a - b);
@@ -65,7 +75,22 @@ export function conditionalConsistency(
       }
     }
   }
-  return { adjacent: mean(adjacent), longRange: mean(longRange) };
+  return {
+    adjacent: mean(adjacent),
+    longRange: mean(longRange),
+    compared: adjacent.length + longRange.length,
+    possible,
+  };
+}
+
+/** Pairs of segments (any distance) that share a matched character, ignoring changed slots. */
+function comparisons(looks: Map<number, Map<string, FigureDescription>>): number {
+  const indices = [...looks.keys()].sort((a, b) => a - b);
+  let count = 0;
+  for (const [i, from] of indices.entries())
+    for (const to of indices.slice(i + 1))
+      for (const key of looks.get(from)!.keys()) if (looks.get(to)!.has(key)) count++;
+  return count;
 }
 
 /**
