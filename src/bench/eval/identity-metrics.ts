@@ -14,7 +14,7 @@ import { mean } from './score.js';
 export const swapMargin = 0.15;
 
 /**
- * Smallest track margin (fit over the best alternative character or track, 0..1) for a match to enter the
+ * Smallest track margin (fit over the best other character on screen, 0..1) for a match to enter the
  * consistency metrics: an ambiguous match would compare two different people.
  */
 export const consistencyMargin = 0;
