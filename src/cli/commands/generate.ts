@@ -15,6 +15,7 @@ import { buildTimeline } from '../../script/timeline.js';
 import { createMp4Encoder, writePng } from '../../video/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
+import { agentHelp, agentOptions, resolveAgentSettings } from './agent-flags.js';
 import { parseGenerateFlags } from './generate-flags.js';
 import { type FrameEncoder, openRunOutputs, prepareOutputDir, type RunOutputs } from './generate-outputs.js';
 
@@ -47,6 +48,7 @@ Options:
   --curve NAME         soft transition ramp: cosine, linear, sigmoid or step (default: cosine)
   --quiet              no progress bar and no summary line
   --json               print a JSON summary on stdout
+${agentHelp}
   --verbose            print stack traces of unexpected errors
   -h, --help           show this help
 
@@ -76,6 +78,7 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
       curve: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      ...agentOptions,
     },
     run: (context) => runGenerate(context, dependencies),
   };
@@ -84,6 +87,7 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
 async function runGenerate(context: CommandContext, dependencies: GenerateDependencies): Promise<number> {
   const flags = parseGenerateFlags(context.values, context.positionals, defaultPolicyName);
   resolvePolicyFactory(flags.policy);
+  const agents = resolveAgentSettings(context, flags.policy);
   const script = await readScript(flags.script, {
     cwd: context.cwd,
     ...(flags.line === undefined ? {} : { line: flags.line }),
@@ -122,7 +126,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       script,
       engine,
       timeline,
-      policy: (policyContext) => createPolicy(flags.policy, policyContext),
+      policy: (policyContext) => createPolicy(flags.policy, policyContext, agents.settings),
       ...(flags.transition ? { transition: flags.transition } : {}),
       ...(flags.curve ? { softTransition: { curve: flags.curve } } : {}),
       signal: interrupt.signal,
@@ -134,7 +138,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       createRunJson(result, {
         script,
         seed: flags.seed,
-        policySettings: {},
+        policySettings: agents.description,
         engineConfig,
         outputs: outputs.files,
         createdAt: new Date().toISOString(),

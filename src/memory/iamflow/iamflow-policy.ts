@@ -227,6 +227,7 @@ export function createIamflowPolicy(
         chunk: segment.startChunk,
         segment: segment.index,
         provider: extractor.provider,
+        ...(extraction.warnings && extraction.warnings.length > 0 ? { warnings: extraction.warnings } : {}),
         entities: extraction.characters.map((character) => ({
           id: character.id,
           isNew: character.isNew,
