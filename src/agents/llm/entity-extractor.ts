@@ -1,4 +1,5 @@
 import type { EntityKind, RegistrySnapshot } from '../../memory/registry.js';
+import type { ProviderWarning } from '../provider-warning.js';
 
 export type { EntityKind, RegistrySnapshot };
 
@@ -79,20 +80,4 @@ export interface ExtractionSpan {
 }
 
 /** A non-fatal note attached to a result. */
-export type ExtractionWarning =
-  | {
-      /** The primary provider failed and the fallback produced this result. */
-      type: 'fallback';
-      /** Always true; lets run.json consumers test `warning.fallback`. */
-      fallback: true;
-      /** Why the primary failed (error name and message). */
-      reason: string;
-      /** Provider that failed. */
-      provider: string;
-    }
-  | {
-      /** Anything else: an invented ID replaced, a phrase not found in the prompt, a skipped group. */
-      type: 'other';
-      /** One sentence. */
-      message: string;
-    };
+export type ExtractionWarning = ProviderWarning;

@@ -1,4 +1,5 @@
 import type { VideoFrame } from '../../engine/engine.js';
+import type { ProviderWarning } from '../provider-warning.js';
 
 /**
  * The VLM agent port: looks at a few decoded frames of a chunk and says how well they show the characters the
@@ -57,20 +58,4 @@ export interface VerifyCorrection {
 }
 
 /** A non-fatal note attached to a result. */
-export type VerifyWarning =
-  | {
-      /** The primary provider failed and the fallback produced this result. */
-      type: 'fallback';
-      /** Always true. */
-      fallback: true;
-      /** Why the primary failed (error name and message). */
-      reason: string;
-      /** Provider that failed. */
-      provider: string;
-    }
-  | {
-      /** Anything else: a score out of range, an unknown entity ID dropped. */
-      type: 'other';
-      /** One sentence. */
-      message: string;
-    };
+export type VerifyWarning = ProviderWarning;
