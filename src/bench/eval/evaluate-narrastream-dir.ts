@@ -1,10 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { formatError, IamflowError, InputError } from '../../errors/index.js';
+import { formatError, IamflowError } from '../../errors/index.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import { buildTimeline } from '../../script/timeline.js';
-import { annotationsSchema, type EvaluateDirOptions, readVideo } from './evaluate-run-dir.js';
+import { annotationsSchema, type EvaluateDirOptions, readInputFile, readVideo } from './evaluate-run-dir.js';
 import { evaluateVideo } from './evaluate-video.js';
 import type { DimensionName, EvaluationReport } from './evaluation-report.js';
 import { mean, round } from './score.js';
@@ -52,18 +52,7 @@ export async function evaluateNarraStreamDir(
   options: EvaluateDirOptions = {},
 ): Promise<NarraStreamReport> {
   const promptPath = join(dir, 'prompt.jsonl');
-  const text = await readFile(promptPath, 'utf8').catch((cause: NodeJS.ErrnoException) => {
-    throw new InputError(
-      [
-        {
-          code: 'prompt-jsonl-missing',
-          path: [promptPath],
-          message: cause.code === 'ENOENT' ? 'no such file' : `cannot be read (${cause.code})`,
-        },
-      ],
-      { cause },
-    );
-  });
+  const text = await readInputFile(promptPath, { code: 'prompt-jsonl-missing' });
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const warnings: string[] = [];
   const videos = await listSamples(join(dir, 'video'));

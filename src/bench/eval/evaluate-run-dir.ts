@@ -93,18 +93,9 @@ export async function evaluateRunDir(
   options: EvaluateDirOptions = {},
 ): Promise<EvaluationReport> {
   const runJsonPath = join(dir, 'run.json');
-  const text = await readFile(runJsonPath, 'utf8').catch((cause: NodeJS.ErrnoException) => {
-    throw new InputError(
-      [
-        {
-          code: 'run-json-missing',
-          path: [runJsonPath],
-          message: cause.code === 'ENOENT' ? 'no such file' : `cannot be read (${cause.code})`,
-          hint: 'give a folder written by `iamflow generate`, or a NarraStream folder with prompt.jsonl',
-        },
-      ],
-      { cause },
-    );
+  const text = await readInputFile(runJsonPath, {
+    code: 'run-json-missing',
+    hint: 'give a folder written by `iamflow generate`, or a NarraStream folder with prompt.jsonl',
   });
   const parsed = runJsonSchema.safeParse(parseJson(text));
   if (!parsed.success) {
@@ -207,4 +198,17 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Reads a text file the user pointed at; a missing or unreadable file is an InputError with `code`. */
+export async function readInputFile(path: string, issue: { code: string; hint?: string }): Promise<string> {
+  return readFile(path, 'utf8').catch((cause: NodeJS.ErrnoException) => {
+    const message = cause.code === 'ENOENT' ? 'no such file' : `cannot be read (${cause.code})`;
+    throw new InputError(
+      [{ code: issue.code, path: [path], message, ...(issue.hint ? { hint: issue.hint } : {}) }],
+      {
+        cause,
+      },
+    );
+  });
 }
