@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { VideoFrame } from '../../../engine/engine.js';
 import { IamflowError } from '../../../errors/index.js';
+import { chatCompletionsUrl } from '../../../http/openai-compatible-settings.js';
+import { postJson } from '../../../http/post-json.js';
+import { retryOnRetryable } from '../../../http/retry.js';
 import { encodePng } from '../../../video/encode-png.js';
 import { combineVerdict, type JudgeSettings, type JudgeVerdict, judgeRubric } from './judge.js';
 
@@ -97,23 +100,11 @@ async function askScore(
       },
     ],
   };
-  const url = `${settings.baseURL.replace(/\/+$/, '')}/chat/completions`;
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (settings.apiKey) headers.authorization = `Bearer ${settings.apiKey}`;
-  let response: Response;
-  try {
-    response = await (settings.fetch ?? fetch)(url, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(settings.timeoutMs ?? 60_000),
-    });
-  } catch (cause) {
-    throw judgeError(`request to ${url} failed: ${(cause as Error).message}`, cause);
-  }
-  const raw = await response.text();
-  if (!response.ok) throw judgeError(`${url} answered ${response.status}: ${raw.slice(0, 200)}`);
-  const reply = replySchema.safeParse(safeJson(raw));
+  const url = chatCompletionsUrl(settings);
+  const { json } = await retryOnRetryable(() =>
+    postJson(url, body, { ...settings, timeoutMs: settings.timeoutMs ?? 60_000 }),
+  );
+  const reply = replySchema.safeParse(json);
   if (!reply.success) throw judgeError(`${url} sent a reply without choices`);
   const content = reply.data.choices[0]!.message.content;
   const textReply =
