@@ -9,6 +9,7 @@ import {
   mix,
   timeline,
 } from './__fixtures__/craft-video.js';
+import { analyseSegments } from './analyse-segments.js';
 import { evaluateVideo } from './evaluate-video.js';
 import type { EvaluationReport } from './evaluation-report.js';
 
@@ -30,6 +31,13 @@ describe('evaluateVideo on crafted videos', () => {
     expect(Object.keys(correct.metrics)).toHaveLength(11);
     expect(correct.total).toBeGreaterThan(80);
     expect(correct.warnings).toEqual([]);
+  });
+
+  it('gives the same report from a shared precomputed analysis', async () => {
+    const frames = craftVideo();
+    const analysis = analyseSegments(frames, timeline, annotations);
+    const shared = await evaluateVideo({ frames, fps: 16, timeline, annotations, analysis });
+    expect(shared).toEqual(correct);
   });
 
   it('drops identity swaps and long-range consistency when Ravi comes back in Nora’s clothes', async () => {

@@ -54,7 +54,7 @@ export async function evaluateVideo(options: EvaluateVideoOptions): Promise<Eval
       `the video has ${frames.length} frames, the timeline ${timeline.totalVideoFrames}; segments were mapped proportionally`,
     );
   }
-  const segments = analyseSegments(frames, timeline, annotations);
+  const segments = options.analysis ?? analyseSegments(frames, timeline, annotations);
   const raw: Partial<Record<MetricName, number | undefined>> = {
     subjectConsistency: subjectConsistency(segments),
     backgroundConsistency: backgroundConsistency(segments, frames),

@@ -1,6 +1,7 @@
 import type { VideoFrame } from '../../engine/engine.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
+import type { SegmentAnalysis } from './analyse-segments.js';
 import type { JudgeSettings } from './judge/judge.js';
 import type { OracleReport } from './oracle.js';
 
@@ -40,6 +41,11 @@ export interface EvaluateVideoOptions {
   annotations?: ScriptAnnotations;
   /** An OpenAI-compatible vision judge; without it the embedded pixel judge scores instruction following. */
   judge?: JudgeSettings;
+  /**
+   * `analyseSegments(frames, timeline, annotations)` computed by the caller, so other pixel reports (the bench's
+   * identity timelines) share the detection work instead of repeating it. Must come from the same inputs.
+   */
+  analysis?: readonly SegmentAnalysis[];
 }
 
 /** The evaluation of one video. */

@@ -4,6 +4,7 @@ import { createMiniEngine } from '../../engine/mini/mini-engine.js';
 import { createPolicy } from '../../memory/policies/index.js';
 import { generateVideo } from '../../pipeline/generate-video.js';
 import { buildTimeline } from '../../script/timeline.js';
+import { analyseSegments } from '../eval/analyse-segments.js';
 import { evaluateVideo } from '../eval/evaluate-video.js';
 import { evaluateRenderRecord } from '../eval/oracle.js';
 import { identityTimeline } from './identity-timeline.js';
@@ -45,18 +46,21 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
         result.switches.reduce((sum, record) => sum + record.transitionMs, 0)) /
       1000;
     const annotations = job.script.annotations;
+    // One pixel analysis serves the evaluation and the identity timeline.
+    const analysis = annotations ? analyseSegments(frames, timeline, annotations) : undefined;
     const report = await evaluateVideo({
       frames,
       fps: timeline.fps,
       timeline,
       ...(annotations ? { annotations } : {}),
+      ...(analysis ? { analysis } : {}),
     });
     // The oracle reads the render record; it is stored beside the pixel metrics to check them.
     const oracle =
       annotations && records.length > 0 ? evaluateRenderRecord(records, timeline, annotations) : undefined;
     const metrics: Record<string, number> = { ...report.metrics };
     for (const [name, value] of Object.entries(oracle?.metrics ?? {})) metrics[`oracle.${name}`] = value;
-    const identity = annotations ? identityTimeline(frames, timeline, annotations) : undefined;
+    const identity = annotations && analysis ? identityTimeline(analysis, timeline, annotations) : undefined;
     const outcome: RunOutcome = {
       status: 'done',
       wallSeconds: (performance.now() - started) / 1000,

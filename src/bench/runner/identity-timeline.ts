@@ -1,10 +1,9 @@
-import type { VideoFrame } from '../../engine/engine.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import { regionsOf } from '../../vision/check-attributes.js';
 import { descriptionSimilarity, type RegionName } from '../../vision/describe-figure.js';
 import { changedSlots } from '../../vision/expected-look.js';
-import { analyseSegments } from '../eval/analyse-segments.js';
+import type { SegmentAnalysis } from '../eval/analyse-segments.js';
 import { characterLooks } from '../eval/identity-metrics.js';
 import type { IdentityPoint } from '../store/run-record.js';
 
@@ -16,11 +15,11 @@ const allRegions: readonly RegionName[] = ['hair', 'head', 'neck', 'torso', 'leg
  * pixel analysis as the evaluator's conditional consistency, kept per segment for the report's timelines.
  */
 export function identityTimeline(
-  frames: readonly VideoFrame[],
+  analysis: readonly SegmentAnalysis[],
   timeline: Timeline,
   annotations: ScriptAnnotations,
 ): IdentityPoint[] {
-  const looks = characterLooks(analyseSegments(frames, timeline, annotations));
+  const looks = characterLooks(analysis);
   const points: IdentityPoint[] = [];
   for (const character of Object.keys(annotations.characters)) {
     const annotation = annotations.characters[character]!;
