@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openRunOutputs, prepareOutputDir } from '../src/cli/commands/generate-outputs.js';
 import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
+import { writePng } from '../src/frame/index.js';
 import { createPolicy, defaultPolicyName } from '../src/memory/policies/index.js';
 import { generateVideo } from '../src/pipeline/generate-video.js';
 import { createRunJson } from '../src/pipeline/run-json.js';
 import { type RunResult, sumCosts } from '../src/pipeline/run-result.js';
 import type { Script } from '../src/script/script.js';
 import { buildTimeline } from '../src/script/timeline.js';
-import { createMp4Encoder, writePng } from '../src/video/index.js';
+import { createMp4Encoder } from '../src/video/index.js';
 
 const script: Script = {
   id: 'speed-bench',

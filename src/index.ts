@@ -34,10 +34,10 @@ export type {
   GenerateChunkOptions,
   GeneratedChunk,
   RenderRecordEntry,
-  VideoFrame,
 } from './engine/index.js';
 export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
 export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
+export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
 export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
 export {
   createLongLivePolicy,
@@ -57,7 +57,7 @@ export type {
   PolicyFactory,
   TransitionKind,
 } from './memory/policy.js';
-export { applyCorrection, applyExtraction, createRegistry, type Registry } from './memory/registry.js';
+export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export * from './pipeline/index.js';
 export {
   buildTimeline,
@@ -74,5 +74,4 @@ export {
   type Mp4Encoder,
   probeVideo,
   resolveFfmpeg,
-  writePng,
 } from './video/index.js';

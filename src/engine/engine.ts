@@ -1,3 +1,4 @@
+import type { VideoFrame } from '../frame/video-frame.js';
 /**
  * The engine port: the primitives a causal (autoregressive) video engine offers, shaped so that a GPU engine
  * (a Wan2.1-class Self-Forcing / LongLive model) and the embedded miniature engine implement the same thing.
@@ -138,14 +139,6 @@ export interface FrameKeys {
   frame: number;
   /** A few pooled key vectors of the frame (each `info.keyDimension` long). */
   keys: Float32Array[];
-}
-
-/** An RGB video frame. */
-export interface VideoFrame {
-  width: number;
-  height: number;
-  /** Packed RGB, 3 bytes per pixel, row-major, `width * height * 3` bytes. */
-  data: Uint8Array;
 }
 
 /** Cumulative work counters. The units are the engine's own; ratios between runs are what matter. */

@@ -1,4 +1,5 @@
-import type { CausalVideoEngineV1, EncodedPrompt, GeneratedChunk, VideoFrame } from '../engine/engine.js';
+import type { CausalVideoEngineV1, EncodedPrompt, GeneratedChunk } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import type { Segment, Timeline } from '../script/timeline.js';
 
 /**

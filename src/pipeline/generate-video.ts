@@ -4,9 +4,9 @@ import type {
   GenerateChunkOptions,
   GeneratedChunk,
   RenderRecordEntry,
-  VideoFrame,
 } from '../engine/engine.js';
 import { IamflowError } from '../errors/index.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import type { MemoryEvent, MemoryPolicy, PolicyContext, TransitionKind } from '../memory/policy.js';
 import type { Script } from '../script/script.js';
 import type { Segment, Timeline } from '../script/timeline.js';

@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 
 /**
  * A synthetic rgb24 frame of large colour blocks that drift right by `shift` pixels per frame index: easy for

@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import { checkFile, probeVideo } from './probe-video.js';
 import { resolveFfmpeg } from './resolve-ffmpeg.js';
 import { runFfmpeg } from './run-ffmpeg.js';

@@ -1,5 +1,4 @@
 export { type DecodedVideo, type DecodeMp4Options, decodeMp4, readMp4Frames } from './decode-mp4.js';
-export { encodePng, rgbToRgba, writePng } from './encode-png.js';
 export {
   createMp4Encoder,
   type Mp4EncodeResult,

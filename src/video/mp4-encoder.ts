@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { VideoFrame } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import { resolveFfmpeg } from './resolve-ffmpeg.js';
 import { runFfmpeg } from './run-ffmpeg.js';
 import { ffmpegReason, videoError } from './video-error.js';

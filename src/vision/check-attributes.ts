@@ -1,6 +1,6 @@
+import { colorNames, hairColorNames, nearestColorName } from '../frame/color-names.js';
 import { labDistance, rgbToLab } from './color-space.js';
 import type { FigureDescription, RegionName } from './describe-figure.js';
-import { colorNames, hairColorNames, nearestColorName } from './palette.js';
 import type { AttributeSlot, ParsedAttribute } from './parse-attribute.js';
 
 /** The outcome of checking one expected attribute against a figure's pixels. */

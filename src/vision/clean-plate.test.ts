@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { hairColorNames } from '../frame/color-names.js';
 import { paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
 import { cleanPlate, isSkin } from './clean-plate.js';
 import { detectFigures } from './detect-figures.js';
 import { estimateBackground, estimateSceneBackground } from './estimate-background.js';
-import { hairColorNames } from './palette.js';
 
 const background = paintBackground(240, 135, [150, 200, 240], [90, 160, 80]);
 const still = [

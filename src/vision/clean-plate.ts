@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import { connectedComponents } from './connected-components.js';
 import { close, dilate, type Mask, open } from './foreground-mask.js';
 

@@ -1,9 +1,9 @@
-import type { VideoFrame } from '../engine/engine.js';
+import { type ColorName, colorNames, nearestColorName, type Rgb } from '../frame/color-names.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import { isSkin } from './clean-plate.js';
 import { type Lab, labDistance, rgbToLab } from './color-space.js';
 import type { Box } from './connected-components.js';
 import type { Mask } from './foreground-mask.js';
-import { type ColorName, colorNames, nearestColorName, type Rgb } from './palette.js';
 
 /** The body regions a description reads, top to bottom. */
 export type RegionName = 'hair' | 'head' | 'neck' | 'torso' | 'legs';

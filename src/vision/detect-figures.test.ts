@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { hairColorNames } from '../frame/color-names.js';
 import { addNoise, paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
 import { describeFigure } from './describe-figure.js';
 import { detectFigures, splitColumns } from './detect-figures.js';
 import { estimateBackground } from './estimate-background.js';
-import { hairColorNames } from './palette.js';
 
 const background = paintBackground(192, 128, [150, 190, 220], [110, 140, 90]);
 const ravi = {

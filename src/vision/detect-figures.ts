@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import { type Box, type Component, connectedComponents } from './connected-components.js';
 import { foregroundMask, type Mask } from './foreground-mask.js';
 

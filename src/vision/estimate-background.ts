@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 import { cleanPlate } from './clean-plate.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
 
 /** A binary image: 1 = foreground, row-major, `width * height` entries. */
 export interface Mask {

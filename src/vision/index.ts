@@ -2,6 +2,8 @@
  * Pixel vision shared by the evaluator and the pixel verifier: attribute phrases, background estimation, figure
  * detection and description, and matching figures to expected characters. Pure functions over packed RGB frames.
  */
+
+export * from '../frame/color-names.js';
 export { type AttributeCheck, checkAttributes, lookFit } from './check-attributes.js';
 export { type CleanPlateOptions, cleanPlate, isSkin } from './clean-plate.js';
 export { type Lab, labDistance, rgbToLab } from './color-space.js';
@@ -21,5 +23,4 @@ export { estimateBackground, estimateSceneBackground } from './estimate-backgrou
 export { changedSlots, expectedLook } from './expected-look.js';
 export { foregroundMask, type Mask } from './foreground-mask.js';
 export { type ExpectedCharacter, type FigureMatch, matchFigures } from './match-figures.js';
-export * from './palette.js';
 export { type AttributeSlot, type ParsedAttribute, parseAttribute } from './parse-attribute.js';

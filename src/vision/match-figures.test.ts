@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { hairColorNames } from '../frame/color-names.js';
 import { paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
 import { checkAttributes } from './check-attributes.js';
 import { describeFigure } from './describe-figure.js';
 import { detectFigures } from './detect-figures.js';
 import { changedSlots, expectedLook } from './expected-look.js';
 import { matchFigures } from './match-figures.js';
-import { hairColorNames } from './palette.js';
 
 const ravi = {
   aliases: ['Ravi'],

@@ -4,7 +4,7 @@ import {
   hairColorNames,
   nearestColorName,
   resolveColorName,
-} from './palette.js';
+} from '../frame/color-names.js';
 
 /** The part of a figure an attribute phrase describes. */
 export type AttributeSlot =

@@ -1,4 +1,4 @@
-import type { EntityKind, RegistrySnapshot } from '../../memory/registry.js';
+import type { EntityKind, RegistrySnapshot } from '../../entities/registry.js';
 import type { ProviderWarning } from '../provider-warning.js';
 
 export type { EntityKind, RegistrySnapshot };

@@ -1,4 +1,4 @@
-import { applyExtraction, createRegistry, type Registry } from '../../memory/registry.js';
+import { applyExtraction, createRegistry, type Registry } from '../../entities/registry.js';
 import type { EntityExtractorV1, ExtractionResult, ExtractionWarning } from './entity-extractor.js';
 
 /** A whole script's extraction: the final registry and each prompt's raw result. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attributeWords } from '../../memory/registry-vocabulary.js';
+import { attributeWords } from '../../entities/registry-vocabulary.js';
 import type { ExtractionResult } from './entity-extractor.js';
 
 /** An annotated script (DESIGN.md "Script annotations"); only the evaluator reads the annotations. */

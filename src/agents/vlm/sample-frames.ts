@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 
 /**
  * The chunk's frames at `indices` (those that exist), each resized to fit `size` x `size` with its aspect ratio

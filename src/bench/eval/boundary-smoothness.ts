@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type { SegmentAnalysis } from './analyse-segments.js';
 import { meanDifference } from './frame-difference.js';
 import { median } from './score.js';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeAppearance } from '../../engine/mini/appearance.js';
+import { hairColorNames, nearestColorName } from '../../frame/color-names.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import type { Box } from '../../vision/connected-components.js';
-import { hairColorNames, nearestColorName } from '../../vision/palette.js';
 import { analyseSegments } from './analyse-segments.js';
 import { readRenderRecord, readVideo } from './evaluate-run-dir.js';
 import { characterOfMention } from './oracle.js';

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
+import type { RenderRecordEntry } from '../../engine/engine.js';
 import { IamflowError, InputError } from '../../errors/index.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import { buildTimeline, type Timeline } from '../../script/timeline.js';
 import { decodeMp4 } from '../../video/decode-mp4.js';

@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import type { SegmentAnalysis } from './analyse-segments.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RenderRecordEntry } from '../../engine/engine.js';
 import { APPEARANCE_SIZE, appearanceLayout, writeRgb } from '../../engine/mini/appearance.js';
-import { colorNames, hairColorNames } from '../../vision/palette.js';
+import { colorNames, hairColorNames } from '../../frame/color-names.js';
 import { annotations, timeline } from './__fixtures__/craft-video.js';
 import { characterOfMention, evaluateRenderRecord } from './oracle.js';
 

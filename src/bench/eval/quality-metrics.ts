@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import { descriptionSimilarity, type FigureDescription } from '../../vision/describe-figure.js';
 import type { SegmentAnalysis } from './analyse-segments.js';
 import { interpolationError, meanDifference } from './frame-difference.js';

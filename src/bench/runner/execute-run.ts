@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
-import type { RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
+import type { RenderRecordEntry } from '../../engine/engine.js';
 import { createMiniEngine } from '../../engine/mini/mini-engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import { createPolicy } from '../../memory/policies/index.js';
 import { generateVideo } from '../../pipeline/generate-video.js';
 import { buildTimeline } from '../../script/timeline.js';

@@ -1,6 +1,7 @@
 import { type FileHandle, mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GeneratedChunk, RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
+import type { GeneratedChunk, RenderRecordEntry } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import { createRunJson, type RunJsonDetails } from '../../pipeline/run-json.js';
 import type { RunResult } from '../../pipeline/run-result.js';
 import { createMp4Encoder, type Mp4Encoder } from '../../video/mp4-encoder.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { VideoFrame } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type { RunJson } from '../../pipeline/run-json.js';
 import { buildTimeline } from '../../script/timeline.js';
 import { type FrameEncoder, openRunOutputs } from './generate-outputs.js';

@@ -1,6 +1,7 @@
 import { type FileHandle, open, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GeneratedChunk, RenderRecordEntry, VideoFrame } from '../../engine/engine.js';
+import type { GeneratedChunk, RenderRecordEntry } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type { RunJson } from '../../pipeline/run-json.js';
 import type { Timeline } from '../../script/timeline.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';

@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
-import type { CausalVideoEngineV1, VideoFrame } from '../../engine/engine.js';
+import type { CausalVideoEngineV1 } from '../../engine/engine.js';
 import { createMiniEngine } from '../../engine/mini/mini-engine.js';
 import { IamflowError } from '../../errors/index.js';
+import { writePng } from '../../frame/index.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import {
   createPolicy,
   defaultPolicyName,
@@ -12,7 +14,7 @@ import { generateVideo } from '../../pipeline/generate-video.js';
 import { createRunJson } from '../../pipeline/run-json.js';
 import { readScript } from '../../script/read-script.js';
 import { buildTimeline } from '../../script/timeline.js';
-import { createMp4Encoder, writePng } from '../../video/index.js';
+import { createMp4Encoder } from '../../video/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { createProgressBar } from '../progress-bar.js';
 import { agentHelp, agentOptions, resolveAgentSettings } from './agent-flags.js';

@@ -1,4 +1,4 @@
-import { colorNames, hairColorNames, nearestColorName, type Rgb } from '../../vision/palette.js';
+import { colorNames, hairColorNames, nearestColorName, type Rgb } from '../../frame/color-names.js';
 import { gaussian, type Uniform } from './random.js';
 
 /**

@@ -1,5 +1,6 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import type { RenderRecordEntry, VideoFrame } from '../engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
+import type { RenderRecordEntry } from '../engine.js';
 import { drawFigure } from './draw-figure.js';
 import { figureGeometry } from './figure-geometry.js';
 import { type Backdrop, backdropOf } from './scenes.js';

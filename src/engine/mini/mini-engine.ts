@@ -1,3 +1,4 @@
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type {
   CausalVideoEngineV1,
   EncodedPrompt,
@@ -5,7 +6,6 @@ import type {
   GenerateChunkOptions,
   GeneratedChunk,
   RenderRecordEntry,
-  VideoFrame,
 } from '../engine.js';
 import { createDecoder } from './decoder.js';
 import { engineError } from './engine-error.js';

@@ -1,4 +1,4 @@
-import type { Rgb } from '../../vision/palette.js';
+import type { Rgb } from '../../frame/color-names.js';
 
 /** A backdrop the decoder draws: sky or wall, ground or floor, horizon and props. */
 export interface Backdrop {

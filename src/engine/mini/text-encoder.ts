@@ -1,4 +1,4 @@
-import { colorNames, hairColorNames, resolveColorName } from '../../vision/palette.js';
+import { colorNames, hairColorNames, resolveColorName } from '../../frame/color-names.js';
 import { APPEARANCE_SIZE, appearanceLayout, HAIR_STYLES, writeRgb } from './appearance.js';
 import {
   HAIR_COLOUR_SYNONYMS,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityExtractorV1, ExtractionInput } from '../../agents/llm/entity-extractor.js';
 import type { FrameVerifierV1, VerifyInput } from '../../agents/vlm/frame-verifier.js';
-import type { CausalVideoEngineV1, EncodedPrompt, VideoFrame } from '../../engine/engine.js';
+import type { CausalVideoEngineV1, EncodedPrompt } from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type { Segment, Timeline } from '../../script/timeline.js';
 import type { MemoryEvent } from '../policy.js';
 import { createIamflowPolicy } from './iamflow-policy.js';

@@ -5,7 +5,7 @@ import { sampleFrames } from '../../agents/vlm/sample-frames.js';
 import { createVerifyQueue, type QueuedResult } from '../../agents/vlm/verify-queue.js';
 import type { EncodedPrompt } from '../../engine/engine.js';
 import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
-import { applyCorrection, applyExtraction, createRegistry, findEntity, type Registry } from '../registry.js';
+import { applyCorrection, applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
 import { addToArchive, archiveFrames, archiveStepAt, createFrameArchive } from './frame-archive.js';
 import { scoreFrame } from './frame-score.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyExtraction, createRegistry } from '../registry.js';
+import { applyExtraction, createRegistry } from '../../entities/registry.js';
 import { type MemoryState, memoryStateFromJSON, memoryStateToJSON } from './memory-state.js';
 
 const registry = applyExtraction(createRegistry(), {

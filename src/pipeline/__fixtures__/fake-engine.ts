@@ -1,13 +1,5 @@
-import type {
-  CausalVideoEngineV1,
-  EncodedPrompt,
-  EngineCosts,
-  EngineInfo,
-  GenerateChunkOptions,
-  GeneratedChunk,
-  RenderRecordEntry,
-  VideoFrame,
-} from '../../engine/engine.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
+import type { CausalVideoEngineV1, EncodedPrompt, EngineCosts, EngineInfo, GenerateChunkOptions, GeneratedChunk, RenderRecordEntry } from '../../engine/engine.js';
 
 /** A deterministic stand-in engine that records every call and counts work like the real port says. */
 export interface FakeEngine extends CausalVideoEngineV1 {

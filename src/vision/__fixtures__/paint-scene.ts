@@ -1,5 +1,5 @@
-import type { VideoFrame } from '../../engine/engine.js';
-import { colorNames, type Rgb } from '../palette.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
+import { colorNames, type Rgb } from '../../frame/color-names.js';
 
 /** A figure to paint, in the miniature engine's proportions (head radius h/14, shoulders at 2.1r, hips at 0.55h). */
 export interface PaintedFigure {

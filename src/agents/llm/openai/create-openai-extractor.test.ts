@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../../errors/api-call-error.js';
-import { applyExtraction, createRegistry } from '../../../memory/registry.js';
+import { applyExtraction, createRegistry } from '../../../entities/registry.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { createRulesExtractor } from '../rules/create-rules-extractor.js';
 import { withFallback } from '../with-fallback.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ENTITY_KINDS, type EntityKind } from '../../../memory/registry.js';
-import { normalizeAttribute } from '../../../memory/registry-vocabulary.js';
+import { ENTITY_KINDS, type EntityKind } from '../../../entities/registry.js';
+import { normalizeAttribute } from '../../../entities/registry-vocabulary.js';
 import type {
   ExtractedCharacter,
   ExtractionInput,

@@ -1,11 +1,11 @@
-import type { EntityKind } from '../../../memory/registry.js';
+import type { EntityKind } from '../../../entities/registry.js';
 import {
   BODY_SLOTS,
   COLOR_WORDS,
   FEATURE_SLOTS,
   HAIR_STYLES,
   WEARABLE_SLOTS,
-} from '../../../memory/registry-vocabulary.js';
+} from '../../../entities/registry-vocabulary.js';
 import {
   DEFINITE_DETERMINERS,
   DETERMINERS,

@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../../memory/registry.js';
+import type { EntityKind } from '../../../entities/registry.js';
 import type { AttributePhrase, Mention } from './find-mentions.js';
 import { GENERIC_HEADS } from './lexicon.js';
 import type { Token } from './tokenize.js';

@@ -1,4 +1,4 @@
-import type { EntityKind } from '../../../memory/registry.js';
+import type { EntityKind } from '../../../entities/registry.js';
 
 function list(text: string): string[] {
   return text.trim().split(/\s+/);

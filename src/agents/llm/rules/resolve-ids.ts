@@ -1,10 +1,10 @@
-import type { EntityKind, RegistrySnapshot } from '../../../memory/registry.js';
+import type { EntityKind, RegistrySnapshot } from '../../../entities/registry.js';
 import {
   attributeColors,
   attributeSlot,
   attributesConflict,
   attributeWords,
-} from '../../../memory/registry-vocabulary.js';
+} from '../../../entities/registry-vocabulary.js';
 import { genderFits, type MentionGroup } from './group-mentions.js';
 import { GENERIC_HEADS, PROTAGONIST_HEADS } from './lexicon.js';
 

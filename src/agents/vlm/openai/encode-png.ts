@@ -1,5 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
-import type { VideoFrame } from '../../../engine/engine.js';
+import type { VideoFrame } from '../../../frame/video-frame.js';
 
 /** Encodes an RGB frame as a PNG data URL (`data:image/png;base64,...`) for a vision chat message. */
 export async function frameToDataUrl(frame: VideoFrame): Promise<string> {

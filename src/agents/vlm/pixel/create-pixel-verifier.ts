@@ -1,4 +1,4 @@
-import type { VideoFrame } from '../../../engine/engine.js';
+import type { VideoFrame } from '../../../frame/video-frame.js';
 import { type DetectOptions, estimateSceneBackground } from '../../../vision/index.js';
 import type { FrameVerifierV1, VerifyResult } from '../frame-verifier.js';
 import { proposeCorrections } from './propose-corrections.js';

@@ -1,8 +1,8 @@
-import type { VideoFrame } from '../../../engine/engine.js';
+import type { VideoFrame } from '../../../frame/video-frame.js';
 import type { ScriptAnnotations } from '../../../script/script.js';
 import { buildTimeline, type Timeline } from '../../../script/timeline.js';
 import { type PaintedFigure, paintBackground, paintFigures, rgb } from '../../../vision/__fixtures__/paint-scene.js';
-import { hairColorNames, type Rgb } from '../../../vision/palette.js';
+import { hairColorNames, type Rgb } from '../../../frame/color-names.js';
 
 /** Looks of the crafted cast. */
 export const looks = {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { VideoFrame } from '../../../engine/engine.js';
 import { IamflowError } from '../../../errors/index.js';
+import { encodePng } from '../../../frame/encode-png.js';
+import type { VideoFrame } from '../../../frame/video-frame.js';
 import { chatCompletionsUrl } from '../../../http/openai-compatible-settings.js';
 import { postJson } from '../../../http/post-json.js';
 import { retryOnRetryable } from '../../../http/retry.js';
-import { encodePng } from '../../../video/encode-png.js';
 import { combineVerdict, type JudgeSettings, type JudgeVerdict, judgeRubric } from './judge.js';
 
 /** What the judge is shown of one segment. */

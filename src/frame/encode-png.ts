@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createCanvas, ImageData } from '@napi-rs/canvas';
-import type { VideoFrame } from '../engine/engine.js';
-import { videoError } from './video-error.js';
+import { checkFrameSize, type VideoFrame } from './video-frame.js';
 
 /**
  * Encodes an rgb24 frame as PNG bytes (synchronously).
@@ -39,14 +38,8 @@ export function rgbToRgba(rgb: Uint8Array, pixels: number): Uint8ClampedArray {
 }
 
 function toCanvas(frame: VideoFrame) {
+  checkFrameSize(frame, 'png');
   const { width, height, data } = frame;
-  if (!(width > 0 && height > 0) || data.length !== width * height * 3) {
-    throw videoError(
-      'frame-size-mismatch',
-      'png',
-      `a ${width}x${height} rgb24 frame needs ${width * height * 3} bytes, not ${data.length}`,
-    );
-  }
   const canvas = createCanvas(width, height);
   canvas.getContext('2d').putImageData(new ImageData(rgbToRgba(data, width * height), width, height), 0, 0);
   return canvas;

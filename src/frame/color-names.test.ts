@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorNames, hairColorNames, nearestColorName, resolveColorName } from './palette.js';
+import { colorNames, hairColorNames, nearestColorName, resolveColorName } from './color-names.js';
 
 describe('palette', () => {
   it('names every canonical colour as itself', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { createBlockFrame } from './create-block-frame.js';
+import { createBlockFrame } from '../video/create-block-frame.js';
 import { encodePng, rgbToRgba, writePng } from './encode-png.js';
 
 const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
