@@ -17,7 +17,7 @@ export async function retryOnRetryable<T>(
     try {
       return await attempt();
     } catch (error) {
-      const retryable = error instanceof ApiCallError && error.isRetryable;
+      const retryable = ApiCallError.isInstance(error) && error.isRetryable;
       if (!retryable || tries >= maxRetries) throw error;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** tries));
     }
