@@ -11,7 +11,7 @@ export {
   formatEntityTable,
   resolveExtractorFromEnv,
   type ScriptEntities,
-  withFallback,
+  withExtractorFallback,
 } from './agents/llm/index.js';
 export type { FrameVerifierV1, VerifyInput, VerifyResult } from './agents/vlm/frame-verifier.js';
 export {
@@ -19,6 +19,7 @@ export {
   type OpenAIVerifierSettings,
 } from './agents/vlm/openai/create-openai-verifier.js';
 export { createPixelVerifier, type PixelVerifierSettings } from './agents/vlm/pixel/create-pixel-verifier.js';
+export { withVerifierFallback } from './agents/vlm/with-verifier-fallback.js';
 export { evaluateVideo, metricProxies } from './bench/eval/evaluate-video.js';
 export type { EvaluateVideoOptions, EvaluationReport, MetricName } from './bench/eval/evaluation-report.js';
 export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
@@ -36,6 +37,7 @@ export type {
   RenderRecordEntry,
 } from './engine/index.js';
 export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
+export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
 export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
 export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
@@ -57,7 +59,6 @@ export type {
   PolicyFactory,
   TransitionKind,
 } from './memory/policy.js';
-export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export * from './pipeline/index.js';
 export {
   buildTimeline,

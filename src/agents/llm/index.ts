@@ -34,4 +34,4 @@ export {
   scoreExtraction,
   sumScores,
 } from './score-extraction.js';
-export { withFallback } from './with-fallback.js';
+export { withExtractorFallback } from './with-extractor-fallback.js';

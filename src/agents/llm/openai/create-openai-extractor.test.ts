@@ -5,7 +5,7 @@ import { applyExtraction, createRegistry } from '../../../entities/registry.js';
 import { ApiCallError } from '../../../errors/api-call-error.js';
 import { InvalidResponseError } from '../../../errors/invalid-response-error.js';
 import { createRulesExtractor } from '../rules/create-rules-extractor.js';
-import { withFallback } from '../with-fallback.js';
+import { withExtractorFallback } from '../with-extractor-fallback.js';
 import { createOpenAIExtractor } from './create-openai-extractor.js';
 
 /** A scripted reply: status, body, or a delay longer than the client's timeout. */
@@ -159,7 +159,7 @@ describe('openai extractor', () => {
 
   it('falls back to the rules extractor and records why', async () => {
     replies.set('/down/v1/chat/completions', [{ status: 503 }, { status: 503 }]);
-    const fallback = withFallback(extractor('down', { maxRetries: 1 }), createRulesExtractor());
+    const fallback = withExtractorFallback(extractor('down', { maxRetries: 1 }), createRulesExtractor());
     const result = await fallback.extract({ prompt, promptIndex: 2, registry });
     expect(fallback.provider).toBe('openai+rules');
     expect(result.warnings?.[0]).toEqual({

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameVerifierV1, VerifyInput } from '../frame-verifier.js';
+import { withVerifierFallback } from '../with-verifier-fallback.js';
 import { createOpenAIVerifier } from './create-openai-verifier.js';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse, count: number) => void;
@@ -84,14 +85,14 @@ const fallback: FrameVerifierV1 = {
 };
 
 function verifier(path: string, extra: Partial<Parameters<typeof createOpenAIVerifier>[0]> = {}) {
-  return createOpenAIVerifier({
+  const openai = createOpenAIVerifier({
     baseURL: `${base}/${path}/v1/`,
     model: 'vision-test',
     apiKey: 'secret',
     retryDelayMs: 1,
-    fallback,
     ...extra,
   });
+  return withVerifierFallback(openai, fallback);
 }
 
 describe('openai verifier', () => {
