@@ -22,6 +22,10 @@ export { createPixelVerifier, type PixelVerifierSettings } from './agents/vlm/pi
 export { withVerifierFallback } from './agents/vlm/with-verifier-fallback.js';
 export { evaluateVideo, metricProxies } from './bench/eval/evaluate-video.js';
 export type { EvaluateVideoOptions, EvaluationReport, MetricName } from './bench/eval/evaluation-report.js';
+export type { JudgeInput, JudgeV1, JudgeVerdict } from './bench/eval/judge/judge.js';
+export { createOpenAIJudge, type OpenAIJudgeSettings } from './bench/eval/judge/openai-judge.js';
+export { createPixelJudge, type PixelJudgeSettings } from './bench/eval/judge/pixel-judge.js';
+export { withJudgeFallback } from './bench/eval/judge/with-judge-fallback.js';
 export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
 export { type BenchOptions, type BenchSummary, benchDefaults, runBench } from './bench/runner/index.js';
 export { openResultsStore, type ResultsStore, type StoredRun } from './bench/store/index.js';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annotations, craftVideo, timeline } from '../__fixtures__/craft-video.js';
 import { evaluateVideo } from '../evaluate-video.js';
-import { parseVerdict } from './openai-judge.js';
+import { createOpenAIJudge, parseVerdict } from './openai-judge.js';
 
 const calls: Array<{ url: string; body: { model: string; messages: Array<{ content: unknown }> } }> = [];
 let server: Server;
@@ -49,7 +49,7 @@ describe('openai judge', () => {
       fps: 16,
       timeline,
       annotations,
-      judge: { baseURL: `${baseURL}/good`, model: 'vision-x' },
+      judge: createOpenAIJudge({ baseURL: `${baseURL}/good`, model: 'vision-x' }),
     });
     expect(report.judge).toBe('openai');
     expect(report.metrics.judgeScore).toBeCloseTo(80, 5);
@@ -69,7 +69,7 @@ describe('openai judge', () => {
       fps: 16,
       timeline,
       annotations,
-      judge: { baseURL: `${baseURL}/broken`, model: 'vision-x' },
+      judge: createOpenAIJudge({ baseURL: `${baseURL}/broken`, model: 'vision-x' }),
     });
     expect(report.judge).toBe('pixel');
     expect(report.warnings.join(' ')).toMatch(/openai judge failed.*500/);
