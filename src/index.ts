@@ -42,8 +42,21 @@ export type {
 } from './engine/index.js';
 export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
 export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
-export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
+export {
+  ApiCallError,
+  EngineError,
+  formatError,
+  IamflowError,
+  InputError,
+  InvalidResponseError,
+  type Issue,
+  JudgeError,
+  RegistryUpdateError,
+  StoreError,
+  VideoError,
+} from './errors/index.js';
 export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
+export type { ProviderHttpSettings } from './http/provider-http-settings.js';
 export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
 export {
   createLongLivePolicy,
@@ -64,6 +77,8 @@ export type {
   TransitionKind,
 } from './memory/policy.js';
 export * from './pipeline/index.js';
+export { callWithFallback } from './provider/call-with-fallback.js';
+export type { ProviderWarning } from './provider/provider-warning.js';
 export {
   buildTimeline,
   readScript,
