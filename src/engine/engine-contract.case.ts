@@ -79,6 +79,7 @@ export function runEngineContract(options: EngineContractOptions): void {
       await engine.generateChunk({ prompt });
       await engine.storeFrame(0, 'first');
       await engine.storeFrame(2, 'third');
+      await expect(engine.storeFrame(engine.info.chunkFrames, 'not-generated')).rejects.toThrow();
       await engine.setBank(['first', 'third']);
       await expect(engine.setBank(['missing'])).rejects.toThrow(/missing/);
       const tooMany = Array.from({ length: engine.info.bankCapacity + 1 }, () => 'first');
