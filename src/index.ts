@@ -11,7 +11,7 @@ export {
   formatEntityTable,
   resolveExtractorFromEnv,
   type ScriptEntities,
-  withFallback,
+  withExtractorFallback,
 } from './agents/llm/index.js';
 export type { FrameVerifierV1, VerifyInput, VerifyResult } from './agents/vlm/frame-verifier.js';
 export {
@@ -19,8 +19,13 @@ export {
   type OpenAIVerifierSettings,
 } from './agents/vlm/openai/create-openai-verifier.js';
 export { createPixelVerifier, type PixelVerifierSettings } from './agents/vlm/pixel/create-pixel-verifier.js';
+export { withVerifierFallback } from './agents/vlm/with-verifier-fallback.js';
 export { evaluateVideo, metricProxies } from './bench/eval/evaluate-video.js';
 export type { EvaluateVideoOptions, EvaluationReport, MetricName } from './bench/eval/evaluation-report.js';
+export type { JudgeInput, JudgeV1, JudgeVerdict } from './bench/eval/judge/judge.js';
+export { createOpenAIJudge, type OpenAIJudgeSettings } from './bench/eval/judge/openai-judge.js';
+export { createPixelJudge, type PixelJudgeSettings } from './bench/eval/judge/pixel-judge.js';
+export { withJudgeFallback } from './bench/eval/judge/with-judge-fallback.js';
 export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
 export { type BenchOptions, type BenchSummary, benchDefaults, runBench } from './bench/runner/index.js';
 export { openResultsStore, type ResultsStore, type StoredRun } from './bench/store/index.js';
@@ -36,8 +41,22 @@ export type {
   RenderRecordEntry,
 } from './engine/index.js';
 export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
-export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
+export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
+export {
+  ApiCallError,
+  EngineError,
+  formatError,
+  IamflowError,
+  InputError,
+  InvalidResponseError,
+  type Issue,
+  JudgeError,
+  RegistryUpdateError,
+  StoreError,
+  VideoError,
+} from './errors/index.js';
 export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
+export type { ProviderHttpSettings } from './http/provider-http-settings.js';
 export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
 export {
   createLongLivePolicy,
@@ -57,8 +76,9 @@ export type {
   PolicyFactory,
   TransitionKind,
 } from './memory/policy.js';
-export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export * from './pipeline/index.js';
+export { callWithFallback } from './provider/call-with-fallback.js';
+export type { ProviderWarning } from './provider/provider-warning.js';
 export {
   buildTimeline,
   readScript,

@@ -1,14 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { type CaseSkip, describeCases } from '../../test/case-suite.js';
 import type { CausalVideoEngineV1 } from './engine.js';
 
 /** Options of {@link runEngineContract}. */
 export interface EngineContractOptions {
   /** Name shown in the test titles. */
   name: string;
-  /** Creates a fresh engine for one test. */
+  /**
+   * Creates a fresh engine for one test; may be async (a remote engine connects, a test server starts). Every case
+   * releases the engine it made.
+   */
   createEngine: () => CausalVideoEngineV1 | Promise<CausalVideoEngineV1>;
-  /** Skips the whole suite, with the reason shown (e.g. no server configured). */
-  skip?: string;
+  /**
+   * A reason skips the whole suite (e.g. no server configured); `[{ reason, tests }]` skips the named cases.
+   */
+  skip?: CaseSkip;
 }
 
 /**
@@ -19,8 +25,7 @@ export interface EngineContractOptions {
  * runEngineContract({ name: 'mini', createEngine: () => createMiniEngine({ width: 96, height: 54 }) });
  */
 export function runEngineContract(options: EngineContractOptions): void {
-  const suite = options.skip === undefined ? describe : describe.skip;
-  suite(`engine contract: ${options.name}${options.skip ? ` (skipped: ${options.skip})` : ''}`, () => {
+  describeCases(`engine contract: ${options.name}`, options.skip, (it) => {
     const start = async () => {
       const engine = await options.createEngine();
       const prompt = await engine.encodePrompt('A woman in a yellow coat walks in the park.');
@@ -74,6 +79,7 @@ export function runEngineContract(options: EngineContractOptions): void {
       await engine.generateChunk({ prompt });
       await engine.storeFrame(0, 'first');
       await engine.storeFrame(2, 'third');
+      await expect(engine.storeFrame(engine.info.chunkFrames, 'not-generated')).rejects.toThrow();
       await engine.setBank(['first', 'third']);
       await expect(engine.setBank(['missing'])).rejects.toThrow(/missing/);
       const tooMany = Array.from({ length: engine.info.bankCapacity + 1 }, () => 'first');
@@ -121,6 +127,8 @@ export function runEngineContract(options: EngineContractOptions): void {
       const { engine, prompt } = await start();
       await engine.release();
       await expect(engine.generateChunk({ prompt })).rejects.toThrow();
+      await expect(engine.encodePrompt('A man waits.')).rejects.toThrow();
+      await expect(engine.decodeChunk(0)).rejects.toThrow();
     });
   });
 }

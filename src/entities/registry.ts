@@ -1,4 +1,4 @@
-import { IamflowError } from '../errors/iamflow-error.js';
+import { RegistryUpdateError } from '../errors/registry-update-error.js';
 import { mergeAttributes, normalizeAttribute } from './registry-vocabulary.js';
 
 /** What kind of person an entity is; also the stem of its type name (`woman_1`). */
@@ -169,9 +169,8 @@ export function cloneRegistry(registry: RegistrySnapshot): Registry {
   return structuredClone(registry) as Registry;
 }
 
-function invalidUpdate(message: string): IamflowError {
-  return new IamflowError({
-    name: 'RegistryUpdateError',
+function invalidUpdate(message: string): RegistryUpdateError {
+  return new RegistryUpdateError({
     message,
     issues: [{ code: 'invalid-registry-update', path: ['registry'], message }],
   });

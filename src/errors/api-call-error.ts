@@ -1,7 +1,12 @@
 import { IamflowError } from './iamflow-error.js';
 
+const name = 'ApiCallError';
+const marker = `iamflow.error.${name}`;
+const symbol = Symbol.for(marker);
+
 /** An HTTP call to a model endpoint failed: a non-2xx status, a network error or a timeout. */
 export class ApiCallError extends IamflowError {
+  readonly [symbol] = true;
   /** The URL that was called. */
   readonly url: string;
   /** HTTP status, absent for network errors and timeouts. */
@@ -20,7 +25,7 @@ export class ApiCallError extends IamflowError {
     isRetryable?: boolean;
   }) {
     super({
-      name: 'ApiCallError',
+      name,
       message: options.message,
       cause: options.cause,
       issues: [{ code: 'api-call-failed', path: [options.url], message: options.message }],
@@ -29,6 +34,10 @@ export class ApiCallError extends IamflowError {
     this.status = options.status;
     this.body = options.body?.slice(0, 2000);
     this.isRetryable = options.isRetryable ?? isRetryableStatus(options.status);
+  }
+
+  static override isInstance(error: unknown): error is ApiCallError {
+    return IamflowError.hasMarker(error, marker);
   }
 }
 

@@ -1,4 +1,10 @@
 export { ApiCallError, isRetryableStatus } from './api-call-error.js';
+export { EngineError } from './engine-error.js';
 export { formatError } from './format-error.js';
-export { IamflowError, type Issue } from './iamflow-error.js';
+export { IamflowError, type IamflowErrorOptions, type Issue } from './iamflow-error.js';
 export { InputError } from './input-error.js';
+export { InvalidResponseError } from './invalid-response-error.js';
+export { JudgeError } from './judge-error.js';
+export { RegistryUpdateError } from './registry-update-error.js';
+export { StoreError } from './store-error.js';
+export { VideoError } from './video-error.js';

@@ -1,4 +1,4 @@
-import { IamflowError } from '../errors/iamflow-error.js';
+import { VideoError } from '../errors/video-error.js';
 
 /** An RGB video frame. */
 export interface VideoFrame {
@@ -18,8 +18,7 @@ export function checkFrameSize(frame: VideoFrame, where: string): void {
   const { width, height, data } = frame;
   if (width > 0 && height > 0 && data.length === width * height * 3) return;
   const message = `a ${width}x${height} rgb24 frame needs ${width * height * 3} bytes, not ${data.length}`;
-  throw new IamflowError({
-    name: 'VideoError',
+  throw new VideoError({
     message: `${where}: ${message}`,
     issues: [{ code: 'frame-size-mismatch', path: [where], message }],
     exitCode: 1,

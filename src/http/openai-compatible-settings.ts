@@ -1,21 +1,9 @@
-/** Connection settings shared by every client of an OpenAI-compatible `/chat/completions` endpoint. */
-export interface OpenAICompatibleSettings {
-  /** Base URL of the API, up to and including `/v1` (e.g. `http://127.0.0.1:8000/v1` for vLLM). */
-  baseURL: string;
-  /** Bearer token; omit for local servers that need none. */
-  apiKey?: string;
+import type { ProviderHttpSettings } from './provider-http-settings.js';
+
+/** Settings of every client of an OpenAI-compatible `/chat/completions` endpoint: the shared HTTP settings + a model. */
+export interface OpenAICompatibleSettings extends ProviderHttpSettings {
   /** Model name as the server knows it. */
   model: string;
-  /** Extra request headers. */
-  headers?: Record<string, string>;
-  /** `fetch` implementation; defaults to the global one. Tests inject their own. */
-  fetch?: typeof globalThis.fetch;
-  /** Time allowed per HTTP attempt, in milliseconds. Default 30,000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt, on retryable errors only (408, 409, 429, 5xx, network, timeout). Default 2. */
-  maxRetries?: number;
-  /** Delay before the first retry, in milliseconds; doubles each retry. Default 500. */
-  retryDelayMs?: number;
 }
 
 /** The `/chat/completions` URL of a base URL. */

@@ -1,5 +1,5 @@
 import { ApiCallError } from '../errors/api-call-error.js';
-import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
+import type { ProviderHttpSettings } from './provider-http-settings.js';
 
 /**
  * POSTs a JSON body and returns the parsed reply with its raw text. Network errors and timeouts become
@@ -12,7 +12,7 @@ import type { OpenAICompatibleSettings } from './openai-compatible-settings.js';
 export async function postJson(
   url: string,
   body: unknown,
-  settings: Pick<OpenAICompatibleSettings, 'apiKey' | 'headers' | 'fetch' | 'timeoutMs'>,
+  settings: Pick<ProviderHttpSettings, 'apiKey' | 'headers' | 'fetch' | 'timeoutMs'>,
 ): Promise<{ json: unknown; raw: string }> {
   const timeoutMs = settings.timeoutMs ?? 30_000;
   let response: Response;

@@ -1,4 +1,5 @@
 import { ApiCallError } from '../errors/api-call-error.js';
+import type { ProviderHttpSettings } from './provider-http-settings.js';
 
 /**
  * Runs `attempt` until it succeeds, retrying only ApiCallErrors marked `isRetryable`, at most `maxRetries` times,
@@ -9,7 +10,7 @@ import { ApiCallError } from '../errors/api-call-error.js';
  */
 export async function retryOnRetryable<T>(
   attempt: () => Promise<T>,
-  options: { maxRetries?: number | undefined; retryDelayMs?: number | undefined } = {},
+  options: Pick<ProviderHttpSettings, 'maxRetries' | 'retryDelayMs'> = {},
 ): Promise<T> {
   const maxRetries = options.maxRetries ?? 2;
   const retryDelayMs = options.retryDelayMs ?? 500;
@@ -17,7 +18,7 @@ export async function retryOnRetryable<T>(
     try {
       return await attempt();
     } catch (error) {
-      const retryable = error instanceof ApiCallError && error.isRetryable;
+      const retryable = ApiCallError.isInstance(error) && error.isRetryable;
       if (!retryable || tries >= maxRetries) throw error;
       await new Promise((resolve) => setTimeout(resolve, retryDelayMs * 2 ** tries));
     }

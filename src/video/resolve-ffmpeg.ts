@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { IamflowError } from '../errors/iamflow-error.js';
 import { InputError } from '../errors/input-error.js';
+import { VideoError } from '../errors/video-error.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,8 +33,7 @@ export function resolveFfmpeg(env: Readonly<Record<string, string | undefined>> 
     cause = error;
   }
   if (bundled && isExecutableFile(bundled)) return bundled;
-  throw new IamflowError({
-    name: 'VideoError',
+  throw new VideoError({
     message: 'no ffmpeg binary found',
     issues: [
       {

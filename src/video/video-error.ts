@@ -1,4 +1,4 @@
-import { IamflowError } from '../errors/iamflow-error.js';
+import { VideoError } from '../errors/video-error.js';
 
 /** Codes of the video errors, stable for callers and tests. */
 export type VideoErrorCode =
@@ -10,7 +10,7 @@ export type VideoErrorCode =
   | 'encoder-closed';
 
 /**
- * An IamflowError about a video file or ffmpeg, with one issue whose path is the file.
+ * A VideoError about a video file or ffmpeg, with one issue whose path is the file.
  *
  * @example
  * throw videoError('video-unreadable', 'out.mp4', 'moov atom not found', 'the file is truncated: encode it again');
@@ -20,9 +20,8 @@ export function videoError(
   path: string,
   message: string,
   options: { hint?: string; cause?: unknown; exitCode?: number } = {},
-): IamflowError {
-  return new IamflowError({
-    name: 'VideoError',
+): VideoError {
+  return new VideoError({
     message: `${path}: ${message}`,
     issues: [{ code, path: [path], message, ...(options.hint ? { hint: options.hint } : {}) }],
     ...(options.cause === undefined ? {} : { cause: options.cause }),

@@ -1,5 +1,5 @@
 import type { EntityKind, RegistrySnapshot } from '../../entities/registry.js';
-import type { ProviderWarning } from '../provider-warning.js';
+import type { ProviderWarning } from '../../provider/provider-warning.js';
 
 export type { EntityKind, RegistrySnapshot };
 

@@ -1,3 +1,4 @@
+export { ApiCallError, InvalidResponseError, isRetryableStatus } from '../../errors/index.js';
 export type {
   EntityExtractorV1,
   EntityKind,
@@ -8,7 +9,6 @@ export type {
   ExtractionWarning,
   RegistrySnapshot,
 } from './entity-extractor.js';
-export { ApiCallError, InvalidResponseError, isRetryableStatus } from './errors/index.js';
 export {
   extractScriptEntities,
   runScriptExtraction,
@@ -34,4 +34,4 @@ export {
   scoreExtraction,
   sumScores,
 } from './score-extraction.js';
-export { withFallback } from './with-fallback.js';
+export { withExtractorFallback } from './with-extractor-fallback.js';

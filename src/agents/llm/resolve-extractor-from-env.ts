@@ -1,7 +1,7 @@
 import type { EntityExtractorV1 } from './entity-extractor.js';
 import { createOpenAIExtractor, type OpenAIExtractorSettings } from './openai/create-openai-extractor.js';
 import { createRulesExtractor } from './rules/create-rules-extractor.js';
-import { withFallback } from './with-fallback.js';
+import { withExtractorFallback } from './with-extractor-fallback.js';
 
 /** Environment variables read by `resolveExtractorFromEnv`. */
 export interface ExtractorEnvironment {
@@ -29,7 +29,7 @@ export function resolveExtractorFromEnv(
   if (!baseURL) return rules;
   const model = environment.IAMFLOW_LLM_MODEL?.trim() || 'default';
   const apiKey = environment.IAMFLOW_LLM_API_KEY?.trim();
-  return withFallback(
+  return withExtractorFallback(
     createOpenAIExtractor({ ...overrides, baseURL, model, ...(apiKey ? { apiKey } : {}) }),
     rules,
   );

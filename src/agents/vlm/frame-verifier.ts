@@ -1,5 +1,5 @@
 import type { VideoFrame } from '../../frame/video-frame.js';
-import type { ProviderWarning } from '../provider-warning.js';
+import type { ProviderWarning } from '../../provider/provider-warning.js';
 
 /**
  * The VLM agent port: looks at a few decoded frames of a chunk and says how well they show the characters the
@@ -13,7 +13,10 @@ export interface FrameVerifierV1 {
   readonly provider: string;
   /** Model identifier as the provider names it (`pixel-v1`, `qwen2.5-vl-7b`). */
   readonly modelId: string;
-  /** Verifies one chunk's sampled frames. Never throws for a bad reply: it falls back and warns. */
+  /**
+   * Verifies one chunk's sampled frames. A provider that fails throws; `withVerifierFallback` turns that into the
+   * fallback's answer with a `fallback` warning, and the verify queue records any throw as a warning.
+   */
   verify(input: VerifyInput): Promise<VerifyResult>;
 }
 

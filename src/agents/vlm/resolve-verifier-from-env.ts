@@ -1,5 +1,7 @@
 import type { FrameVerifierV1 } from './frame-verifier.js';
 import { createOpenAIVerifier } from './openai/create-openai-verifier.js';
+import { createPixelVerifier } from './pixel/create-pixel-verifier.js';
+import { withVerifierFallback } from './with-verifier-fallback.js';
 
 /** Environment variables read by `resolveVerifierFromEnv`. */
 export interface VerifierEnvironment {
@@ -23,5 +25,8 @@ export function resolveVerifierFromEnv(environment: VerifierEnvironment): FrameV
   if (!baseURL) return undefined;
   const model = environment.IAMFLOW_VLM_MODEL?.trim() || 'default';
   const apiKey = environment.IAMFLOW_VLM_API_KEY?.trim();
-  return createOpenAIVerifier({ baseURL, model, ...(apiKey ? { apiKey } : {}) });
+  return withVerifierFallback(
+    createOpenAIVerifier({ baseURL, model, ...(apiKey ? { apiKey } : {}) }),
+    createPixelVerifier(),
+  );
 }

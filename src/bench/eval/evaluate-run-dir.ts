@@ -9,13 +9,13 @@ import { buildTimeline, type Timeline } from '../../script/timeline.js';
 import { decodeMp4 } from '../../video/decode-mp4.js';
 import { evaluateVideo } from './evaluate-video.js';
 import type { EvaluationReport } from './evaluation-report.js';
-import type { JudgeSettings } from './judge/judge.js';
+import type { JudgeV1 } from './judge/judge.js';
 import { evaluateRenderRecord } from './oracle.js';
 
 /** Options of {@link evaluateRunDir} and `evaluateNarraStreamDir`. */
 export interface EvaluateDirOptions {
-  /** An OpenAI-compatible vision judge; the pixel judge otherwise. */
-  judge?: JudgeSettings;
+  /** The judge of instruction following (e.g. `createOpenAIJudge(settings)`); the pixel judge otherwise. */
+  judge?: JudgeV1;
   /** Decode frames at this width (height keeps the aspect ratio, rounded to even). Default 320. */
   width?: number;
   /** ffmpeg binary; resolved from the environment when omitted. */

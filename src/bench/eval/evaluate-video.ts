@@ -1,6 +1,5 @@
-import { formatError } from '../../errors/index.js';
-import { expectedLook } from '../../vision/expected-look.js';
-import { analyseSegments, type SegmentAnalysis } from './analyse-segments.js';
+import { findFallback } from '../../provider/call-with-fallback.js';
+import { analyseSegments } from './analyse-segments.js';
 import { boundarySmoothness } from './boundary-smoothness.js';
 import {
   type DimensionName,
@@ -10,9 +9,8 @@ import {
   metricDimensions,
 } from './evaluation-report.js';
 import { conditionalConsistency, duplication, entityGrounding, identitySwaps } from './identity-metrics.js';
-import type { JudgeVerdict } from './judge/judge.js';
-import { type JudgeSegment, openaiJudge } from './judge/openai-judge.js';
-import { pixelJudge } from './judge/pixel-judge.js';
+import { createPixelJudge } from './judge/pixel-judge.js';
+import { withJudgeFallback } from './judge/with-judge-fallback.js';
 import {
   backgroundConsistency,
   motionSmoothness,
@@ -62,7 +60,8 @@ export async function evaluateVideo(options: EvaluateVideoOptions): Promise<Eval
     motionSmoothness: motionSmoothness(segments, frames),
     boundarySmoothness: boundarySmoothness(segments, frames),
   };
-  let judge: EvaluationReport['judge'] = 'pixel';
+  const pixelJudge = createPixelJudge();
+  let judge = pixelJudge;
   if (annotations === undefined) {
     warnings.push(
       'no annotations: adjacentConsistency, longRangeConsistency, duplication, identitySwaps, entityGrounding and judgeScore were not computed; dimensions are means over the metrics that exist',
@@ -75,18 +74,24 @@ export async function evaluateVideo(options: EvaluateVideoOptions): Promise<Eval
     raw.identitySwaps = identitySwaps(segments, annotations);
     raw.entityGrounding = entityGrounding(segments, annotations);
     const continuity = mean([consistency.adjacent, consistency.longRange]);
-    let verdict: JudgeVerdict | undefined;
-    if (options.judge !== undefined) {
-      try {
-        verdict = await openaiJudge(options.judge, judgeSegments(segments, frames, annotations));
-        judge = 'openai';
-      } catch (error) {
-        warnings.push(
-          `the openai judge failed, the pixel judge was used instead: ${formatError(error).replace(/^error: /, '')}`,
-        );
-      }
+    const configured = options.judge ?? pixelJudge;
+    const scorer = configured === pixelJudge ? pixelJudge : withJudgeFallback(configured, pixelJudge);
+    const verdict = await scorer.score({
+      frames,
+      segments,
+      annotations,
+      ...(continuity === undefined ? {} : { continuity }),
+    });
+    const fallback = findFallback(verdict);
+    if (fallback) {
+      warnings.push(
+        `the ${fallback.provider} judge failed, the ${pixelJudge.provider} judge was used instead: ${fallback.reason}`,
+      );
+    } else judge = configured;
+    for (const warning of verdict.warnings ?? []) {
+      if (warning.type === 'other') warnings.push(`judge: ${warning.message}`);
     }
-    raw.judgeScore = (verdict ?? pixelJudge(segments, annotations, continuity)).score;
+    raw.judgeScore = verdict.score;
   }
   const metrics: Partial<Record<MetricName, number>> = {};
   for (const [name, value] of Object.entries(raw) as Array<[MetricName, number | undefined]>) {
@@ -110,34 +115,14 @@ export async function evaluateVideo(options: EvaluateVideoOptions): Promise<Eval
   const proxies: EvaluationReport['proxies'] = {};
   for (const name of Object.keys(metrics) as MetricName[]) {
     proxies[name] =
-      name === 'judgeScore'
-        ? judge === 'openai'
-          ? `OpenAI-compatible vision judge (${options.judge?.model}); 0.8 per-segment + 0.2 overall`
-          : 'embedded pixel judge: head count + named colours per region, continuity overall; 0.8 per-segment + 0.2 overall'
-        : metricProxies[name];
+      name === 'judgeScore' ? `${judge.description}; 0.8 per-segment + 0.2 overall` : metricProxies[name];
   }
   return {
     total: round(mean(present.map((dimension) => dimensions[dimension])) ?? 0),
     dimensions,
     metrics,
-    judge,
+    judge: judge.provider,
     proxies,
     warnings,
   };
-}
-
-function judgeSegments(
-  segments: readonly SegmentAnalysis[],
-  frames: EvaluateVideoOptions['frames'],
-  annotations: NonNullable<EvaluateVideoOptions['annotations']>,
-): JudgeSegment[] {
-  return segments.map(({ span, samples, present }) => ({
-    prompt: span.segment.prompt,
-    frames: samples.map((sample) => frames[sample.index]!),
-    expected: (present ?? []).map((key) => {
-      const annotation = annotations.characters[key]!;
-      const look = expectedLook(annotation, span.segment.index).map((item) => item.phrase);
-      return `${annotation.aliases[0] ?? key}: ${look.join(', ')}`;
-    }),
-  }));
 }

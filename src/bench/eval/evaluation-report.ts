@@ -2,7 +2,7 @@ import type { VideoFrame } from '../../frame/video-frame.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import type { SegmentAnalysis } from './analyse-segments.js';
-import type { JudgeSettings } from './judge/judge.js';
+import type { JudgeV1 } from './judge/judge.js';
 import type { OracleReport } from './oracle.js';
 
 /** Every metric the evaluation can report, each 0..100 (higher is better). */
@@ -39,8 +39,11 @@ export interface EvaluateVideoOptions {
   timeline: Timeline;
   /** Ground truth of who is on screen and how they look; without it the identity metrics are left out. */
   annotations?: ScriptAnnotations;
-  /** An OpenAI-compatible vision judge; without it the embedded pixel judge scores instruction following. */
-  judge?: JudgeSettings;
+  /**
+   * The judge of instruction following (e.g. `createOpenAIJudge(settings)`); the embedded pixel judge without it,
+   * and in its place when it fails (with a warning).
+   */
+  judge?: JudgeV1;
   /**
    * `analyseSegments(frames, timeline, annotations)` computed by the caller, so other pixel reports (the bench's
    * identity timelines) share the detection work instead of repeating it. Must come from the same inputs.
@@ -56,8 +59,8 @@ export interface EvaluationReport {
   dimensions: Record<DimensionName, number>;
   /** Every metric that could be computed, 0..100, rounded to 0.01. */
   metrics: Partial<Record<MetricName, number>>;
-  /** Which judge produced `judgeScore`. */
-  judge: 'pixel' | 'openai';
+  /** Provider of the judge that produced `judgeScore` (`pixel`, `openai`). */
+  judge: string;
   /** For each metric, the model-free proxy used in place of the model NarraStream-Bench uses. */
   proxies: Partial<Record<MetricName, string>>;
   /** Render-record identity metrics (miniature engine only), to check the pixel metrics. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { IamflowError } from '../../errors/index.js';
+import { StoreError } from '../../errors/index.js';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` holds how many have run. Append, never edit a
@@ -50,8 +50,7 @@ export const migrations: readonly string[] = [
 export function migrate(database: Database.Database): number {
   const before = database.pragma('user_version', { simple: true }) as number;
   if (before > migrations.length) {
-    throw new IamflowError({
-      name: 'StoreError',
+    throw new StoreError({
       message: `results store schema version ${before} is newer than this iamflow knows (${migrations.length})`,
       issues: [
         {

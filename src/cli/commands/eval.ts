@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { evaluateNarraStreamDir, type NarraStreamReport } from '../../bench/eval/evaluate-narrastream-dir.js';
 import { type EvaluateDirOptions, evaluateRunDir } from '../../bench/eval/evaluate-run-dir.js';
 import type { EvaluationReport } from '../../bench/eval/evaluation-report.js';
+import { createOpenAIJudge } from '../../bench/eval/judge/openai-judge.js';
 import { InputError } from '../../errors/index.js';
 import type { Command, CommandContext } from '../command.js';
 
@@ -94,7 +95,7 @@ function parseOptions(context: CommandContext): EvaluateDirOptions {
       ]);
     }
     const apiKey = context.env.IAMFLOW_JUDGE_API_KEY;
-    options.judge = { baseURL: url, model, ...(apiKey && { apiKey }) };
+    options.judge = createOpenAIJudge({ baseURL: url, model, ...(apiKey && { apiKey }) });
   }
   const width = context.values.width;
   if (typeof width === 'string') {

@@ -1,4 +1,4 @@
-import { IamflowError } from '../../errors/index.js';
+import { EngineError } from '../../errors/engine-error.js';
 
 /** An engine call the caller got wrong (unknown frame or id, bank overflow, use after release). */
 export function engineError(
@@ -6,9 +6,8 @@ export function engineError(
   path: ReadonlyArray<string | number>,
   message: string,
   hint?: string,
-): IamflowError {
-  return new IamflowError({
-    name: 'EngineError',
+): EngineError {
+  return new EngineError({
     message,
     issues: [hint === undefined ? { code, path, message } : { code, path, message, hint }],
   });

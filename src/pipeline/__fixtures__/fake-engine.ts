@@ -57,6 +57,11 @@ export function createFakeEngine(
   let bank: string[] = [];
   let generated = 0;
   let encodings = 0;
+  let released = false;
+  // The port says a released engine is unusable: every call after release() throws, as the mini engine's do.
+  const live = () => {
+    if (released) throw new Error('the fake engine was released');
+  };
   const costs: EngineCosts = {
     generatedFrames: 0,
     denoisingPasses: 0,
@@ -80,6 +85,7 @@ export function createFakeEngine(
     },
     stored,
     async encodePrompt(text: string): Promise<EncodedPrompt> {
+      live();
       calls.push(`encode:${text}`);
       encodings += 1;
       const tokens = [...text.matchAll(/\S+/g)].map((match) => ({
@@ -93,6 +99,7 @@ export function createFakeEngine(
       return { id: `p${encodings}`, text, tokens, embedding: normalize(sum) };
     },
     async generateChunk(chunkOptions: GenerateChunkOptions): Promise<GeneratedChunk> {
+      live();
       const chunk = generated / info.chunkFrames;
       calls.push(`generate:${chunk}`);
       generateOptions.push(chunkOptions);
@@ -109,6 +116,7 @@ export function createFakeEngine(
       return { chunk, startFrame, frames };
     },
     async recache(prompt: EncodedPrompt): Promise<void> {
+      live();
       calls.push(`recache:${prompt.id}`);
       const frames = Math.min(info.sinkFrames + info.localFrames, generated);
       costs.recachedFrames += frames;
@@ -116,22 +124,26 @@ export function createFakeEngine(
       costs.attentionOps += frames * contextFrames();
     },
     async storeFrame(frame: number, id: string): Promise<void> {
+      live();
       if (frame >= generated) throw new Error(`frame ${frame} not generated yet`);
       calls.push(`store:${frame}:${id}`);
       stored.set(id, frame);
     },
     async dropFrame(id: string): Promise<void> {
+      live();
       calls.push(`drop:${id}`);
       stored.delete(id);
       bank = bank.filter((b) => b !== id);
     },
     async setBank(ids: readonly string[]): Promise<void> {
+      live();
       for (const id of ids) if (!stored.has(id)) throw new Error(`unknown frame id ${id}`);
       if (ids.length > info.bankCapacity) throw new Error('bank over capacity');
       calls.push(`bank:${ids.join(',')}`);
       bank = [...ids];
     },
     async decodeChunk(chunk: number): Promise<VideoFrame[]> {
+      live();
       calls.push(`decode:${chunk}`);
       const count = info.chunkFrames * info.videoFramesPerLatent;
       costs.decodedFrames += count;
@@ -144,6 +156,7 @@ export function createFakeEngine(
     costs: () => ({ ...costs }),
     async release(): Promise<void> {
       calls.push('release');
+      released = true;
     },
     renderRecord(chunk: number): RenderRecordEntry[] {
       const count = info.chunkFrames * info.videoFramesPerLatent;

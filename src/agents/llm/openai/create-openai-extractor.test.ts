@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiCallError } from '../../../errors/api-call-error.js';
+import { type ChatServer, startChatServer, userText } from '../../../../test/chat-server.js';
 import { applyExtraction, createRegistry } from '../../../entities/registry.js';
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
+import { ApiCallError } from '../../../errors/api-call-error.js';
+import { InvalidResponseError } from '../../../errors/invalid-response-error.js';
+import { extractorCasePrompts, runExtractorCases } from '../extractor.case.js';
 import { createRulesExtractor } from '../rules/create-rules-extractor.js';
-import { withFallback } from '../with-fallback.js';
+import { withExtractorFallback } from '../with-extractor-fallback.js';
 import { createOpenAIExtractor } from './create-openai-extractor.js';
 
 /** A scripted reply: status, body, or a delay longer than the client's timeout. */
@@ -159,7 +161,7 @@ describe('openai extractor', () => {
 
   it('falls back to the rules extractor and records why', async () => {
     replies.set('/down/v1/chat/completions', [{ status: 503 }, { status: 503 }]);
-    const fallback = withFallback(extractor('down', { maxRetries: 1 }), createRulesExtractor());
+    const fallback = withExtractorFallback(extractor('down', { maxRetries: 1 }), createRulesExtractor());
     const result = await fallback.extract({ prompt, promptIndex: 2, registry });
     expect(fallback.provider).toBe('openai+rules');
     expect(result.warnings?.[0]).toEqual({
@@ -169,5 +171,43 @@ describe('openai extractor', () => {
       provider: 'openai',
     });
     expect(result.characters.map((character) => character.id)).toEqual([1, 2]);
+  });
+});
+
+/** What a model that follows the system prompt answers to each prompt of the shared cases. */
+const modelReplies: Record<string, unknown[]> = {
+  [extractorCasePrompts.oneWoman]: [
+    { id: null, is_new: true, kind: 'woman', mention: 'A woman', name: null, attrs: ['red hair'] },
+  ],
+  [extractorCasePrompts.pronoun]: [
+    { id: 1, is_new: false, kind: 'woman', mention: 'She', name: null, attrs: [] },
+  ],
+  [extractorCasePrompts.another]: [
+    { id: null, is_new: true, kind: 'woman', mention: 'Another woman', name: null, attrs: ['blue coat'] },
+  ],
+  [extractorCasePrompts.nobody]: [],
+  [extractorCasePrompts.twoNew]: [
+    { id: null, is_new: true, kind: 'man', mention: 'A man', name: null, attrs: ['gray scarf'] },
+    { id: null, is_new: true, kind: 'girl', mention: 'a girl', name: null, attrs: ['yellow umbrella'] },
+  ],
+};
+
+describe('openai extractor against a local model', () => {
+  let model: ChatServer;
+  beforeAll(async () => {
+    model = await startChatServer((request) => {
+      const prompt = userText(request).split('\n').at(-1) ?? '';
+      const characters = modelReplies[prompt];
+      return characters
+        ? { content: JSON.stringify({ characters }) }
+        : { status: 404, body: 'unknown prompt' };
+    });
+  });
+  afterAll(() => model.close());
+
+  runExtractorCases({
+    name: 'openai (local server)',
+    createExtractor: () =>
+      createOpenAIExtractor({ baseURL: model.baseURL, model: 'test-model', retryDelayMs: 1 }),
   });
 });

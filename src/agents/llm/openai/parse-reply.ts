@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS, type EntityKind } from '../../../entities/registry.js';
 import { normalizeAttribute } from '../../../entities/registry-vocabulary.js';
+import { InvalidResponseError } from '../../../errors/invalid-response-error.js';
 import type {
   ExtractedCharacter,
   ExtractionInput,
@@ -8,7 +9,6 @@ import type {
   ExtractionSpan,
   ExtractionWarning,
 } from '../entity-extractor.js';
-import { InvalidResponseError } from '../errors/invalid-response-error.js';
 
 const chatResponseSchema = z.object({
   choices: z.array(z.object({ message: z.object({ content: z.string().nullish() }) })).min(1),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScriptExtraction } from '../extract-script-entities.js';
+import { runExtractorCases } from '../extractor.case.js';
 import { createRulesExtractor } from './create-rules-extractor.js';
 
 /** Compact view of the last prompt: `id:mention[attr, attr]` per character. */
@@ -100,3 +101,5 @@ describe('rules extractor: identities across prompts', () => {
     expect(results[0]!.characters[0]!.attrs).toEqual(['young', 'gray hoodie']);
   });
 });
+
+runExtractorCases({ name: 'rules', createExtractor: () => createRulesExtractor() });

@@ -1,7 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ChatAnswer,
+  type ChatRequest,
+  type ChatServer,
+  imageCount,
+  startChatServer,
+  userText,
+} from '../../../../test/chat-server.js';
 import type { FrameVerifierV1, VerifyInput } from '../frame-verifier.js';
+import { runVerifierCases } from '../verifier.case.js';
+import { withVerifierFallback } from '../with-verifier-fallback.js';
 import { createOpenAIVerifier } from './create-openai-verifier.js';
 
 type Handler = (request: IncomingMessage, body: string, response: ServerResponse, count: number) => void;
@@ -84,14 +94,14 @@ const fallback: FrameVerifierV1 = {
 };
 
 function verifier(path: string, extra: Partial<Parameters<typeof createOpenAIVerifier>[0]> = {}) {
-  return createOpenAIVerifier({
+  const openai = createOpenAIVerifier({
     baseURL: `${base}/${path}/v1/`,
     model: 'vision-test',
     apiKey: 'secret',
     retryDelayMs: 1,
-    fallback,
     ...extra,
   });
+  return withVerifierFallback(openai, fallback);
 }
 
 describe('openai verifier', () => {
@@ -143,5 +153,35 @@ describe('openai verifier', () => {
       reason: expect.stringContaining('no answer within 100 ms'),
     });
     expect(counts.get('/slow/v1/chat/completions')).toBe(2);
+  });
+});
+
+/**
+ * A vision model that follows the system prompt: 0.8 per frame, every listed character seen, and on a first chunk
+ * one correction (the first character's sweater reads blue).
+ */
+function answerVerification(request: ChatRequest): ChatAnswer {
+  const text = userText(request);
+  const characters = JSON.parse(/^Characters: (.*)$/m.exec(text)?.[1] ?? '[]') as Array<{ id: number }>;
+  const frames = imageCount(request);
+  const ids = characters.map((character) => character.id);
+  const corrections =
+    text.includes('Give corrections when') && ids.length > 0 ? [{ id: ids[0], attrs: ['Blue sweater'] }] : [];
+  return {
+    content: JSON.stringify({ scores: Array(frames).fill(0.8), seen: Array(frames).fill(ids), corrections }),
+  };
+}
+
+describe('openai verifier against a local model', () => {
+  let model: ChatServer;
+  beforeAll(async () => {
+    model = await startChatServer(answerVerification);
+  });
+  afterAll(() => model.close());
+
+  runVerifierCases({
+    name: 'openai (local server)',
+    createVerifier: () =>
+      createOpenAIVerifier({ baseURL: model.baseURL, model: 'vision-test', retryDelayMs: 1 }),
   });
 });

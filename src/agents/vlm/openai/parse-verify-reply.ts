@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidResponseError } from '../../llm/errors/invalid-response-error.js';
+import { InvalidResponseError } from '../../../errors/invalid-response-error.js';
 import type { VerifyInput, VerifyResult, VerifyWarning } from '../frame-verifier.js';
 
 const scoreSchema = z.union([z.number(), z.object({ score: z.number() }).transform((value) => value.score)]);

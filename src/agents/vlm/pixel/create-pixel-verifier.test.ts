@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runVerifierCases } from '../verifier.case.js';
 import { createPixelVerifier } from './create-pixel-verifier.js';
 
 const frame = (value: number) => ({ width: 8, height: 6, data: new Uint8Array(8 * 6 * 3).fill(value) });
@@ -25,3 +26,5 @@ describe('pixel verifier', () => {
     expect(result.seen).toEqual([[], [], []]);
   });
 });
+
+runVerifierCases({ name: 'pixel', createVerifier: () => createPixelVerifier() });

@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatServer, startChatServer } from '../../../../test/chat-server.js';
 import { annotations, craftVideo, timeline } from '../__fixtures__/craft-video.js';
 import { evaluateVideo } from '../evaluate-video.js';
-import { parseVerdict } from './openai-judge.js';
+import { judgeCaseTitles, runJudgeCases } from './judge.case.js';
+import { createOpenAIJudge, parseVerdict } from './openai-judge.js';
 
 const calls: Array<{ url: string; body: { model: string; messages: Array<{ content: unknown }> } }> = [];
 let server: Server;
@@ -49,7 +51,7 @@ describe('openai judge', () => {
       fps: 16,
       timeline,
       annotations,
-      judge: { baseURL: `${baseURL}/good`, model: 'vision-x' },
+      judge: createOpenAIJudge({ baseURL: `${baseURL}/good`, model: 'vision-x' }),
     });
     expect(report.judge).toBe('openai');
     expect(report.metrics.judgeScore).toBeCloseTo(80, 5);
@@ -69,7 +71,7 @@ describe('openai judge', () => {
       fps: 16,
       timeline,
       annotations,
-      judge: { baseURL: `${baseURL}/broken`, model: 'vision-x' },
+      judge: createOpenAIJudge({ baseURL: `${baseURL}/broken`, model: 'vision-x' }),
     });
     expect(report.judge).toBe('pixel');
     expect(report.warnings.join(' ')).toMatch(/openai judge failed.*500/);
@@ -87,5 +89,21 @@ describe('openai judge', () => {
     const value = parseVerdict(text);
     if (expected === undefined) expect(value).toBeUndefined();
     else expect(value).toBeCloseTo(expected, 5);
+  });
+});
+
+describe('openai judge against a local model', () => {
+  let model: ChatServer;
+  beforeAll(async () => {
+    model = await startChatServer(() => ({
+      content: '{"presence": 9, "attributes": 7, "action": 8, "continuity": 9}',
+    }));
+  });
+  afterAll(() => model.close());
+
+  runJudgeCases({
+    name: 'openai (local server)',
+    createJudge: () => createOpenAIJudge({ baseURL: model.baseURL, model: 'vision-x', retryDelayMs: 1 }),
+    skip: [{ reason: 'the test model answers the same for every video', tests: [judgeCaseTitles.faithful] }],
   });
 });

@@ -1,14 +1,21 @@
 import { z } from 'zod';
-import { IamflowError } from '../../../errors/index.js';
+import { JudgeError } from '../../../errors/judge-error.js';
 import { encodePng } from '../../../frame/encode-png.js';
 import type { VideoFrame } from '../../../frame/video-frame.js';
-import { chatCompletionsUrl } from '../../../http/openai-compatible-settings.js';
+import {
+  chatCompletionsUrl,
+  type OpenAICompatibleSettings,
+} from '../../../http/openai-compatible-settings.js';
 import { postJson } from '../../../http/post-json.js';
 import { retryOnRetryable } from '../../../http/retry.js';
-import { combineVerdict, type JudgeSettings, type JudgeVerdict, judgeRubric } from './judge.js';
+import { expectedLook } from '../../../vision/expected-look.js';
+import { combineVerdict, type JudgeInput, type JudgeV1, type JudgeVerdict, judgeRubric } from './judge.js';
+
+/** Settings of the OpenAI-compatible vision judge (model: e.g. `qwen2.5-vl-7b-instruct`); timeout default 60 s. */
+export type OpenAIJudgeSettings = OpenAICompatibleSettings;
 
 /** What the judge is shown of one segment. */
-export interface JudgeSegment {
+interface JudgeSegment {
   /** The segment's prompt. */
   prompt: string;
   /** The sampled frames (5 per segment). */
@@ -45,12 +52,39 @@ const verdictSchema = z
 const maxSide = 512;
 
 /**
- * Scores each segment (its prompt, story so far and 5 frames) and the whole video (one frame per segment) with
- * an OpenAI-compatible vision chat endpoint; throws an IamflowError when a request fails or a reply has no
- * score, so the caller can fall back to the pixel judge.
+ * A judge backed by any OpenAI-compatible vision `/chat/completions` endpoint: it scores each segment (its prompt,
+ * story so far, expected characters and 5 frames) and the whole video (one frame per segment). Failures (after
+ * retries on retryable errors) and replies without a score throw a `JudgeError` or `ApiCallError`: wrap it with
+ * `withJudgeFallback` to answer with the pixel judge instead, as `evaluateVideo` does.
+ *
+ * @example
+ * const judge = createOpenAIJudge({ baseURL: 'http://127.0.0.1:8000/v1', model: 'qwen2.5-vl-7b-instruct' });
  */
-export async function openaiJudge(
-  settings: JudgeSettings,
+export function createOpenAIJudge(settings: OpenAIJudgeSettings): JudgeV1 {
+  return {
+    specificationVersion: 'v1',
+    provider: 'openai',
+    modelId: settings.model,
+    description: `OpenAI-compatible vision judge (${settings.model})`,
+    score: (input) => askJudge(settings, judgeSegments(input)),
+  };
+}
+
+/** What the judge is shown of each segment: its prompt, sampled frames and annotated characters. */
+function judgeSegments({ segments, frames, annotations }: JudgeInput): JudgeSegment[] {
+  return segments.map(({ span, samples, present }) => ({
+    prompt: span.segment.prompt,
+    frames: samples.map((sample) => frames[sample.index]!),
+    expected: (present ?? []).map((key) => {
+      const annotation = annotations.characters[key]!;
+      const look = expectedLook(annotation, span.segment.index).map((item) => item.phrase);
+      return `${annotation.aliases[0] ?? key}: ${look.join(', ')}`;
+    }),
+  }));
+}
+
+async function askJudge(
+  settings: OpenAIJudgeSettings,
   segments: readonly JudgeSegment[],
 ): Promise<JudgeVerdict> {
   const perSegment: number[] = [];
@@ -73,7 +107,7 @@ export async function openaiJudge(
 }
 
 async function askScore(
-  settings: JudgeSettings,
+  settings: OpenAIJudgeSettings,
   text: string,
   frames: readonly VideoFrame[],
 ): Promise<number> {
@@ -101,8 +135,9 @@ async function askScore(
     ],
   };
   const url = chatCompletionsUrl(settings);
-  const { json } = await retryOnRetryable(() =>
-    postJson(url, body, { ...settings, timeoutMs: settings.timeoutMs ?? 60_000 }),
+  const { json } = await retryOnRetryable(
+    () => postJson(url, body, { ...settings, timeoutMs: settings.timeoutMs ?? 60_000 }),
+    settings,
   );
   const reply = replySchema.safeParse(json);
   if (!reply.success) throw judgeError(`${url} sent a reply without choices`);
@@ -146,9 +181,8 @@ function clamp(value: number): number {
   return Math.max(0, Math.min(1, value));
 }
 
-function judgeError(message: string, cause?: unknown): IamflowError {
-  return new IamflowError({
-    name: 'JudgeError',
+function judgeError(message: string, cause?: unknown): JudgeError {
+  return new JudgeError({
     message,
     cause,
     issues: [{ code: 'judge-failed', path: ['judge'], message }],

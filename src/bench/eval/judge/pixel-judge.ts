@@ -1,19 +1,35 @@
-import type { ScriptAnnotations } from '../../../script/script.js';
 import { checkAttributes } from '../../../vision/check-attributes.js';
 import { expectedLook } from '../../../vision/expected-look.js';
-import type { SegmentAnalysis } from '../analyse-segments.js';
-import { combineVerdict, type JudgeVerdict } from './judge.js';
+import { combineVerdict, type JudgeInput, type JudgeV1, type JudgeVerdict } from './judge.js';
+
+/** Settings of the pixel judge. */
+export interface PixelJudgeSettings {
+  /** Model identifier recorded in reports. Default `pixel-v1`. */
+  modelId?: string;
+}
 
 /**
- * The embedded judge: per segment, presence (how close the detected head count is to the annotated one) and
+ * The embedded judge, a model-free proxy for a vision judge: it reads the pixels the evaluation already analysed.
+ *
+ * @example
+ * const verdict = await createPixelJudge().score({ frames, segments: analyseSegments(frames, timeline, annotations), annotations });
+ */
+export function createPixelJudge(settings: PixelJudgeSettings = {}): JudgeV1 {
+  return {
+    specificationVersion: 'v1',
+    provider: 'pixel',
+    modelId: settings.modelId ?? 'pixel-v1',
+    description: 'embedded pixel judge: head count + named colours per region, continuity overall',
+    score: async (input) => scoreWithPixels(input),
+  };
+}
+
+/**
+ * Per segment, presence (how close the detected head count is to the annotated one) and
  * attributes (share of expected attributes shown by the matched figures), averaged; overall = continuity, the
  * cross-segment consistency of the characters when known, else the mean segment score.
  */
-export function pixelJudge(
-  segments: readonly SegmentAnalysis[],
-  annotations: ScriptAnnotations,
-  continuity: number | undefined,
-): JudgeVerdict {
+function scoreWithPixels({ segments, annotations, continuity }: JudgeInput): JudgeVerdict {
   const perSegment: number[] = [];
   for (const { span, samples, present } of segments) {
     if (present === undefined) continue;

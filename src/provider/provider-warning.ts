@@ -1,4 +1,4 @@
-/** A non-fatal note a provider attaches to a result (shared by the LLM and VLM agents). */
+/** A non-fatal note a provider attaches to a result (shared by the LLM and VLM agents and the evaluation judge). */
 export type ProviderWarning =
   | {
       /** The primary provider failed and the fallback produced this result. */
