@@ -60,14 +60,14 @@ export const buildAttributeChange: DimensionBuilder = (random: Random) => {
           random,
           member,
           { index, onScreen },
-          { name: 3, pronoun: 3, role: 3 },
+          { name: 2, pronoun: 3, role: 4 },
         );
         return `${subject} ${returnChanged(builder, random, member, index, state)}`;
       }
       if (member === changing) return changeClause(builder, random, member, index, state);
       const subject = before
         ? refer(builder, member, 'name')
-        : mentionLater(builder, random, member, { index, onScreen }, { name: 3, pronoun: 3, role: 3 });
+        : mentionLater(builder, random, member, { index, onScreen }, { name: 2, pronoun: 3, role: 4 });
       const changed = current.get(member.key);
       // Some later prompts restate the change; the rest leave it to memory.
       if (changed !== undefined && random.chance(before ? 0.5 : 0.3))
