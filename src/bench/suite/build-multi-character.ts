@@ -94,7 +94,8 @@ export const buildMultiCharacter: DimensionBuilder = (random: Random) => {
       for (const character of onScreen) seen.add(character.key);
       continue;
     }
-    const back = onScreen.find((character) => returning(character, index));
+    // The third person leads a return they share with a look-alike, so a pronoun for them is the subject.
+    const back = [...onScreen].reverse().find((character) => returning(character, index));
     const order =
       back === undefined ? onScreen : [back, ...onScreen.filter((character) => character !== back)];
     const names = order.map((character) => mention(character, index, onScreen));

@@ -42,25 +42,32 @@ export const buildSceneChange: DimensionBuilder = (random: Random) => {
     const setting = settings[run]!;
     for (let step = 0; step < length; step++, index++) {
       const onScreen = members.filter((_, position) => schedules[position]!.includes(index));
-      const names = onScreen.map((member) => {
+      // At most one pronoun per prompt, and it leads the subjects ("She and Marco ...", never "Nora and he").
+      let pronoun = false;
+      const said = onScreen.map((member) => {
+        let text: string;
         if (!builder.presentAt(index - 1).includes(member) && !seenBefore(builder, member, index))
-          return introduce(builder, random, member);
-        if (!builder.presentAt(index - 1).includes(member))
-          return mentionLater(
+          text = introduce(builder, random, member);
+        else if (!builder.presentAt(index - 1).includes(member))
+          text = mentionLater(
             builder,
             random,
             member,
             { index, onScreen },
-            { name: 3, role: 2, pronoun: 3, description: 1 },
+            { name: 3, role: 2, pronoun: pronoun ? 0 : 3, description: 1 },
           );
-        return refer(
-          builder,
-          member,
-          onScreen.length === 1 && pronounIsClear(builder, member, index, onScreen) && random.chance(0.4)
-            ? 'pronoun'
-            : 'name',
-        );
+        else
+          text = refer(
+            builder,
+            member,
+            onScreen.length === 1 && pronounIsClear(builder, member, index, onScreen) && random.chance(0.4)
+              ? 'pronoun'
+              : 'name',
+          );
+        pronoun ||= isPronoun(text);
+        return text;
       });
+      const names = [...said.filter(isPronoun), ...said.filter((text) => !isPronoun(text))];
       let text: string;
       if (names.length === 0) {
         text = emptyShot(random, setting);
@@ -81,6 +88,10 @@ export const buildSceneChange: DimensionBuilder = (random: Random) => {
   }
   return builder;
 };
+
+function isPronoun(text: string): boolean {
+  return text === 'she' || text === 'he';
+}
 
 function seenBefore(builder: ScriptBuilder, member: Character, index: number): boolean {
   for (let earlier = 0; earlier < index; earlier++)

@@ -147,6 +147,13 @@ describe('generateSuite', () => {
     expect(new Set(suite.map((script) => script.prompts.join('\n'))).size).toBe(324);
   });
 
+  it('writes a pronoun only as a subject that leads its clause ("she and Marco", never "Marco and she")', () => {
+    const misplaced = suite.flatMap((script) =>
+      script.prompts.filter((prompt) => /\b(and|to|beside|with|follows|of) (she|he)\b/i.test(prompt)),
+    );
+    expect(misplaced).toEqual([]);
+  });
+
   it('never repeats a prompt within a script', () => {
     for (const script of suite) expect(new Set(script.prompts).size, script.id).toBe(script.prompts.length);
   });
