@@ -136,6 +136,10 @@ export interface ReturnStats {
   inWindow: number;
   /** Share of returns absent from both the sink and the local window. */
   unseen: number;
+  /** Characters that return at least once (script and key). */
+  characters: number;
+  /** Share of those characters absent from the sink and the local window at every one of their returns. */
+  unseenCharacters: number;
   /** Share of returns that do not restate an attribute. */
   unrestated: number;
   /** Returns named by a pronoun only, without restating. */
@@ -149,11 +153,19 @@ export function summarizeReturns(returns: readonly SuiteReturn[]): ReturnStats {
   const only = (kind: ReferenceKind) =>
     returns.filter((entry) => !entry.restated && entry.references.join() === kind).length;
   const share = (count: number) => (returns.length === 0 ? 0 : count / returns.length);
+  const byCharacter = new Map<string, boolean>();
+  for (const entry of returns) {
+    const id = `${entry.script}/${entry.character}`;
+    byCharacter.set(id, (byCharacter.get(id) ?? true) && !entry.inSink && !entry.inWindow);
+  }
+  const unseenCharacters = [...byCharacter.values()].filter(Boolean).length;
   return {
     returns: returns.length,
     inSink: returns.filter((entry) => entry.inSink).length,
     inWindow: returns.filter((entry) => entry.inWindow).length,
     unseen: share(returns.filter((entry) => !entry.inSink && !entry.inWindow).length),
+    characters: byCharacter.size,
+    unseenCharacters: byCharacter.size === 0 ? 0 : unseenCharacters / byCharacter.size,
     unrestated: share(returns.filter((entry) => !entry.restated).length),
     pronounOnly: only('pronoun'),
     roleOnly: only('role'),
@@ -173,7 +185,7 @@ export function formatReturnStats(scripts: readonly SuiteScript[]): string {
   ];
   const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
   const lines = [
-    'dimension          returns  in-sink  in-window  unseen  not-restated  pronoun-only  role-only',
+    'dimension          returns  in-sink  in-window  unseen  characters  unseen-chars  not-restated  pronoun-only  role-only',
     ...rows.map(([name, stats]) =>
       [
         name.padEnd(18),
@@ -181,6 +193,8 @@ export function formatReturnStats(scripts: readonly SuiteScript[]): string {
         String(stats.inSink).padStart(8),
         String(stats.inWindow).padStart(10),
         percent(stats.unseen).padStart(7),
+        String(stats.characters).padStart(11),
+        percent(stats.unseenCharacters).padStart(13),
         percent(stats.unrestated).padStart(13),
         String(stats.pronounOnly).padStart(13),
         String(stats.roleOnly).padStart(10),
