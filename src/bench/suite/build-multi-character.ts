@@ -1,4 +1,11 @@
-import { createComposer, groupAction, interaction, soloAction } from './compose-prompt.js';
+import {
+  createComposer,
+  emptyShot,
+  groupAction,
+  interaction,
+  returnAction,
+  soloAction,
+} from './compose-prompt.js';
 import { type Cast, createCast } from './create-cast.js';
 import type { Attribute, Character } from './create-character.js';
 import type { Random } from './create-random.js';
@@ -6,11 +13,16 @@ import { attributeText, describeAttributes, nounPhrase } from './describe-charac
 import { type DimensionBuilder, PROMPTS_PER_SCRIPT, pickSettings } from './dimension-builder.js';
 import { introduce, refer } from './introduce.js';
 import { capitalize, joinList, joinSubjects } from './phrasing.js';
+import { mentionLater } from './pick-reference.js';
 import type { ScriptBuilder } from './script-builder.js';
 import { createScriptBuilder } from './script-builder.js';
 import { COLOURS } from './vocabulary.js';
 
-/** Two look-alikes (same kind, same hair, same garment in different colours) and sometimes a third person. */
+/**
+ * Two look-alikes (same kind, same hair, same garment in different colours) share the screen; one steps away
+ * and comes back, and often a third person comes and goes too. The pair enters after an establishing shot or
+ * after the third person in most scripts, so the sink does not hold them.
+ */
 export const buildMultiCharacter: DimensionBuilder = (random: Random) => {
   const builder = createScriptBuilder();
   const compose = createComposer(random);
@@ -22,45 +34,102 @@ export const buildMultiCharacter: DimensionBuilder = (random: Random) => {
   const second = lookAlike(random, cast, first, named);
   builder.add(first);
   builder.add(second);
-  const third = random.chance(0.6)
-    ? cast.member({ kind: otherKind(random, first), named: random.chance(0.7) })
+  const role = random.chance(0.5) ? random.pick(settings[0]!.roles) : undefined;
+  const third = random.chance(0.7)
+    ? cast.member({
+        kind: otherKind(random, first),
+        named: random.chance(0.6),
+        ...(role === undefined ? {} : { role }),
+      })
     : undefined;
   if (third !== undefined) builder.add(third);
   const pair = [first, second];
+  const start = random.pick(
+    third === undefined ? (['pair', 'empty'] as const) : (['pair', 'empty', 'empty', 'third'] as const),
+  );
+  const pairFirst = start === 'pair' ? 0 : 1;
+  const leaver = random.pick(pair);
+  const awayStart = pairFirst + 1 + random.int(4 - pairFirst);
+  const awayEnd = awayStart + (awayStart <= 3 && random.chance(0.4) ? 2 : 1);
+  const thirdOn = thirdSchedule(random, start, pairFirst);
   const introduced = new Set<string>();
+  const seen = new Set<string>();
   // Unnamed look-alikes are told apart by their differing garment.
-  const mention = (character: Character): string => {
+  const mention = (character: Character, index: number, onScreen: readonly Character[]): string => {
     if (!introduced.has(character.key)) {
       introduced.add(character.key);
       const another = character === pair[1] && character.name === undefined && introduced.has(pair[0]!.key);
       return introduce(builder, random, character, another ? { determiner: 'another' } : {});
     }
-    if (character.name !== undefined) return refer(builder, character, 'name');
-    if (pair.includes(character)) return byGarment(builder, character);
-    return refer(builder, character, 'description');
+    if (pair.includes(character))
+      return character.name === undefined ? byGarment(builder, character) : refer(builder, character, 'name');
+    if (returning(character, index))
+      return mentionLater(
+        builder,
+        random,
+        character,
+        { index, onScreen },
+        { name: 1, role: 3, pronoun: 3, description: 1 },
+      );
+    return refer(builder, character, 'name');
   };
+  const returning = (character: Character, index: number) =>
+    seen.has(character.key) && !builder.presentAt(index - 1).includes(character);
   for (let index = 0; index < PROMPTS_PER_SCRIPT; index++) {
     const setting = settings[index < 3 ? 0 : settings.length - 1]!;
-    const onScreen = index === 0 ? [...pair] : chooseOnScreen(random, pair, third);
-    if (index === 0 && random.chance(0.5)) {
+    const onScreen: Character[] = [];
+    if (index >= pairFirst) {
+      for (const member of pair)
+        if (member !== leaver || index < awayStart || index >= awayEnd) onScreen.push(member);
+    }
+    if (third !== undefined && thirdOn(index)) onScreen.push(third);
+    if (onScreen.length === 0) {
+      builder.prompt(emptyShot(random, setting), []);
+      continue;
+    }
+    if (index === pairFirst && (third === undefined || !onScreen.includes(third)) && random.chance(0.5)) {
       const { clause, extra } = jointIntro(builder, random, first, second);
       builder.prompt(compose(setting, clause, { extra, camera: 0 }), onScreen);
       for (const character of pair) introduced.add(character.key);
+      for (const character of onScreen) seen.add(character.key);
       continue;
     }
-    const names = onScreen.map(mention);
+    // The third person leads a return they share with a look-alike, so a pronoun for them is the subject.
+    const back = [...onScreen].reverse().find((character) => returning(character, index));
+    const order =
+      back === undefined ? onScreen : [back, ...onScreen.filter((character) => character !== back)];
+    const names = order.map((character) => mention(character, index, onScreen));
     let clause: string;
-    if (names.length === 3 && random.chance(0.5)) {
+    if (back !== undefined) {
+      clause = `${names[0]} ${returnAction(random, setting)}`;
+      const rest = names.slice(1);
+      if (rest.length > 0)
+        clause = `${clause} while ${joinSubjects(rest)} ${rest.length > 1 ? groupAction(random, setting) : soloAction(random, setting)}`;
+    } else if (names.length === 3 && random.chance(0.5)) {
       clause = `${names[0]} ${interaction(random)} ${names[1]} while ${names[2]} ${soloAction(random, setting)}`;
     } else if (names.length === 2 && random.chance(0.5)) {
       clause = `${names[0]} ${interaction(random)} ${names[1]}`;
+    } else if (names.length === 1) {
+      clause = `${names[0]} ${soloAction(random, setting)}`;
     } else {
       clause = `${joinSubjects(names)} ${groupAction(random, setting)}`;
     }
+    for (const character of onScreen) seen.add(character.key);
     builder.prompt(compose(setting, clause), onScreen);
   }
   return builder;
 };
+
+/** When the third person is on screen: from the first prompt for a while, or later, often leaving and returning. */
+function thirdSchedule(random: Random, start: string, pairFirst: number): (index: number) => boolean {
+  if (start === 'third') {
+    const last = 1 + random.int(PROMPTS_PER_SCRIPT - 1);
+    return (index) => index <= last;
+  }
+  const enter = pairFirst + 1 + random.int(3 - pairFirst);
+  if (random.chance(0.8)) return (index) => index === enter || index >= enter + 2;
+  return (index) => index >= enter;
+}
 
 /** A copy of `model` whose top (and sometimes one more coloured item) has another colour. */
 function lookAlike(random: Random, cast: Cast, model: Character, named: boolean): Character {
@@ -121,12 +190,11 @@ function byGarment(builder: ScriptBuilder, character: Character): string {
   return builder.alias(character, `the ${nounPhrase(character, false)} in the ${top.phrase}`);
 }
 
-function chooseOnScreen(random: Random, pair: Character[], third: Character | undefined): Character[] {
-  if (third === undefined) return [...pair];
-  return random.pick([[...pair], [...pair, third], [pair[0]!, third], [pair[1]!, third], [...pair, third]]);
-}
-
+/** A kind other than the model's, of the other gender in most scripts (so a pronoun can name it). */
 function otherKind(random: Random, model: Character) {
-  const kinds = ['woman', 'man', 'girl', 'boy', 'old woman', 'old man'] as const;
-  return random.pick(kinds.filter((kind) => kind !== model.kind));
+  const female = ['woman', 'girl', 'old woman'] as const;
+  const male = ['man', 'boy', 'old man'] as const;
+  const same = model.gender === 'female' ? female : male;
+  const pool = random.chance(0.75) ? (model.gender === 'female' ? male : female) : same;
+  return random.pick(pool.filter((kind) => kind !== model.kind));
 }

@@ -15,17 +15,30 @@ export interface ComposeOptions {
   extra?: string;
 }
 
-/** Composes prompts for one script, remembering the last setting so repeats are phrased more lightly. */
+/**
+ * Composes prompts for one script, remembering the last setting so repeats are phrased more lightly, and the
+ * prompts so far so none is written twice (a repeat gets another placement and a camera phrase).
+ */
 export function createComposer(
   random: Random,
 ): (setting: Setting, clause: string, options?: ComposeOptions) => string {
   let previous: Setting | undefined;
+  const written = new Set<string>();
+  const once = (setting: Setting, clause: string, options: ComposeOptions) => {
+    let text = composePrompt(random, setting, clause, options);
+    for (let attempt = 0; written.has(text) && attempt < 20; attempt++) {
+      const placement = random.pick(['none', 'locative', 'opener'] as const);
+      text = composePrompt(random, setting, clause, { ...options, placement, camera: 1 });
+    }
+    written.add(text);
+    return text;
+  };
   return (setting, clause, options = {}) => {
     const repeat = previous === setting;
     previous = setting;
-    if (options.placement !== undefined || !repeat) return composePrompt(random, setting, clause, options);
+    if (options.placement !== undefined || !repeat) return once(setting, clause, options);
     const placement = random.pick(['none', 'none', 'locative', 'opener'] as const);
-    return composePrompt(random, setting, clause, { ...options, placement });
+    return once(setting, clause, { ...options, placement });
   };
 }
 
@@ -53,6 +66,19 @@ export function emptyShot(random: Random, setting: Setting): string {
   return sentence(`${setting.empty}, ${random.pick(CAMERA_PHRASES)}`);
 }
 
+/**
+ * Empty establishing shots for one script: a place already shown empty is swapped for the first of `places`
+ * not yet shown, so no two prompts of a script read the same.
+ */
+export function createEmptyShots(random: Random): (setting: Setting, places: readonly Setting[]) => string {
+  const shown = new Set<string>();
+  return (setting, places) => {
+    const place = shown.has(setting.id) ? (places.find((other) => !shown.has(other.id)) ?? setting) : setting;
+    shown.add(place.id);
+    return emptyShot(random, place);
+  };
+}
+
 /** A singular action that fits the setting, third person ("feeds the pigeons"). */
 export function soloAction(random: Random, setting: Setting): string {
   return thirdPerson(random.chance(0.75) ? random.pick(setting.actions) : random.pick(GENERIC_ACTIONS));
@@ -74,6 +100,13 @@ export const INTERACTIONS = [
   'follow',
   'sit next to',
 ] as const;
+
+const RETURNS = ['return', 'come back', 'walk back into view', 'reappear', 'step back in'] as const;
+
+/** A return verb joined to an action, third person ("comes back and feeds the pigeons"). */
+export function returnAction(random: Random, setting: Setting): string {
+  return `${thirdPerson(random.pick(RETURNS))} and ${soloAction(random, setting)}`;
+}
 
 /** A singular interaction verb, third person ("waves to"). */
 export function interaction(random: Random): string {

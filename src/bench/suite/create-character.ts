@@ -156,7 +156,8 @@ function proposeAttribute(random: Random, slot: Slot, kind: Kind): Attribute {
   }
 }
 
-function genderRole(role: string, gender: 'female' | 'male'): string {
+/** The role noun for a gender ("fisherman" -> "fisherwoman"). */
+export function genderRole(role: string, gender: 'female' | 'male'): string {
   if (gender === 'male') return role;
   if (role === 'fisherman') return 'fisherwoman';
   if (role === 'waiter') return 'waitress';

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUITE_SEED, formatSuite, generateSuite, selectSmoke } from './generate-suite.js';
 import { SETTINGS } from './settings.js';
 import { containsWord, findAnnotationProblems, firstPresence } from './suite-checks.js';
-import { SUITE_DIMENSIONS, type SuiteScript, suiteScriptSchema } from './suite-script.js';
+import {
+  SUITE_DIMENSIONS,
+  type SuiteCharacter,
+  type SuiteScript,
+  suiteScriptSchema,
+} from './suite-script.js';
 import { FEMALE_NAMES, MALE_NAMES } from './vocabulary.js';
 
 const suite = generateSuite({ seed: DEFAULT_SUITE_SEED });
@@ -12,7 +17,10 @@ const settingsOf = (script: SuiteScript) =>
   new Set(
     script.prompts.flatMap((prompt) =>
       SETTINGS.filter(
-        (setting) => containsWord(prompt, setting.opener) || containsWord(prompt, setting.locative),
+        (setting) =>
+          containsWord(prompt, setting.opener) ||
+          containsWord(prompt, setting.locative) ||
+          containsWord(prompt, setting.empty),
       ).map((setting) => setting.id),
     ),
   );
@@ -84,23 +92,22 @@ describe('generateSuite', () => {
 
   it('puts look-alikes differing in one colour on screen together in multi-character', () => {
     for (const script of byDimension('multi-character')) {
-      const characters = Object.values(script.characters);
-      const pair = characters.some((a) =>
-        characters.some((b) => {
-          if (a === b || a.attrs.length !== b.attrs.length) return false;
-          const onlyA = a.attrs.filter((attr) => !b.attrs.includes(attr));
-          const onlyB = b.attrs.filter((attr) => !a.attrs.includes(attr));
-          const sameNoun = onlyA.some((x) =>
-            onlyB.some((y) => x.split(' ').slice(1).join(' ') === y.split(' ').slice(1).join(' ')),
-          );
-          return onlyA.length >= 1 && onlyA.length < a.attrs.length && sameNoun;
-        }),
-      );
-      expect(pair, script.id).toBe(true);
-      expect(
-        script.present.every((keys) => keys.length >= 2),
-        script.id,
-      ).toBe(true);
+      const entries = Object.entries(script.characters);
+      const lookAlikes = (a: SuiteCharacter, b: SuiteCharacter) => {
+        if (a === b || a.attrs.length !== b.attrs.length) return false;
+        const onlyA = a.attrs.filter((attr) => !b.attrs.includes(attr));
+        const onlyB = b.attrs.filter((attr) => !a.attrs.includes(attr));
+        const sameNoun = onlyA.some((x) =>
+          onlyB.some((y) => x.split(' ').slice(1).join(' ') === y.split(' ').slice(1).join(' ')),
+        );
+        return onlyA.length >= 1 && onlyA.length < a.attrs.length && sameNoun;
+      };
+      const pair = entries.flatMap(([keyA, a]) =>
+        entries.filter(([, b]) => lookAlikes(a, b)).map(([keyB]) => [keyA, keyB] as const),
+      )[0];
+      expect(pair, script.id).toBeDefined();
+      const together = script.present.filter((keys) => pair!.every((key) => keys.includes(key))).length;
+      expect(together, script.id).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -138,6 +145,17 @@ describe('generateSuite', () => {
     );
     expect(used.size).toBeGreaterThanOrEqual(60);
     expect(new Set(suite.map((script) => script.prompts.join('\n'))).size).toBe(324);
+  });
+
+  it('writes a pronoun only as a subject that leads its clause ("she and Marco", never "Marco and she")', () => {
+    const misplaced = suite.flatMap((script) =>
+      script.prompts.filter((prompt) => /\b(and|to|beside|with|follows|of) (she|he)\b/i.test(prompt)),
+    );
+    expect(misplaced).toEqual([]);
+  });
+
+  it('never repeats a prompt within a script', () => {
+    for (const script of suite) expect(new Set(script.prompts).size, script.id).toBe(script.prompts.length);
   });
 
   it('matches the committed files', () => {

@@ -62,8 +62,9 @@ export function refer(builder: ScriptBuilder, character: Character, mode: Refere
 }
 
 /**
- * Whether a pronoun at the start of prompt `index` can only mean this character: it was on screen in
- * the previous prompt and nobody else of its gender is on screen in that prompt or this one.
+ * Whether a pronoun in prompt `index` can only mean this character, as a reader resolves it: nobody else on
+ * screen in this prompt could be called the same, and the latest earlier prompt with anyone who could shows
+ * this character and no one else who could. People whose gender the text never shows (an unnamed "chef") could.
  */
 export function pronounIsClear(
   builder: ScriptBuilder,
@@ -71,11 +72,24 @@ export function pronounIsClear(
   index: number,
   onScreen: readonly Character[],
 ): boolean {
-  const previous = builder.presentAt(index - 1);
-  if (!previous.some((other) => other.key === character.key)) return false;
-  return [...previous, ...onScreen].every(
-    (other) => other.key === character.key || other.gender !== character.gender,
-  );
+  const rivals = (people: readonly Character[]) =>
+    people.filter(
+      (other) => other.key !== character.key && (other.gender === character.gender || !genderShown(other)),
+    );
+  if (rivals(onScreen).length > 0) return false;
+  for (let earlier = index - 1; earlier >= 0; earlier--) {
+    const people = builder.presentAt(earlier);
+    const seen = people.some((other) => other.key === character.key);
+    if (rivals(people).length > 0) return false;
+    if (seen) return true;
+  }
+  return false;
+}
+
+/** Whether the prompts show a character's gender: a name, a kind noun ("woman") or a gendered role. */
+export function genderShown(character: Character): boolean {
+  if (character.name !== undefined || character.role === undefined) return true;
+  return /(woman|man|waitress|waiter)$/.test(character.role);
 }
 
 function pickNamedShape(random: Random): IntroShape {
