@@ -36,29 +36,42 @@ export type {
   RenderRecordEntry,
 } from './engine/index.js';
 export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
+export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
 export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
 export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
 export {
+  eventsOfType,
+  type MemoryEventOf,
+  type MemoryEventType,
+  memoryEventSchema,
+} from './memory/memory-event.js';
+export {
   createLongLivePolicy,
   createMemFlowPolicy,
-  createPolicy,
   createSelfForcingPolicy,
+} from './memory/policies/index.js';
+export {
+  createPolicyEngine,
+  type MemoryEvent,
+  type MemoryEventSink,
+  type MemoryPolicy,
+  type MemoryPolicyV1,
+  type PolicyContext,
+  type PolicyEngine,
+  type PolicyFactory,
+  type PolicyRegistration,
+  type TransitionKind,
+} from './memory/policy.js';
+export {
+  createPolicy,
   defaultPolicyName,
   policyNames,
-  registerPolicy,
-  resolvePolicyFactory,
-} from './memory/policies/index.js';
-export type {
-  MemoryEvent,
-  MemoryEventSink,
-  MemoryPolicy,
-  PolicyContext,
-  PolicyFactory,
-  TransitionKind,
-} from './memory/policy.js';
-export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
+  policyRegistrations,
+  resolvePolicy,
+} from './memory/policy-registry.js';
 export * from './pipeline/index.js';
+export * from './run/index.js';
 export {
   buildTimeline,
   readScript,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createMiniEngine } from '../engine/index.js';
-import { createPolicy } from '../memory/policies/index.js';
+import { eventsOfType } from '../memory/memory-event.js';
+import { createPolicy } from '../memory/policy-registry.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline } from '../script/timeline.js';
 import { generateVideo } from './generate-video.js';
@@ -27,6 +28,7 @@ async function run(policy: string, seed = 3): Promise<{ result: RunResult; diges
       script,
       engine,
       timeline: buildTimeline(script, engine.info),
+      seed,
       policy: (context) => createPolicy(policy, context),
       onFrames: (_chunk, frames) => {
         for (const frame of frames) hash.update(frame.data);
@@ -59,7 +61,7 @@ describe('generateVideo with the miniature engine', () => {
 
   it('fills the MemFlow bank through the engine without errors', async () => {
     const { result } = await run('memflow');
-    const banks = result.memoryEvents.filter((e) => e.type === 'bank-set').map((e) => e.frames as number[]);
+    const banks = eventsOfType(result.memoryEvents, 'bank-set').map((e) => e.frames);
     expect(banks.slice(0, 3)).toEqual([[6], [6, 15], [6, 15, 24]]);
     // Chunk 11 (frame 33): full, so one of 6, 15, 24 went by score and 33 was appended.
     expect(banks[3]).toHaveLength(3);

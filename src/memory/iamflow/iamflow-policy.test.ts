@@ -117,7 +117,7 @@ async function run(settings: Record<string, unknown>) {
     },
   };
   const policy = createIamflowPolicy(
-    { engine: fakeEngine(calls), timeline, events: (event) => events.push(event) },
+    { engine: fakeEngine(calls), timeline, events: (event) => events.push(event), seed: 1 },
     { extractor, verifier, ...settings },
   );
   for (const segment of segments) {
@@ -222,7 +222,10 @@ describe('iamflow policy', () => {
     // All archived frames score 2/sqrt(2) on a uniform prompt: ties go to the newest.
     expect(last?.ids).toEqual(['iamflow-f13', 'iamflow-f10', 'iamflow-f7']);
     expect(() =>
-      createIamflowPolicy({ engine: fakeEngine([]), timeline, events: () => {} }, { budjet: 'fixed' }),
+      createIamflowPolicy(
+        { engine: fakeEngine([]), timeline, events: () => {}, seed: 1 },
+        { budjet: 'fixed' },
+      ),
     ).toThrow(/budjet/);
   });
 });
