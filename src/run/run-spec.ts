@@ -106,7 +106,7 @@ export const runSpecSchema = z
     seed: z.number().int().min(0).max(0xffffffff).default(runDefaults.seed),
     /** Decoded frame size. */
     size: z
-      .strictObject({ width: z.number().int().min(16), height: z.number().int().min(16) })
+      .strictObject({ width: z.number().int().positive(), height: z.number().int().positive() })
       .default({ width: runDefaults.width, height: runDefaults.height }),
     /** Denoising steps of the engine. */
     steps: z.number().int().min(1).max(1000).default(runDefaults.steps),
