@@ -156,6 +156,8 @@ describe('runScript isolation', () => {
     expect(readFileSync(join(dir, 'render.jsonl'), 'utf8').trim().split('\n')).toHaveLength(96);
     expect(runJson?.outputs.renderRecord).toBe('render.jsonl');
     // The view is a separate object with the bank primitives only: the engine is not reachable through it.
+    // @ts-expect-error the view's type has no render record either
+    expect(context!.engine.renderRecord).toBeUndefined();
     const engine = context!.engine as unknown as Record<string, unknown>;
     expect('renderRecord' in engine).toBe(false);
     expect(engine.renderRecord).toBeUndefined();

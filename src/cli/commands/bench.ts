@@ -3,7 +3,7 @@ import { writeReport } from '../../bench/report/write-report.js';
 import { createBenchProgress, formatSeconds } from '../../bench/runner/progress.js';
 import { type BenchOptions, benchDefaults, runBench } from '../../bench/runner/run-bench.js';
 import { InputError, type Issue } from '../../errors/index.js';
-import { policyNames, resolvePolicy } from '../../memory/policy-registry.js';
+import { policyNames, policyRegistrations } from '../../memory/policy-registry.js';
 import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
@@ -99,7 +99,9 @@ export function parseBenchFlags(
     else Object.assign(options, parsed);
   }
   if (issues.length > 0) throw new InputError(issues);
-  const registrations = (options.policies ?? policyNames()).map((name) => resolvePolicy(name));
+  // Unknown names are left to the runner, which lists the known ones.
+  const chosen = options.policies ?? policyNames();
+  const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
   const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
   if (agents) options.agents = agents;
   return options;
