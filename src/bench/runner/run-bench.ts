@@ -61,7 +61,8 @@ export type BenchEvent =
   | { type: 'bench-start'; total: number; skipped: number; workers: number; out: string; issues: Issue[] }
   | {
       type: 'run-end';
-      job: Omit<RunJob, 'script'>;
+      /** The job without its script and agent settings (which may hold API keys). */
+      job: Omit<RunJob, 'script' | 'agents'>;
       outcome: RunOutcome;
       finished: number;
       failed: number;
@@ -185,7 +186,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
         runSeconds += outcome.wallSeconds;
         const finished = done + failed;
         const elapsedSeconds = (performance.now() - started) / 1000;
-        const { script: _script, ...described } = job;
+        const { script: _script, agents: _agents, ...described } = job;
         options.onEvent?.({
           type: 'run-end',
           job: described,
