@@ -67,4 +67,39 @@ describe('generateVideo with the miniature engine', () => {
     expect(banks[3]).toHaveLength(3);
     expect(banks[3]!.at(-1)).toBe(33);
   });
+
+  it('hands the policy a view of the engine without its render record, and the record only after the run', async () => {
+    const engine = createMiniEngine({ width: 64, height: 36, seed: 3 });
+    const seen: unknown[] = [];
+    let records = 0;
+    try {
+      await generateVideo({
+        script,
+        engine,
+        timeline: buildTimeline(script, engine.info),
+        seed: 3,
+        policy: (context) => {
+          const view: object = context.engine;
+          seen.push('renderRecord' in view, view === engine, Object.keys(view).length);
+          return {
+            specificationVersion: 'v1',
+            name: 'probe',
+            transition: 'swap',
+            async onChunkEnd() {
+              seen.push(records);
+            },
+          };
+        },
+        onRenderRecord: (entries) => {
+          records = entries.length;
+        },
+      });
+    } finally {
+      await engine.release();
+    }
+    expect(seen.slice(0, 3)).toEqual([false, false, 7]);
+    // Every onChunkEnd ran before the render record left the loop.
+    expect(seen.slice(3).every((count) => count === 0)).toBe(true);
+    expect(records).toBe(144);
+  });
 });
