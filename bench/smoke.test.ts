@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBench } from '../src/bench/runner/run-bench.js';
 import { openResultsStore } from '../src/bench/store/results-store.js';
-import { policyNames } from '../src/memory/policies/index.js';
+import { policyNames } from '../src/memory/policy-registry.js';
 
 // The 12-script smoke suite under every registered policy at the benchmark size. About 2 minutes on one worker of
 // a 2-core machine; set IAMFLOW_SKIP_SMOKE=1 to leave it out of a quick local run.

@@ -11,16 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openRunOutputs, prepareOutputDir } from '../src/cli/commands/generate-outputs.js';
-import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
-import { writePng } from '../src/frame/index.js';
-import { createPolicy, defaultPolicyName } from '../src/memory/policies/index.js';
-import { generateVideo } from '../src/pipeline/generate-video.js';
-import { createRunJson } from '../src/pipeline/run-json.js';
+import { defaultPolicyName } from '../src/memory/policy-registry.js';
 import { type RunResult, sumCosts } from '../src/pipeline/run-result.js';
+import { createRunDirSink } from '../src/run/create-run-dir-sink.js';
+import { runDefaults } from '../src/run/run-defaults.js';
+import { runScript } from '../src/run/run-script.js';
+import type { RunSink } from '../src/run/run-sink.js';
 import type { Script } from '../src/script/script.js';
-import { buildTimeline } from '../src/script/timeline.js';
-import { createMp4Encoder } from '../src/video/index.js';
 
 const script: Script = {
   id: 'speed-bench',
@@ -37,48 +34,21 @@ const script: Script = {
   source: { path: 'bench/speed.ts' },
 };
 
+/** Discards every frame: measures generation, decoding and policy alone. */
+const discard: RunSink = {
+  open: async () => null,
+  onFrames: async () => {},
+  onRenderRecord: async () => {},
+  commit: async () => {},
+  abort: async () => {},
+};
+
 async function run(policy: string, mp4Folder: string | undefined): Promise<RunResult> {
-  const engine = createMiniEngine({ width: 480, height: 270, seed: 1 });
-  const timeline = buildTimeline(script, engine.info);
-  // With --mp4 the frames take the CLI's path: write-behind H.264 encoder, render record, keyframes, run.json.
-  const out = mp4Folder ? join(mp4Folder, policy) : undefined;
-  if (out) await prepareOutputDir(out, out);
-  const outputs = out
-    ? await openRunOutputs({
-        out,
-        timeline,
-        encoder: createMp4Encoder({ path: join(out, 'video.mp4'), width: 480, height: 270, fps: 16 }),
-        writePng,
-        renderRecord: true,
-      })
-    : undefined;
-  try {
-    const result = await generateVideo({
-      script,
-      engine,
-      timeline,
-      policy: (context) => createPolicy(policy, context),
-      ...(outputs ? { onFrames: outputs.onFrames } : {}),
-    });
-    if (outputs) {
-      const files = outputs.files;
-      const details = {
-        script,
-        seed: 1,
-        policySettings: {},
-        engineConfig: { width: 480, height: 270, seed: 1 },
-      };
-      await outputs.commit(
-        createRunJson(result, { ...details, outputs: files, createdAt: new Date().toISOString() }),
-      );
-    }
-    return result;
-  } catch (error) {
-    await outputs?.abort();
-    throw error;
-  } finally {
-    await engine.release();
-  }
+  // With --mp4 the frames take generate's path: write-behind H.264 encoder, keyframes, render record, run.json.
+  const sink = mp4Folder ? createRunDirSink({ dir: join(mp4Folder, policy) }) : discard;
+  const output = { keyframes: mp4Folder !== undefined, renderRecord: mp4Folder !== undefined };
+  const { result } = await runScript({ script, policy: { name: policy }, output }, sink);
+  return result;
 }
 
 const { values } = parseArgs({ options: { mp4: { type: 'boolean', default: false } }, strict: true });
@@ -120,7 +90,9 @@ const header = [
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
-console.log(`speed bench: 6 prompts, 60 s, 480x270, seed 1${values.mp4 ? ', with MP4 encoding' : ''}`);
+console.log(
+  `speed bench: 6 prompts, 60 s, ${runDefaults.width}x${runDefaults.height}, seed ${runDefaults.seed}, ${runDefaults.steps} steps${values.mp4 ? ', with MP4 encoding' : ''}`,
+);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 

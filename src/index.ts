@@ -59,26 +59,39 @@ export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/in
 export type { ProviderHttpSettings } from './http/provider-http-settings.js';
 export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
 export {
+  eventsOfType,
+  type MemoryEventOf,
+  type MemoryEventType,
+  memoryEventSchema,
+} from './memory/memory-event.js';
+export {
   createLongLivePolicy,
   createMemFlowPolicy,
-  createPolicy,
   createSelfForcingPolicy,
+} from './memory/policies/index.js';
+export {
+  createPolicyEngine,
+  type MemoryEvent,
+  type MemoryEventSink,
+  type MemoryPolicy,
+  type MemoryPolicyV1,
+  type PolicyContext,
+  type PolicyEngine,
+  type PolicyFactory,
+  type PolicyRegistration,
+  type TransitionKind,
+} from './memory/policy.js';
+export {
+  createPolicy,
   defaultPolicyName,
   policyNames,
-  registerPolicy,
-  resolvePolicyFactory,
-} from './memory/policies/index.js';
-export type {
-  MemoryEvent,
-  MemoryEventSink,
-  MemoryPolicy,
-  PolicyContext,
-  PolicyFactory,
-  TransitionKind,
-} from './memory/policy.js';
+  policyRegistrations,
+  resolvePolicy,
+} from './memory/policy-registry.js';
 export * from './pipeline/index.js';
 export { callWithFallback } from './provider/call-with-fallback.js';
 export type { ProviderWarning } from './provider/provider-warning.js';
+export * from './run/index.js';
 export {
   buildTimeline,
   readScript,

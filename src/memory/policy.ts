@@ -1,13 +1,22 @@
 import type { CausalVideoEngineV1, EncodedPrompt, GeneratedChunk } from '../engine/engine.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import type { Segment, Timeline } from '../script/timeline.js';
+import type { MemoryEventSink } from './memory-event.js';
+
+export type {
+  MemoryEvent,
+  MemoryEventOf,
+  MemoryEventSink,
+  MemoryEventType,
+} from './memory-event.js';
 
 /**
  * A memory policy decides what the engine's bank holds and how the context changes at a prompt switch.
- * The streaming loop calls it; policies never see annotations. New policies register a factory in
- * `policies/registry.ts` without touching the loop.
+ * The streaming loop calls it; policies never see annotations or the render record. New policies are added to the
+ * list in `policy-registry.ts` without touching the loop.
  */
-export interface MemoryPolicy {
+export interface MemoryPolicyV1 {
+  readonly specificationVersion: 'v1';
   /** Policy name as chosen with `--policy`, e.g. `self-forcing`. */
   readonly name: string;
   /**
@@ -26,29 +35,51 @@ export interface MemoryPolicy {
   snapshot?(): unknown;
 }
 
+/** The current version of the policy port. */
+export type MemoryPolicy = MemoryPolicyV1;
+
 export type TransitionKind = 'swap' | 'recache' | 'soft';
+
+/**
+ * What a policy (and the agents it drives) may see of the engine: its identity, geometry and the bank primitives.
+ * No generation, no decoding and no render record: `createPolicyEngine` builds it as a separate object, so the
+ * rest of the engine is unreachable at run time too.
+ */
+export type PolicyEngine = Pick<
+  CausalVideoEngineV1,
+  'specificationVersion' | 'provider' | 'modelId' | 'info' | 'storeFrame' | 'dropFrame' | 'setBank'
+>;
+
+/**
+ * The narrowed engine view a policy receives: a new frozen object holding only the allowed members (bound to the
+ * engine), never the engine itself.
+ *
+ * @example
+ * const view = createPolicyEngine(engine);
+ * 'renderRecord' in view // false
+ */
+export function createPolicyEngine(engine: PolicyEngine): PolicyEngine {
+  return Object.freeze({
+    specificationVersion: engine.specificationVersion,
+    provider: engine.provider,
+    modelId: engine.modelId,
+    info: Object.freeze({ ...engine.info, denoisingSteps: [...engine.info.denoisingSteps] }),
+    storeFrame: (frame: number, id: string) => engine.storeFrame(frame, id),
+    dropFrame: (id: string) => engine.dropFrame(id),
+    setBank: (ids: readonly string[]) => engine.setBank(ids),
+  });
+}
 
 /** What every policy factory receives. */
 export interface PolicyContext {
-  /** The engine whose bank the policy manages (`storeFrame`, `dropFrame`, `setBank`). */
-  engine: CausalVideoEngineV1;
+  /** The engine view whose bank the policy manages (`storeFrame`, `dropFrame`, `setBank`). */
+  engine: PolicyEngine;
   /** The run's latent timeline (prompts, switch frames). */
   timeline: Timeline;
   /** Where the policy reports what it did, for run.json. */
   events: MemoryEventSink;
-}
-
-/** Receives memory events. */
-export type MemoryEventSink = (event: MemoryEvent) => void;
-
-/** One thing a policy did, recorded in run.json. `type` names the noun first (`bank-set`, `frame-store`). */
-export interface MemoryEvent {
-  /** Event type, e.g. `frame-store`, `frame-drop`, `bank-set`, `frame-archive`, `memory-retrieve`, `verify-end`. */
-  type: string;
-  /** Chunk index at which it happened. */
-  chunk: number;
-  /** Event-specific details (JSON-serialisable). */
-  [key: string]: unknown;
+  /** The run's seed: every random choice of the policy (ablations) derives from it. */
+  seed: number;
 }
 
 /** A segment is about to start. */
@@ -72,3 +103,18 @@ export interface ChunkEndEvent {
 
 /** Creates a policy for one run. `settings` are policy-specific options (validated by the factory). */
 export type PolicyFactory = (context: PolicyContext, settings?: Record<string, unknown>) => MemoryPolicy;
+
+/** One entry of the policy list: a name, what it takes, and its factory. */
+export interface PolicyRegistration {
+  /** Name as chosen with `--policy`. */
+  readonly name: string;
+  /** One line for help texts. */
+  readonly summary: string;
+  /**
+   * Whether the policy takes the LLM/VLM agent settings (`extractor`, `verifier`, `syncVerify`): front ends refuse
+   * agent flags for a policy that does not.
+   */
+  readonly takesAgents: boolean;
+  /** Creates the policy for one run. */
+  readonly create: PolicyFactory;
+}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createMiniEngine } from '../engine/index.js';
-import { createPolicy } from '../memory/policies/index.js';
+import { eventsOfType } from '../memory/memory-event.js';
+import { createPolicy } from '../memory/policy-registry.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline } from '../script/timeline.js';
 import { generateVideo } from './generate-video.js';
@@ -27,6 +28,7 @@ async function run(policy: string, seed = 3): Promise<{ result: RunResult; diges
       script,
       engine,
       timeline: buildTimeline(script, engine.info),
+      seed,
       policy: (context) => createPolicy(policy, context),
       onFrames: (_chunk, frames) => {
         for (const frame of frames) hash.update(frame.data);
@@ -59,10 +61,45 @@ describe('generateVideo with the miniature engine', () => {
 
   it('fills the MemFlow bank through the engine without errors', async () => {
     const { result } = await run('memflow');
-    const banks = result.memoryEvents.filter((e) => e.type === 'bank-set').map((e) => e.frames as number[]);
+    const banks = eventsOfType(result.memoryEvents, 'bank-set').map((e) => e.frames);
     expect(banks.slice(0, 3)).toEqual([[6], [6, 15], [6, 15, 24]]);
     // Chunk 11 (frame 33): full, so one of 6, 15, 24 went by score and 33 was appended.
     expect(banks[3]).toHaveLength(3);
     expect(banks[3]!.at(-1)).toBe(33);
+  });
+
+  it('hands the policy a view of the engine without its render record, and the record only after the run', async () => {
+    const engine = createMiniEngine({ width: 64, height: 36, seed: 3 });
+    const seen: unknown[] = [];
+    let records = 0;
+    try {
+      await generateVideo({
+        script,
+        engine,
+        timeline: buildTimeline(script, engine.info),
+        seed: 3,
+        policy: (context) => {
+          const view: object = context.engine;
+          seen.push('renderRecord' in view, view === engine, Object.keys(view).length);
+          return {
+            specificationVersion: 'v1',
+            name: 'probe',
+            transition: 'swap',
+            async onChunkEnd() {
+              seen.push(records);
+            },
+          };
+        },
+        onRenderRecord: (entries) => {
+          records = entries.length;
+        },
+      });
+    } finally {
+      await engine.release();
+    }
+    expect(seen.slice(0, 3)).toEqual([false, false, 7]);
+    // Every onChunkEnd ran before the render record left the loop.
+    expect(seen.slice(3).every((count) => count === 0)).toBe(true);
+    expect(records).toBe(144);
   });
 });

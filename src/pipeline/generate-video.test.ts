@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPolicy } from '../memory/policies/index.js';
-import type { MemoryPolicy } from '../memory/policy.js';
+import type { MemoryEvent, MemoryPolicy } from '../memory/policy.js';
+import { createPolicy } from '../memory/policy-registry.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline } from '../script/timeline.js';
 import { createFakeEngine, type FakeEngine } from './__fixtures__/fake-engine.js';
@@ -40,6 +40,7 @@ describe('generateVideo', () => {
       script,
       engine,
       timeline,
+      seed: 1,
       policy: (context) => createPolicy('longlive', context),
     });
     const structural = engine.calls.filter((c) => !c.startsWith('decode'));
@@ -82,6 +83,7 @@ describe('generateVideo', () => {
       script,
       engine,
       timeline,
+      seed: 1,
       policy: (context) => createPolicy('self-forcing', context),
     });
     expect(engine.calls.some((c) => c.startsWith('recache'))).toBe(false);
@@ -100,6 +102,7 @@ describe('generateVideo', () => {
       script,
       engine,
       timeline,
+      seed: 1,
       transition: 'soft',
       softTransition: { curve: 'linear', windowFrames: 6 },
       policy: (context) => createPolicy('longlive', context),
@@ -119,6 +122,7 @@ describe('generateVideo', () => {
       script,
       engine,
       timeline,
+      seed: 1,
       transition: 'soft',
       policy: (context) => createPolicy('self-forcing', context),
     });
@@ -131,30 +135,41 @@ describe('generateVideo', () => {
     );
   });
 
-  it('measures each step with the injected clock and streams frames and render records in order', async () => {
+  it('measures each step with the injected clock, streams frames in order and hands the render record over last', async () => {
     const engine = createFakeEngine();
     const { clock, tick } = timedRun(engine);
+    const order: string[] = [];
     const policy: MemoryPolicy = {
+      specificationVersion: 'v1',
       name: 'ticking',
       transition: 'swap',
       async onChunkEnd({ chunk }) {
         tick(1);
-        if (chunk.chunk % 4 === 0) events.push({ type: 'bank-set', chunk: chunk.chunk });
+        order.push(`policy:${chunk.chunk}`);
+        if (chunk.chunk % 4 === 0) events.push({ type: 'bank-set', chunk: chunk.chunk, ids: [], frames: [] });
+      },
+      async finish() {
+        order.push('finish');
       },
     };
-    const events: { type: string; chunk: number }[] = [];
+    const events: MemoryEvent[] = [];
     const streamed: number[] = [];
     const progress: number[] = [];
     const result = await generateVideo({
       script,
       engine,
       timeline,
+      seed: 1,
       policy,
       memoryEvents: events,
       clock,
-      onFrames: (chunk, frames, record) => {
+      onFrames: (chunk, frames) => {
         tick(3);
-        streamed.push(chunk.chunk, frames.length, record?.length ?? -1);
+        streamed.push(chunk.chunk, frames.length);
+      },
+      onRenderRecord: (entries) => {
+        order.push(`render:${entries.length}`);
+        expect(entries.map((entry) => entry.frame)).toEqual(Array.from({ length: 144 }, (_, i) => i));
       },
       onChunk: (p) => progress.push(p.videoFramesDone),
     });
@@ -168,12 +183,14 @@ describe('generateVideo', () => {
     });
     expect(result.wallMs).toBe(12 * 16);
     expect(result.realtimeFactor).toBeCloseTo(9 / 0.192, 9);
-    expect(streamed.slice(0, 6)).toEqual([0, 12, 12, 1, 12, 12]);
+    expect(streamed.slice(0, 4)).toEqual([0, 12, 1, 12]);
     expect(progress.at(-1)).toBe(144);
+    // The render record reaches the sink once, after the policy's last onChunkEnd and its finish.
+    expect(order.slice(-3)).toEqual(['policy:11', 'finish', 'render:144']);
     expect(result.memoryEvents).toEqual([
-      { type: 'bank-set', chunk: 0 },
-      { type: 'bank-set', chunk: 4 },
-      { type: 'bank-set', chunk: 8 },
+      { type: 'bank-set', chunk: 0, ids: [], frames: [] },
+      { type: 'bank-set', chunk: 4, ids: [], frames: [] },
+      { type: 'bank-set', chunk: 8, ids: [], frames: [] },
     ]);
   });
 
@@ -183,6 +200,7 @@ describe('generateVideo', () => {
       script,
       engine,
       timeline,
+      seed: 1,
       policy: (context) => createPolicy('memflow', context),
     });
     expect(result.policy.name).toBe('memflow');
@@ -197,7 +215,13 @@ describe('generateVideo', () => {
   it('refuses a timeline laid out for another chunk size than the engine', async () => {
     const engine = createFakeEngine({ info: { chunkFrames: 4 } });
     await expect(
-      generateVideo({ script, engine, timeline, policy: (context) => createPolicy('longlive', context) }),
+      generateVideo({
+        script,
+        engine,
+        timeline,
+        seed: 1,
+        policy: (context) => createPolicy('longlive', context),
+      }),
     ).rejects.toThrow(/does not match the engine/);
     expect(engine.calls).toEqual([]);
   });
@@ -209,6 +233,7 @@ describe('generateVideo', () => {
       script,
       engine,
       timeline,
+      seed: 1,
       signal: controller.signal,
       policy: (context) => createPolicy('longlive', context),
       onChunk: (p) => {

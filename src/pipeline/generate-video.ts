@@ -7,7 +7,13 @@ import type {
 } from '../engine/engine.js';
 import { IamflowError } from '../errors/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
-import type { MemoryEvent, MemoryPolicy, PolicyContext, TransitionKind } from '../memory/policy.js';
+import {
+  createPolicyEngine,
+  type MemoryEvent,
+  type MemoryPolicy,
+  type PolicyContext,
+  type TransitionKind,
+} from '../memory/policy.js';
 import type { Script } from '../script/script.js';
 import type { Segment, Timeline } from '../script/timeline.js';
 import {
@@ -33,12 +39,15 @@ export interface GenerateVideoOptions {
   /** The causal engine; the loop does not release it. */
   engine: CausalVideoEngineV1;
   /**
-   * The memory policy, or a factory the loop calls with a context whose event sink feeds `RunResult.memoryEvents`.
-   * A ready policy reports into `memoryEvents` only if its creator passes the same array.
+   * The memory policy, or a factory the loop calls with a context (a narrowed engine view without the render
+   * record, the seed, and an event sink that feeds `RunResult.memoryEvents`). A ready policy reports into
+   * `memoryEvents` only if its creator passes the same array.
    */
   policy: MemoryPolicy | ((context: PolicyContext) => MemoryPolicy);
   /** The latent timeline of the script. */
   timeline: Timeline;
+  /** The run's seed (the engine's): the policy's random choices derive from it. */
+  seed: number;
   /** Events collected for a ready-made policy (its sink pushes here). */
   memoryEvents?: MemoryEvent[];
   /** Overrides the policy's transition at switches. */
@@ -51,8 +60,13 @@ export interface GenerateVideoOptions {
   signal?: AbortSignal;
   /** Called after every chunk. */
   onChunk?: (progress: RunProgress) => void;
-  /** Receives every chunk's decoded frames in order (and its render record when the engine has one); awaited. */
-  onFrames?: (chunk: GeneratedChunk, frames: VideoFrame[], renderRecord?: RenderRecordEntry[]) => unknown;
+  /** Receives every chunk's decoded frames in order; awaited. */
+  onFrames?: (chunk: GeneratedChunk, frames: VideoFrame[]) => unknown;
+  /**
+   * Receives the whole render record once, after the policy finished (only when the engine has one): it is kept in
+   * the loop's memory until then, so no policy can read it, not even from disk. Awaited.
+   */
+  onRenderRecord?: (entries: RenderRecordEntry[]) => unknown;
 }
 
 /**
@@ -79,7 +93,12 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
   const memoryEvents = options.memoryEvents ?? [];
   const policy =
     typeof options.policy === 'function'
-      ? options.policy({ engine, timeline, events: (event) => memoryEvents.push(event) })
+      ? options.policy({
+          engine: createPolicyEngine(engine),
+          timeline,
+          seed: options.seed,
+          events: (event) => memoryEvents.push(event),
+        })
       : options.policy;
   const transition = options.transition ?? policy.transition;
   const encodings = new Map<string, EncodedPrompt>();
@@ -98,6 +117,8 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
   const switches: SwitchRecord[] = [];
   let videoFramesDone = 0;
   let previous: { segment: Segment; prompt: EncodedPrompt } | undefined;
+  const renderRecord: RenderRecordEntry[] | undefined =
+    options.onRenderRecord && engine.renderRecord ? [] : undefined;
 
   for (const segment of timeline.segments) {
     const prompt = await encode(segment.prompt);
@@ -135,10 +156,8 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
       const t1 = clock();
       const frames = await engine.decodeChunk(chunk.chunk);
       const t2 = clock();
-      const renderRecord = engine.renderRecord?.(chunk.chunk);
-      await (renderRecord
-        ? options.onFrames?.(chunk, frames, renderRecord)
-        : options.onFrames?.(chunk, frames));
+      if (renderRecord) renderRecord.push(...(engine.renderRecord?.(chunk.chunk) ?? []));
+      await options.onFrames?.(chunk, frames);
       const t3 = clock();
       await policy.onChunkEnd?.({ segment, prompt, chunk, frames });
       const t4 = clock();
@@ -177,6 +196,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     previous = { segment, prompt };
   }
   await policy.finish?.();
+  if (renderRecord) await options.onRenderRecord?.(renderRecord);
 
   const wallMs = clock() - started;
   const videoSeconds = videoFramesDone / timeline.fps;

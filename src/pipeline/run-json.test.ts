@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPolicy } from '../memory/policies/index.js';
+import { createPolicy } from '../memory/policy-registry.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline } from '../script/timeline.js';
 import { createFakeEngine } from './__fixtures__/fake-engine.js';
@@ -24,6 +24,7 @@ async function runJson() {
     script,
     engine: createFakeEngine(),
     timeline: buildTimeline(script),
+    seed: 7,
     transition: 'soft',
     policy: (context) => createPolicy('memflow', context),
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoryEventSchema } from '../memory/memory-event.js';
 import type { Script } from '../script/script.js';
 import type { RunResult } from './run-result.js';
 
@@ -108,7 +109,7 @@ export const runJsonSchema = z.object({
       alpha: z.number().optional(),
     }),
   ),
-  memoryEvents: z.array(z.looseObject({ type: z.string(), chunk: z.number() })),
+  memoryEvents: z.array(memoryEventSchema),
   costs: z.object({
     total: costsSchema,
     switches: z.array(

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runJsonSchema } from '../../pipeline/run-json.js';
 import { openResultsStore } from '../store/results-store.js';
 import { runBench } from './run-bench.js';
 
@@ -79,5 +80,29 @@ describe('runBench with the miniature engine', () => {
     });
     expect(summary).toMatchObject({ planned: 1, done: 1, failed: 0 });
     expect(existsSync(join(out, 'runs'))).toBe(false);
+  });
+
+  it('passes agent settings through a worker thread to the policies that take them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamflow-bench-agents-'));
+    dirs.push(dir);
+    const out = join(dir, 'results');
+    const summary = await runBench({
+      suite: writeTinySuite(dir),
+      out,
+      policies: ['iamflow', 'longlive'],
+      limit: 1,
+      dimension: 'newcomer',
+      workers: 1,
+      width: 96,
+      height: 54,
+      agents: { syncVerify: true },
+    });
+    expect(summary).toMatchObject({ planned: 2, done: 2, failed: 0 });
+    const settings = (policy: string) =>
+      runJsonSchema.parse(
+        JSON.parse(readFileSync(join(out, 'runs', 'newcomer-001', `${policy}-s1-96x54`, 'run.json'), 'utf8')),
+      ).policy.settings;
+    expect(settings('iamflow')).toMatchObject({ llm: { provider: 'rules' }, syncVerify: true });
+    expect(settings('longlive')).toEqual({});
   });
 });

@@ -1,46 +1,36 @@
 import { rm } from 'node:fs/promises';
-import type { RenderRecordEntry } from '../../engine/engine.js';
-import { createMiniEngine } from '../../engine/mini/mini-engine.js';
-import type { VideoFrame } from '../../frame/video-frame.js';
-import { createPolicy } from '../../memory/policies/index.js';
-import { generateVideo } from '../../pipeline/generate-video.js';
-import { buildTimeline } from '../../script/timeline.js';
+import { resolvePolicy } from '../../memory/policy-registry.js';
+import { createCollectSink } from '../../run/collect-sink.js';
+import { createRunDirSink } from '../../run/create-run-dir-sink.js';
+import { runScript } from '../../run/run-script.js';
 import { analyseSegments } from '../eval/analyse-segments.js';
 import { evaluateVideo } from '../eval/evaluate-video.js';
 import { evaluateRenderRecord } from '../eval/oracle.js';
 import { identityTimeline } from './identity-timeline.js';
 import type { RunJob, RunOutcome } from './run-job.js';
-import { openRunDir, type RunDirWriter } from './write-run-dir.js';
 
 /**
- * The default executor: generates the script with the miniature engine under the job's policy, writes the run
- * folder (unless `keepVideo` is false), and evaluates the decoded frames as they left the engine (before MP4
- * compression, so `--no-video` does not change the scores).
+ * The default executor: runs the job's spec through `runScript` (the path `iamflow generate` takes), writing the
+ * run folder unless `keepVideo` is false (no keyframes), and evaluates the decoded frames as they left the engine
+ * (before MP4 compression, so `--no-video` does not change the scores).
  */
 export async function executeRun(job: RunJob): Promise<RunOutcome> {
   const started = performance.now();
-  const engineConfig = { seed: job.seed, width: job.width, height: job.height };
-  const engine = createMiniEngine(engineConfig);
-  const timeline = buildTimeline(job.script);
-  const frames: VideoFrame[] = [];
-  const records: RenderRecordEntry[] = [];
-  let writer: RunDirWriter | undefined;
+  const collect = createCollectSink(job.keepVideo ? createRunDirSink({ dir: job.runDir }) : undefined);
+  const takesAgents = resolvePolicy(job.policy).takesAgents;
   try {
-    writer = job.keepVideo
-      ? await openRunDir(job.runDir, { width: job.width, height: job.height, fps: timeline.fps })
-      : undefined;
-    const result = await generateVideo({
-      script: job.script,
-      engine,
-      timeline,
-      policy: (context) => createPolicy(job.policy, context),
-      onFrames: async (chunk, chunkFrames, record) => {
-        frames.push(...chunkFrames);
-        if (record) records.push(...record);
-        await writer?.onFrames(chunk, chunkFrames, record);
+    const { result } = await runScript(
+      {
+        script: job.script,
+        policy: { name: job.policy, ...(takesAgents && job.agents ? { agents: job.agents } : {}) },
+        seed: job.seed,
+        size: { width: job.width, height: job.height },
+        output: { keyframes: false, renderRecord: true },
       },
-    });
-    await writer?.finish(result, { script: job.script, seed: job.seed, engineConfig });
+      collect,
+    );
+    const { timeline } = result;
+    const { frames, renderRecord } = collect;
     // Generation time without the output sink, so writing the video (or not) does not change the speed.
     const generateSeconds =
       (result.chunks.reduce((sum, chunk) => sum + chunk.generateMs + chunk.decodeMs + chunk.policyMs, 0) +
@@ -58,7 +48,9 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
     });
     // The oracle reads the render record; it is stored beside the pixel metrics to check them.
     const oracle =
-      annotations && records.length > 0 ? evaluateRenderRecord(records, timeline, annotations) : undefined;
+      annotations && renderRecord.length > 0
+        ? evaluateRenderRecord(renderRecord, timeline, annotations)
+        : undefined;
     const metrics: Record<string, number> = { ...report.metrics };
     for (const [name, value] of Object.entries(oracle?.metrics ?? {})) metrics[`oracle.${name}`] = value;
     const identity = annotations && analysis ? identityTimeline(analysis, timeline, annotations) : undefined;
@@ -74,11 +66,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
     };
     if (identity) outcome.identity = identity;
     return outcome;
-  } catch (error) {
-    await writer?.abort();
-    throw error;
   } finally {
-    await engine.release();
     if (!job.keepVideo) await rm(job.runDir, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { AgentSettings } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
 import { runKeyString } from '../store/run-record.js';
 import type { RunJob } from './run-job.js';
@@ -41,6 +42,8 @@ export interface PlanOptions {
   keepVideo: boolean;
   /** Keys of runs already done (`runKeyString`): they are skipped. */
   done: ReadonlySet<string>;
+  /** Agent settings for the policies that take agents. */
+  agents?: AgentSettings;
 }
 
 /** The jobs of a batch, script-major (every policy of a script, then the next script), minus those done. */
@@ -69,6 +72,7 @@ export function planRuns(
         dimension: script.dimension ?? 'unknown',
         runDir: join(options.out, runDirName(key)),
         keepVideo: options.keepVideo,
+        ...(options.agents ? { agents: options.agents } : {}),
       });
     }
   }

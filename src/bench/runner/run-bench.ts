@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { InputError, type Issue } from '../../errors/index.js';
-import { policyNames } from '../../memory/policies/index.js';
+import { policyNames } from '../../memory/policy-registry.js';
+import { runDefaults } from '../../run/run-defaults.js';
+import type { AgentSettings } from '../../run/run-spec.js';
 import { readScripts } from '../../script/read-script.js';
 import { openResultsStore, resultsFileName } from '../store/results-store.js';
 import { executeRun } from './execute-run.js';
@@ -12,7 +14,8 @@ import { runJobs } from './run-jobs.js';
 /** Benchmark defaults. 240x136 keeps the full 324 x 4 suite to hours, not days, on a CPU. */
 export const benchDefaults = {
   suite: 'bench/suite/narrastream-324.jsonl',
-  seed: 1,
+  /** The run default, as `iamflow generate` uses. */
+  seed: runDefaults.seed,
   width: 240,
   height: 136,
   /** One worker per core but one (the main thread writes the store and prints progress). */
@@ -41,6 +44,8 @@ export interface BenchOptions {
   out?: string;
   /** Keep each run's folder (video.mp4, run.json, render.jsonl). Default true. */
   keepVideo?: boolean;
+  /** LLM/VLM agent settings for the policies that take agents (iamflow). Default: rules and pixel. */
+  agents?: AgentSettings;
   /** Working directory. Default `process.cwd()`. */
   cwd?: string;
   /** Executor for in-thread runs (workers = 0); default generate + evaluate with the miniature engine. */
@@ -56,7 +61,8 @@ export type BenchEvent =
   | { type: 'bench-start'; total: number; skipped: number; workers: number; out: string; issues: Issue[] }
   | {
       type: 'run-end';
-      job: Omit<RunJob, 'script'>;
+      /** The job without its script and agent settings (which may hold API keys). */
+      job: Omit<RunJob, 'script' | 'agents'>;
       outcome: RunOutcome;
       finished: number;
       failed: number;
@@ -151,6 +157,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       out,
       keepVideo,
       done: store.doneKeys(),
+      ...(options.agents ? { agents: options.agents } : {}),
     });
     const workers = options.workers ?? benchDefaults.workers;
     const total = jobs.length;
@@ -179,7 +186,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
         runSeconds += outcome.wallSeconds;
         const finished = done + failed;
         const elapsedSeconds = (performance.now() - started) / 1000;
-        const { script: _script, ...described } = job;
+        const { script: _script, agents: _agents, ...described } = job;
         options.onEvent?.({
           type: 'run-end',
           job: described,

@@ -1,3 +1,4 @@
+import type { AgentSettings } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
 import type { RunKey, RunRecord } from '../store/run-record.js';
 
@@ -11,6 +12,8 @@ export interface RunJob extends RunKey {
   runDir: string;
   /** Keep the run folder after evaluation; false deletes it once the metrics are read (`--no-video`). */
   keepVideo: boolean;
+  /** Agent settings, passed to the policies that take agents (plain data: jobs cross worker threads). */
+  agents?: AgentSettings;
 }
 
 /** What a run measured; the runner adds the key, dimension and time and stores it. */

@@ -47,7 +47,7 @@ export function scriptFolder(): { dir: string; script: string } {
 /** Runs `main` in-process and returns the exit code and both streams' text. */
 export async function runCli(
   argv: string[],
-  options: { commands?: Command[]; cwd?: string; tty?: boolean } = {},
+  options: { commands?: Command[]; cwd?: string; tty?: boolean; env?: CliIo['env'] } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = captureStream();
   const stderr = captureStream(options.tty ?? false);
@@ -56,6 +56,7 @@ export async function runCli(
     stderr,
     commands: options.commands ?? [createGenerateCommand(fakeDependencies())],
     ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.env ? { env: options.env } : {}),
   };
   const code = await main(argv, io);
   return { code, stdout: stdout.text(), stderr: stderr.text() };

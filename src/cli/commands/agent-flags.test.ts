@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsOfType } from '../../memory/memory-event.js';
+import { runJsonSchema } from '../../pipeline/run-json.js';
 import { runCli, scriptFolder } from '../__fixtures__/cli-harness.js';
 
 describe('iamflow generate: agent providers', () => {
@@ -39,14 +41,12 @@ describe('iamflow generate: agent providers', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(calls.filter((path) => path === '/v1/chat/completions')).toHaveLength(2);
-    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as {
-      policy: { settings: { llm: { provider: string; model: string } } };
-      memoryEvents: Array<{ type: string; provider?: string; warnings?: Array<{ fallback?: boolean }> }>;
-    };
+    const run = runJsonSchema.parse(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')));
     expect(run.policy.settings.llm).toEqual({ provider: 'openai+rules', model: 'm' });
-    const extractions = run.memoryEvents.filter((event) => event.type === 'entity-extract');
+    const extractions = eventsOfType(run.memoryEvents, 'entity-extract');
     expect(extractions).toHaveLength(2);
-    for (const event of extractions) expect(event.warnings?.[0]?.fallback).toBe(true);
+    for (const event of extractions)
+      expect(event.warnings?.[0]).toMatchObject({ type: 'fallback', fallback: true });
   });
 
   it('refuses agent flags with a policy that has no agents', async () => {

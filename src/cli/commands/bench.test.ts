@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFixtureStore } from '../../bench/report/__fixtures__/write-fixture-store.js';
 import { main } from '../main.js';
-import { benchCommand } from './bench.js';
+import { benchCommand, parseBenchFlags } from './bench.js';
 
 function capture() {
   const stream = new PassThrough();
@@ -63,5 +63,29 @@ describe('iamflow bench', () => {
     dirs.push(dir);
     expect((await run(['bench', 'report', dir], dir)).stderr).toContain('has no results.sqlite');
     expect((await run(['bench', 'reprot'], dir)).stderr).toContain("unknown subcommand 'reprot'");
+  });
+
+  it('takes the agent flags and IAMFLOW_* environment for the policies that take agents', () => {
+    const values = { 'llm-url': 'http://127.0.0.1:9/v1', 'sync-verify': true };
+    expect(parseBenchFlags({ ...values, policies: 'memflow,iamflow' }, '/', {}).agents).toEqual({
+      llm: { url: 'http://127.0.0.1:9/v1' },
+      syncVerify: true,
+    });
+    const fromEnv = parseBenchFlags({}, '/', {
+      IAMFLOW_VLM_URL: 'http://127.0.0.1:9/v1',
+      IAMFLOW_VLM_MODEL: 'v',
+    });
+    expect(fromEnv.agents).toEqual({ vlm: { url: 'http://127.0.0.1:9/v1', model: 'v' }, syncVerify: false });
+    expect(
+      parseBenchFlags({ policies: 'longlive' }, '/', { IAMFLOW_LLM_URL: 'http://x' }).agents,
+    ).toBeUndefined();
+  });
+
+  it('refuses agent flags when no chosen policy takes agents', async () => {
+    const result = await run(['bench', '--policies', 'longlive,memflow', '--llm-url', 'http://x'], tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "error: --llm-url: only applies to --policies iamflow, not 'longlive, memflow'",
+    );
   });
 });

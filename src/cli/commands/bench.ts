@@ -3,9 +3,10 @@ import { writeReport } from '../../bench/report/write-report.js';
 import { createBenchProgress, formatSeconds } from '../../bench/runner/progress.js';
 import { type BenchOptions, benchDefaults, runBench } from '../../bench/runner/run-bench.js';
 import { InputError, type Issue } from '../../errors/index.js';
-import { policyNames } from '../../memory/policies/index.js';
+import { policyNames, policyRegistrations } from '../../memory/policy-registry.js';
 import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
+import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
 import { parseSize } from './generate-flags.js';
 
 const help = `Usage: iamflow bench [options]
@@ -28,6 +29,8 @@ Options:
   --no-video           keep only the metrics: delete each run folder after it is evaluated
   --quiet              no progress output
   --json               print a JSON summary on stdout
+${agentHelp}
+                       (agent flags apply to the policies that take agents: iamflow)
   -h, --help           show this help
 
 Examples:
@@ -60,8 +63,15 @@ function integer(
   return undefined;
 }
 
-/** Validates the flags of `iamflow bench` into runner options, collecting every problem into one InputError. */
-export function parseBenchFlags(values: CommandContext['values'], cwd: string): BenchOptions {
+/**
+ * Validates the flags of `iamflow bench` into runner options, collecting every problem into one InputError; the
+ * agent flags (and `IAMFLOW_*` environment) become the agents of the policies that take them.
+ */
+export function parseBenchFlags(
+  values: CommandContext['values'],
+  cwd: string,
+  env: CommandContext['env'] = {},
+): BenchOptions {
   const issues: Issue[] = [];
   const options: BenchOptions = { cwd, keepVideo: values['no-video'] !== true };
   const suite = text(values, 'suite');
@@ -89,6 +99,11 @@ export function parseBenchFlags(values: CommandContext['values'], cwd: string): 
     else Object.assign(options, parsed);
   }
   if (issues.length > 0) throw new InputError(issues);
+  // Unknown names are left to the runner, which lists the known ones.
+  const chosen = options.policies ?? policyNames();
+  const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
+  const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
+  if (agents) options.agents = agents;
   return options;
 }
 
@@ -124,7 +139,7 @@ async function run(context: CommandContext): Promise<number> {
       },
     ]);
   }
-  const options = parseBenchFlags(context.values, context.cwd);
+  const options = parseBenchFlags(context.values, context.cwd, context.env);
   if (options.out !== undefined)
     await ensureWritableDir('--out', options.out, resolve(context.cwd, options.out));
   const controller = new AbortController();
@@ -171,6 +186,7 @@ export const benchCommand: Command = {
     'no-video': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    ...agentOptions,
   },
   run,
 };

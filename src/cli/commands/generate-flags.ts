@@ -2,6 +2,7 @@ import type { Issue } from '../../errors/index.js';
 import { InputError } from '../../errors/index.js';
 import type { TransitionKind } from '../../memory/policy.js';
 import { type TransitionCurve, transitionCurves } from '../../pipeline/transition.js';
+import { runDefaults } from '../../run/run-defaults.js';
 import type { CommandContext } from '../command.js';
 
 /** Frame size limits: even numbers (H.264 yuv420p needs them), large enough to see, small enough to run on a CPU. */
@@ -21,6 +22,8 @@ export interface GenerateFlags {
   width: number;
   /** Frame height in pixels (even). */
   height: number;
+  /** Denoising steps of the engine. */
+  steps: number;
   /** 1-based line of a multi-script JSONL file. */
   line?: number;
   /** Script id in a multi-script file. */
@@ -93,8 +96,9 @@ export function parseGenerateFlags(
   }
   const out = text('out');
   if (!out) issues.push(flagIssue('out', 'no output folder given', 'add --out DIR, e.g. --out out/nora'));
-  const size = parseSize(text('size') ?? '480x270');
-  const seed = parseInteger('seed', text('seed') ?? '1', 0, 2 ** 32 - 1, '7');
+  const size = parseSize(text('size') ?? `${runDefaults.width}x${runDefaults.height}`);
+  const seed = parseInteger('seed', text('seed') ?? String(runDefaults.seed), 0, 2 ** 32 - 1, '7');
+  const steps = parseInteger('steps', text('steps') ?? String(runDefaults.steps), 1, 1000, '2');
   const lineText = text('line');
   const line = lineText === undefined ? undefined : parseInteger('line', lineText, 1, 10_000_000, '3');
   const transition = text('transition');
@@ -112,7 +116,7 @@ export function parseGenerateFlags(
       flagIssue('transition', `unknown transition '${transition}'`, `use one of: ${transitions.join(', ')}`),
     );
   }
-  for (const value of [size, seed, line]) if (isIssue(value)) issues.push(value);
+  for (const value of [size, seed, steps, line]) if (isIssue(value)) issues.push(value);
   if (issues.length > 0) throw new InputError(issues);
 
   const flags: GenerateFlags = {
@@ -120,6 +124,7 @@ export function parseGenerateFlags(
     out: out!,
     policy: text('policy') ?? defaultPolicy,
     seed: seed as number,
+    steps: steps as number,
     ...(size as { width: number; height: number }),
     quiet: values.quiet === true,
     json: values.json === true,

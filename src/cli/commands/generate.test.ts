@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultPolicyName } from '../../memory/policies/index.js';
+import { defaultPolicyName } from '../../memory/policy-registry.js';
 import { createFakeEngine } from '../../pipeline/__fixtures__/fake-engine.js';
 import { runJsonSchema } from '../../pipeline/run-json.js';
 import { fakeDependencies, runCli, scriptFolder } from '../__fixtures__/cli-harness.js';
@@ -127,7 +127,7 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     expect(readFileSync(join(out, 'render.jsonl'), 'utf8').trim().split('\n')).toHaveLength(96);
     const runJson = runJsonSchema.parse(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')));
     expect(runJson.policy.name).toBe('memflow');
-    expect(runJson.engine.config).toEqual({ width: 480, height: 270, seed: 1, fps: 16 });
+    expect(runJson.engine.config).toEqual({ width: 480, height: 270, seed: 1, fps: 16, steps: 4 });
     expect(runJson.outputs.keyframes).toEqual(['keyframes/prompt-01.png', 'keyframes/prompt-02.png']);
     expect(runJson.costs.switches).toHaveLength(1);
     expect(runJson.costs.switches[0]!.schedule?.curve).toBe('linear');

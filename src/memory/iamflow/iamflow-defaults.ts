@@ -35,8 +35,6 @@ export const iamflowDefaults = {
   verifySize: 256,
   /** Chunks that may wait in the verification queue. */
   verifyQueueCapacity: 4,
-  /** Seed of the `random` score ablation. */
-  seed: 0,
 } as const;
 
 /** How a chunk's candidate frames are ranked for archiving (ablation). */

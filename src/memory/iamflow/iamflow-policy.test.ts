@@ -102,7 +102,7 @@ const frames: VideoFrame[] = Array.from({ length: 12 }, () => ({
   data: new Uint8Array(48),
 }));
 
-async function run(settings: Record<string, unknown>) {
+async function run(settings: Record<string, unknown>, seed = 1) {
   const calls: string[] = [];
   const events: MemoryEvent[] = [];
   const inputs: VerifyInput[] = [];
@@ -117,7 +117,7 @@ async function run(settings: Record<string, unknown>) {
     },
   };
   const policy = createIamflowPolicy(
-    { engine: fakeEngine(calls), timeline, events: (event) => events.push(event) },
+    { engine: fakeEngine(calls), timeline, events: (event) => events.push(event), seed },
     { extractor, verifier, ...settings },
   );
   for (const segment of segments) {
@@ -222,7 +222,26 @@ describe('iamflow policy', () => {
     // All archived frames score 2/sqrt(2) on a uniform prompt: ties go to the newest.
     expect(last?.ids).toEqual(['iamflow-f13', 'iamflow-f10', 'iamflow-f7']);
     expect(() =>
-      createIamflowPolicy({ engine: fakeEngine([]), timeline, events: () => {} }, { budjet: 'fixed' }),
+      createIamflowPolicy(
+        { engine: fakeEngine([]), timeline, events: () => {}, seed: 1 },
+        { budjet: 'fixed' },
+      ),
     ).toThrow(/budjet/);
+  });
+
+  it('draws the random score ablation from the run seed unless the settings fix one', async () => {
+    const archived = async (settings: Record<string, unknown>, seed: number) =>
+      (await run({ score: 'random', ...settings }, seed)).events
+        .filter((event) => event.type === 'frame-archive')
+        .map((event) => event.frame);
+    const seeds = [1, 2, 3, 4, 5];
+    const bySeed = await Promise.all(seeds.map((seed) => archived({}, seed)));
+    expect(await archived({}, 1)).toEqual(bySeed[0]);
+    // The middle frame always wins on text score; random picks vary with the seed.
+    expect(new Set(bySeed.map((frames) => frames.join())).size).toBeGreaterThan(1);
+    const fixed = await Promise.all(seeds.map((seed) => archived({ seed: 9 }, seed)));
+    expect(new Set(fixed.map((frames) => frames.join())).size).toBe(1);
+    const { snapshot } = await run({ score: 'random' }, 4);
+    expect(snapshot.settings).toMatchObject({ score: 'random', seed: 4 });
   });
 });

@@ -4,8 +4,20 @@ import { createPixelVerifier } from '../../agents/vlm/pixel/create-pixel-verifie
 import { sampleFrames } from '../../agents/vlm/sample-frames.js';
 import { createVerifyQueue, type QueuedResult } from '../../agents/vlm/verify-queue.js';
 import type { EncodedPrompt } from '../../engine/engine.js';
-import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
-import { applyCorrection, applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
+import {
+  applyCorrection,
+  applyExtraction,
+  createRegistry,
+  findEntity,
+  type Registry,
+} from '../../entities/registry.js';
+import type {
+  ChunkEndEvent,
+  MemoryEventOf,
+  MemoryPolicy,
+  PolicyContext,
+  SegmentStartEvent,
+} from '../policy.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
 import { addToArchive, archiveFrames, archiveStepAt, createFrameArchive } from './frame-archive.js';
 import { scoreFrame } from './frame-score.js';
@@ -36,7 +48,9 @@ export function createIamflowPolicy(
   const extractor = settings.extractor ?? createRulesExtractor();
   const verifier = settings.verifier ?? createPixelVerifier();
   const queue = createVerifyQueue({ verifier, capacity: settings.queueCapacity });
-  const random = createSeededRandom(settings.seed);
+  // The `random` ablation draws from the run's seed unless the settings fix one.
+  const seed = settings.seed ?? context.seed;
+  const random = createSeededRandom(seed);
   const lag = Math.max(1, Math.round(engine.info.localFrames / engine.info.chunkFrames));
   let registry: Registry = createRegistry();
   let archive = createFrameArchive();
@@ -95,9 +109,11 @@ export function createIamflowPolicy(
     return { visual, seen: entry.seen ? seen : undefined };
   };
 
-  const select = (): { ids: string[]; details: Record<string, unknown> } => {
+  type SelectionDetails = Pick<MemoryEventOf<'memory-retrieve'>, 'mode' | 'budget'> &
+    Partial<Pick<MemoryEventOf<'memory-retrieve'>, 'coverFrames' | 'covered' | 'uncovered'>>;
+  const select = (): { ids: string[]; details: SelectionDetails } => {
     const frames = archiveFrames(archive);
-    if (!current) return { ids: [], details: {} };
+    if (!current) return { ids: [], details: { mode: settings.selection, budget: 0 } };
     if (settings.selection === 'prompt') {
       const queries = current.prompt.tokens.map((token) => token.key);
       const uniform = queries.map(() => 1);
@@ -201,6 +217,7 @@ export function createIamflowPolicy(
   };
 
   return {
+    specificationVersion: 'v1',
     name: 'iamflow',
     transition: settings.transition,
     async onSegmentStart({ segment, prompt }: SegmentStartEvent) {
@@ -268,7 +285,7 @@ export function createIamflowPolicy(
       const state: MemoryState = { version: 1, registry, archive, bank, verification };
       const waits = verification.map((item) => item.waitMs);
       return {
-        settings: { ...settings, extractor: extractor.provider, verifier: verifier.provider },
+        settings: { ...settings, seed, extractor: extractor.provider, verifier: verifier.provider },
         evictionLagChunks: lag,
         totalChunks: timeline.totalChunks,
         extractions,

@@ -20,8 +20,8 @@ const settingsSchema = z.strictObject({
   syncVerify: z.boolean().default(false),
   /** Context change at a prompt switch: KV recache (default) or soft prompt transition. */
   transition: z.enum(['recache', 'soft']).default('recache'),
-  /** Seed of the `random` score ablation. */
-  seed: z.number().int().default(iamflowDefaults.seed),
+  /** Seed of the `random` score ablation. Default: the run's seed. */
+  seed: z.number().int().optional(),
   /** Which IDs an archived frame covers: those its prompt named (reference), those verified, or by score. */
   coverage: z.enum(['prompt', 'verified', 'threshold']).default('prompt'),
   /** Entity score a frame needs to cover an entity in `threshold` coverage. */

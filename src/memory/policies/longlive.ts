@@ -15,5 +15,5 @@ export function createLongLivePolicy(
   settings?: Record<string, unknown>,
 ): MemoryPolicy {
   parseSettings('longlive', settingsSchema, settings);
-  return { name: 'longlive', transition: 'recache' };
+  return { specificationVersion: 'v1', name: 'longlive', transition: 'recache' };
 }

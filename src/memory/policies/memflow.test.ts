@@ -36,7 +36,7 @@ describe('memflow', () => {
     const engine = createFakeEngine({ frameKeys: (frame) => keysByFrame[frame] ?? [v(0, 0, 0, 0)] });
     const events: MemoryEvent[] = [];
     const timeline = buildTimeline({ prompts: ['a', 'b'], seconds: [6, 6], fps: 16 });
-    const policy = createMemFlowPolicy({ engine, timeline, events: (e) => events.push(e) });
+    const policy = createMemFlowPolicy({ engine, timeline, events: (e) => events.push(e), seed: 1 });
     expect(policy.transition).toBe('recache');
     const first = prompt('first', [v(1, 0, 0, 0), v(0, 1, 0, 0)]); // mean (0.5, 0.5, 0, 0)
     const second = prompt('second', [v(1, 0, 0, 0)]);
@@ -76,7 +76,10 @@ describe('memflow', () => {
   it('keeps the older frame on a score tie', async () => {
     const engine = createFakeEngine({ frameKeys: () => [v(1, 0, 0, 0)] });
     const timeline = buildTimeline({ prompts: ['a'], seconds: [3], fps: 16 });
-    const policy = createMemFlowPolicy({ engine, timeline, events: () => {} }, { capacity: 2, interval: 1 });
+    const policy = createMemFlowPolicy(
+      { engine, timeline, events: () => {}, seed: 1 },
+      { capacity: 2, interval: 1 },
+    );
     const p = prompt('p', [v(1, 0, 0, 0)]);
     for (let index = 0; index < 3; index++) {
       const chunk = await engine.generateChunk({ prompt: p });
@@ -88,7 +91,7 @@ describe('memflow', () => {
   it('rejects unknown settings with an InputError', () => {
     const engine = createFakeEngine();
     const timeline = buildTimeline({ prompts: ['a'], seconds: [3], fps: 16 });
-    expect(() => createMemFlowPolicy({ engine, timeline, events: () => {} }, { size: 4 })).toThrow(
+    expect(() => createMemFlowPolicy({ engine, timeline, events: () => {}, seed: 1 }, { size: 4 })).toThrow(
       /Unrecognized key/,
     );
   });

@@ -62,6 +62,7 @@ export function createMemFlowPolicy(
   let bank: BankFrame[] = [];
 
   return {
+    specificationVersion: 'v1',
     name: 'memflow',
     transition: 'recache',
     async onChunkEnd({ chunk, prompt }) {

@@ -15,5 +15,5 @@ export function createSelfForcingPolicy(
   settings?: Record<string, unknown>,
 ): MemoryPolicy {
   parseSettings('self-forcing', settingsSchema, settings);
-  return { name: 'self-forcing', transition: 'swap' };
+  return { specificationVersion: 'v1', name: 'self-forcing', transition: 'swap' };
 }

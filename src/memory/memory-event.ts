@@ -1,0 +1,181 @@
+import { z } from 'zod';
+
+// Every event names the chunk at which it happened; the rest depends on `type` (noun first).
+const base = { chunk: z.number().int().nonnegative() };
+
+/** A policy copied a generated latent frame into the engine's frame store. */
+export const frameStoreEventSchema = z.object({
+  type: z.literal('frame-store'),
+  ...base,
+  /** Latent frame index. */
+  frame: z.number().int().nonnegative(),
+  /** Store id. */
+  id: z.string(),
+});
+
+/** A policy forgot a stored frame. */
+export const frameDropEventSchema = z.object({
+  type: z.literal('frame-drop'),
+  ...base,
+  /** Store id. */
+  id: z.string(),
+  /** Latent frame index, when the policy reports it. */
+  frame: z.number().int().nonnegative().optional(),
+  /** The score that made the frame go (MemFlow). */
+  score: z.number().optional(),
+});
+
+/** A policy set the engine's bank. */
+export const bankSetEventSchema = z.object({
+  type: z.literal('bank-set'),
+  ...base,
+  /** Store ids, in bank order. */
+  ids: z.array(z.string()),
+  /** Their latent frame indices. */
+  frames: z.array(z.number().int().nonnegative()),
+  /** Why the bank changed (IAMFlow: `segment-start`, `chunk-end`, `archive-change`). */
+  reason: z.string().optional(),
+});
+
+/** IAMFlow archived a chunk's best frame. */
+export const frameArchiveEventSchema = z.object({
+  type: z.literal('frame-archive'),
+  ...base,
+  id: z.string(),
+  frame: z.number().int().nonnegative(),
+  /** The chunk the frame came from. */
+  sourceChunk: z.number().int().nonnegative(),
+  /** A stand-in archived before any chunk left the local window. */
+  provisional: z.boolean(),
+  /** Fused score. */
+  score: z.number(),
+  /** Entity-weighted text score. */
+  textScore: z.number(),
+  /** The verifier's score, null when there was none. */
+  visualScore: z.number().nullable(),
+  /** Score per entity ID. */
+  entityScores: z.record(z.string(), z.number()),
+  /** Entity IDs the frame covers. */
+  entities: z.array(z.number().int()),
+});
+
+/** IAMFlow chose bank frames for a segment's entity IDs. */
+export const memoryRetrieveEventSchema = z.object({
+  type: z.literal('memory-retrieve'),
+  ...base,
+  segment: z.number().int().nonnegative().nullable(),
+  /** The segment's entity IDs. */
+  entityIds: z.array(z.number().int()),
+  /** Chosen store ids. */
+  ids: z.array(z.string()),
+  /** Their latent frame indices. */
+  frames: z.array(z.number().int().nonnegative()),
+  /** Entity IDs each chosen frame covers, by store id. */
+  coverage: z.record(z.string(), z.array(z.number().int())),
+  /** Frames in the archive. */
+  archiveSize: z.number().int().nonnegative(),
+  /** `entity` (ID memory) or `prompt` (top frames by prompt score). */
+  mode: z.enum(['entity', 'prompt']),
+  /** Frames the selection could use. */
+  budget: z.number().int().nonnegative(),
+  coverFrames: z.number().int().nonnegative().optional(),
+  covered: z.array(z.number().int()).optional(),
+  uncovered: z.array(z.number().int()).optional(),
+});
+
+/** A chunk's verification result reached the policy. */
+export const verifyEndEventSchema = z.object({
+  type: z.literal('verify-end'),
+  ...base,
+  /** Score 0..1 per sampled frame. */
+  scores: z.array(z.number()),
+  /** Milliseconds the policy waited for it. */
+  waitMs: z.number().nonnegative(),
+  /** Provider that answered. */
+  provider: z.string(),
+});
+
+/** The verification queue was full and held the loop. */
+export const verifyBackpressureEventSchema = z.object({
+  type: z.literal('verify-backpressure'),
+  ...base,
+  waitMs: z.number().nonnegative(),
+});
+
+/** The verifier's correction replaced an entity's attributes in the registry. */
+export const attributeCorrectionEventSchema = z.object({
+  type: z.literal('attribute-correction'),
+  ...base,
+  /** Entity ID. */
+  id: z.number().int(),
+  /** The corrected attributes as proposed. */
+  attrs: z.array(z.string()),
+  before: z.array(z.string()),
+  after: z.array(z.string()),
+});
+
+const providerWarningSchema = z.union([
+  z.object({
+    type: z.literal('fallback'),
+    fallback: z.literal(true),
+    reason: z.string(),
+    provider: z.string(),
+  }),
+  z.object({ type: z.literal('other'), message: z.string() }),
+]);
+
+/** The LLM agent extracted a segment's entities. */
+export const entityExtractEventSchema = z.object({
+  type: z.literal('entity-extract'),
+  ...base,
+  segment: z.number().int().nonnegative(),
+  provider: z.string(),
+  /** Fallbacks and other notes of the provider. */
+  warnings: z.array(providerWarningSchema).optional(),
+  entities: z.array(
+    z.object({
+      id: z.number().int(),
+      isNew: z.boolean(),
+      mention: z.string(),
+      attrs: z.array(z.string()),
+    }),
+  ),
+});
+
+/** Schema of one memory event (run.json `memoryEvents[]`). */
+export const memoryEventSchema = z.discriminatedUnion('type', [
+  frameStoreEventSchema,
+  frameDropEventSchema,
+  bankSetEventSchema,
+  frameArchiveEventSchema,
+  memoryRetrieveEventSchema,
+  verifyEndEventSchema,
+  verifyBackpressureEventSchema,
+  attributeCorrectionEventSchema,
+  entityExtractEventSchema,
+]);
+
+/** One thing a policy did, recorded in run.json: a discriminated union on `type`. */
+export type MemoryEvent = z.infer<typeof memoryEventSchema>;
+
+/** The event types, e.g. `bank-set`. */
+export type MemoryEventType = MemoryEvent['type'];
+
+/** The event of one type, e.g. `MemoryEventOf<'bank-set'>`. */
+export type MemoryEventOf<T extends MemoryEventType> = Extract<MemoryEvent, { type: T }>;
+
+/** Receives memory events. */
+export type MemoryEventSink = (event: MemoryEvent) => void;
+
+/**
+ * The events of one type, typed, so consumers read their fields without casts.
+ *
+ * @example
+ * eventsOfType(result.memoryEvents, 'bank-set').map((event) => event.frames)
+ */
+export function eventsOfType<T extends MemoryEventType>(
+  events: readonly MemoryEvent[],
+  type: T,
+): MemoryEventOf<T>[] {
+  return events.filter((event): event is MemoryEventOf<T> => event.type === type);
+}

@@ -1,0 +1,107 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RenderRecordEntry } from '../engine/engine.js';
+import { writePng as writePngFile } from '../frame/index.js';
+import type { VideoFrame } from '../frame/video-frame.js';
+import { createMp4Encoder } from '../video/mp4-encoder.js';
+import type { FrameEncoder, RunOutputFiles, RunSink } from './run-sink.js';
+import { createWriteBehind } from './write-behind.js';
+
+/** Settings of {@link createRunDirSink}. */
+export interface RunDirSinkSettings {
+  /** The run folder (created with its parents). */
+  dir: string;
+  /** Opens the video writer; default the ffmpeg H.264 encoder (`createMp4Encoder`). */
+  createEncoder?: (options: { path: string; width: number; height: number; fps: number }) => FrameEncoder;
+  /** Writes one PNG; default `writePng`. */
+  writePng?: (path: string, frame: VideoFrame) => Promise<void>;
+  /** Frames the encoder may lag behind generation, so ffmpeg works while the next chunk is made. Default 24. */
+  bufferedFrames?: number;
+}
+
+const names = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
+
+/** Writes `text` to `<path>.part`, then renames it over `path`. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await writeFile(`${path}.part`, text);
+  await rename(`${path}.part`, path);
+}
+
+/**
+ * The run folder: `video.mp4` (streamed), `keyframes/prompt-NN.png` (the middle frame of each prompt, optional),
+ * `render.jsonl` (written after the run) and `run.json` (last). Every file is written under a temporary name and
+ * renamed, so each appears complete or not at all, and a failed run leaves an earlier run's files intact.
+ *
+ * @example
+ * const { result } = await runScript(spec, createRunDirSink({ dir: 'out/nora' }));
+ */
+export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
+  const { dir } = settings;
+  const writePng = settings.writePng ?? writePngFile;
+  const kept = new Map<string, VideoFrame>();
+  const renderPath = join(dir, names.renderRecord);
+  let keyframePlan = new Map<number, string>();
+  let videoFramesPerLatent = 1;
+  let encoder: FrameEncoder | undefined;
+  let video: ReturnType<typeof createWriteBehind> | undefined;
+  let renderPart = false;
+
+  return {
+    async open(plan) {
+      const { timeline } = plan;
+      await mkdir(dir, { recursive: true });
+      if (plan.keyframes) {
+        await mkdir(join(dir, 'keyframes'), { recursive: true });
+        keyframePlan = new Map(
+          timeline.segments.map((s) => [
+            Math.floor(((s.startFrame + s.endFrame) * timeline.videoFramesPerLatent) / 2),
+            `keyframes/prompt-${String(s.index + 1).padStart(2, '0')}.png`,
+          ]),
+        );
+      }
+      videoFramesPerLatent = timeline.videoFramesPerLatent;
+      const geometry = { width: plan.width, height: plan.height, fps: plan.fps };
+      encoder = (settings.createEncoder ?? createMp4Encoder)({ path: join(dir, names.video), ...geometry });
+      video = createWriteBehind(encoder, settings.bufferedFrames ?? 24);
+      const files: RunOutputFiles = {
+        video: names.video,
+        renderRecord: plan.renderRecord ? names.renderRecord : null,
+        keyframes: [...keyframePlan.values()],
+        runJson: names.runJson,
+      };
+      return files;
+    },
+    async onFrames(chunk, frames) {
+      const first = chunk.startFrame * videoFramesPerLatent;
+      for (const [i, frame] of frames.entries()) {
+        await video?.write(frame);
+        const keyframe = keyframePlan.get(first + i);
+        // Copied: an engine may reuse its frame buffers.
+        if (keyframe) kept.set(keyframe, { ...frame, data: frame.data.slice() });
+      }
+    },
+    async onRenderRecord(entries: RenderRecordEntry[]) {
+      renderPart = true;
+      await writeFile(`${renderPath}.part`, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+    },
+    async commit(runJson) {
+      await video?.drain();
+      await encoder?.close();
+      if (renderPart) {
+        await rename(`${renderPath}.part`, renderPath);
+        renderPart = false;
+      }
+      for (const [name, frame] of kept) {
+        const path = join(dir, name);
+        await writePng(`${path}.part`, frame);
+        await rename(`${path}.part`, path);
+      }
+      if (runJson) await writeAtomically(join(dir, names.runJson), `${JSON.stringify(runJson, null, 2)}\n`);
+    },
+    async abort() {
+      await video?.drain().catch(() => {});
+      await encoder?.abort().catch(() => {});
+      if (renderPart) await rm(`${renderPath}.part`, { force: true });
+    },
+  };
+}

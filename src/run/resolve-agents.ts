@@ -1,0 +1,43 @@
+import type { EntityExtractorV1 } from '../agents/llm/entity-extractor.js';
+import { resolveExtractorFromEnv } from '../agents/llm/resolve-extractor-from-env.js';
+import type { FrameVerifierV1 } from '../agents/vlm/frame-verifier.js';
+import { resolveVerifierFromEnv } from '../agents/vlm/resolve-verifier-from-env.js';
+import type { AgentSettings } from './run-spec.js';
+
+/** The agents a policy that takes them receives, and how run.json describes them. */
+export interface ResolvedAgents {
+  /** Policy settings: `extractor`, `verifier` (absent: the policy's pixel verifier), `syncVerify`. */
+  settings: { extractor: EntityExtractorV1; verifier?: FrameVerifierV1; syncVerify: boolean };
+  /** JSON for run.json's `policy.settings`: providers and models, never keys. */
+  description: Record<string, unknown>;
+}
+
+/**
+ * Creates the LLM/VLM agents of a run from plain settings: the rules extractor and pixel verifier unless an
+ * OpenAI-compatible endpoint is given (each falls back to its embedded provider).
+ *
+ * @example
+ * resolveAgents({ llm: { url: 'http://localhost:8000/v1', model: 'qwen' } }).description.llm
+ * // { provider: 'openai+rules', model: 'qwen' }
+ */
+export function resolveAgents(agents: AgentSettings = {}): ResolvedAgents {
+  const extractor = resolveExtractorFromEnv({
+    IAMFLOW_LLM_URL: agents.llm?.url,
+    IAMFLOW_LLM_MODEL: agents.llm?.model,
+    IAMFLOW_LLM_API_KEY: agents.llm?.apiKey,
+  });
+  const verifier = resolveVerifierFromEnv({
+    IAMFLOW_VLM_URL: agents.vlm?.url,
+    IAMFLOW_VLM_MODEL: agents.vlm?.model,
+    IAMFLOW_VLM_API_KEY: agents.vlm?.apiKey,
+  });
+  const syncVerify = agents.syncVerify ?? false;
+  return {
+    settings: { extractor, ...(verifier ? { verifier } : {}), syncVerify },
+    description: {
+      llm: { provider: extractor.provider, model: extractor.modelId },
+      vlm: verifier ? { provider: verifier.provider, model: verifier.modelId } : { provider: 'pixel' },
+      syncVerify,
+    },
+  };
+}

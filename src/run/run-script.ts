@@ -1,0 +1,169 @@
+import type { CausalVideoEngineV1 } from '../engine/engine.js';
+import { createMiniEngine } from '../engine/mini/mini-engine.js';
+import type { MiniEngineSettings } from '../engine/mini/settings.js';
+import { InputError } from '../errors/index.js';
+import type { PolicyRegistration } from '../memory/policy.js';
+import { resolvePolicy } from '../memory/policy-registry.js';
+import { generateVideo } from '../pipeline/generate-video.js';
+import { createRunJson, type RunJson } from '../pipeline/run-json.js';
+import type { RunProgress, RunResult } from '../pipeline/run-result.js';
+import { buildTimeline } from '../script/timeline.js';
+import { resolveAgents } from './resolve-agents.js';
+import { denoisingTimesteps } from './run-defaults.js';
+import type { RunSink } from './run-sink.js';
+import {
+  type EngineFactory,
+  type EngineSettings,
+  parseRunSpec,
+  type RunSpec,
+  type RunSpecInput,
+  specScript,
+} from './run-spec.js';
+
+/** Options of {@link runScript}. */
+export interface RunScriptOptions {
+  /** Stops the run between chunks: `runScript` aborts the sink and rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Called after every chunk. */
+  onProgress?: (progress: RunProgress) => void;
+  /** The policies a name may choose from. Default: every listed policy. */
+  policies?: readonly PolicyRegistration[];
+  /** ISO time for run.json. Default: now. */
+  now?: () => string;
+}
+
+/** What a run produced. */
+export interface RunScriptResult {
+  /** What the streaming loop measured. */
+  result: RunResult;
+  /** The run.json the sink received (null when the sink writes no files). */
+  runJson: RunJson | null;
+}
+
+/** Settings a run records under `engine.config` in run.json. */
+function engineConfig(spec: RunSpec, settings: EngineSettings): Record<string, unknown> {
+  if (typeof spec.engine === 'function') return { ...settings };
+  const { provider: _provider, ...extra } = spec.engine;
+  return { ...settings, ...extra };
+}
+
+/**
+ * The embedded miniature engine as an engine factory: the run's size, seed and fps, its steps as evenly spaced
+ * timesteps (4 -> 1000, 750, 500, 250), plus optional extra settings.
+ *
+ * @example
+ * const engine = createMiniEngineFactory({ quantization: 'int8' })({ width: 480, height: 270, seed: 1, fps: 16, steps: 4 });
+ */
+export function createMiniEngineFactory(
+  extra: Pick<MiniEngineSettings, 'quantization' | 'timestepShift'> = {},
+): EngineFactory {
+  return ({ steps, ...settings }) =>
+    createMiniEngine({ ...settings, ...extra, denoisingSteps: denoisingTimesteps(steps) });
+}
+
+function createEngine(spec: RunSpec, settings: EngineSettings): CausalVideoEngineV1 {
+  if (typeof spec.engine === 'function') return spec.engine(settings);
+  const { quantization, timestepShift } = spec.engine;
+  return createMiniEngineFactory({
+    ...(quantization === undefined ? {} : { quantization }),
+    ...(timestepShift === undefined ? {} : { timestepShift }),
+  })(settings);
+}
+
+/** Policy settings for the factory, and their JSON description for run.json (ports described by provider). */
+function policySettings(spec: RunSpec, registration: PolicyRegistration) {
+  const given = spec.policy.settings;
+  const description: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
+    const port = typeof value === 'object' && value !== null && 'provider' in value;
+    description[key] = port ? { provider: value.provider } : value;
+  }
+  if (!registration.takesAgents) {
+    if (spec.policy.agents !== undefined) {
+      throw new InputError([
+        {
+          code: 'invalid-policy-settings',
+          path: ['policy', 'agents'],
+          message: `policy '${registration.name}' takes no agents`,
+          hint: 'drop the agent settings or choose a policy that takes them',
+        },
+      ]);
+    }
+    return { settings: given, description };
+  }
+  const agents = resolveAgents(spec.policy.agents);
+  return {
+    settings: { ...agents.settings, ...given },
+    description: { ...agents.description, ...description },
+  };
+}
+
+/**
+ * Generates one script end to end: validates the spec, creates the engine (the factory's or the miniature engine
+ * with the spec's size, seed, fps and steps), lays the timeline out with the engine's geometry, runs the streaming
+ * loop under the chosen policy (its agents resolved from plain settings), and hands frames, the render record
+ * (after the run) and run.json (last) to the sink. The one path `iamflow generate`, `iamflow bench` and
+ * bench/speed.ts share: the same spec gives byte-identical outputs whichever front end runs it.
+ *
+ * @example
+ * const { result } = await runScript(
+ *   { segments: [{ prompt: 'Nora, in a yellow raincoat, walks in the rain.', seconds: 4 }], policy: { name: 'memflow' } },
+ *   createRunDirSink({ dir: 'out/nora' }),
+ * );
+ */
+export async function runScript(
+  input: RunSpecInput,
+  sink: RunSink,
+  options: RunScriptOptions = {},
+): Promise<RunScriptResult> {
+  const spec = parseRunSpec(input);
+  const registration = resolvePolicy(spec.policy.name, options.policies);
+  const policy = policySettings(spec, registration);
+  const script = specScript(spec);
+  const settings: EngineSettings = { ...spec.size, seed: spec.seed, fps: script.fps, steps: spec.steps };
+  const engine = createEngine(spec, settings);
+  let opened = false;
+  try {
+    const timeline = buildTimeline(script, engine.info);
+    const renderRecord = spec.output.renderRecord && engine.renderRecord !== undefined;
+    const outputs = await sink.open({
+      timeline,
+      width: engine.info.width,
+      height: engine.info.height,
+      fps: timeline.fps,
+      renderRecord,
+      keyframes: spec.output.keyframes,
+    });
+    opened = true;
+    const result = await generateVideo({
+      script,
+      engine,
+      timeline,
+      seed: spec.seed,
+      policy: (context) => registration.create(context, policy.settings),
+      ...(spec.transition ? { transition: spec.transition } : {}),
+      ...(spec.curve ? { softTransition: { curve: spec.curve } } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onChunk: options.onProgress } : {}),
+      onFrames: (chunk, frames) => sink.onFrames(chunk, frames),
+      ...(renderRecord ? { onRenderRecord: (entries) => sink.onRenderRecord(entries) } : {}),
+    });
+    const runJson = outputs
+      ? createRunJson(result, {
+          script,
+          seed: spec.seed,
+          policySettings: policy.description,
+          engineConfig: engineConfig(spec, settings),
+          outputs,
+          createdAt: options.now?.() ?? new Date().toISOString(),
+        })
+      : null;
+    await sink.commit(runJson);
+    return { result, runJson };
+  } catch (error) {
+    if (opened) await sink.abort();
+    throw error;
+  } finally {
+    await engine.release();
+  }
+}

@@ -1,0 +1,50 @@
+import type { GeneratedChunk, RenderRecordEntry } from '../engine/engine.js';
+import type { VideoFrame } from '../frame/video-frame.js';
+import type { RunJson } from '../pipeline/run-json.js';
+import type { Timeline } from '../script/timeline.js';
+
+/** What a sink learns before the first chunk. */
+export interface RunPlan {
+  /** The run's latent timeline (built with the engine's geometry). */
+  timeline: Timeline;
+  /** Decoded frame width in pixels. */
+  width: number;
+  /** Decoded frame height in pixels. */
+  height: number;
+  /** Video frames per second. */
+  fps: number;
+  /** Whether the sink will receive a render record (the engine has one and the spec asks for it). */
+  renderRecord: boolean;
+  /** Whether the spec asks for keyframes. */
+  keyframes: boolean;
+}
+
+/** File names relative to a run folder, as run.json lists them. */
+export type RunOutputFiles = RunJson['outputs'];
+
+/**
+ * Where a run's outputs go. `runScript` calls `open`, then `onFrames` per chunk in order, `onRenderRecord` once after
+ * the policy finished, then `commit` with run.json; `abort` after a failure instead of `commit`.
+ */
+export interface RunSink {
+  /** Prepares the outputs; resolves with the files run.json will list, or null when the sink writes no files. */
+  open(plan: RunPlan): Promise<RunOutputFiles | null>;
+  /** Receives a chunk's decoded frames (the sink copies what it keeps: engines may reuse buffers). */
+  onFrames(chunk: GeneratedChunk, frames: VideoFrame[]): Promise<void>;
+  /** Receives the whole render record once, after the run. */
+  onRenderRecord(entries: RenderRecordEntry[]): Promise<void>;
+  /** Finishes every output, run.json last (null when `open` resolved null). */
+  commit(runJson: RunJson | null): Promise<void>;
+  /** Removes what this run started; complete files of earlier runs stay. */
+  abort(): Promise<void>;
+}
+
+/** A streaming video writer (the shape of `createMp4Encoder`). */
+export interface FrameEncoder {
+  /** Appends one frame. */
+  write(frame: VideoFrame): Promise<void> | void;
+  /** Finishes the file (what it resolves with is not read). */
+  close(): Promise<unknown>;
+  /** Stops and removes the partial file. */
+  abort(): Promise<void>;
+}
