@@ -36,6 +36,7 @@ export type {
   RenderRecordEntry,
 } from './engine/index.js';
 export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
+export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
 export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
 export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
@@ -57,7 +58,6 @@ export type {
   PolicyFactory,
   TransitionKind,
 } from './memory/policy.js';
-export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export * from './pipeline/index.js';
 export {
   buildTimeline,

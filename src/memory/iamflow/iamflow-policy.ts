@@ -4,8 +4,14 @@ import { createPixelVerifier } from '../../agents/vlm/pixel/create-pixel-verifie
 import { sampleFrames } from '../../agents/vlm/sample-frames.js';
 import { createVerifyQueue, type QueuedResult } from '../../agents/vlm/verify-queue.js';
 import type { EncodedPrompt } from '../../engine/engine.js';
+import {
+  applyCorrection,
+  applyExtraction,
+  createRegistry,
+  findEntity,
+  type Registry,
+} from '../../entities/registry.js';
 import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
-import { applyCorrection, applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
 import { addToArchive, archiveFrames, archiveStepAt, createFrameArchive } from './frame-archive.js';
 import { scoreFrame } from './frame-score.js';

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiCallError } from '../../../errors/api-call-error.js';
 import { applyExtraction, createRegistry } from '../../../entities/registry.js';
+import { ApiCallError } from '../../../errors/api-call-error.js';
 import { InvalidResponseError } from '../errors/invalid-response-error.js';
 import { createRulesExtractor } from '../rules/create-rules-extractor.js';
 import { withFallback } from '../with-fallback.js';
