@@ -24,7 +24,6 @@ export type { EvaluateVideoOptions, EvaluationReport, MetricName } from './bench
 export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
 export { type BenchOptions, type BenchSummary, benchDefaults, runBench } from './bench/runner/index.js';
 export { openResultsStore, type ResultsStore, type StoredRun } from './bench/store/index.js';
-export { main as runCli } from './cli/main.js';
 export type {
   CausalVideoEngineV1,
   EncodedPrompt,

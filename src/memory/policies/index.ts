@@ -9,7 +9,8 @@ export {
 } from './registry.js';
 export { createSelfForcingPolicy } from './self-forcing.js';
 
-// Policies that live in their own modules register themselves on import (`registerPolicy`).
-// Add one side-effect import per policy module here, e.g.:
-// import '../iamflow/register.js';
-import '../iamflow/register.js';
+import { createIamflowPolicy } from '../iamflow/iamflow-policy.js';
+import { registerPolicy } from './registry.js';
+
+// Policies that live in their own folders are registered here, so the dependency runs one way (policies -> iamflow).
+registerPolicy('iamflow', createIamflowPolicy);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EncodedPrompt, FrameKeys } from '../../engine/engine.js';
+import { parseSettings } from '../parse-policy-settings.js';
 import type { MemoryPolicy, PolicyContext } from '../policy.js';
-import { parseSettings } from './parse-settings.js';
 
 const settingsSchema = z.strictObject({
   /** Bank frames (reference 3). */
