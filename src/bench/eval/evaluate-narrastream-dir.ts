@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatError, IamflowError } from '../../errors/index.js';
-import type { ScriptAnnotations } from '../../script/script.js';
+import type { ScriptAnnotations } from '../../script/annotation-schema.js';
 import { buildTimeline } from '../../script/timeline.js';
 import { annotationsSchema, type EvaluateDirOptions, readInputFile, readVideo } from './evaluate-run-dir.js';
 import { evaluateVideo } from './evaluate-video.js';
@@ -106,10 +106,11 @@ async function evaluateSample(
     };
   }
   const { prompts, seconds } = parsed.data;
-  const annotations: ScriptAnnotations | undefined = (parsed.data.annotations ??
+  const annotations: ScriptAnnotations | undefined =
+    parsed.data.annotations ??
     (parsed.data.characters && parsed.data.present
       ? { characters: parsed.data.characters, present: parsed.data.present }
-      : undefined)) as ScriptAnnotations | undefined;
+      : undefined);
   try {
     const video = await readVideo(join(dir, 'video', `sample_${index}.mp4`), options);
     const timeline = buildTimeline({
