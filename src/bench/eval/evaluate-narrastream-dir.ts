@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatError, IamflowError } from '../../errors/index.js';
+import { reference } from '../../reference/index.js';
 import type { ScriptAnnotations } from '../../script/annotation-schema.js';
 import { buildTimeline } from '../../script/timeline.js';
 import { annotationsSchema, type EvaluateDirOptions, readInputFile, readVideo } from './evaluate-run-dir.js';
@@ -115,8 +116,9 @@ async function evaluateSample(
     const video = await readVideo(join(dir, 'video', `sample_${index}.mp4`), options);
     const timeline = buildTimeline({
       prompts,
-      seconds: seconds?.length === prompts.length ? seconds : prompts.map(() => 10),
-      fps: Math.round(video.fps) || 16,
+      seconds:
+        seconds?.length === prompts.length ? seconds : prompts.map(() => reference.video.secondsPerPrompt),
+      fps: Math.round(video.fps) || reference.video.fps,
     });
     const report = await evaluateVideo({
       frames: video.frames,

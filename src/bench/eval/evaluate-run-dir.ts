@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RenderRecordEntry } from '../../engine/engine.js';
 import { IamflowError, InputError } from '../../errors/index.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
+import { reference } from '../../reference/index.js';
 import { characterAnnotationSchema, scriptAnnotationsSchema } from '../../script/annotation-schema.js';
 import { buildTimeline, type Timeline } from '../../script/timeline.js';
 import { decodeMp4 } from '../../video/decode-mp4.js';
@@ -111,8 +112,8 @@ export async function evaluateRunDir(
     parsed.data.timeline ??
     buildTimeline({
       prompts: script.prompts,
-      seconds: script.seconds ?? script.prompts.map(() => 10),
-      fps: script.fps ?? 16,
+      seconds: script.seconds ?? script.prompts.map(() => reference.video.secondsPerPrompt),
+      fps: script.fps ?? reference.video.fps,
     });
   const video = await readVideo(join(dir, 'video.mp4'), options);
   const { annotations } = script;
