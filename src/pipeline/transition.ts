@@ -92,7 +92,7 @@ export function resolveSoftTransition(
 }
 
 /** The curve's value at normalised ramp time t in [0, 1]. */
-export function curveValue(schedule: SoftTransitionSchedule, t: number): number {
+function curveValue(schedule: SoftTransitionSchedule, t: number): number {
   const p = Math.min(1, Math.max(0, t));
   switch (schedule.curve) {
     case 'linear':

@@ -46,8 +46,5 @@ export const iamflowDefaults = {
 /** How a chunk's candidate frames are ranked for archiving (ablation). */
 export type ScoreMode = 'fused' | 'semantic_only' | 'visual_only' | 'random';
 
-/** How bank frames are chosen from the archive (ablation). */
-export type SelectionMode = 'entity' | 'prompt';
-
 /** How many frames the bank receives (ablation). */
 export type BudgetMode = 'dynamic' | 'fixed';
