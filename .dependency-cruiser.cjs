@@ -4,6 +4,9 @@
 /** The folders directly under src/ that a layer may not import from, as one expression. */
 const folders = (...names) => `^src/(${names.join('|')})(/|\\.ts$)`;
 
+/** Packages in node_modules, as one expression. */
+const heavy = (...names) => `node_modules/(${names.join('|')})/`;
+
 /** Production code: tests, case suites and fixtures may reach across layers to set up their inputs. */
 const productionCode = { path: '^src/', pathNot: ['\\.test\\.ts$', '\\.case\\.ts$', '/__fixtures__/'] };
 
@@ -83,6 +86,24 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^(scripts|bench)/' },
+    },
+    {
+      name: 'light-core',
+      comment:
+        'The core entries load no SQLite, canvas or NLP library (package.json exports): they come only with ' +
+        'iamflow/engine, /memory, /agents, /eval and /bench.',
+      severity: 'error',
+      from: {
+        path: '^src/(index|script/index|pipeline/index|entities/index|errors/index|reference/index)\\.ts$',
+      },
+      to: { path: heavy('better-sqlite3', '@napi-rs/canvas', 'compromise'), reachable: true },
+    },
+    {
+      name: 'light-engine-and-eval',
+      comment: 'iamflow/engine and iamflow/eval load no SQLite and no NLP library.',
+      severity: 'error',
+      from: { path: '^src/(engine|bench/eval)/index\\.ts$' },
+      to: { path: heavy('better-sqlite3', 'compromise'), reachable: true },
     },
     {
       name: 'not-to-unresolvable',

@@ -1,54 +1,25 @@
-// The public library API: the main functions and types of every part, for use without the CLI.
+// `iamflow`: the pure core — scripts and timelines, the streaming loop, the ports' types, the entity registry,
+// errors and the reference parameters. It loads no SQLite, canvas or NLP library; those come with the subpaths
+// that need them: iamflow/engine (the miniature engine renders with canvas), iamflow/memory and iamflow/agents
+// (the embedded agents), iamflow/video, iamflow/eval, iamflow/bench (SQLite), iamflow/cli.
 
-export {
-  createOpenAIExtractor,
-  createRulesExtractor,
-  type EntityExtractorV1,
-  type ExtractionInput,
-  type ExtractionResult,
-  type ExtractorEnvironment,
-  extractScriptEntities,
-  formatEntityTable,
-  resolveExtractorFromEnv,
-  type ScriptEntities,
-  withFallback,
-} from './agents/llm/index.js';
-export type { FrameVerifierV1, VerifyInput, VerifyResult } from './agents/vlm/frame-verifier.js';
-export {
-  createOpenAIVerifier,
-  type OpenAIVerifierSettings,
-} from './agents/vlm/openai/create-openai-verifier.js';
-export { createPixelVerifier, type PixelVerifierSettings } from './agents/vlm/pixel/create-pixel-verifier.js';
-export { evaluateVideo, metricProxies } from './bench/eval/evaluate-video.js';
-export type { EvaluateVideoOptions, EvaluationReport, MetricName } from './bench/eval/evaluation-report.js';
-export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
-export { type BenchOptions, type BenchSummary, benchDefaults, runBench } from './bench/runner/index.js';
-export { openResultsStore, type ResultsStore, type StoredRun } from './bench/store/index.js';
 export type {
-  CausalVideoEngineV1,
-  EncodedPrompt,
-  EngineCosts,
-  EngineInfo,
-  FrameKeys,
-  GenerateChunkOptions,
-  GeneratedChunk,
-  RenderRecordEntry,
-} from './engine/index.js';
-export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
-export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
-export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
-export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
-export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
+  EntityExtractorV1,
+  ExtractionInput,
+  ExtractionResult,
+} from './agents/llm/entity-extractor.js';
+export type { FrameVerifierV1, VerifyInput, VerifyResult } from './agents/vlm/frame-verifier.js';
+export type * from './engine/engine.js';
 export {
-  createLongLivePolicy,
-  createMemFlowPolicy,
-  createPolicy,
-  createSelfForcingPolicy,
-  defaultPolicyName,
-  policyNames,
-  registerPolicy,
-  resolvePolicyFactory,
-} from './memory/policies/index.js';
+  applyCorrection,
+  applyExtraction,
+  createRegistry,
+  findEntity,
+  type Registry,
+  type RegistrySnapshot,
+} from './entities/registry.js';
+export { formatError, IamflowError, InputError, type Issue } from './errors/index.js';
+export { checkFrameSize, type VideoFrame } from './frame/video-frame.js';
 export type {
   MemoryEvent,
   MemoryEventSink,
@@ -58,8 +29,10 @@ export type {
   TransitionKind,
 } from './memory/policy.js';
 export * from './pipeline/index.js';
+export { reference } from './reference/index.js';
 export {
   buildTimeline,
+  type CharacterAnnotation,
   readScript,
   readScripts,
   type Script,
@@ -67,10 +40,3 @@ export {
   type Segment,
   type Timeline,
 } from './script/index.js';
-export {
-  createMp4Encoder,
-  decodeMp4,
-  type Mp4Encoder,
-  probeVideo,
-  resolveFfmpeg,
-} from './video/index.js';

@@ -1,0 +1,17 @@
+// `iamflow/memory`: the memory policy port and its policies (self-forcing, longlive, memflow, iamflow).
+// The iamflow policy's default agents load the NLP library and canvas.
+
+export { iamflowDefaults } from './iamflow/iamflow-defaults.js';
+export { createIamflowPolicy } from './iamflow/iamflow-policy.js';
+export type { IamflowSettings } from './iamflow/iamflow-settings.js';
+export * from './policies/index.js';
+export type {
+  ChunkEndEvent,
+  MemoryEvent,
+  MemoryEventSink,
+  MemoryPolicy,
+  PolicyContext,
+  PolicyFactory,
+  SegmentStartEvent,
+  TransitionKind,
+} from './policy.js';
