@@ -61,10 +61,10 @@ module.exports = {
     },
     {
       name: 'eval-without-agents-or-memory',
-      comment: "The evaluator reads pixels and annotations, never the agents' registry or memory.",
+      comment: 'The evaluator reads pixels and annotations, never the agents, their registry or memory.',
       severity: 'error',
       from: { path: '^src/bench/eval/' },
-      to: { path: folders('agents', 'memory') },
+      to: { path: folders('agents', 'entities', 'memory') },
     },
     {
       name: 'agents-without-policies',
