@@ -56,6 +56,34 @@ export function archiveStepAt(chunk: number, lag: number): ArchiveStep {
   return chunk >= lag ? { chunk: chunk - lag, provisional: false } : { chunk, provisional: true };
 }
 
+/** Which chunk the reference archives when a chunk ends, and from where. */
+export type ReferenceArchiveStep =
+  | { chunk: number; via: 'current' | 'evicted' }
+  | { chunk: null; reason: 'no-entities' | 'sink' };
+
+/**
+ * The reference's archive schedule, counted in chunks of the segment (agent_causal_inference.py:466-513):
+ * a segment whose prompt names no entity archives nothing; from its 4th chunk on (segment chunk >= lag 3), the
+ * chunk leaving the local window (`lag` chunks back, always of the same segment) is archived; before that the
+ * chunk just made is archived, except the video's first chunk, which is the sink (lines 1057-1062). So the first
+ * three chunks of a segment are archived twice (the same frame, updated in place) and its last three never.
+ *
+ * @example
+ * referenceArchiveStep({ segmentChunk: 3, chunk: 16, hasEntities: true }) // { chunk: 13, via: 'evicted' }
+ */
+export function referenceArchiveStep(options: {
+  segmentChunk: number;
+  chunk: number;
+  hasEntities: boolean;
+  lag?: number;
+}): ReferenceArchiveStep {
+  const lag = options.lag ?? 3;
+  if (!options.hasEntities) return { chunk: null, reason: 'no-entities' };
+  if (options.segmentChunk >= lag) return { chunk: options.chunk - lag, via: 'evicted' };
+  if (options.chunk === 0) return { chunk: null, reason: 'sink' };
+  return { chunk: options.chunk, via: 'current' };
+}
+
 /**
  * Adds an entry: a provisional one replaces the previous provisional one; a permanent one is appended and ends
  * the provisional stand-in. Returns the new archive and the ids that left it (to drop from the engine store).
@@ -66,7 +94,12 @@ export function addToArchive(
 ): { archive: FrameArchive; removed: string[] } {
   const removed = archive.provisional && archive.provisional.id !== entry.id ? [archive.provisional.id] : [];
   if (entry.provisional) return { archive: { entries: archive.entries, provisional: entry }, removed };
-  const entries = [...archive.entries.filter((existing) => existing.id !== entry.id), entry];
+  // A frame archived again keeps its place (the reference's archive is an insertion-ordered dict).
+  const at = archive.entries.findIndex((existing) => existing.id === entry.id);
+  const entries =
+    at >= 0
+      ? archive.entries.map((existing, index) => (index === at ? entry : existing))
+      : [...archive.entries, entry];
   return { archive: { entries, provisional: null }, removed };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Issue } from '../../errors/iamflow-error.js';
 import type { Registry } from '../../entities/registry.js';
 import { registrySchema } from '../../entities/registry-schema.js';
+import type { Issue } from '../../errors/iamflow-error.js';
 import type { FrameArchive } from './frame-archive.js';
 
 /** One chunk's verification as the policy recorded it. */
