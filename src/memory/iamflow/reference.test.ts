@@ -22,7 +22,9 @@ const expand = (runs: Array<[number, number]>): number[] =>
 
 const closeTo = (actual: readonly number[], expected: readonly number[], digits: number) => {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((value, index) => expect(value).toBeCloseTo(expected[index]!, digits));
+  actual.forEach((value, index) => {
+    expect(value).toBeCloseTo(expected[index]!, digits);
+  });
 };
 
 function entry(id: string, frame: number, fields: Partial<ArchiveEntry>): ArchiveEntry {
