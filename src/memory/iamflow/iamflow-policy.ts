@@ -284,7 +284,9 @@ export function createIamflowPolicy(
       };
       // Prompt mode: the reference compares the new frame's entity score with stored fused scores (an artefact).
       const score = prompt && settings.artefacts === 'fixed' ? entry.score : entry.textScore;
-      const update = updateMemory(memory, entry.id, score, stored, capacity);
+      const update = updateMemory(memory, entry.id, score, stored, capacity, {
+        repeats: settings.artefacts === 'faithful',
+      });
       // The prompt memory drops repeats after each update (memory_bank.py:126); the ID memory keeps them.
       memory = prompt ? [...new Set(update.memory)] : update.memory;
       if (update.action === 'append')

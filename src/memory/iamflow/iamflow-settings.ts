@@ -37,8 +37,10 @@ const settingsSchema = z.strictObject({
   /**
    * Reference artefacts. `faithful`: weights over Wan's 512 padded text slots (mostly padding for our prompts);
    * after a soft transition the bank stays empty when the retrieved frames equal the last injected ones;
-   * prompt-mode replacement compares the new frame's entity score with stored fused scores. `fixed`: weights over
-   * the prompt's real tokens; the bank is always re-injected; fused compared with fused.
+   * prompt-mode replacement compares the new frame's entity score with stored fused scores; a frame archived again
+   * while in the full memory replaces the lowest other frame (the memory then holds it twice and the bank shrinks).
+   * `fixed`: weights over the prompt's real tokens; the bank is always re-injected; fused compared with fused; a
+   * frame already in the memory changes nothing.
    */
   artefacts: z.enum(['faithful', 'fixed']).default('fixed'),
   /** Correction rule: `replace` (reference: the verifier's list replaces all of the ID's attributes) or `same-slot`. */

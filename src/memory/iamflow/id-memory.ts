@@ -87,7 +87,8 @@ export type MemoryUpdate =
 /**
  * The reference's in-segment update (memory_bank.py:841-891): below `capacity` the new frame is appended (unless
  * present); at capacity it replaces the first frame with the lowest `storedScore` when `score` is strictly higher.
- * The list may then hold a frame twice (the reference does the same; the bank is the list without repeats).
+ * The list may then hold a frame twice (the reference does the same; the bank is the list without repeats, so it
+ * shrinks): an artefact that `repeats: false` fixes.
  */
 export function updateMemory(
   memory: readonly string[],
@@ -95,7 +96,11 @@ export function updateMemory(
   score: number,
   storedScore: (id: string) => number | undefined,
   capacity: number,
+  options: { repeats?: boolean } = {},
 ): MemoryUpdate {
+  // Fixed mode: a frame archived again while in the memory stays where it is instead of pushing out another.
+  if (options.repeats === false && memory.includes(id))
+    return { action: 'keep', memory: [...memory], reason: 'present' };
   if (memory.length < capacity) {
     return memory.includes(id)
       ? { action: 'keep', memory: [...memory], reason: 'present' }
