@@ -34,7 +34,14 @@ const variants = values.variant.map((item) => {
 });
 const { scripts } = await readScripts(values.suite);
 const chosen = selectScripts(scripts, { limit: Number(values.limit) });
-const keys = ['total', 'quality', 'temporal', 'instruction', 'oracle.entityGrounding', 'oracle.longRangeConsistency'];
+const keys = [
+  'total',
+  'quality',
+  'temporal',
+  'instruction',
+  'oracle.entityGrounding',
+  'oracle.longRangeConsistency',
+];
 const rows = new Map<string, Array<Record<string, number>>>();
 
 for (const script of chosen) {
@@ -82,7 +89,9 @@ for (const script of chosen) {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const base = rows.get(variants[0]!.name)!;
-console.log(`${chosen.length} scripts (first ${values.limit} of each suite dimension), seed ${values.seed}, 240x136`);
+console.log(
+  `${chosen.length} scripts (first ${values.limit} of each suite dimension), seed ${values.seed}, 240x136`,
+);
 console.log(`| variant | ${keys.join(' | ')} |`);
 console.log(`| :-- |${keys.map(() => ' --: |').join('')}`);
 for (const variant of variants) {
