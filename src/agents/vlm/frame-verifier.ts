@@ -30,6 +30,11 @@ export interface VerifyInput {
    * to check all of them, not only those the prompt names.
    */
   registered?: VerifyEntity[];
+  /**
+   * Width / height of the decoded frames before they were squeezed to a square (the reference squeezes them):
+   * a verifier that measures shapes can restore the proportions.
+   */
+  sourceAspect?: number;
   /** True on a segment's first chunk: the only time corrections are asked for. */
   firstChunkOfSegment: boolean;
 }

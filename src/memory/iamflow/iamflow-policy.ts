@@ -409,6 +409,8 @@ export function createIamflowPolicy(
         prompt: segment.prompt,
         firstChunkOfSegment: firstChunk,
       };
+      if (settings.verifyFit === 'squash' && frames[0])
+        input.sourceAspect = frames[0].width / frames[0].height;
       if (firstChunk) input.registered = registry.entities.flatMap((entity) => entityInput(entity.id));
       verified.set(chunk.chunk, segment.index);
       const heldMs = await queue.enqueue(chunk.chunk, input);
