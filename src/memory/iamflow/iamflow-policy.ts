@@ -2,18 +2,12 @@ import { createRulesExtractor } from '../../agents/llm/rules/create-rules-extrac
 import type { VerifyInput } from '../../agents/vlm/frame-verifier.js';
 import { createPixelVerifier } from '../../agents/vlm/pixel/create-pixel-verifier.js';
 import { sampleFrames } from '../../agents/vlm/sample-frames.js';
-import { createVerifyQueue, type QueuedResult } from '../../agents/vlm/verify-queue.js';
+import { createVerifyQueue } from '../../agents/vlm/verify-queue.js';
 import type { EncodedPrompt } from '../../engine/engine.js';
-import {
-  applyCorrection,
-  applyExtraction,
-  cloneRegistry,
-  createRegistry,
-  findEntity,
-  type Registry,
-} from '../../entities/registry.js';
+import { applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
 import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
+import { correctRegistry } from './correct-registry.js';
 import {
   type ArchiveEntry,
   addToArchive,
@@ -33,10 +27,11 @@ import {
   selectReferencePromptMemory,
   updateMemory,
 } from './id-memory.js';
-import type { MemoryState, VerificationRecord } from './memory-state.js';
+import type { MemoryState } from './memory-state.js';
 import { referenceEntityWeights, referencePromptWeights, slotCount } from './reference-token-weights.js';
 import { selectIdMemory, selectTopFrames } from './select-memory.js';
 import { computeTokenWeights, type TokenWeights } from './token-weights.js';
+import { createVerificationLog, perLatentFrame } from './verification-log.js';
 
 const idPrefix = 'iamflow-f';
 
@@ -69,6 +64,8 @@ export function createIamflowPolicy(
   const extractor = settings.extractor ?? createRulesExtractor();
   const verifier = settings.verifier ?? createPixelVerifier();
   const queue = createVerifyQueue({ verifier, capacity: settings.queueCapacity });
+  const log = createVerificationLog({ queue, timeoutMs: settings.verifyTimeoutMs, emit });
+  const verification = log.records;
   const random = createSeededRandom(settings.seed);
   const lag = Math.max(1, Math.round(engine.info.localFrames / engine.info.chunkFrames));
   const capacity =
@@ -80,7 +77,6 @@ export function createIamflowPolicy(
   /** The engine bank as last set, and the set last injected (the reference skips an equal re-injection). */
   let bank: string[] = [];
   let lastInjected: string[] | null = null;
-  const verification: VerificationRecord[] = [];
   const candidates = new Map<number, ChunkCandidates>();
   /** Segment of every chunk sent to verification, to record all results at the end. */
   const verified = new Map<number, number>();
@@ -90,59 +86,6 @@ export function createIamflowPolicy(
   const entityInput = (id: number) => {
     const entity = findEntity(registry, id);
     return entity ? [{ id, name: entity.properName ?? entity.name, attrs: [...entity.attrs] }] : [];
-  };
-
-  const record = (chunk: number, segment: number, done: QueuedResult): VerificationRecord => {
-    const existing = verification.find((item) => item.chunk === chunk);
-    if (existing) return existing;
-    const { result } = done;
-    const entry: VerificationRecord = {
-      chunk,
-      segment,
-      scores: result.scores,
-      provider: done.provider,
-      waitMs: Math.round(done.waitMs * 1000) / 1000,
-      warnings: (result.warnings ?? []).map((warning) =>
-        warning.type === 'fallback'
-          ? `fallback from ${warning.provider}: ${warning.reason}`
-          : warning.message,
-      ),
-    };
-    if (result.seen) entry.seen = result.seen;
-    if (result.corrections) entry.corrections = result.corrections;
-    verification.push(entry);
-    emit({ type: 'verify-end', chunk, scores: entry.scores, waitMs: entry.waitMs, provider: entry.provider });
-    return entry;
-  };
-
-  /** The chunk's verification, waiting at most `verifyTimeoutMs` (then archived without it, as the reference). */
-  const awaitVerification = async (chunk: number, source: number, segment: number) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), settings.verifyTimeoutMs);
-      (timer as { unref?: () => void }).unref?.();
-    });
-    const done = await Promise.race([queue.result(source), timeout]);
-    clearTimeout(timer);
-    if (done === 'timeout') {
-      emit({ type: 'verify-timeout', chunk, sourceChunk: source, timeoutMs: settings.verifyTimeoutMs });
-      return undefined;
-    }
-    return done ? record(source, segment, done) : undefined;
-  };
-
-  /** Visual score and sightings per latent frame of a chunk, from the sampled video frames. */
-  const perLatent = (entry: VerificationRecord | undefined) => {
-    const visual: Array<number | undefined> = [];
-    const seen: Array<number[] | undefined> = [];
-    if (!entry) return { visual, seen: undefined };
-    iamflowDefaults.verifyFrameIndices.forEach((videoIndex, sample) => {
-      const latent = Math.floor(videoIndex / engine.info.videoFramesPerLatent);
-      const score = entry.scores[sample];
-      if (score !== undefined) visual[latent] = Math.min(1, Math.max(0, score));
-      if (entry.seen?.[sample]) seen[latent] = entry.seen[sample];
-    });
-    return { visual, seen: entry.seen ? seen : undefined };
   };
 
   const setBank = async (chunk: number, reason: string, ids: string[]): Promise<void> => {
@@ -244,8 +187,8 @@ export function createIamflowPolicy(
     if (step.chunk === null) return;
     const source = candidates.get(step.chunk);
     if (!source) return;
-    const result = await awaitVerification(chunk, step.chunk, source.segment);
-    const { visual, seen } = perLatent(result);
+    const result = await log.await(chunk, step.chunk, source.segment);
+    const { visual, seen } = perLatentFrame(result, engine.info.videoFramesPerLatent);
     const entry = pickArchiveEntry(source, visual, seen, {
       mode: settings.score,
       random,
@@ -310,32 +253,13 @@ export function createIamflowPolicy(
   };
 
   const applyCorrections = async (chunk: number, segment: CurrentSegment): Promise<void> => {
-    const entry = await awaitVerification(chunk, segment.startChunk, segment.segment);
-    for (const correction of entry?.corrections ?? []) {
-      const before = findEntity(registry, correction.id);
-      if (!before) continue;
-      let next: Registry;
-      if (settings.correction === 'replace') {
-        // The reference replaces the ID's whole attribute list (memory_bank.py:509-531).
-        next = cloneRegistry(registry);
-        findEntity(next, correction.id)!.attrs = correction.attrs.filter((attr) => attr.trim() !== '');
-      } else {
-        if (!segment.ids.includes(correction.id)) continue;
-        next = applyCorrection(registry, correction);
-      }
-      const after = findEntity(next, correction.id)!;
-      // A correction the registry already holds changes nothing and is not an event.
-      if (after.attrs.length === 0 || after.attrs.join('|') === before.attrs.join('|')) continue;
-      registry = next;
-      emit({
-        type: 'attribute-correction',
-        chunk,
-        id: correction.id,
-        attrs: correction.attrs,
-        before: [...before.attrs],
-        after: [...after.attrs],
-      });
-    }
+    const entry = await log.await(chunk, segment.startChunk, segment.segment);
+    const corrected = correctRegistry(registry, entry?.corrections ?? [], {
+      mode: settings.correction,
+      segmentIds: segment.ids,
+    });
+    registry = corrected.registry;
+    for (const change of corrected.changes) emit({ type: 'attribute-correction', chunk, ...change });
   };
 
   return {
@@ -415,7 +339,7 @@ export function createIamflowPolicy(
       verified.set(chunk.chunk, segment.index);
       const heldMs = await queue.enqueue(chunk.chunk, input);
       if (heldMs > 1) emit({ type: 'verify-backpressure', chunk: chunk.chunk, waitMs: heldMs });
-      if (settings.syncVerify) record(chunk.chunk, segment.index, (await queue.result(chunk.chunk))!);
+      if (settings.syncVerify) log.record(chunk.chunk, segment.index, (await queue.result(chunk.chunk))!);
       await archiveChunk(chunk.chunk, segmentNow);
       // Corrections are read after the segment's second chunk, in the archiving branch (agent_causal_inference.py:515).
       if (chunk.chunk === segment.startChunk + iamflowDefaults.correctionChunk && segmentNow.ids.length > 0)
@@ -427,7 +351,7 @@ export function createIamflowPolicy(
       await queue.drain();
       for (const [chunk, segment] of verified) {
         const done = queue.peek(chunk);
-        if (done) record(chunk, segment, done);
+        if (done) log.record(chunk, segment, done);
       }
       verification.sort((a, b) => a.chunk - b.chunk);
     },
