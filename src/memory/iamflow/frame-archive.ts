@@ -24,7 +24,7 @@ export interface ArchiveEntry {
   provisional: boolean;
 }
 
-/** The archive: permanent entries in archival order plus at most one provisional entry. */
+/** The archive: entries in archival order (plus a provisional entry, kept for states written by older versions). */
 export interface FrameArchive {
   /** Entries of chunks that left the local window, oldest first. */
   entries: ArchiveEntry[];
@@ -32,28 +32,9 @@ export interface FrameArchive {
   provisional: ArchiveEntry | null;
 }
 
-/** Which chunk to archive when chunk `chunk` ends. */
-export interface ArchiveStep {
-  /** Chunk whose best frame is archived now. */
-  chunk: number;
-  /** True when it is the newest chunk standing in (nothing evicted yet). */
-  provisional: boolean;
-}
-
 /** An empty archive. */
 export function createFrameArchive(): FrameArchive {
   return { entries: [], provisional: null };
-}
-
-/**
- * When chunk `chunk` ends, chunk `chunk - lag` leaves the local window and is archived; before that the newest
- * chunk stands in.
- *
- * @example
- * [0, 1, 2, 3].map((c) => archiveStepAt(c, 3)) // provisional 0, 1, 2, then chunk 0
- */
-export function archiveStepAt(chunk: number, lag: number): ArchiveStep {
-  return chunk >= lag ? { chunk: chunk - lag, provisional: false } : { chunk, provisional: true };
 }
 
 /** Which chunk the reference archives when a chunk ends, and from where. */
