@@ -31,7 +31,8 @@ const truncate = (value: number): number => Math.trunc(value);
  * slots before `int(0.08 * slots)` still at 1.0 become 0.7 and slots from `int(0.92 * slots)` still at 1.0 become 0.5.
  *
  * @example
- * referenceEntityWeights([{ mention: 'nora', attrs: [] }], 10, 'On a pier nora waves.') // 2.5 on slots 4..6
+ * referenceEntityWeights([{ mention: 'nora', attrs: [] }], 10, 'On a pier nora waves.')
+ * // [1, 1, 1, 1, 2.5, 2.5, 1, 1, 1, 0.5]
  */
 export function referenceEntityWeights(
   entities: readonly KeywordEntity[],
