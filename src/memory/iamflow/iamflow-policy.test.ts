@@ -102,7 +102,7 @@ const frames: VideoFrame[] = Array.from({ length: 12 }, () => ({
   data: new Uint8Array(48),
 }));
 
-async function run(settings: Record<string, unknown>) {
+async function run(settings: Record<string, unknown>, list: Segment[] = segments) {
   const calls: string[] = [];
   const events: MemoryEvent[] = [];
   const inputs: VerifyInput[] = [];
@@ -120,7 +120,7 @@ async function run(settings: Record<string, unknown>) {
     { engine: fakeEngine(calls), timeline, events: (event) => events.push(event) },
     { extractor, verifier, ...settings },
   );
-  for (const segment of segments) {
+  for (const segment of list) {
     const prompt = encode(segment.prompt);
     await policy.onSegmentStart!({ segment, prompt });
     for (let chunk = segment.startChunk; chunk < segment.endChunk; chunk += 1) {
@@ -280,5 +280,28 @@ describe('iamflow policy', () => {
     // Without a visual result the stored score is the raw text score of the best frame.
     expect(archived).toMatchObject({ frame: 5, visualScore: null });
     expect(archived?.score).toBeCloseTo(archived?.textScore as number, 12);
+  });
+
+  it('leaves the bank empty after a soft switch that retrieves the last injected set, in faithful mode only', async () => {
+    const short: Segment[] = [
+      { index: 0, prompt: prompts[0]!, startFrame: 0, endFrame: 9, startChunk: 0, endChunk: 3 },
+      { index: 1, prompt: prompts[1]!, startFrame: 9, endFrame: 12, startChunk: 3, endChunk: 4 },
+    ];
+    const banksAtSwitch = async (artefacts: string) => {
+      const { events } = await run({ artefacts }, short);
+      return events
+        .filter((event) => event.type === 'bank-set' && event.chunk === 3)
+        .map((event) => `${event.reason}:${(event.ids as string[]).join(',')}`);
+    };
+    // Segment 1 injected f4,f7; segment 2's cover (f4) plus the fill (f7) is the same set.
+    expect(await banksAtSwitch('faithful')).toEqual([
+      'switch:',
+      'chunk-end:iamflow-f4,iamflow-f7,iamflow-f10',
+    ]);
+    expect(await banksAtSwitch('fixed')).toEqual([
+      'switch:',
+      'segment-start:iamflow-f4,iamflow-f7',
+      'chunk-end:iamflow-f4,iamflow-f7,iamflow-f10',
+    ]);
   });
 });
