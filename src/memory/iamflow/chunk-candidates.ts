@@ -69,13 +69,16 @@ export function pickArchiveEntry(
   const best = argMax(fused);
   const frame = candidates.frames[best]!;
   const sightings = seen?.[best];
+  // `random` and `visual_only` compute no text score in the reference: it stores 0 (and 0 as the random mode's
+  // fused score), so such frames tie in the cover and never replace one another (memory_bank.py:358-370).
+  const textless = options.mode === 'random' || options.mode === 'visual_only';
   return {
     id: `${options.idPrefix}${frame.frame}`,
     frame: frame.frame,
     chunk: candidates.chunk,
     segment: candidates.segment,
     keys: frame.keys,
-    textScore: frame.text,
+    textScore: textless ? 0 : frame.text,
     entityScores: frame.entities,
     entities: coveredEntities(frame.entities, {
       mode: options.coverage,
@@ -83,7 +86,7 @@ export function pickArchiveEntry(
       seen: sightings,
     }),
     visualScore: visual[best] ?? null,
-    score: fused[best]!,
+    score: options.mode === 'random' ? 0 : fused[best]!,
     provisional: options.provisional,
   };
 }
