@@ -165,7 +165,8 @@ export function applyCorrection(registry: RegistrySnapshot, correction: Registry
 }
 
 /** A deep, mutable copy. */
-function cloneRegistry(registry: RegistrySnapshot): Registry {
+/** A deep copy of a registry snapshot, safe to change. */
+export function cloneRegistry(registry: RegistrySnapshot): Registry {
   return structuredClone(registry) as Registry;
 }
 

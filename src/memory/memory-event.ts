@@ -45,8 +45,10 @@ export const frameArchiveEventSchema = z.object({
   frame: z.number().int().nonnegative(),
   /** The chunk the frame came from. */
   sourceChunk: z.number().int().nonnegative(),
-  /** A stand-in archived before any chunk left the local window. */
-  provisional: z.boolean(),
+  /** The segment of that chunk. */
+  segment: z.number().int().nonnegative(),
+  /** `current`: the chunk just made (a segment's first chunks); `evicted`: the chunk leaving the local window. */
+  via: z.enum(['current', 'evicted']),
   /** Fused score. */
   score: z.number(),
   /** Entity-weighted text score. */
@@ -57,6 +59,84 @@ export const frameArchiveEventSchema = z.object({
   entityScores: z.record(z.string(), z.number()),
   /** Entity IDs the frame covers. */
   entities: z.array(z.number().int()),
+});
+
+/** A chunk left IAMFlow's local window; `archived` false with the reference's reason when it was not archived. */
+export const chunkEvictEventSchema = z.object({
+  type: z.literal('chunk-evict'),
+  ...base,
+  sourceChunk: z.number().int().nonnegative(),
+  archived: z.boolean(),
+  reason: z.enum(['no-entities', 'previous-segment']).optional(),
+});
+
+/** IAMFlow set its ID (or prompt) memory at a segment start; `skipped` says why it kept it as it was. */
+export const memorySetEventSchema = z.object({
+  type: z.literal('memory-set'),
+  ...base,
+  segment: z.number().int().nonnegative(),
+  mode: z.enum(['entity', 'prompt']),
+  /** The segment's entity IDs. */
+  entityIds: z.array(z.number().int()),
+  /** Store ids of the memory, in order. */
+  memory: z.array(z.string()),
+  skipped: z.enum(['first-segment', 'no-entities', 'empty-archive']).optional(),
+  /** Frames the selection could use. */
+  budget: z.number().int().nonnegative().optional(),
+  coverFrames: z.number().int().nonnegative().optional(),
+  covered: z.array(z.number().int()).optional(),
+  uncovered: z.array(z.number().int()).optional(),
+  /** Frames in the archive. */
+  archiveSize: z.number().int().nonnegative(),
+  /** The archive as the selection saw it: id, covered IDs, stored entity score and fused score, in order. */
+  archive: z.array(
+    z.object({
+      id: z.string(),
+      entities: z.array(z.number().int()),
+      entityScore: z.number(),
+      score: z.number(),
+    }),
+  ),
+});
+
+const memoryList = { memory: z.array(z.string()) };
+
+/** A newly archived frame was appended to IAMFlow's memory (below its budget). */
+export const memoryAppendEventSchema = z.object({
+  type: z.literal('memory-append'),
+  ...base,
+  id: z.string(),
+  score: z.number(),
+  ...memoryList,
+});
+
+/** A newly archived frame replaced the memory's lowest-scoring frame. */
+export const memoryReplaceEventSchema = z.object({
+  type: z.literal('memory-replace'),
+  ...base,
+  id: z.string(),
+  score: z.number(),
+  replaced: z.string(),
+  replacedScore: z.number(),
+  index: z.number().int().nonnegative(),
+  ...memoryList,
+});
+
+/** A newly archived frame left the full memory as it was (`present`: already in it; `lower`: it scored lower). */
+export const memoryKeepEventSchema = z.object({
+  type: z.literal('memory-keep'),
+  ...base,
+  id: z.string(),
+  score: z.number(),
+  reason: z.enum(['present', 'lower']),
+  ...memoryList,
+});
+
+/** Our ablation (`bankUpdate: 'recover-every-chunk'`) re-ran the selection over the whole archive. */
+export const memoryReselectEventSchema = z.object({
+  type: z.literal('memory-reselect'),
+  ...base,
+  ...memoryList,
 });
 
 /** IAMFlow chose bank frames for a segment's entity IDs. */
@@ -93,6 +173,14 @@ export const verifyEndEventSchema = z.object({
   waitMs: z.number().nonnegative(),
   /** Provider that answered. */
   provider: z.string(),
+});
+
+/** IAMFlow gave up waiting for a chunk's verification. */
+export const verifyTimeoutEventSchema = z.object({
+  type: z.literal('verify-timeout'),
+  ...base,
+  sourceChunk: z.number().int().nonnegative(),
+  timeoutMs: z.number().nonnegative(),
 });
 
 /** The verification queue was full and held the loop. */
@@ -148,8 +236,15 @@ export const memoryEventSchema = z.discriminatedUnion('type', [
   frameDropEventSchema,
   bankSetEventSchema,
   frameArchiveEventSchema,
+  chunkEvictEventSchema,
   memoryRetrieveEventSchema,
+  memorySetEventSchema,
+  memoryAppendEventSchema,
+  memoryReplaceEventSchema,
+  memoryKeepEventSchema,
+  memoryReselectEventSchema,
   verifyEndEventSchema,
+  verifyTimeoutEventSchema,
   verifyBackpressureEventSchema,
   attributeCorrectionEventSchema,
   entityExtractEventSchema,

@@ -10,7 +10,12 @@ export interface SoftTransitionOptions {
   curve?: TransitionCurve;
   /** Latent frames after a switch during which alpha stays 0 (old prompt only). Default 3. */
   delayFrames?: number;
-  /** Fixed ramp window in latent frames; omitted means adaptive (from the prompts' distance). */
+  /**
+   * Adaptive window (reference scheduler_type `adaptive`, the shipped default): the ramp length follows the prompts'
+   * distance. False: a plain curve over `windowFrames` (reference default 9). Default true.
+   */
+  adaptive?: boolean;
+  /** Ramp window in latent frames; given, it overrides the adaptive window. Non-adaptive default 9. */
   windowFrames?: number;
   /** Shortest adaptive window in latent frames. Default 3. */
   minWindowFrames?: number;
@@ -37,6 +42,9 @@ export interface SoftTransitionSchedule {
 
 export const softTransitionDefaults = {
   curve: 'cosine',
+  adaptive: true,
+  /** Window of a non-adaptive curve (transition_scheduler.py:9, configs/iamflow.yaml spt.window_frames). */
+  windowFrames: reference.softTransition.windowFrames,
   delayFrames: reference.softTransition.delayFrames,
   minWindowFrames: reference.softTransition.minWindowFrames,
   maxWindowFrames: reference.softTransition.maxWindowFrames,
@@ -81,7 +89,11 @@ export function resolveSoftTransition(
   options: SoftTransitionOptions = {},
 ): SoftTransitionSchedule {
   const chunkFrames = options.chunkFrames ?? softTransitionDefaults.chunkFrames;
-  const windowFrames = options.windowFrames ?? adaptiveWindowFrames(1 - cosineSimilarity(from, to), options);
+  const windowFrames =
+    options.windowFrames ??
+    ((options.adaptive ?? softTransitionDefaults.adaptive)
+      ? adaptiveWindowFrames(1 - cosineSimilarity(from, to), options)
+      : softTransitionDefaults.windowFrames);
   return {
     curve: options.curve ?? softTransitionDefaults.curve,
     delayFrames: options.delayFrames ?? softTransitionDefaults.delayFrames,

@@ -54,6 +54,8 @@ const parameters = {
     maxWindowFrames: 15,
     /** Steepness of the sigmoid ramp. */
     steepness: 6,
+    /** Window of a non-adaptive curve, latent frames (transition_scheduler.py:9, iamflow.yaml spt.window_frames). */
+    windowFrames: 9,
   },
   /** IAMFlow's memory: archiving, scoring, selection. */
   memory: {
@@ -77,6 +79,22 @@ const parameters = {
     minMultiEntityBudget: 2,
     /** Frames of prompt-mode memory (ablation): top by score. */
     promptTopFrames: 3,
+    /** Text slots the reference weights: Wan's T5 pads every prompt to 512 tokens. */
+    referenceTextSlots: 512,
+    /** Margin, as a fraction of the slots, widened on both sides of a keyword span. */
+    spanMargin: 0.02,
+    /** Scene head: slots before this fraction. */
+    sceneHeadFraction: 0.08,
+    /** Camera tail: slots from this fraction on. */
+    cameraTailFraction: 0.92,
+    /** Fallback span when no keyword is found, as fractions [start, end) of the slots. */
+    fallbackSpan: [0.1, 0.85],
+    /** Weight of the fallback span. */
+    fallbackTokenWeight: 1.5,
+    /** Prompt-mode weight of the body, slots [0.08, 0.92). */
+    promptBodyWeight: 1.2,
+    /** Prompt-mode weights stay all ones up to this many slots. */
+    promptMinSlots: 4,
   },
   /** The VLM verifier. */
   vlm: {
@@ -84,6 +102,10 @@ const parameters = {
     frameIndices: [0, 4, 8],
     /** Side in pixels of the square frames it receives. */
     frameSize: 256,
+    /** Milliseconds before a verification result is given up. */
+    timeoutMs: 30_000,
+    /** Segment chunk (0-based) after which the first chunk's corrections are read. */
+    correctionChunk: 1,
   },
 };
 

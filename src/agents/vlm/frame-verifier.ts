@@ -26,6 +26,18 @@ export interface VerifyInput {
   frames: VideoFrame[];
   /** Characters the segment's prompt names, with their registered attributes. */
   entities: VerifyEntity[];
+  /** The segment's prompt text (the reference puts it in the question). */
+  prompt?: string;
+  /**
+   * Every registered character with its attributes, on a segment's first chunk: the reference asks the verifier
+   * to check all of them, not only those the prompt names.
+   */
+  registered?: VerifyEntity[];
+  /**
+   * Width / height of the decoded frames before they were squeezed to a square (the reference squeezes them):
+   * a verifier that measures shapes can restore the proportions.
+   */
+  sourceAspect?: number;
   /** True on a segment's first chunk: the only time corrections are asked for. */
   firstChunkOfSegment: boolean;
 }
@@ -46,7 +58,7 @@ export interface VerifyResult {
   scores: number[];
   /** Entity IDs recognised in each frame, when the provider can tell (used as frame coverage). */
   seen?: number[][];
-  /** Attributes that replace registered ones (same slot), first chunk of a segment only. */
+  /** Attributes that replace registered ones, first chunk of a segment only. */
   corrections?: VerifyCorrection[];
   /** Non-fatal notes. */
   warnings?: VerifyWarning[];

@@ -1,8 +1,8 @@
 import type { VideoFrame } from '../../frame/video-frame.js';
 
 /**
- * The chunk's frames at `indices` (those that exist), each resized to fit `size` x `size` with its aspect ratio
- * kept (a 320 x 180 frame becomes 256 x 144): squashing to a square distorts figures past what pixel detection
+ * The chunk's frames at `indices` (those that exist), squeezed to `size` x `size` (`squash`, as the reference)
+ * or resized to fit `size` x `size` with their aspect ratio kept (`keep-aspect`) (a 320 x 180 frame becomes 256 x 144): squashing to a square distorts figures past what pixel detection
  * accepts, while vision models take any aspect. A frame that already fits is passed as it is: enlarging adds
  * pixels to check and no detail.
  */
@@ -10,11 +10,14 @@ export function sampleFrames(
   frames: readonly VideoFrame[],
   indices: readonly number[],
   size: number,
+  fit: 'keep-aspect' | 'squash' = 'keep-aspect',
 ): VideoFrame[] {
   return indices
     .filter((index) => index < frames.length)
     .map((index) => {
       const frame = frames[index]!;
+      // The reference squeezes every frame to size x size (vlm_agent.py:15, 149).
+      if (fit === 'squash') return resizeFrame(frame, size, size);
       const scale = Math.min(1, size / Math.max(frame.width, frame.height));
       const width = Math.max(1, Math.round(frame.width * scale));
       const height = Math.max(1, Math.round(frame.height * scale));

@@ -1,6 +1,6 @@
 import type { FrameKeys, PromptToken } from '../../engine/engine.js';
 import { type ArchiveEntry, type CoverageMode, coveredEntities } from './frame-archive.js';
-import { scoreFrame } from './frame-score.js';
+import { meanKeyScore, scoreFrame } from './frame-score.js';
 import { argMax, type FuseOptions, fuseScores } from './fuse-scores.js';
 import type { TokenWeights } from './token-weights.js';
 
@@ -14,7 +14,10 @@ export interface ChunkCandidates {
   frames: Array<{ frame: number; keys: number[][]; text: number; entities: Record<string, number> }>;
 }
 
-/** Scores each latent frame of a chunk with the prompt's token weights (entity scores for the given IDs only). */
+/**
+ * Scores each latent frame of a chunk with the prompt's token weights (entity scores for the given IDs only). With
+ * `slotWeights` the text score is the reference's (`meanKeyScore`), else ours (`scoreFrame`, max pooling).
+ */
 export function scoreChunk(
   chunk: number,
   segment: number,
@@ -22,6 +25,7 @@ export function scoreChunk(
   tokens: readonly Pick<PromptToken, 'key'>[],
   weights: TokenWeights,
   ids: readonly number[],
+  slotWeights?: readonly number[],
 ): ChunkCandidates {
   const queries = tokens.map((token) => token.key);
   const entityTokens = new Map([...weights.entityTokens].filter(([id]) => ids.includes(id)));
@@ -33,7 +37,7 @@ export function scoreChunk(
       return {
         frame: frame.frame,
         keys: frame.keys.map((key) => Array.from(key)),
-        text: score.text,
+        text: slotWeights ? meanKeyScore(queries, slotWeights, frame.keys) : score.text,
         entities: score.entities,
       };
     }),
@@ -53,23 +57,28 @@ export function pickArchiveEntry(
     threshold: number;
     provisional: boolean;
     idPrefix: string;
+    /** False when no verification result came (none, failed or timed out). Default true. */
+    verified?: boolean;
   },
 ): ArchiveEntry {
-  const fused = fuseScores(
-    candidates.frames.map((frame) => frame.text),
-    visual,
-    options,
-  );
+  const text = candidates.frames.map((frame) => frame.text);
+  // The reference ranks by the raw text score without a visual result and in `semantic_only` (memory_bank.py:417-418, 492-493).
+  const raw =
+    options.mode === 'semantic_only' || ((options.mode ?? 'fused') === 'fused' && options.verified === false);
+  const fused = raw ? text : fuseScores(text, visual, options);
   const best = argMax(fused);
   const frame = candidates.frames[best]!;
   const sightings = seen?.[best];
+  // `random` and `visual_only` compute no text score in the reference: it stores 0 (and 0 as the random mode's
+  // fused score), so such frames tie in the cover and never replace one another (memory_bank.py:358-370).
+  const textless = options.mode === 'random' || options.mode === 'visual_only';
   return {
     id: `${options.idPrefix}${frame.frame}`,
     frame: frame.frame,
     chunk: candidates.chunk,
     segment: candidates.segment,
     keys: frame.keys,
-    textScore: frame.text,
+    textScore: textless ? 0 : frame.text,
     entityScores: frame.entities,
     entities: coveredEntities(frame.entities, {
       mode: options.coverage,
@@ -77,7 +86,7 @@ export function pickArchiveEntry(
       seen: sightings,
     }),
     visualScore: visual[best] ?? null,
-    score: fused[best]!,
+    score: options.mode === 'random' ? 0 : fused[best]!,
     provisional: options.provisional,
   };
 }

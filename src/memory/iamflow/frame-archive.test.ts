@@ -3,9 +3,9 @@ import {
   type ArchiveEntry,
   addToArchive,
   archiveFrames,
-  archiveStepAt,
   coveredEntities,
   createFrameArchive,
+  referenceArchiveStep,
 } from './frame-archive.js';
 
 function entry(chunk: number, provisional: boolean): ArchiveEntry {
@@ -26,30 +26,24 @@ function entry(chunk: number, provisional: boolean): ArchiveEntry {
 }
 
 describe('frame archive', () => {
-  it('archives chunk c-3 when chunk c ends, the newest chunk before that', () => {
-    expect([0, 1, 2, 3, 4, 7].map((chunk) => archiveStepAt(chunk, 3))).toEqual([
-      { chunk: 0, provisional: true },
-      { chunk: 1, provisional: true },
-      { chunk: 2, provisional: true },
-      { chunk: 0, provisional: false },
-      { chunk: 1, provisional: false },
-      { chunk: 4, provisional: false },
-    ]);
+  it('archives as the reference counts chunks per segment', () => {
+    const step = (segmentChunk: number, chunk: number, hasEntities = true) =>
+      referenceArchiveStep({ segmentChunk, chunk, hasEntities });
+    expect(step(0, 0)).toEqual({ chunk: null, reason: 'sink' });
+    expect(step(1, 1)).toEqual({ chunk: 1, via: 'current' });
+    expect(step(3, 3)).toEqual({ chunk: 0, via: 'evicted' });
+    expect(step(0, 13)).toEqual({ chunk: 13, via: 'current' });
+    expect(step(2, 15)).toEqual({ chunk: 15, via: 'current' });
+    expect(step(3, 16)).toEqual({ chunk: 13, via: 'evicted' });
+    expect(step(5, 18, false)).toEqual({ chunk: null, reason: 'no-entities' });
   });
 
-  it('replaces the stand-in until eviction starts, then appends in eviction order', () => {
+  it('updates a frame archived again in place, keeping its place in the order', () => {
     let archive = createFrameArchive();
-    const removedLog: string[][] = [];
-    for (let chunk = 0; chunk < 6; chunk += 1) {
-      const step = archiveStepAt(chunk, 3);
-      const result = addToArchive(archive, entry(step.chunk, step.provisional));
-      archive = result.archive;
-      removedLog.push(result.removed);
-      if (chunk === 1) expect(archiveFrames(archive).map((e) => e.id)).toEqual(['f4']);
-    }
-    expect(removedLog).toEqual([[], ['f1'], ['f4'], ['f7'], [], []]);
-    expect(archive.provisional).toBeNull();
-    expect(archiveFrames(archive).map((e) => e.id)).toEqual(['f1', 'f4', 'f7']);
+    for (const chunk of [1, 2, 0, 1])
+      archive = addToArchive(archive, { ...entry(chunk, false), score: chunk }).archive;
+    expect(archiveFrames(archive).map((e) => e.id)).toEqual(['f4', 'f7', 'f1']);
+    expect(archiveFrames(archive)[0]!.score).toBe(1);
   });
 
   it('covers the IDs its prompt named, or those the verifier saw, or those over a threshold', () => {

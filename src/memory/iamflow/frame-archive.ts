@@ -24,7 +24,7 @@ export interface ArchiveEntry {
   provisional: boolean;
 }
 
-/** The archive: permanent entries in archival order plus at most one provisional entry. */
+/** The archive: entries in archival order (plus a provisional entry, kept for states written by older versions). */
 export interface FrameArchive {
   /** Entries of chunks that left the local window, oldest first. */
   entries: ArchiveEntry[];
@@ -32,28 +32,37 @@ export interface FrameArchive {
   provisional: ArchiveEntry | null;
 }
 
-/** Which chunk to archive when chunk `chunk` ends. */
-export interface ArchiveStep {
-  /** Chunk whose best frame is archived now. */
-  chunk: number;
-  /** True when it is the newest chunk standing in (nothing evicted yet). */
-  provisional: boolean;
-}
-
 /** An empty archive. */
 export function createFrameArchive(): FrameArchive {
   return { entries: [], provisional: null };
 }
 
+/** Which chunk the reference archives when a chunk ends, and from where. */
+export type ReferenceArchiveStep =
+  | { chunk: number; via: 'current' | 'evicted' }
+  | { chunk: null; reason: 'no-entities' | 'sink' };
+
 /**
- * When chunk `chunk` ends, chunk `chunk - lag` leaves the local window and is archived; before that the newest
- * chunk stands in.
+ * The reference's archive schedule, counted in chunks of the segment (agent_causal_inference.py:466-513):
+ * a segment whose prompt names no entity archives nothing; from its 4th chunk on (segment chunk >= lag 3), the
+ * chunk leaving the local window (`lag` chunks back, always of the same segment) is archived; before that the
+ * chunk just made is archived, except the video's first chunk, which is the sink (lines 1057-1062). So the first
+ * three chunks of a segment are archived twice (the same frame, updated in place) and its last three never.
  *
  * @example
- * [0, 1, 2, 3].map((c) => archiveStepAt(c, 3)) // provisional 0, 1, 2, then chunk 0
+ * referenceArchiveStep({ segmentChunk: 3, chunk: 16, hasEntities: true }) // { chunk: 13, via: 'evicted' }
  */
-export function archiveStepAt(chunk: number, lag: number): ArchiveStep {
-  return chunk >= lag ? { chunk: chunk - lag, provisional: false } : { chunk, provisional: true };
+export function referenceArchiveStep(options: {
+  segmentChunk: number;
+  chunk: number;
+  hasEntities: boolean;
+  lag?: number;
+}): ReferenceArchiveStep {
+  const lag = options.lag ?? 3;
+  if (!options.hasEntities) return { chunk: null, reason: 'no-entities' };
+  if (options.segmentChunk >= lag) return { chunk: options.chunk - lag, via: 'evicted' };
+  if (options.chunk === 0) return { chunk: null, reason: 'sink' };
+  return { chunk: options.chunk, via: 'current' };
 }
 
 /**
@@ -66,7 +75,12 @@ export function addToArchive(
 ): { archive: FrameArchive; removed: string[] } {
   const removed = archive.provisional && archive.provisional.id !== entry.id ? [archive.provisional.id] : [];
   if (entry.provisional) return { archive: { entries: archive.entries, provisional: entry }, removed };
-  const entries = [...archive.entries.filter((existing) => existing.id !== entry.id), entry];
+  // A frame archived again keeps its place (the reference's archive is an insertion-ordered dict).
+  const at = archive.entries.findIndex((existing) => existing.id === entry.id);
+  const entries =
+    at >= 0
+      ? archive.entries.map((existing, index) => (index === at ? entry : existing))
+      : [...archive.entries, entry];
   return { archive: { entries, provisional: null }, removed };
 }
 

@@ -57,3 +57,29 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let index = 0; index < length; index += 1) sum += a[index]! * b[index]!;
   return sum;
 }
+
+/**
+ * The reference's frame score (memory_bank.py:682-716): the weighted mean text key
+ * `q = sum_s w_s q_s / (sum_s w_s + 1e-8)` dotted with the frame's mean key, scaled by `1 / sqrt(d)`. `weights` may
+ * be longer than `queries`: the extra slots are padding without a key (they only dilute the weights).
+ *
+ * @example
+ * meanKeyScore([[1, 0], [0, 1]], [1, 1], [[2, 0], [0, 0]]) // (0.5 * 1 + 0) / sqrt(2) ≈ 0.354
+ */
+export function meanKeyScore(
+  queries: readonly ArrayLike<number>[],
+  weights: readonly number[],
+  keys: readonly ArrayLike<number>[],
+): number {
+  if (keys.length === 0 || queries.length === 0) return 0;
+  const dimension = queries[0]!.length;
+  const total = weights.reduce((sum, weight) => sum + weight, 0) + 1e-8;
+  const query = new Float64Array(dimension);
+  queries.forEach((token, index) => {
+    const weight = (weights[index] ?? 0) / total;
+    for (let d = 0; d < dimension; d += 1) query[d]! += weight * token[d]!;
+  });
+  const key = new Float64Array(dimension);
+  for (const frameKey of keys) for (let d = 0; d < dimension; d += 1) key[d]! += frameKey[d]! / keys.length;
+  return dot(query, key) / Math.sqrt(dimension || 1);
+}

@@ -102,7 +102,7 @@ const frames: VideoFrame[] = Array.from({ length: 12 }, () => ({
   data: new Uint8Array(48),
 }));
 
-async function run(settings: Record<string, unknown>, seed = 1) {
+async function run(settings: Record<string, unknown>, list: Segment[] = segments, seed = 1) {
   const calls: string[] = [];
   const events: MemoryEvent[] = [];
   const inputs: VerifyInput[] = [];
@@ -120,7 +120,7 @@ async function run(settings: Record<string, unknown>, seed = 1) {
     { engine: fakeEngine(calls), timeline, events: (event) => events.push(event), seed },
     { extractor, verifier, ...settings },
   );
-  for (const segment of segments) {
+  for (const segment of list) {
     const prompt = encode(segment.prompt);
     await policy.onSegmentStart!({ segment, prompt });
     for (let chunk = segment.startChunk; chunk < segment.endChunk; chunk += 1) {
@@ -142,42 +142,59 @@ async function run(settings: Record<string, unknown>, seed = 1) {
 }
 
 describe('iamflow policy', () => {
-  it('archives stand-ins, then evicted chunks, and covers the segment IDs', async () => {
+  it('archives on the reference schedule, sets the cover at segment start, then appends and keeps', async () => {
     const { calls, events } = await run({});
     expect(calls).toEqual([
+      // chunk 0 is the sink: never archived as the current chunk
+      'store iamflow-f4',
+      'bank iamflow-f4',
+      'store iamflow-f7',
+      'bank iamflow-f4,iamflow-f7',
+      // chunk 3 archives chunk 0 as it leaves the local window; chunk 4 archives chunk 1 again (same frame)
+      'store iamflow-f1',
+      'bank iamflow-f1,iamflow-f4,iamflow-f7',
+      'store iamflow-f4',
+      // segment 2 needs IDs 1 and 2: one frame covers 1, the budget rises to 2 and fills by score (archive order)
       'bank ',
-      'store iamflow-f1',
-      'bank iamflow-f1',
-      'store iamflow-f4',
-      'bank iamflow-f4',
-      'drop iamflow-f1',
-      'store iamflow-f7',
-      'bank iamflow-f7',
-      'drop iamflow-f4',
-      'store iamflow-f1',
-      'bank iamflow-f1',
-      'drop iamflow-f7',
-      'store iamflow-f4',
-      'bank iamflow-f4',
-      // segment 2 needs IDs 1 and 2: one frame covers 1, the budget rises to 2 and fills with f1
-      'bank iamflow-f4,iamflow-f1',
-      'store iamflow-f7',
-      'bank iamflow-f7,iamflow-f4',
-      'store iamflow-f10',
-      'bank iamflow-f10,iamflow-f7',
-      'store iamflow-f13',
-      'bank iamflow-f13,iamflow-f10',
+      'bank iamflow-f4,iamflow-f7',
+      'store iamflow-f16',
+      'bank iamflow-f4,iamflow-f7,iamflow-f16',
+      'store iamflow-f19',
+      'bank iamflow-f4,iamflow-f7,iamflow-f16,iamflow-f19',
+      // full at 4: f22 replaces the first lowest entity score (f4; segment 1's prompt has fewer weights, so its
+      // normalised query, sum w / (sum w + 1e-8), is a hair shorter)
+      'store iamflow-f22',
+      'bank iamflow-f7,iamflow-f16,iamflow-f19,iamflow-f22',
     ]);
-    const retrieve = events.filter((event) => event.type === 'memory-retrieve');
-    expect(retrieve[1]).toMatchObject({
+    const set = events.filter((event) => event.type === 'memory-set');
+    expect(set[0]).toMatchObject({ chunk: 0, skipped: 'first-segment', memory: [] });
+    expect(set[1]).toMatchObject({
       chunk: 5,
       entityIds: [1, 2],
-      ids: ['iamflow-f4', 'iamflow-f1'],
+      memory: ['iamflow-f4', 'iamflow-f7'],
       budget: 2,
       coverFrames: 1,
       covered: [1],
       uncovered: [2],
     });
+    expect(events.filter((event) => event.type.startsWith('memory-')).map((event) => event.type)).toEqual([
+      'memory-set',
+      'memory-append',
+      'memory-append',
+      'memory-append',
+      'memory-keep',
+      'memory-set',
+      'memory-append',
+      'memory-append',
+      'memory-replace',
+    ]);
+    expect(events.filter((event) => event.type === 'chunk-evict').map((event) => event.archived)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     const corrections = events.filter((event) => event.type === 'attribute-correction');
     expect(corrections).toEqual([
       {
@@ -191,16 +208,26 @@ describe('iamflow policy', () => {
     ]);
   });
 
-  it('hands the verifier three frames fitted in 256 x 256 (never enlarged) and the registered attributes', async () => {
+  it('re-runs the cover after every archived frame with bankUpdate recover-every-chunk', async () => {
+    const { events } = await run({ bankUpdate: 'recover-every-chunk' });
+    const reselect = events.filter((event) => event.type === 'memory-reselect');
+    expect(reselect).toHaveLength(7);
+    expect(events.some((event) => event.type === 'memory-append')).toBe(false);
+  });
+
+  it('hands the verifier the prompt, three frames squeezed to 256 x 256 and, first, every registered entity', async () => {
     const { inputs, snapshot } = await run({ syncVerify: true });
     expect(inputs).toHaveLength(8);
     expect(inputs[0]!.frames.map((frame) => [frame.width, frame.height])).toEqual([
-      [4, 4],
-      [4, 4],
-      [4, 4],
+      [256, 256],
+      [256, 256],
+      [256, 256],
     ]);
+    expect(inputs[0]!.prompt).toBe('Nora walks.');
     expect(inputs[0]!.entities).toEqual([{ id: 1, name: 'woman_1', attrs: ['red coat'] }]);
     expect(inputs[2]!.entities).toEqual([{ id: 1, name: 'woman_1', attrs: ['green coat'] }]);
+    expect(inputs[5]!.registered?.map((entity) => entity.id)).toEqual([1, 2]);
+    expect(inputs[6]!.registered).toBeUndefined();
     expect(inputs.map((input) => input.firstChunkOfSegment)).toEqual([
       true,
       false,
@@ -213,14 +240,13 @@ describe('iamflow policy', () => {
     ]);
     const state = snapshot.state as { verification: unknown[]; bank: string[] };
     expect(state.verification).toHaveLength(8);
-    expect(state.bank).toEqual(['iamflow-f13', 'iamflow-f10']);
+    expect(state.bank).toEqual(['iamflow-f7', 'iamflow-f16', 'iamflow-f19', 'iamflow-f22']);
   });
 
-  it('selects the top 3 frames by prompt score in prompt mode and rejects unknown settings', async () => {
+  it('ranks prompt-mode memory by stored fused score, older first on ties, and rejects unknown settings', async () => {
     const { events } = await run({ selection: 'prompt' });
-    const last = events.filter((event) => event.type === 'bank-set').at(-1);
-    // All archived frames score 2/sqrt(2) on a uniform prompt: ties go to the newest.
-    expect(last?.ids).toEqual(['iamflow-f13', 'iamflow-f10', 'iamflow-f7']);
+    const set = events.filter((event) => event.type === 'memory-set');
+    expect(set[1]).toMatchObject({ memory: ['iamflow-f1', 'iamflow-f4', 'iamflow-f7'] });
     expect(() =>
       createIamflowPolicy(
         { engine: fakeEngine([]), timeline, events: () => {}, seed: 1 },
@@ -231,7 +257,7 @@ describe('iamflow policy', () => {
 
   it('draws the random score ablation from the run seed unless the settings fix one', async () => {
     const archived = async (settings: Record<string, unknown>, seed: number) =>
-      (await run({ score: 'random', ...settings }, seed)).events
+      (await run({ score: 'random', ...settings }, segments, seed)).events
         .filter((event) => event.type === 'frame-archive')
         .map((event) => event.frame);
     const seeds = [1, 2, 3, 4, 5];
@@ -241,7 +267,60 @@ describe('iamflow policy', () => {
     expect(new Set(bySeed.map((frames) => frames.join())).size).toBeGreaterThan(1);
     const fixed = await Promise.all(seeds.map((seed) => archived({ seed: 9 }, seed)));
     expect(new Set(fixed.map((frames) => frames.join())).size).toBe(1);
-    const { snapshot } = await run({ score: 'random' }, 4);
+    const { snapshot } = await run({ score: 'random' }, segments, 4);
     expect(snapshot.settings).toMatchObject({ score: 'random', seed: 4 });
+  });
+
+  it('archives without the visual score when the verification outlasts the timeout', async () => {
+    const never: FrameVerifierV1 = {
+      specificationVersion: 'v1',
+      provider: 'slow',
+      modelId: 'slow',
+      verify: () => new Promise(() => {}),
+    };
+    const events: MemoryEvent[] = [];
+    const policy = createIamflowPolicy(
+      { engine: fakeEngine([]), timeline, events: (event) => events.push(event), seed: 1 },
+      { extractor, verifier: never, verifyTimeoutMs: 5 },
+    );
+    const segment = segments[0]!;
+    const prompt = encode(segment.prompt);
+    await policy.onSegmentStart!({ segment, prompt });
+    const keys = [0, 1, 2].map((offset) => ({
+      frame: 3 + offset,
+      keys: [new Float32Array([offset + 1, 0])],
+    }));
+    await policy.onChunkEnd!({ segment, prompt, chunk: { chunk: 1, startFrame: 3, frames: keys }, frames });
+    expect(events.find((event) => event.type === 'verify-timeout')).toMatchObject({
+      sourceChunk: 1,
+      timeoutMs: 5,
+    });
+    const archived = events.find((event) => event.type === 'frame-archive');
+    // Without a visual result the stored score is the raw text score of the best frame.
+    expect(archived).toMatchObject({ frame: 5, visualScore: null });
+    expect(archived?.score).toBeCloseTo(archived?.textScore as number, 12);
+  });
+
+  it('leaves the bank empty after a soft switch that retrieves the last injected set, in faithful mode only', async () => {
+    const short: Segment[] = [
+      { index: 0, prompt: prompts[0]!, startFrame: 0, endFrame: 9, startChunk: 0, endChunk: 3 },
+      { index: 1, prompt: prompts[1]!, startFrame: 9, endFrame: 12, startChunk: 3, endChunk: 4 },
+    ];
+    const banksAtSwitch = async (artefacts: string) => {
+      const { events } = await run({ artefacts }, short);
+      return events
+        .filter((event) => event.type === 'bank-set' && event.chunk === 3)
+        .map((event) => (event.type === 'bank-set' ? `${event.reason}:${event.ids.join(',')}` : ''));
+    };
+    // Segment 1 injected f4,f7; segment 2's cover (f4) plus the fill (f7) is the same set.
+    expect(await banksAtSwitch('faithful')).toEqual([
+      'switch:',
+      'chunk-end:iamflow-f4,iamflow-f7,iamflow-f10',
+    ]);
+    expect(await banksAtSwitch('fixed')).toEqual([
+      'switch:',
+      'segment-start:iamflow-f4,iamflow-f7',
+      'chunk-end:iamflow-f4,iamflow-f7,iamflow-f10',
+    ]);
   });
 });

@@ -16,10 +16,45 @@ const settingsSchema = z.strictObject({
   budget: z.enum(['dynamic', 'fixed']).default('dynamic'),
   /** How a chunk's best frame is chosen for the archive. */
   score: z.enum(['fused', 'semantic_only', 'visual_only', 'random']).default('fused'),
+  /**
+   * How the bank changes inside a segment. `reference`: the cover is set at a segment start only; each newly
+   * archived frame is appended up to 4 frames, then replaces the lowest entity-score frame when it scores higher.
+   * `recover-every-chunk` (ours): the cover is re-run over the archive after every archived frame.
+   */
+  bankUpdate: z.enum(['reference', 'recover-every-chunk']).default('reference'),
+  /**
+   * Set cover tie-breaks and spare-budget fill. `reference`: ties by the stored entity score, then archive order;
+   * fill by entity score. `foreign-aware` (ours): ties by fewer unnamed people, then summed per-entity score, then
+   * the newer frame; fill by coverage first.
+   */
+  cover: z.enum(['reference', 'foreign-aware']).default('reference'),
+  /**
+   * Frame scoring. `reference`: slot weights from character ratios (head/tail by slot position), the weighted mean
+   * text key dotted with the frame's mean key. `spans` (ours): weights from exact token spans and camera clauses,
+   * each token's best key (max pooling).
+   */
+  scoring: z.enum(['reference', 'spans']).default('reference'),
+  /**
+   * Reference artefacts. `faithful`: weights over Wan's 512 padded text slots (mostly padding for our prompts);
+   * after a soft transition the bank stays empty when the retrieved frames equal the last injected ones;
+   * prompt-mode replacement compares the new frame's entity score with stored fused scores; a frame archived again
+   * while in the full memory replaces the lowest other frame (the memory then holds it twice and the bank shrinks).
+   * `fixed`: weights over the prompt's real tokens; the bank is always re-injected; fused compared with fused; a
+   * frame already in the memory changes nothing.
+   */
+  artefacts: z.enum(['faithful', 'fixed']).default('fixed'),
+  /** Correction rule: `replace` (reference: the verifier's list replaces all of the ID's attributes) or `same-slot`. */
+  correction: z.enum(['replace', 'same-slot']).default('replace'),
+  /** Milliseconds the policy waits for a verification before it archives without it (reference 30 s). */
+  verifyTimeoutMs: z.number().positive().default(iamflowDefaults.verifyTimeoutMs),
+  /**
+   * How sampled frames reach the verifier: `squash` to 256 x 256 (reference) or `keep-aspect` (fit inside it).
+   */
+  verifyFit: z.enum(['squash', 'keep-aspect']).default('squash'),
   /** Run verification inline instead of in the background queue (ablation). */
   syncVerify: z.boolean().default(false),
-  /** Context change at a prompt switch: KV recache (default) or soft prompt transition. */
-  transition: z.enum(['recache', 'soft']).default('recache'),
+  /** Context change at a prompt switch: soft prompt transition (reference: adaptive cosine) or KV recache. */
+  transition: z.enum(['recache', 'soft']).default('soft'),
   /** Seed of the `random` score ablation. Default: the run's seed. */
   seed: z.number().int().optional(),
   /** Which IDs an archived frame covers: those its prompt named (reference), those verified, or by score. */

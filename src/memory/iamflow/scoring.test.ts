@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pickArchiveEntry } from './chunk-candidates.js';
 import { scoreFrame, tokenLogits } from './frame-score.js';
 import { argMax, createSeededRandom, fuseScores, minMax } from './fuse-scores.js';
 
@@ -49,5 +50,33 @@ describe('fuseScores', () => {
 
   it('argMax keeps the earliest of ties', () => {
     expect(argMax([0.2, 0.7, 0.7])).toBe(1);
+  });
+});
+
+describe('pickArchiveEntry in the ablation modes', () => {
+  const candidates = {
+    chunk: 0,
+    segment: 0,
+    frames: [0.2, 0.9, 0.4].map((text, frame) => ({ frame, keys: [], text, entities: {} })),
+  };
+  const options = { coverage: 'prompt' as const, threshold: 0.5, provisional: false, idPrefix: 'f' };
+
+  it('stores no text score in random and visual_only, as the reference', () => {
+    const visual = pickArchiveEntry(candidates, [0.1, 0.2, 0.8], undefined, {
+      ...options,
+      mode: 'visual_only',
+    });
+    expect([visual.frame, visual.textScore, visual.score]).toEqual([2, 0, 0.8]);
+    const random = pickArchiveEntry(candidates, [], undefined, {
+      ...options,
+      mode: 'random',
+      random: () => 0.5,
+    });
+    expect([random.textScore, random.score]).toEqual([0, 0]);
+  });
+
+  it('ranks by the raw text score in semantic_only', () => {
+    const entry = pickArchiveEntry(candidates, [1, 0, 0], undefined, { ...options, mode: 'semantic_only' });
+    expect([entry.frame, entry.score]).toEqual([1, 0.9]);
   });
 });

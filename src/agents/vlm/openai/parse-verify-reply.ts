@@ -52,7 +52,11 @@ export function parseVerifyReply(content: string, input: VerifyInput): VerifyRes
     );
   }
   if (input.firstChunkOfSegment && parsed.data.corrections) {
-    const corrections = parsed.data.corrections.filter((item) => known.has(item.id) && item.attrs.length > 0);
+    // The reference accepts corrections for every registered ID (vlm_agent.py:157-162).
+    const correctable = new Set([...known, ...(input.registered ?? []).map((entity) => entity.id)]);
+    const corrections = parsed.data.corrections.filter(
+      (item) => correctable.has(item.id) && item.attrs.length > 0,
+    );
     if (corrections.length < parsed.data.corrections.length) {
       warnings.push({ type: 'other', message: 'dropped corrections for unknown IDs or without attributes' });
     }

@@ -16,11 +16,17 @@ export function formatVerifyRequest(input: VerifyInput): string {
     name: entity.name,
     attrs: entity.attrs,
   }));
+  const registered = (input.registered ?? input.entities).map((entity) => ({
+    id: entity.id,
+    name: entity.name,
+    attrs: entity.attrs,
+  }));
   return [
+    ...(input.prompt !== undefined ? [`The video prompt is: ${JSON.stringify(input.prompt)}`] : []),
     `Characters: ${JSON.stringify(characters)}`,
     `Frames: ${input.frames.length}, in order.`,
     input.firstChunkOfSegment
-      ? 'Give corrections when the pixels contradict an attribute.'
+      ? `Also verify these registered characters' attributes against the frames: ${JSON.stringify(registered)}\nGive corrections (the full attribute list as seen) when the pixels contradict an attribute.`
       : 'Give no corrections.',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runVerifierCases } from '../verifier.case.js';
-import { createPixelVerifier } from './create-pixel-verifier.js';
+import { createPixelVerifier, restoreAspect } from './create-pixel-verifier.js';
 
 const frame = (value: number) => ({ width: 8, height: 6, data: new Uint8Array(8 * 6 * 3).fill(value) });
 
@@ -28,3 +28,14 @@ describe('pixel verifier', () => {
 });
 
 runVerifierCases({ name: 'pixel', createVerifier: () => createPixelVerifier() });
+
+describe('restoreAspect', () => {
+  it('stretches squeezed frames back to their source proportions and leaves others alone', () => {
+    const square = { width: 256, height: 256, data: new Uint8Array(256 * 256 * 3) };
+    const input = { frames: [square], entities: [], firstChunkOfSegment: false };
+    const [restored] = restoreAspect({ ...input, sourceAspect: 240 / 136 });
+    expect([restored!.width, restored!.height]).toEqual([256, 145]);
+    expect(restoreAspect(input)[0]).toBe(square);
+    expect(restoreAspect({ ...input, sourceAspect: 1 })[0]).toBe(square);
+  });
+});

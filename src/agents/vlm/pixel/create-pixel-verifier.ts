@@ -1,6 +1,7 @@
 import type { VideoFrame } from '../../../frame/video-frame.js';
 import { type DetectOptions, estimateSceneBackground } from '../../../vision/index.js';
-import type { FrameVerifierV1, VerifyResult } from '../frame-verifier.js';
+import type { FrameVerifierV1, VerifyInput, VerifyResult } from '../frame-verifier.js';
+import { resizeFrame } from '../sample-frames.js';
 import { proposeCorrections } from './propose-corrections.js';
 import { type EntityReading, type FrameReading, readFrame } from './read-frame.js';
 
@@ -39,7 +40,8 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
     specificationVersion: 'v1',
     provider: 'pixel',
     modelId: settings.modelId ?? 'pixel-v1',
-    async verify(input): Promise<VerifyResult> {
+    async verify(request): Promise<VerifyResult> {
+      const input = { ...request, frames: restoreAspect(request) };
       const first = input.frames[0];
       if (!first) return { scores: [] };
       const sameSize = history.every((frame) => frame.width === first.width && frame.height === first.height);
@@ -74,6 +76,19 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
       return result;
     },
   };
+}
+
+/**
+ * Squeezed frames stretched back to their source proportions (same width): figure detection tests shapes, which
+ * a square squeeze distorts.
+ */
+export function restoreAspect(input: VerifyInput): VideoFrame[] {
+  const aspect = input.sourceAspect;
+  if (aspect === undefined || !(aspect > 0)) return input.frames;
+  return input.frames.map((frame) => {
+    const height = Math.max(1, Math.round(frame.width / aspect));
+    return Math.abs(height - frame.height) <= 1 ? frame : resizeFrame(frame, frame.width, height);
+  });
 }
 
 /** Mean look fit over the expected entities (0 for an entity without a figure); 0.5 when none is expected. */
