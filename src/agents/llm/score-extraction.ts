@@ -162,3 +162,19 @@ function majority(ids: readonly number[]): number | undefined {
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts].sort((first, second) => second[1] - first[1] || first[0] - second[0])[0]?.[0];
 }
+
+/** Parses a JSON-lines fixture of annotated scripts (one script per non-empty line). */
+export function parseAnnotatedScripts(text: string): AnnotatedScript[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => annotatedScriptSchema.parse(JSON.parse(line)));
+}
+
+/** Pairwise ID accuracy and attribute recall of a summed score. */
+export function extractionRates(score: ExtractionScore): { idAccuracy: number; attributeRecall: number } {
+  return {
+    idAccuracy: score.pairs === 0 ? 1 : score.agreeingPairs / score.pairs,
+    attributeRecall: score.attrs === 0 ? 1 : score.recoveredAttrs / score.attrs,
+  };
+}
