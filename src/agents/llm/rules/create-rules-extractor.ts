@@ -7,6 +7,7 @@ import type {
 } from '../entity-extractor.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
 import { groupMentions } from './group-mentions.js';
+import { findImpliedRoles } from './implied-roles.js';
 import { CHANGE_PATTERN, PLURAL_PRONOUNS } from './lexicon.js';
 import { resolveIds } from './resolve-ids.js';
 import { type Token, tokenize } from './tokenize.js';
@@ -44,6 +45,7 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
   const mentions = findMentions(tokens, knownNames);
   const groups = groupMentions(tokens, mentions, findAttributes(tokens));
   const resolved = resolveIds(groups, { registry, change: CHANGE_PATTERN.test(prompt) });
+  const impliedRoles = findImpliedRoles(tokens, groups);
   let nextId = registry.nextId;
   const characters: ExtractedCharacter[] = [];
   const spans: ExtractionSpan[] = [];
@@ -61,7 +63,8 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
     const aliases = group.mentions
       .filter((mention) => mention !== best && mention.type !== 'pronoun')
       .map((mention) => text(prompt, tokens, mention))
-      .filter((alias) => alias !== character.mention);
+      .filter((alias) => alias !== character.mention)
+      .concat(impliedRoles.get(group) ?? []);
     if (aliases.length > 0) character.aliases = [...new Set(aliases)];
     characters.push(character);
     for (const mention of group.mentions) spans.push(span(prompt, tokens, character.id, 'mention', mention));

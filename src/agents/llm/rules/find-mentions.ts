@@ -44,6 +44,8 @@ export interface Mention {
   gender?: 'female' | 'male';
   /** `the man`, `this woman`, `her daughter`. */
   definite: boolean;
+  /** The determiner that opens a noun phrase, lower case (`the`, `a`, `her`); absent without one. */
+  determiner?: string;
   /** Carries a newcomer word (`another`, `a second`); a definite phrase (`the second man`) never does. */
   newcomer: boolean;
   /** Position a definite ordinal gives (`the first man` 1, `the second vet` 2): the n-th such person met. */
@@ -106,6 +108,7 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   let first = head;
   let definite = false;
   let newcomer = false;
+  let determiner: string | undefined;
   for (let index = head - 1; index >= 0; index -= 1) {
     const token = tokens[index]!;
     if (token.punctuation || token.sentence !== tokens[head]!.sentence) break;
@@ -113,6 +116,7 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     if (DETERMINERS.has(word) || DEFINITE_DETERMINERS.has(word)) {
       first = index;
       definite = DEFINITE_DETERMINERS.has(word);
+      determiner = word;
       if (word === 'another') newcomer = true;
       break;
     }
@@ -135,6 +139,7 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   if (word === 'redhead') attrs.push({ text: 'red hair', first: head, last: head });
   const mention: Mention = { type: 'noun', first, last: head, head: word, kind: kind === 'person' ? undefined : kind, definite, newcomer, attrs }; // biome-ignore format: one record
   if (ordinal !== undefined) mention.ordinal = ordinal;
+  if (determiner) mention.determiner = determiner;
   return mention;
 }
 
@@ -191,6 +196,7 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   }
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return true;
   if (!token.sentenceStart) return !tags.has('Pronoun');
+  if (tags.has('Plural')) return false;
   return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
 }
 

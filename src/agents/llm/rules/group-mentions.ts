@@ -45,10 +45,11 @@ export function groupMentions(
         previous?.type === 'noun' &&
         (between.length === 0 ||
           (between.length === 1 && LINK_WORDS.has(between[0]!)) ||
-          (between.length === 1 &&
-            between[0] === ',' &&
-            /^[,.;]?$/.test(tokens[mention.last + 1]?.text ?? '')));
-      join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : undefined));
+          (between.length === 1 && between[0] === ',' && nameEndsAppositive(tokens, mention.last)));
+      const named = namedEarlier(tokens, mentions, position, groupOf);
+      join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : named));
+    } else if (mention.type === 'noun' && restated(tokens, mentions, position, groupOf)) {
+      join(mention, restated(tokens, mentions, position, groupOf));
     } else if (mention.type === 'noun') {
       const opensWithArticle = ['a', 'an'].includes(tokens[mention.first]!.lower);
       const appositive =
@@ -57,7 +58,7 @@ export function groupMentions(
             opensWithArticle &&
             (!isIndefinite(tokens, previous) || isRoleThenGeneric(previous, mention)))) &&
         between.length === 1 &&
-        between[0] === ',' &&
+        (between[0] === ',' || (between[0] === '(' && previous?.type === 'name')) &&
         (!mention.newcomer || previous?.type === 'name') &&
         compatible(previousGroup?.kind, mention.kind);
       // "the old woman in the brown hoodie, the old woman in the red hoodie": a repeated head that brings its
@@ -79,6 +80,75 @@ export function groupMentions(
   }
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
+}
+
+/** "Sasha, ..." or "Sasha to his friends, ...": the name closes an appositive. */
+function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {
+  const after = tokens.slice(last + 1, last + 5).map((token) => token.lower);
+  if (/^[,.;)]?$/.test(after[0] ?? '')) return true;
+  return after[0] === 'to' && ['his', 'her', 'their'].includes(after[1] ?? '') && after[3] === ',';
+}
+
+/** Words between a description and the name it is given later ("the baker, whom everyone calls Luis"). */
+const NAMING_LINKS: readonly RegExp[] = [
+  /^,? ?(whom|who) ([a-z']+ ){0,5}call(s|ed)?$/,
+  /^,? ?whose (real |first |full )?name is$/,
+  /^,? ?(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
+  /^,? ?(who is |also )?(called|named|nicknamed|dubbed)$/,
+  /^,? ?who goes by( the name)?$/,
+  /^,? ?(who )?(introduces|introduced|presents|calls|names) (herself|himself) as$/,
+  /^,? ?(who )?(calls|names) (herself|himself)$/,
+  /^\($/,
+];
+
+/** The group of the description that a later name is given to, skipping pronouns inside the link. */
+function namedEarlier(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+): MentionGroup | undefined {
+  return linkedBack(tokens, mentions, position, groupOf, NAMING_LINKS, (group) => !group.properName);
+}
+
+/** "the man, who turns out to be her boss": a description restated by a copula in a relative clause. */
+function restated(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+): MentionGroup | undefined {
+  if (mentions[position]!.newcomer) return undefined;
+  return linkedBack(tokens, mentions, position, groupOf, RESTATING_LINKS, () => true);
+}
+
+const RESTATING_LINKS: readonly RegExp[] = [
+  /^,? ?who (is|was|turns out to be|turned out to be|is actually|was actually|happens to be|is really)$/,
+];
+
+function linkedBack(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+  links: readonly RegExp[],
+  accept: (group: MentionGroup) => boolean,
+): MentionGroup | undefined {
+  const mention = mentions[position]!;
+  const sentence = tokens[mention.first]!.sentence;
+  for (let back = position - 1; back >= 0; back -= 1) {
+    const earlier = mentions[back]!;
+    if (tokens[earlier.first]!.sentence !== sentence) return undefined;
+    if (earlier.last >= mention.first) continue;
+    if (earlier.type === 'pronoun') continue;
+    const between = tokens
+      .slice(earlier.last + 1, mention.first)
+      .map((token) => token.lower)
+      .join(' ');
+    const group = groupOf.get(earlier);
+    return group && accept(group) && links.some((link) => link.test(between)) ? group : undefined;
+  }
+  return undefined;
 }
 
 const DESCRIPTION_LINKS = new Set(['in', 'with', 'wearing', 'who', 'dressed', 'holding', 'carrying']);
@@ -125,9 +195,15 @@ function antecedent(
   const ordered = fits.sort((first, second) => second.mention.last - first.mention.last);
   // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
   if (isObjectPronoun(tokens, pronoun)) {
-    const between = tokens.slice(ordered[0]!.mention.last + 1, pronoun.first);
+    const nearest = ordered[0]!.mention;
+    const between = tokens.slice(nearest.last + 1, pronoun.first);
+    // The sentence's subject is never the object of its own verbs ("the driver waits and helps her").
+    const subject =
+      !earlier.some(
+        ({ mention }) => mention.first < nearest.first && tokens[mention.first]!.sentence === sentence,
+      ) && !earlier.some(({ mention }) => mention.first > nearest.last);
     const sameClause = !between.some(
-      (token) => token.punctuation || token.lower === 'and' || token.lower === 'while',
+      (token) => token.punctuation || (!subject && (token.lower === 'and' || token.lower === 'while')),
     );
     if (sameClause) return ordered.find(({ group }) => group !== ordered[0]!.group)?.group;
   }

@@ -17,6 +17,7 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      hostess landlady nanny grandmother`,
   ),
   ...kinds('girl', 'girl schoolgirl'),
+  ...kinds('woman', 'fisherwoman sportswoman stewardess seamstress empress duchess countess priestess'),
   ...kinds(
     'man',
     `man gentleman guy father dad grandfather grandpa son brother husband groom king prince monk waiter actor
@@ -39,7 +40,17 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      builder winemaker carrier trainer caretaker ranger keeper instructor tutor caller volunteer organizer
      vintner brewer potter carpenter plumber electrician welder fisher sculptor designer editor analyst
      programmer intern apprentice assistant receptionist secretary usher bellhop doorman doorwoman
-     lumberjack miner rancher herder beekeeper groundskeeper housekeeper innkeeper zookeeper`,
+     lumberjack miner rancher herder beekeeper groundskeeper housekeeper innkeeper zookeeper angler
+     pickpocket burglar robber bandit thief suspect outlaw mountaineer storyteller narrator navigator drummer
+     cellist flutist trumpeter saxophonist harpist physician medic cop sheriff boss employee hire seller
+     stallholder fishmonger grocer archer rower paddler kayaker sprinter jogger walker goalkeeper
+     magician acrobat performer ballerino choreographer stylist hairdresser barber sweeper
+     gatekeeper lighthouse-keeper watchman sentry warrior sergeant lieutenant pirate smuggler
+     courier photographer cameraman camerawoman filmmaker director producer presenter announcer
+     auctioneer preacher pastor vicar rabbi imam shaman healer fortune-teller banker accountant
+     cyclist biker motorcyclist trucker cabbie chauffeur skateboarder snowboarder climber explorer
+     dreamer reader listener onlooker bystander witness victim survivor refugee orphan pilgrim
+     wanderer vagabond drifter nomad castaway`,
   ),
 ]);
 

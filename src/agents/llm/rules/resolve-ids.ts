@@ -6,7 +6,8 @@ import {
   attributeWords,
 } from '../../../memory/registry-vocabulary.js';
 import { genderFits, type MentionGroup } from './group-mentions.js';
-import { GENERIC_HEADS, PROTAGONIST_HEADS } from './lexicon.js';
+import { GENERIC_HEADS, PERSON_NOUNS, PROTAGONIST_HEADS, TITLES } from './lexicon.js';
+import { sameRole } from './role-lexicon.js';
 
 /** A group with the global identity it was given. */
 export interface ResolvedGroup {
@@ -36,11 +37,17 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
   const used = new Set<number>();
   const order = [...groups].sort((first, second) => rank(first) - rank(second));
   const ids = new Map<MentionGroup, number | undefined>();
-  for (const group of order) {
-    const id = matchGroup(group, context, used);
+  const assign = (group: MentionGroup, id: number | undefined) => {
     if (id !== undefined) used.add(id);
     ids.set(group, id);
+  };
+  for (const group of order.filter((item) => rank(item) < 3)) assign(group, matchGroup(group, context, used));
+  // "the painter", "the stranger": a bare definite role met for the first time is someone already on screen.
+  for (const group of order.filter((item) => rank(item) < 3 && ids.get(item) === undefined)) {
+    if (refersBack(group)) assign(group, matchOnScreen(group, context, used));
   }
+  for (const group of order.filter((item) => rank(item) === 3))
+    assign(group, matchGroup(group, context, used));
   return groups.map((group) => {
     const id = ids.get(group);
     const entity = id === undefined ? undefined : context.registry.entities.find((item) => item.id === id);
@@ -67,11 +74,12 @@ function matchGroup(
   const noun = group.mentions.find((mention) => mention.type === 'noun');
   if (group.properName) {
     const name = group.properName.toLowerCase();
-    const named = entities.find(
-      (entity) =>
-        entity.properName?.toLowerCase() === name ||
-        entity.mentions.some((mention) => mention.toLowerCase() === name),
-    );
+    const named =
+      entities.find(
+        (entity) =>
+          entity.properName?.toLowerCase() === name ||
+          entity.mentions.some((mention) => mention.toLowerCase() === name),
+      ) ?? entities.find((entity) => sharesNamePart(entity.properName, name));
     // A name met for the first time may still name someone described before ("the woman, Nora, ...").
     if (named || !noun?.definite) return named?.id;
   }
@@ -79,13 +87,16 @@ function matchGroup(
     const gender = group.mentions[0]?.gender;
     return mostRecent(entities.filter((entity) => genderFits(entity.kind, gender)))?.id;
   }
+  const generic = GENERIC_HEADS.has(noun.head);
   const compatible = entities.filter(
-    (entity) => kindsCompatible(group.kind, entity.kind) && !(group.properName && entity.properName),
+    (entity) =>
+      (kindsCompatible(group.kind, entity.kind) ||
+        (!generic && gendersCompatible(group.kind, entity.kind))) &&
+      !(group.properName && entity.properName),
   );
   if (PROTAGONIST_HEADS.has(noun.head)) {
     return [...compatible].sort((first, second) => second.prompts.length - first.prompts.length)[0]?.id;
   }
-  const generic = GENERIC_HEADS.has(noun.head);
   if (noun.ordinal !== undefined) {
     // "the second vet": the n-th entity, in order of introduction, that this description fits.
     const fitting = context.registry.entities.filter(
@@ -100,8 +111,17 @@ function matchGroup(
   const attrs = group.attrs.map((attribute) => attribute.text);
   let best: { id: number; score: number } | undefined;
   for (const entity of compatible) {
-    const heads = new Set(entity.mentions.map(headOf));
-    const headMatch = heads.has(noun.head);
+    // A role the rules implied ("painter" for the woman with a brush) answers "the painter", not "a painter".
+    const written = entity.mentions.filter((mention) => !isImplied(mention)).map(headOf);
+    const implied = entity.mentions.filter(isImplied);
+    // A written head beats a synonym ("the cook" is the new cook, not the chef) and a role the rules implied.
+    const headScore = written.includes(noun.head)
+      ? 3
+      : written.some((head) => sameRole(head, noun.head)) ||
+          (noun.definite && implied.some((role) => sameRole(role, noun.head)))
+        ? 2.5
+        : 0;
+    const headMatch = headScore > 0;
     if (!generic && !headMatch) continue;
     // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard").
     if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person') continue;
@@ -112,11 +132,82 @@ function matchGroup(
     const agreements = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
-    const score =
-      (headMatch ? 3 : 0) + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + recency(entity);
+    const score = headScore + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + recency(entity);
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
+}
+
+/** A definite role with nothing to say it is someone new: no name of its own, no indefinite description. */
+function refersBack(group: MentionGroup): boolean {
+  const nouns = group.mentions.filter((mention) => mention.type === 'noun');
+  return (
+    nouns.length > 0 &&
+    nouns.every(
+      (mention) =>
+        ['the', 'this', 'that'].includes(mention.determiner ?? '') &&
+        !mention.newcomer &&
+        mention.ordinal === undefined,
+    ) &&
+    nouns.some((mention) => !GENERIC_HEADS.has(mention.head) && !PROTAGONIST_HEADS.has(mention.head))
+  );
+}
+
+/**
+ * The person of the last two prompts that a new role most likely names: known by no role yet, of a compatible
+ * gender, agreeing attributes first, then the one introduced first.
+ */
+function matchOnScreen(
+  group: MentionGroup,
+  context: ResolveContext,
+  used: ReadonlySet<number>,
+): number | undefined {
+  const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
+  const attrs = group.attrs.map((attribute) => attribute.text);
+  let best: { id: number; score: number } | undefined;
+  for (const entity of context.registry.entities) {
+    if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 1) continue;
+    if (!gendersCompatible(group.kind, entity.kind)) continue;
+    if (entity.mentions.some((mention) => isRoleMention(mention))) continue;
+    if (
+      !context.change &&
+      attrs.some((attribute) => entity.attrs.some((old) => attributesConflict(attribute, old)))
+    )
+      continue;
+    const score = attrs.filter((attribute) =>
+      entity.attrs.some((old) => attributesAgree(attribute, old)),
+    ).length;
+    if (!best || score > best.score) best = { id: entity.id, score };
+  }
+  return best?.id;
+}
+
+function isRoleMention(mention: string): boolean {
+  const head = headOf(mention);
+  return PERSON_NOUNS.has(head) && !GENERIC_HEADS.has(head) && !PROTAGONIST_HEADS.has(head);
+}
+
+/** Roles the rules implied are kept as one bare lower-case word; written mentions carry a determiner or a name. */
+function isImplied(mention: string): boolean {
+  return /^[a-z-]+$/.test(mention);
+}
+
+/** "Rosa" names the entity called "Auntie Rosa"; "Joe" the one called "Grandpa Joe". */
+function sharesNamePart(properName: string | undefined, name: string): boolean {
+  if (!properName || name.includes(' ')) return false;
+  return properName
+    .toLowerCase()
+    .replace(/\./g, '')
+    .split(/\s+/)
+    .some((part) => part === name && !TITLES.has(part));
+}
+
+function gendersCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {
+  const gender = (kind: EntityKind | undefined) =>
+    kind === 'woman' || kind === 'girl' ? 'female' : kind === 'man' || kind === 'boy' ? 'male' : undefined;
+  const first = gender(group);
+  const second = gender(entity);
+  return !first || !second || first === second;
 }
 
 function kindsCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {

@@ -1,0 +1,92 @@
+import type { MentionGroup } from './group-mentions.js';
+import { GENERIC_HEADS, PERSON_NOUNS } from './lexicon.js';
+import { NOT_DERIVED_ROLES, ROLE_CUES } from './role-lexicon.js';
+import type { Token } from './tokenize.js';
+
+/**
+ * Roles a prompt implies for each group from what the person does, holds or wears ("a woman holds a brush":
+ * painter; "a man at the wheel": driver; "strums a guitar": guitarist; "in a knight costume": knight). The words
+ * looked at run from each of the group's mentions to the next mention of someone else in the same sentence.
+ */
+export function findImpliedRoles(
+  tokens: readonly Token[],
+  groups: readonly MentionGroup[],
+): Map<MentionGroup, string[]> {
+  const owner = new Map<number, MentionGroup>();
+  for (const group of groups) {
+    for (const mention of group.mentions) {
+      for (let index = mention.first; index <= mention.last; index += 1) owner.set(index, group);
+    }
+  }
+  const roles = new Map<MentionGroup, string[]>();
+  for (const group of groups) {
+    const found = new Set<string>();
+    for (const mention of group.mentions) {
+      const sentence = tokens[mention.first]!.sentence;
+      for (let index = mention.last + 1; index < tokens.length; index += 1) {
+        const token = tokens[index]!;
+        const other = owner.get(index);
+        if (token.sentence !== sentence || (other && other !== group) || CLAUSE_BREAKS.has(token.lower))
+          break;
+        if (other || token.punctuation) continue;
+        for (const role of rolesOf(token)) found.add(role);
+      }
+    }
+    for (const mention of group.mentions) found.delete(mention.head);
+    if (found.size > 0) roles.set(group, [...found]);
+  }
+  return roles;
+}
+
+/** Words that open a clause about something else ("stops at a shop where a fisherman ..."). */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
+  'where',
+  'while',
+  'when',
+  'whereas',
+  'as',
+  'because',
+  'until',
+  'but',
+  'then',
+]);
+
+function rolesOf(token: Token): string[] {
+  const word = token.lower;
+  const roles = [...(ROLE_CUES.get(word) ?? [])];
+  if (isRole(word)) roles.push(word);
+  for (const candidate of derivedNouns(word)) {
+    if (isRole(candidate) && !NOT_DERIVED_ROLES.has(candidate)) roles.push(candidate);
+  }
+  return roles;
+}
+
+function isRole(word: string): boolean {
+  return PERSON_NOUNS.has(word) && !GENERIC_HEADS.has(word);
+}
+
+/** Agent nouns a word may come from: paints -> painter, jogs -> jogger, guitar -> guitarist, piano -> pianist. */
+function derivedNouns(word: string): string[] {
+  const stems = new Set<string>([word]);
+  const add = (stem: string) => {
+    if (stem.length >= 3) stems.add(stem);
+  };
+  if (word.endsWith('ies')) add(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) add(word.slice(0, -2));
+  if (word.endsWith('s')) add(word.slice(0, -1));
+  for (const ending of ['ing', 'ed']) {
+    if (!word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    add(stem);
+    add(`${stem}e`);
+    if (/(.)\1$/.test(stem)) add(stem.slice(0, -1));
+  }
+  const nouns: string[] = [];
+  for (const stem of stems) {
+    if (stem !== word) nouns.push(stem);
+    const last = stem.at(-1)!;
+    nouns.push(`${stem}er`, `${stem}r`, `${stem}or`, `${stem}ist`, `${stem}${last}er`);
+    if (/[aeiouy]$/.test(stem)) nouns.push(`${stem.slice(0, -1)}ist`);
+  }
+  return nouns;
+}
