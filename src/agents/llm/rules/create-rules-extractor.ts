@@ -40,7 +40,11 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
   const { prompt, registry } = input;
   const tokens = tokenize(prompt);
   const knownNames = new Set(
-    registry.entities.flatMap((entity) => (entity.properName ? [entity.properName.toLowerCase()] : [])),
+    registry.entities.flatMap((entity) =>
+      entity.properName
+        ? [entity.properName.toLowerCase(), ...entity.properName.toLowerCase().split(/\s+/)]
+        : [],
+    ),
   );
   const mentions = findMentions(tokens, knownNames);
   const groups = groupMentions(tokens, mentions, findAttributes(tokens));

@@ -71,7 +71,7 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     const kind = PERSON_NOUNS.get(token.lower);
     const titled =
       TITLES.has(token.lower) && (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized);
-    if (kind && !titled && (!token.capitalized || token.sentenceStart)) {
+    if (kind && !titled && (!token.capitalized || token.sentenceStart) && !modifiesNoun(tokens, index)) {
       mentions.push(nounPhrase(tokens, index, kind));
       continue;
     }
@@ -162,9 +162,22 @@ function isAdjective(token: Token): boolean {
     token.tags.has('Adjective') ||
     token.tags.has('Ordinal') ||
     COLOR_WORDS.has(token.lower) ||
-    /-/.test(token.lower)
+    /-/.test(token.lower) ||
+    (token.tags.has('PastTense') && /ed$/.test(token.lower))
   );
 }
+
+/** "a knight costume", "the passenger seat", "a cowboy hat": a person noun that only modifies the next noun. */
+function modifiesNoun(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  if (!next || tokens[index]!.possessive) return false;
+  return WEARABLE_SLOTS.has(next.lower) || COMPOUND_HEADS.has(next.lower);
+}
+
+/** Nouns that a person noun before them only modifies ("the passenger seat", "a knight costume"). */
+const COMPOUND_HEADS: ReadonlySet<string> = new Set(
+  'seat seats costume uniform outfit badge license licence door window cabin booth station school'.split(' '),
+);
 
 /** "a security guard", "a delivery boy": a lower-case common noun before the head. */
 function isCompoundNoun(token: Token): boolean {
@@ -185,6 +198,8 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
     return tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true;
   if (isVocabulary(token.lower)) return false;
   if (knownNames.has(token.lower)) return true;
+  // "a Hawaiian shirt", "a Panama hat": a capitalised word before clothing describes the clothing.
+  if (WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) return false;
   const previous = tokens[index - 1];
   if (previous && !previous.punctuation && PLACE_PREPOSITIONS.has(previous.lower)) return false;
   // "named June", "June, a stocky woman": the context makes it a name whatever the word also means.

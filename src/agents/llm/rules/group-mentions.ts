@@ -214,8 +214,27 @@ function isObjectPronoun(tokens: readonly Token[], pronoun: Mention): boolean {
   if (pronoun.head === 'him' || pronoun.head === 'them') return true;
   if (pronoun.head !== 'her') return false;
   const next = tokens[pronoun.last + 1];
-  return !next || next.punctuation || !(next.tags.has('Noun') || next.tags.has('Adjective'));
+  if (!next || next.punctuation) return true;
+  if (next.tags.has('Noun') || next.tags.has('Adjective')) return false;
+  // "on her skates": after a preposition, "her" opens a noun phrase whatever the next word's tag.
+  const previous = tokens[pronoun.first - 1];
+  if (OBJECT_FOLLOWERS.has(next.lower) || CLOSED_CLASS.some((tag) => next.tags.has(tag))) return true;
+  return !previous?.tags.has('Preposition');
 }
+
+const CLOSED_CLASS = ['Preposition', 'Determiner', 'Conjunction', 'Adverb'];
+
+const OBJECT_FOLLOWERS: ReadonlySet<string> = new Set([
+  'to',
+  'up',
+  'down',
+  'in',
+  'out',
+  'off',
+  'away',
+  'back',
+  'over',
+]);
 
 /** Whether a group of this kind can be called by a pronoun of this gender. */
 export function genderFits(kind: EntityKind | undefined, gender: 'female' | 'male' | undefined): boolean {
