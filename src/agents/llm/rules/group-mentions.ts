@@ -91,13 +91,13 @@ function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {
 
 /** Words between a description and the name it is given later ("the baker, whom everyone calls Luis"). */
 const NAMING_LINKS: readonly RegExp[] = [
-  /^,? ?(whom|who) ([a-z']+ ){0,5}call(s|ed)?$/,
-  /^,? ?whose (real |first |full )?name is$/,
-  /^,? ?(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
-  /^,? ?(who is |also )?(called|named|nicknamed|dubbed)$/,
-  /^,? ?who goes by( the name)?$/,
-  /^,? ?(who )?(introduces|introduced|presents|calls|names) (herself|himself) as$/,
-  /^,? ?(who )?(calls|names) (herself|himself)$/,
+  /(^|, )(whom|who) ([a-z']+ ){0,5}call(s|ed)?$/,
+  /(^|, )whose (real |first |full )?name is$/,
+  /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
+  /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
+  /(^|, )who goes by( the name)?$/,
+  /(^|, |^[a-z]+ )(who )?(introduces|introduced|presents|calls|names) (herself|himself) as$/,
+  /(^|, )(who )?(calls|names) (herself|himself)$/,
   /^\($/,
 ];
 
@@ -123,7 +123,7 @@ function restated(
 }
 
 const RESTATING_LINKS: readonly RegExp[] = [
-  /^,? ?who (is|was|turns out to be|turned out to be|is actually|was actually|happens to be|is really)$/,
+  /(^|, )who (is|was|turns out to be|turned out to be|is actually|was actually|happens to be|is really)$/,
 ];
 
 function linkedBack(
@@ -141,10 +141,9 @@ function linkedBack(
     if (tokens[earlier.first]!.sentence !== sentence) return undefined;
     if (earlier.last >= mention.first) continue;
     if (earlier.type === 'pronoun') continue;
-    const between = tokens
-      .slice(earlier.last + 1, mention.first)
-      .map((token) => token.lower)
-      .join(' ');
+    const words = tokens.slice(earlier.last + 1, mention.first).map((token) => token.lower);
+    if (words.length > 12) return undefined;
+    const between = words.join(' ');
     const group = groupOf.get(earlier);
     return group && accept(group) && links.some((link) => link.test(between)) ? group : undefined;
   }

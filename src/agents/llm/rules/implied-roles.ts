@@ -55,7 +55,7 @@ function rolesOf(token: Token): string[] {
   const word = token.lower;
   const roles = [...(ROLE_CUES.get(word) ?? [])];
   if (isRole(word)) roles.push(word);
-  for (const candidate of derivedNouns(word)) {
+  for (const candidate of derivedNouns(word, token.tags.has('Verb'))) {
     if (isRole(candidate) && !NOT_DERIVED_ROLES.has(candidate)) roles.push(candidate);
   }
   return roles;
@@ -65,8 +65,12 @@ function isRole(word: string): boolean {
   return PERSON_NOUNS.has(word) && !GENERIC_HEADS.has(word);
 }
 
-/** Agent nouns a word may come from: paints -> painter, jogs -> jogger, guitar -> guitarist, piano -> pianist. */
-function derivedNouns(word: string): string[] {
+/**
+ * Agent nouns a word may come from: paints -> painter, jogs -> jogger, sails -> sailor, guides -> guide; of a
+ * thing only the -er and -ist nouns (guitar -> guitarist, piano -> pianist, garden -> gardener), so that an
+ * office never makes an officer.
+ */
+function derivedNouns(word: string, verb: boolean): string[] {
   const stems = new Set<string>([word]);
   const add = (stem: string) => {
     if (stem.length >= 3) stems.add(stem);
@@ -83,10 +87,14 @@ function derivedNouns(word: string): string[] {
   }
   const nouns: string[] = [];
   for (const stem of stems) {
-    if (stem !== word) nouns.push(stem);
-    const last = stem.at(-1)!;
-    nouns.push(`${stem}er`, `${stem}r`, `${stem}or`, `${stem}ist`, `${stem}${last}er`);
+    nouns.push(`${stem}ist`);
     if (/[aeiouy]$/.test(stem)) nouns.push(`${stem.slice(0, -1)}ist`);
+    if (!verb) {
+      if (/[^aeiouy]$/.test(stem)) nouns.push(`${stem}er`);
+      continue;
+    }
+    if (stem !== word) nouns.push(stem);
+    nouns.push(`${stem}er`, `${stem}r`, `${stem}or`, `${stem}${stem.at(-1)}er`);
   }
   return nouns;
 }

@@ -123,15 +123,18 @@ function matchGroup(
         : 0;
     const headMatch = headScore > 0;
     if (!generic && !headMatch) continue;
-    // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard").
-    if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person') continue;
     const conflicts = attrs.filter((attribute) =>
-      entity.attrs.some((old) => attributesConflict(attribute, old)),
+      entity.attrs.some((old) => attributesClash(attribute, old)),
     );
     if (conflicts.length > 0 && !context.change) continue;
     const agreements = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
+    // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard"),
+    // unless it points back and agrees with it ("the young doctor" ... "the young woman").
+    const revealsGender = noun.definite && agreements.length > 0;
+    if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person' && !revealsGender)
+      continue;
     const score = headScore + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + recency(entity);
     if (!best || score > best.score) best = { id: entity.id, score };
   }
@@ -168,15 +171,16 @@ function matchOnScreen(
   for (const entity of context.registry.entities) {
     if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 1) continue;
     if (!gendersCompatible(group.kind, entity.kind)) continue;
-    if (entity.mentions.some((mention) => isRoleMention(mention))) continue;
+    // A role already written for someone ("the guide") makes another role less likely theirs.
+    const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;
     if (
       !context.change &&
-      attrs.some((attribute) => entity.attrs.some((old) => attributesConflict(attribute, old)))
+      attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
     )
       continue;
-    const score = attrs.filter((attribute) =>
-      entity.attrs.some((old) => attributesAgree(attribute, old)),
-    ).length;
+    const score =
+      attrs.filter((attribute) => entity.attrs.some((old) => attributesAgree(attribute, old))).length -
+      penalty;
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
@@ -228,8 +232,25 @@ function headOf(mention: string): string {
   return mention.toLowerCase().split(/\s+/).at(-1) ?? '';
 }
 
+/** Conflicting attributes, with age words that mean the same ("old", "elderly") kept together. */
+function attributesClash(first: string, second: string): boolean {
+  return attributesConflict(sameAge(first), sameAge(second));
+}
+
+const AGE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['elderly', 'old'],
+  ['aged', 'old'],
+  ['older', 'old'],
+  ['younger', 'young'],
+]);
+
+function sameAge(attribute: string): string {
+  return AGE_SYNONYMS.get(attribute) ?? attribute;
+}
+
 /** Same slot and compatible words: equal colours, or one phrase's words inside the other's. */
 export function attributesAgree(first: string, second: string): boolean {
+  if (sameAge(first) === sameAge(second) && AGE_SYNONYMS.has(first) !== AGE_SYNONYMS.has(second)) return true;
   if (attributeSlot(first) !== attributeSlot(second)) return false;
   const firstColors = attributeColors(first);
   const secondColors = attributeColors(second);

@@ -46,10 +46,10 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
   (
     [
       ['painter', 'brush paintbrush easel canvas palette paints painting sketches sketchbook'],
-      ['driver', 'wheel steering dashboard taxi cab drives driving'],
+      ['driver', 'wheel steering dashboard drives driving'],
       ['photographer', 'camera lens tripod photographs photographing snaps'],
       ['singer', 'microphone mic sings singing'],
-      ['waiter', 'tray menu notepad'],
+      ['waiter', 'tray'],
       ['cyclist', 'bicycle bike pedals pedaling handlebars'],
       ['pilot', 'cockpit controls plane aircraft'],
       ['baker', 'dough loaves bread oven kneads flour'],
@@ -62,7 +62,7 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
       ['violinist', 'violin bow fiddle'],
       ['pianist', 'piano keyboard keys'],
       ['drummer', 'drum drums drumsticks'],
-      ['chef', 'kitchen stove pan pot chops stirs'],
+      ['chef', 'kitchen stove'],
       ['doctor', 'stethoscope chart patient prescription'],
       ['nurse', 'drip syringe bandage'],
       ['teacher', 'chalkboard blackboard classroom pupils students lesson'],
@@ -80,7 +80,7 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
       ['shepherd', 'sheep flock'],
       ['farmer', 'tractor barn'],
       ['seller', 'stall sells selling'],
-      ['vendor', 'stall cart'],
+      ['vendor', 'stall'],
       ['barista', 'espresso'],
       ['bartender', 'cocktail'],
     ] as Array<[string, string]>
