@@ -72,7 +72,11 @@ export function groupMentions(
       join(mention, antecedent(groups, mention, tokens));
     }
     const group = groupOf.get(mention)!;
-    group.kind = strongerKind(group.kind, mention);
+    // "the doctor checks his chart": a possessive may be someone else's; it does not set a description's kind.
+    const possessive =
+      mention.head === 'his' || (mention.head === 'her' && !isObjectPronoun(tokens, mention));
+    const described = group.mentions.some((other) => other.type === 'noun');
+    if (!(possessive && described)) group.kind = strongerKind(group.kind, mention);
   });
   for (const attribute of attributes) {
     const owner = attributeOwner(tokens, mentions, attribute);
@@ -194,19 +198,31 @@ function antecedent(
   const ordered = fits.sort((first, second) => second.mention.last - first.mention.last);
   // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
   if (isObjectPronoun(tokens, pronoun)) {
-    const nearest = ordered[0]!.mention;
-    const between = tokens.slice(nearest.last + 1, pronoun.first);
-    // The sentence's subject is never the object of its own verbs ("the driver waits and helps her").
-    const subject =
-      !earlier.some(
-        ({ mention }) => mention.first < nearest.first && tokens[mention.first]!.sentence === sentence,
-      ) && !earlier.some(({ mention }) => mention.first > nearest.last);
-    const sameClause = !between.some(
-      (token) => token.punctuation || (!subject && (token.lower === 'and' || token.lower === 'while')),
-    );
-    if (sameClause) return ordered.find(({ group }) => group !== ordered[0]!.group)?.group;
+    const nearest = ordered[0]!;
+    const between = tokens.slice(nearest.mention.last + 1, pronoun.first);
+    const sameClause =
+      ownsClause(earlier, nearest.group, pronoun, tokens) ||
+      !between.some((token) => token.punctuation || token.lower === 'and' || token.lower === 'while');
+    if (sameClause) return ordered.find(({ group }) => group !== nearest.group)?.group;
   }
   return ordered[0]!.group;
+}
+
+/** The sentence's subject, with nobody else named and no comma since, is not the object of its own verbs. */
+function ownsClause(
+  earlier: ReadonlyArray<{ group: MentionGroup; mention: Mention }>,
+  group: MentionGroup,
+  pronoun: Mention,
+  tokens: readonly Token[],
+): boolean {
+  const sentence = tokens[pronoun.first]!.sentence;
+  const subject = earlier
+    .filter(({ mention }) => tokens[mention.first]!.sentence === sentence)
+    .sort((first, second) => first.mention.first - second.mention.first)[0];
+  if (!subject || subject.group !== group) return false;
+  const others = earlier.some((item) => item.group !== group && item.mention.first > subject.mention.first);
+  const clause = tokens.slice(subject.mention.last + 1, pronoun.first);
+  return !others && !clause.some((token) => token.punctuation);
 }
 
 function isObjectPronoun(tokens: readonly Token[], pronoun: Mention): boolean {

@@ -91,7 +91,7 @@ function matchGroup(
   const compatible = entities.filter(
     (entity) =>
       (kindsCompatible(group.kind, entity.kind) ||
-        (!generic && gendersCompatible(group.kind, entity.kind))) &&
+        ((!generic || !wordsGiveKind(group)) && gendersCompatible(group.kind, entity.kind))) &&
       !(group.properName && entity.properName),
   );
   if (PROTAGONIST_HEADS.has(noun.head)) {
@@ -206,6 +206,11 @@ function sharesNamePart(properName: string | undefined, name: string): boolean {
     .some((part) => part === name && !TITLES.has(part));
 }
 
+/** Whether a noun or name says the kind; a pronoun ("his") only says the gender. */
+function wordsGiveKind(group: MentionGroup): boolean {
+  return group.mentions.some((mention) => mention.type !== 'pronoun' && mention.kind && mention.kind !== 'person');
+}
+
 function gendersCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {
   const gender = (kind: EntityKind | undefined) =>
     kind === 'woman' || kind === 'girl' ? 'female' : kind === 'man' || kind === 'boy' ? 'male' : undefined;
@@ -242,6 +247,7 @@ const AGE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['aged', 'old'],
   ['older', 'old'],
   ['younger', 'young'],
+  ['little', 'young'],
 ]);
 
 function sameAge(attribute: string): string {
