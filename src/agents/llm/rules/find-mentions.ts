@@ -9,6 +9,7 @@ import {
 import {
   DEFINITE_DETERMINERS,
   DETERMINERS,
+  EXTRA_WEARABLES,
   HAIR_LINKS,
   NEWCOMER_WORDS,
   NOT_NAMES,
@@ -248,7 +249,14 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
     const token = tokens[index]!;
     const word = token.lower;
     const isHair = word === 'hair' || HAIR_STYLES.has(word);
-    if (!isHair && !WEARABLE_SLOTS.has(word) && !FEATURE_SLOTS.has(word)) continue;
+    if (!isHair && !WEARABLE_SLOTS.has(word) && !FEATURE_SLOTS.has(word) && !EXTRA_WEARABLES.has(word))
+      continue;
+    if (word === 'ring' && tokens[index - 1]?.lower !== 'nose' && !tokens[index - 1]?.tags.has('Adjective'))
+      continue;
+    // "the camera slowly zooms in": a shot direction, not a camera someone carries.
+    if (word === 'camera' && tokens[index - 1]?.lower === 'the') continue;
+    // "a tray of glasses", "at the top": things and places, not clothing.
+    if (tokens[index - 1]?.lower === 'of' && !tokens[index - 2]?.tags.has('Adjective')) continue;
     if (word === 'top' && WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) continue;
     // "tote bag", "rain boots": a wearable word before another of its slot only modifies it.
     if (sameSlotCompound(word, tokens[index + 1]?.lower)) continue;
@@ -266,7 +274,17 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
         parts.every((part) => COLOR_WORDS.has(part) || part === 'and');
       const joinsColors = lower === 'and' && COLOR_WORDS.has(tokens[back - 1]?.lower ?? '');
       const compound = sameSlotCompound(lower, tokens[back + 1]?.lower);
-      if (COLOR_WORDS.has(lower) || colorCompound || joinsColors || compound || isWearableModifier(modifier))
+      // "a knight costume", "a Hawaiian shirt": a noun or a proper adjective right before the clothing.
+      const adjoining =
+        back === index - 1 && (PERSON_NOUNS.has(lower) || (modifier.capitalized && !modifier.sentenceStart));
+      if (
+        COLOR_WORDS.has(lower) ||
+        colorCompound ||
+        joinsColors ||
+        compound ||
+        adjoining ||
+        isWearableModifier(modifier)
+      )
         first = back;
       else break;
     }
@@ -284,10 +302,13 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       }
     }
     if (words.length === 1 && word === 'hair') continue;
+    if (word === 'top' && words.every((part) => part === 'top' || SIZE_WORDS.has(part))) continue;
     phrases.push({ text: words.filter((part) => part !== 'new').join(' '), first, last: index });
   }
   return phrases;
 }
+
+const SIZE_WORDS: ReadonlySet<string> = new Set(['big', 'small', 'large', 'tiny', 'high', 'very', 'flat']);
 
 function sameSlotCompound(word: string, next: string | undefined): boolean {
   const slot = WEARABLE_SLOTS.get(word);

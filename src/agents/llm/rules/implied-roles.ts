@@ -1,5 +1,5 @@
 import type { MentionGroup } from './group-mentions.js';
-import { GENERIC_HEADS, PERSON_NOUNS } from './lexicon.js';
+import { DETERMINERS, GENERIC_HEADS, PERSON_NOUNS } from './lexicon.js';
 import { NOT_DERIVED_ROLES, ROLE_CUES } from './role-lexicon.js';
 import type { Token } from './tokenize.js';
 
@@ -28,6 +28,8 @@ export function findImpliedRoles(
         const other = owner.get(index);
         if (token.sentence !== sentence || (other && other !== group) || CLAUSE_BREAKS.has(token.lower))
           break;
+        // ", the camera slowly zooms in": a comma and a new noun phrase start a clause about something else.
+        if (token.text === ',' && DETERMINERS.has(tokens[index + 1]?.lower ?? '')) break;
         if (other || token.punctuation) continue;
         for (const role of rolesOf(token)) found.add(role);
       }

@@ -102,7 +102,17 @@ export const WEARABLE_MODIFIERS: ReadonlySet<string> = new Set(
    vintage sparkling shiny golden dangling hoop gold pearl diamond silver school business winter summer
    rain-soaked full thick-rimmed cat-eye aviator reading mirrored cracked dark-rimmed wrinkled crisp
    frayed muddy dusty clean dirty fitted wedding party chef's police military tank camera messenger shoulder
-   duffel gym laptop sequined embroidered knitted beaded ribbed quilted padded waxed woven`),
+   duffel gym laptop sequined embroidered knitted beaded ribbed quilted padded waxed woven evening hiking
+   running riding swimming ski scrub paper cardboard plastic bridal sports safety fishing cargo pencil bomber
+   track combat work trucker newsboy ripped patched baggy oversize fingerless knee-high high-top reflective
+   glittering two three`),
+);
+
+/** Clothing and accessories the registry vocabulary has no slot for; still attributes when found. */
+export const EXTRA_WEARABLES: ReadonlySet<string> = new Set(
+  list(`wig headphones earphones earbuds ring bracelet bangle anklet brooch badge lanyard sash veil tiara visor
+   eyepatch kilt leotard tutu tights stockings socks earmuffs bathrobe nightgown dungarees clogs flip-flops
+   moccasins slicker waistcoat camisole bikini sarong armband wristband choker locket cane camera`),
 );
 
 /** Adjectives on a person noun that become attributes, with the attribute they give. */

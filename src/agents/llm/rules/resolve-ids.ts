@@ -208,7 +208,9 @@ function sharesNamePart(properName: string | undefined, name: string): boolean {
 
 /** Whether a noun or name says the kind; a pronoun ("his") only says the gender. */
 function wordsGiveKind(group: MentionGroup): boolean {
-  return group.mentions.some((mention) => mention.type !== 'pronoun' && mention.kind && mention.kind !== 'person');
+  return group.mentions.some(
+    (mention) => mention.type !== 'pronoun' && mention.kind && mention.kind !== 'person',
+  );
 }
 
 function gendersCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {
