@@ -171,8 +171,11 @@ function isAdjective(token: Token): boolean {
 /** "a knight costume", "the passenger seat", "a cowboy hat": a person noun that only modifies the next noun. */
 function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   const next = tokens[index + 1];
-  if (!next || tokens[index]!.possessive) return false;
-  return WEARABLE_SLOTS.has(next.lower) || COMPOUND_HEADS.has(next.lower);
+  if (!next) return false;
+  const wearable = WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower);
+  // "a chef's hat", "a sailor's cap": an indefinite possessive names a kind of clothing, not its owner.
+  if (tokens[index]!.possessive) return wearable && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+  return wearable || COMPOUND_HEADS.has(next.lower);
 }
 
 /** Nouns that a person noun before them only modifies ("the passenger seat", "a knight costume"). */

@@ -13,6 +13,8 @@ export interface MentionGroup {
   kind: EntityKind | undefined;
   /** Proper name if any mention is a name. */
   properName?: string;
+  /** Named through a pronoun ("her name is Nora", "everyone calls him Bram"): the name may be new, the person not. */
+  namedLater?: boolean;
 }
 
 const LINK_WORDS = new Set(['named', 'called']);
@@ -47,7 +49,10 @@ export function groupMentions(
           (between.length === 1 && LINK_WORDS.has(between[0]!)) ||
           (between.length === 1 && between[0] === ',' && nameEndsAppositive(tokens, mention.last)));
       const named = namedEarlier(tokens, mentions, position, groupOf);
-      join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : named));
+      const pointed =
+        same || linked || named ? undefined : namedByPronoun(tokens, mentions, position, groupOf);
+      join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : (named ?? pointed)));
+      if (pointed) pointed.namedLater = true;
     } else if (mention.type === 'noun' && restated(tokens, mentions, position, groupOf)) {
       join(mention, restated(tokens, mentions, position, groupOf));
     } else if (mention.type === 'noun') {
@@ -90,6 +95,7 @@ export function groupMentions(
 function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {
   const after = tokens.slice(last + 1, last + 5).map((token) => token.lower);
   if (/^[,.;)]?$/.test(after[0] ?? '')) return true;
+  if (after[0] === 'by' && after[1] === 'name') return true;
   return after[0] === 'to' && ['his', 'her', 'their'].includes(after[1] ?? '') && after[3] === ',';
 }
 
@@ -113,6 +119,31 @@ function namedEarlier(
   groupOf: ReadonlyMap<Mention, MentionGroup>,
 ): MentionGroup | undefined {
   return linkedBack(tokens, mentions, position, groupOf, NAMING_LINKS, (group) => !group.properName);
+}
+
+/** "Her name is Nora", "the locals call him Bram", "his friends call him Sasha": a name given through a pronoun. */
+function namedByPronoun(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+): MentionGroup | undefined {
+  const mention = mentions[position]!;
+  const previous = mentions[position - 1];
+  if (previous?.type !== 'pronoun' || tokens[previous.first]!.sentence !== tokens[mention.first]!.sentence)
+    return undefined;
+  const between = tokens
+    .slice(previous.last + 1, mention.first)
+    .map((token) => token.lower)
+    .join(' ');
+  const before = tokens[previous.first - 1]?.lower ?? '';
+  const possessiveName =
+    ['his', 'her'].includes(previous.head) && /^(real |first |full )?name is$/.test(between);
+  const called =
+    ['him', 'her'].includes(previous.head) &&
+    between === '' &&
+    /^(call|calls|called|name|names|named|nickname|nicknamed)$/.test(before);
+  return possessiveName || called ? groupOf.get(previous) : undefined;
 }
 
 /** "the man, who turns out to be her boss": a description restated by a copula in a relative clause. */

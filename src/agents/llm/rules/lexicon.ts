@@ -50,7 +50,7 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      auctioneer preacher pastor vicar rabbi imam shaman healer fortune-teller banker accountant
      cyclist biker motorcyclist trucker cabbie chauffeur skateboarder snowboarder climber explorer
      dreamer reader listener onlooker bystander witness victim survivor refugee orphan pilgrim
-     wanderer vagabond drifter nomad castaway`,
+     wanderer vagabond drifter nomad castaway server shopper buyer`,
   ),
 ]);
 

@@ -80,8 +80,9 @@ function matchGroup(
           entity.properName?.toLowerCase() === name ||
           entity.mentions.some((mention) => mention.toLowerCase() === name),
       ) ?? entities.find((entity) => sharesNamePart(entity.properName, name));
-    // A name met for the first time may still name someone described before ("the woman, Nora, ...").
-    if (named || !noun?.definite) return named?.id;
+    // A name met for the first time may still name someone described before ("the woman, Nora, ...") or
+    // someone a pronoun points at ("her name is Nora").
+    if (named || (!noun?.definite && !group.namedLater)) return named?.id;
   }
   if (!noun) {
     const gender = group.mentions[0]?.gender;
