@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attributeWords } from '../../memory/registry-vocabulary.js';
-import type { ExtractionResult } from './entity-extractor.js';
+import type { EntityExtractorV1, ExtractionResult } from './entity-extractor.js';
+import { runScriptExtraction } from './extract-script-entities.js';
 
 /** An annotated script (DESIGN.md "Script annotations"); only the evaluator reads the annotations. */
 export const annotatedScriptSchema = z.object({
@@ -177,4 +178,24 @@ export function extractionRates(score: ExtractionScore): { idAccuracy: number; a
     idAccuracy: score.pairs === 0 ? 1 : score.agreeingPairs / score.pairs,
     attributeRecall: score.attrs === 0 ? 1 : score.recoveredAttrs / score.attrs,
   };
+}
+
+/**
+ * Runs every script through a fresh extractor and sums the scores. `createExtractor` is called once per script
+ * (before its first prompt), so a test double can tell which script it is answering.
+ *
+ * @example
+ * const total = await scoreScripts(scripts, () => createRulesExtractor());
+ * console.log(extractionRates(total).idAccuracy);
+ */
+export async function scoreScripts(
+  scripts: readonly AnnotatedScript[],
+  createExtractor: (script: AnnotatedScript) => EntityExtractorV1,
+): Promise<ExtractionScore> {
+  const scores: ExtractionScore[] = [];
+  for (const script of scripts) {
+    const { results } = await runScriptExtraction(createExtractor(script), script.prompts);
+    scores.push(scoreExtraction(script, results));
+  }
+  return sumScores(scores);
 }
