@@ -5,6 +5,7 @@ import type {
   ExtractionResult,
   ExtractionSpan,
 } from '../entity-extractor.js';
+import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
 import { groupMentions } from './group-mentions.js';
 import { findImpliedRoles } from './implied-roles.js';
@@ -47,7 +48,10 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
     ),
   );
   const mentions = findMentions(tokens, knownNames);
-  const groups = groupMentions(tokens, mentions, findAttributes(tokens));
+  const attributes = [...findAttributes(tokens), ...findLooseAttributes(tokens)].sort(
+    (first, second) => first.first - second.first,
+  );
+  const groups = groupMentions(tokens, mentions, attributes);
   const resolved = resolveIds(groups, { registry, change: CHANGE_PATTERN.test(prompt) });
   const impliedRoles = findImpliedRoles(tokens, groups);
   let nextId = registry.nextId;

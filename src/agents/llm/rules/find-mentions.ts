@@ -9,6 +9,7 @@ import {
 import {
   DEFINITE_DETERMINERS,
   DETERMINERS,
+  EXTRA_BODY,
   EXTRA_WEARABLES,
   HAIR_LINKS,
   NEWCOMER_WORDS,
@@ -17,6 +18,7 @@ import {
   PERSON_NOUNS,
   PLACE_PREPOSITIONS,
   PRONOUNS,
+  personNounKind,
   TITLES,
   WEARABLE_MODIFIERS,
 } from './lexicon.js';
@@ -69,7 +71,11 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
       mentions.push({ type: 'pronoun', first: index, last: index, head: token.lower, kind, gender: pronoun, definite: true, newcomer: false, attrs: [] }); // biome-ignore format: one record
       continue;
     }
-    const kind = PERSON_NOUNS.get(token.lower);
+    const kind =
+      PERSON_NOUNS.get(token.lower) ??
+      (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized
+        ? personNounKind(token.lower)
+        : undefined);
     const titled =
       TITLES.has(token.lower) && (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized);
     if (kind && !titled && (!token.capitalized || token.sentenceStart) && !modifiesNoun(tokens, index)) {
@@ -149,9 +155,7 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 function personAdjectiveAttribute(word: string): string | undefined {
   const direct = PERSON_ADJECTIVE_ATTRIBUTES.get(word);
   if (direct) return direct;
-  const slot = BODY_SLOTS.get(word);
-  if (slot === 'face' || slot === 'skin') return word;
-  if (slot) return word;
+  if (BODY_SLOTS.has(word) || EXTRA_BODY.has(word)) return word;
   const compound = /^(.+)-(haired|eyed|skinned)$/.exec(word);
   if (compound)
     return `${compound[1]} ${compound[2] === 'haired' ? 'hair' : compound[2] === 'eyed' ? 'eyes' : 'skin'}`;

@@ -50,9 +50,31 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      auctioneer preacher pastor vicar rabbi imam shaman healer fortune-teller banker accountant
      cyclist biker motorcyclist trucker cabbie chauffeur skateboarder snowboarder climber explorer
      dreamer reader listener onlooker bystander witness victim survivor refugee orphan pilgrim
-     wanderer vagabond drifter nomad castaway server shopper buyer`,
+     wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey`,
   ),
 ]);
+
+/**
+ * The kind a person noun implies: the list above, else the shape of the word ("locksmith", "cameraman",
+ * "horsewoman", "magician", "puppeteer", "dressmaker", "herbalist"). Undefined for other words.
+ */
+export function personNounKind(word: string): EntityKind | undefined {
+  const listed = PERSON_NOUNS.get(word);
+  if (listed) return listed;
+  if (word.length < 6 || NOT_PERSON_SHAPES.has(word) || word.includes("'")) return undefined;
+  if (/[a-z]woman$/.test(word)) return 'woman';
+  if (/[a-z]{3}(sman|rman|lman|tman|kman|dman|yman|eman|hman|pman|nman)$/.test(word)) return 'man';
+  if (/(smith|wright|maker|monger|keeper|ician|ologist|eer)$/.test(word) && word.length >= 7) return 'person';
+  if (/[a-z]{4}(ist)$/.test(word)) return 'person';
+  return undefined;
+}
+
+/** Words shaped like person nouns that are not ("talisman", "wrist", "career", "exist"). */
+const NOT_PERSON_SHAPES: ReadonlySet<string> = new Set(
+  list(`talisman ottoman caiman doberman human german roman walkman batman superman spiderman layman
+   checklist playlist wishlist waitlist shortlist blacklist persist consist resist insist assist exist
+   veneer career pioneer steer sheer cheer domineer`),
+);
 
 /** Heads that only say "a person of this kind"; other person nouns are roles ("the fisherman"). */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set(
@@ -112,8 +134,20 @@ export const WEARABLE_MODIFIERS: ReadonlySet<string> = new Set(
 export const EXTRA_WEARABLES: ReadonlySet<string> = new Set(
   list(`wig headphones earphones earbuds ring bracelet bangle anklet brooch badge lanyard sash veil tiara visor
    eyepatch kilt leotard tutu tights stockings socks earmuffs bathrobe nightgown dungarees clogs flip-flops
-   moccasins slicker waistcoat camisole bikini sarong armband wristband choker locket cane camera`),
+   moccasins slicker waistcoat camisole bikini sarong armband wristband choker locket cane camera jersey
+   sweatpants gilet scrubs hijab kippah bonnet balaclava stilettos wellies galoshes brogues cleats corset
+   petticoat cravat ascot hairband ribbon medal medallion glove mitten sneaker sideburns dimples wrinkles
+   birthmark bangs cornrows locs mullet topknot ringlets crewcut`),
 );
+
+/** Build and posture words the registry vocabulary lacks; attributes like "stocky". */
+export const EXTRA_BODY: ReadonlySet<string> = new Set(
+  list(`portly rotund gaunt lean pregnant stooped hunched heavy-set overweight bony scrawny lithe brawny frail
+   hulking willowy gangly`),
+);
+
+/** Body parts that are attributes only with a modifier: "blue eyes", "dark skin", "a shaved head". */
+export const MODIFIED_FEATURES: ReadonlySet<string> = new Set(list('eyes skin head cheeks nose'));
 
 /** Adjectives on a person noun that become attributes, with the attribute they give. */
 export const PERSON_ADJECTIVE_ATTRIBUTES: ReadonlyMap<string, string> = new Map([

@@ -4,9 +4,10 @@ import {
   attributeSlot,
   attributesConflict,
   attributeWords,
+  COLOR_WORDS,
 } from '../../../memory/registry-vocabulary.js';
 import { genderFits, type MentionGroup } from './group-mentions.js';
-import { GENERIC_HEADS, PERSON_NOUNS, PROTAGONIST_HEADS, TITLES } from './lexicon.js';
+import { GENERIC_HEADS, PROTAGONIST_HEADS, personNounKind, TITLES } from './lexicon.js';
 import { sameRole } from './role-lexicon.js';
 
 /** A group with the global identity it was given. */
@@ -189,7 +190,7 @@ function matchOnScreen(
 
 function isRoleMention(mention: string): boolean {
   const head = headOf(mention);
-  return PERSON_NOUNS.has(head) && !GENERIC_HEADS.has(head) && !PROTAGONIST_HEADS.has(head);
+  return personNounKind(head) !== undefined && !GENERIC_HEADS.has(head) && !PROTAGONIST_HEADS.has(head);
 }
 
 /** Roles the rules implied are kept as one bare lower-case word; written mentions carry a determiner or a name. */
@@ -260,6 +261,9 @@ function sameAge(attribute: string): string {
 /** Same slot and compatible words: equal colours, or one phrase's words inside the other's. */
 export function attributesAgree(first: string, second: string): boolean {
   if (sameAge(first) === sameAge(second) && AGE_SYNONYMS.has(first) !== AGE_SYNONYMS.has(second)) return true;
+  // "the woman in red" agrees with her red coat.
+  if (COLOR_WORDS.has(first) || COLOR_WORDS.has(second))
+    return attributeColors(first).some((color) => attributeColors(second).includes(color));
   if (attributeSlot(first) !== attributeSlot(second)) return false;
   const firstColors = attributeColors(first);
   const secondColors = attributeColors(second);
