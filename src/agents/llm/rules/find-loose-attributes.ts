@@ -1,6 +1,6 @@
 import { BODY_SLOTS, COLOR_WORDS, WEARABLE_SLOTS } from '../../../memory/registry-vocabulary.js';
 import type { AttributePhrase } from './find-mentions.js';
-import { EXTRA_BODY, EXTRA_WEARABLES, MODIFIED_FEATURES } from './lexicon.js';
+import { EXTRA_BODY, EXTRA_WEARABLES, MODIFIED_FEATURES, WEARABLE_MODIFIERS } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 const COPULAS: ReadonlySet<string> = new Set(['is', 'was', 'looks', 'seems', 'appears', 'remains', 'stays']);
@@ -31,7 +31,13 @@ export function findLooseAttributes(tokens: readonly Token[]): AttributePhrase[]
       const follows = next?.lower ?? '';
       const clothing =
         WEARABLE_SLOTS.has(follows) || EXTRA_WEARABLES.has(follows) || COLOR_WORDS.has(follows);
-      if (!clothing && !next?.tags.has('Adjective')) phrases.push({ text: word, first: index, last: index });
+      const phrase =
+        next &&
+        !next.tags.has('Verb') &&
+        !next.tags.has('Plural') &&
+        (next.tags.has('Noun') || next.tags.has('Adjective'));
+      if (!clothing && !phrase && !WEARABLE_MODIFIERS.has(follows))
+        phrases.push({ text: word, first: index, last: index });
       return;
     }
     const listed = previous === 'and' && isBody(tokens[index - 2]?.lower ?? '');
