@@ -9,7 +9,7 @@ import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
 import { groupMentions } from './group-mentions.js';
 import { findImpliedRoles } from './implied-roles.js';
-import { CHANGE_PATTERN, PLURAL_PRONOUNS } from './lexicon.js';
+import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS } from './lexicon.js';
 import { resolveIds } from './resolve-ids.js';
 import { type Token, tokenize } from './tokenize.js';
 
@@ -91,13 +91,21 @@ function pluralReferences(
   characters: ExtractedCharacter[],
   spans: ExtractionSpan[],
 ): void {
-  const plural = tokens.filter((token) => PLURAL_PRONOUNS.has(token.lower));
+  const plural = tokens.flatMap((token, index) => {
+    if (PLURAL_PRONOUNS.has(token.lower)) return [{ start: token.start, end: token.end }];
+    // "the couple", "the pair", "the two friends": a definite group noun.
+    if (tokens[index - 1]?.lower !== 'the' || !PLURAL_GROUPS.has(token.lower)) return [];
+    const next = tokens[index + 1];
+    const end = next?.tags.has('Plural') && !next.tags.has('Verb') ? next.end : token.end;
+    return [{ start: token.start, end }];
+  });
   const last = Math.max(0, ...input.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
   if (plural.length === 0 || last === 0) return;
+  const first = input.prompt.slice(plural[0]!.start, plural[0]!.end);
   for (const entity of input.registry.entities.filter((item) => item.prompts.includes(last))) {
-    characters.push({ id: entity.id, isNew: false, kind: entity.kind, mention: plural[0]!.text, attrs: [] });
-    for (const token of plural) {
-      spans.push({ id: entity.id, role: 'mention', start: token.start, end: token.end, text: token.text });
+    characters.push({ id: entity.id, isNew: false, kind: entity.kind, mention: first, attrs: [] });
+    for (const { start, end } of plural) {
+      spans.push({ id: entity.id, role: 'mention', start, end, text: input.prompt.slice(start, end) });
     }
   }
 }

@@ -77,7 +77,9 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
         ? personNounKind(token.lower)
         : undefined);
     const titled =
-      TITLES.has(token.lower) && (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized);
+      TITLES.has(token.lower) &&
+      token.capitalized &&
+      (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true);
     if (kind && !titled && (!token.capitalized || token.sentenceStart) && !modifiesNoun(tokens, index)) {
       mentions.push(nounPhrase(tokens, index, kind));
       continue;

@@ -176,7 +176,10 @@ function linkedBack(
     if (tokens[earlier.first]!.sentence !== sentence) return undefined;
     if (earlier.last >= mention.first) continue;
     if (earlier.type === 'pronoun') continue;
-    const words = tokens.slice(earlier.last + 1, mention.first).map((token) => token.lower);
+    const words = tokens
+      .slice(earlier.last + 1, mention.first)
+      .map((token) => token.lower)
+      .filter((word) => word !== '"');
     if (words.length > 12) return undefined;
     const between = words.join(' ');
     const group = groupOf.get(earlier);

@@ -93,6 +93,9 @@ export const PRONOUNS: ReadonlyMap<string, 'female' | 'male'> = new Map([
 /** Plural pronouns: they point at everyone of the previous prompt when the prompt names nobody. */
 export const PLURAL_PRONOUNS: ReadonlySet<string> = new Set(list('they them their both'));
 
+/** After "the", words for everyone of the previous prompt ("the couple", "the pair", "the two friends"). */
+export const PLURAL_GROUPS: ReadonlySet<string> = new Set(list('couple pair duo trio two three'));
+
 /** Words in a person's noun phrase that force a new identity. */
 export const NEWCOMER_WORDS: ReadonlySet<string> = new Set(
   list('another other new different second third fourth fifth unfamiliar unknown'),

@@ -73,7 +73,7 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
       ['barista', 'latte cappuccino'],
       ['golfer', 'golf putter'],
       ['archer', 'arrow arrows'],
-      ['janitor', 'mop broom bucket'],
+      ['janitor', 'mop broom'],
       ['lumberjack', 'axe chainsaw'],
       ['beekeeper', 'hive bees'],
       ['potter', 'clay'],
