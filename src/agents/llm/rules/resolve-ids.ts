@@ -137,11 +137,19 @@ function matchGroup(
     const revealsGender = noun.definite && agreements.length > 0;
     if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person' && !revealsGender)
       continue;
-    const score = headScore + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + recency(entity);
+    if (CHILD_HEADS.has(noun.head) && (entity.kind === 'man' || entity.kind === 'woman')) continue;
+    const child = CHILD_HEADS.has(noun.head) && (entity.kind === 'girl' || entity.kind === 'boy') ? 2 : 0;
+    // Among people a role was only implied for (two touch the piano), the one it was implied for first.
+    const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
+    const order = impliedOnly ? 1 - recency(entity) : recency(entity);
+    const score = headScore + child + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + order;
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
 }
+
+/** Heads that say "a child": they never take a man or a woman, and prefer a girl or a boy. */
+const CHILD_HEADS: ReadonlySet<string> = new Set(['child', 'kid', 'toddler', 'youngster']);
 
 /** A definite role with nothing to say it is someone new: no name of its own, no indefinite description. */
 function refersBack(group: MentionGroup): boolean {
