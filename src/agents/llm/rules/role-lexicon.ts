@@ -99,7 +99,7 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
       ['waiter', 'tray'],
       ['cyclist', 'bicycle bike pedals pedaling handlebars'],
       ['pilot', 'cockpit controls plane aircraft'],
-      ['baker', 'dough loaves bread oven kneads flour'],
+      ['baker', 'dough loaves oven kneads'],
       ['gardener', 'waters watering hose rake hoe seedlings flowerbed'],
       ['fisherman', 'rod reel fishing'],
       ['swimmer', 'swimsuit swims swimming dives pool'],
