@@ -18,6 +18,14 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
   ),
   ...kinds('girl', 'girl schoolgirl'),
   ...kinds('woman', 'fisherwoman sportswoman stewardess seamstress empress duchess countess priestess'),
+  ...kinds('woman', 'lass gal maiden matron dame fiancee stepmother godmother granddaughter stepdaughter'),
+  ...kinds('man', 'lad chap fellow bloke dude gent fiance stepfather godfather grandson stepson'),
+  ...kinds(
+    'person',
+    `baby infant newborn youngster partner spouse coworker co-worker roommate flatmate classmate teammate
+     companion guest tenant resident foreigner heir grown-up passerby passer-by spectator
+     cousin sibling parent grandparent someone somebody silhouette`,
+  ),
   ...kinds(
     'man',
     `man gentleman guy father dad grandfather grandpa son brother husband groom king prince monk waiter actor
@@ -78,7 +86,9 @@ const NOT_PERSON_SHAPES: ReadonlySet<string> = new Set(
 
 /** Heads that only say "a person of this kind"; other person nouns are roles ("the fisherman"). */
 export const GENERIC_HEADS: ReadonlySet<string> = new Set(
-  list('man woman girl boy person lady guy gentleman figure child kid teenager teen'),
+  list(
+    'man woman girl boy person lady guy gentleman figure child kid teenager teen lad lass gal chap fellow bloke dude gent youngster someone somebody silhouette',
+  ),
 );
 
 /** Heads that point at the main character. */
