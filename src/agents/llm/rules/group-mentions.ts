@@ -96,17 +96,18 @@ function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {
   const after = tokens.slice(last + 1, last + 5).map((token) => token.lower);
   if (/^[,.;)]?$/.test(after[0] ?? '')) return true;
   if (after[0] === 'by' && after[1] === 'name') return true;
-  return after[0] === 'to' && ['his', 'her', 'their'].includes(after[1] ?? '') && after[3] === ',';
+  return after[0] === 'to' && ['his', 'her', 'their', 'the'].includes(after[1] ?? '') && after[3] === ',';
 }
 
 /** Words between a description and the name it is given later ("the baker, whom everyone calls Luis"). */
 const NAMING_LINKS: readonly RegExp[] = [
   /(^|, )(whom|who) ([a-z']+ ){0,5}call(s|ed)?$/,
+  /(^|, )(whom|who) ([a-z']+ ){0,4}(know|knows|knew) as$/,
   /(^|, )whose (real |first |full )?name is$/,
   /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
   /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
   /(^|, )who goes by( the name)?$/,
-  /(^|, |^[a-z]+ )(who )?(introduces|introduced|presents|calls|names) (herself|himself) as$/,
+  /(^|, |^[a-z]+ )(who )?(introduces|introduced|presents|calls|names) (herself|himself)( as| :)$/,
   /(^|, )(who )?(calls|names) (herself|himself)$/,
   /^\($/,
 ];

@@ -71,7 +71,7 @@ export function personNounKind(word: string): EntityKind | undefined {
   if (listed) return listed;
   if (word.length < 6 || NOT_PERSON_SHAPES.has(word) || word.includes("'")) return undefined;
   if (/[a-z]woman$/.test(word)) return 'woman';
-  if (/[a-z]{3}(sman|rman|lman|tman|kman|dman|yman|eman|hman|pman|nman)$/.test(word)) return 'man';
+  if (/[a-z]{2,}[srltkdyehpn]man$/.test(word)) return 'man';
   if (/(smith|wright|maker|monger|keeper|ician|ologist|eer)$/.test(word) && word.length >= 7) return 'person';
   if (/[a-z]{4}(ist)$/.test(word)) return 'person';
   return undefined;
