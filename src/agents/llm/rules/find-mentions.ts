@@ -201,9 +201,23 @@ function isCompoundNoun(token: Token): boolean {
   );
 }
 
+const NAMING_WORDS: ReadonlySet<string> = new Set([
+  'named',
+  'called',
+  'call',
+  'calls',
+  'nicknamed',
+  'dubbed',
+  'as',
+]);
+
 function isNameStart(tokens: readonly Token[], index: number, knownNames: ReadonlySet<string>): boolean {
   const token = tokens[index]!;
   if (!token.capitalized || NOT_NAMES.has(token.lower)) return false;
+  // "whom the neighbors call Professor", "known as Doc": after a naming word any capitalised word is a name.
+  const before = tokens[index - 1]?.lower ?? '';
+  if (!token.sentenceStart && NAMING_WORDS.has(before)) return true;
+  if (knownNames.has(token.lower) && !token.sentenceStart) return true;
   if (TITLES.has(token.lower))
     return tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true;
   if (isVocabulary(token.lower)) return false;

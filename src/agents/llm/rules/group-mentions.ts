@@ -256,9 +256,29 @@ function ownsClause(
     .sort((first, second) => first.mention.first - second.mention.first)[0];
   if (!subject || subject.group !== group) return false;
   const others = earlier.some((item) => item.group !== group && item.mention.first > subject.mention.first);
-  const clause = tokens.slice(subject.mention.last + 1, pronoun.first);
+  const clause = withoutInsertions(tokens.slice(subject.mention.last + 1, pronoun.first));
   return !others && !clause.some((token) => token.punctuation);
 }
+
+/** Drops ", whom the neighbors call X," and ", a tall man," from a clause: the subject stays the subject. */
+function withoutInsertions(clause: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let index = 0; index < clause.length; index += 1) {
+    const token = clause[index]!;
+    const next = clause[index + 1]?.lower ?? '';
+    const close = clause.findIndex((other, position) => position > index && other.text === ',');
+    if (token.text === ',' && INSERTION_OPENERS.has(next) && close > index) {
+      index = close;
+      continue;
+    }
+    kept.push(token);
+  }
+  return kept;
+}
+
+const INSERTION_OPENERS: ReadonlySet<string> = new Set([
+  'who', 'whom', 'whose', 'known', 'called', 'named', 'nicknamed', 'a', 'an', 'still', 'now',
+]); // biome-ignore format: word list
 
 function isObjectPronoun(tokens: readonly Token[], pronoun: Mention): boolean {
   if (pronoun.head === 'him' || pronoun.head === 'them') return true;

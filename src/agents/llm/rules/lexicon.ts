@@ -71,6 +71,11 @@ export function personNounKind(word: string): EntityKind | undefined {
   if (listed) return listed;
   if (word.length < 6 || NOT_PERSON_SHAPES.has(word) || word.includes("'")) return undefined;
   if (/[a-z]woman$/.test(word)) return 'woman';
+  // "bookseller", "schoolteacher", "salesperson": a known person noun closing a compound.
+  for (let split = 3; split <= word.length - 4; split += 1) {
+    const head = PERSON_NOUNS.get(word.slice(split));
+    if (head) return head;
+  }
   if (/[a-z]{2,}[srltkdyehpn]man$/.test(word)) return 'man';
   if (/(smith|wright|maker|monger|keeper|ician|ologist|eer)$/.test(word) && word.length >= 7) return 'person';
   if (/[a-z]{4}(ist)$/.test(word)) return 'person';

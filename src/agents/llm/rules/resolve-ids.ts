@@ -138,6 +138,8 @@ function matchGroup(
     if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person' && !revealsGender)
       continue;
     if (CHILD_HEADS.has(noun.head) && (entity.kind === 'man' || entity.kind === 'woman')) continue;
+    // "an old woman with a cane" when a tall woman in a parka is known: a fresh description is someone new.
+    if (!noun.definite && !headMatch && attrs.length > 0 && agreements.length === 0) continue;
     const child = CHILD_HEADS.has(noun.head) && (entity.kind === 'girl' || entity.kind === 'boy') ? 2 : 0;
     // Among people a role was only implied for (two touch the piano), the one it was implied for first.
     const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
@@ -167,8 +169,8 @@ function refersBack(group: MentionGroup): boolean {
 }
 
 /**
- * The person of the last two prompts that a new role most likely names: known by no role yet, of a compatible
- * gender, agreeing attributes first, then the one introduced first.
+ * The person of the last two prompts that a new role most likely names: of a compatible gender, agreeing
+ * attributes first, known by no written role yet, then the one seen last, then the one introduced first.
  */
 function matchOnScreen(
   group: MentionGroup,
@@ -188,9 +190,11 @@ function matchOnScreen(
       attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
     )
       continue;
-    const score =
-      attrs.filter((attribute) => entity.attrs.some((old) => attributesAgree(attribute, old))).length -
-      penalty;
+    const agreements = attrs.filter((attribute) =>
+      entity.attrs.some((old) => attributesAgree(attribute, old)),
+    );
+    // Then who was on screen last, then who came first.
+    const score = agreements.length - penalty + 0.5 * recency(entity);
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
