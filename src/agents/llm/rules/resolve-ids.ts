@@ -44,8 +44,12 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
   };
   for (const group of order.filter((item) => rank(item) < 3)) assign(group, matchGroup(group, context, used));
   // "the painter", "the stranger": a bare definite role met for the first time is someone already on screen.
+  const pronouns = order.filter((item) => rank(item) === 3);
   for (const group of order.filter((item) => rank(item) < 3 && ids.get(item) === undefined)) {
-    if (refersBack(group)) assign(group, matchOnScreen(group, context, used));
+    if (!refersBack(group)) continue;
+    // "The bookseller lets her in": the one person "her" can be is not the bookseller.
+    const reserved = new Set([...used, ...pronouns.flatMap((pronoun) => onlyFit(pronoun, context, used))]);
+    assign(group, matchOnScreen(group, context, reserved));
   }
   for (const group of order.filter((item) => rank(item) === 3))
     assign(group, matchGroup(group, context, used));
@@ -139,7 +143,7 @@ function matchGroup(
       continue;
     if (CHILD_HEADS.has(noun.head) && (entity.kind === 'man' || entity.kind === 'woman')) continue;
     // "an old woman with a cane" when a tall woman in a parka is known: a fresh description is someone new.
-    if (!noun.definite && !headMatch && attrs.length > 0 && agreements.length === 0) continue;
+    if (!noun.definite && generic && attrs.length > 0 && agreements.length === 0) continue;
     const child = CHILD_HEADS.has(noun.head) && (entity.kind === 'girl' || entity.kind === 'boy') ? 2 : 0;
     // Among people a role was only implied for (two touch the piano), the one it was implied for first.
     const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
@@ -152,6 +156,18 @@ function matchGroup(
 
 /** Heads that say "a child": they never take a man or a woman, and prefer a girl or a boy. */
 const CHILD_HEADS: ReadonlySet<string> = new Set(['child', 'kid', 'toddler', 'youngster']);
+
+/** The entity a pronoun must mean when only one recent, unused entity has its gender. */
+function onlyFit(pronoun: MentionGroup, context: ResolveContext, used: ReadonlySet<number>): number[] {
+  const gender = pronoun.mentions[0]?.gender;
+  if (!gender) return [];
+  const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
+  const fits = context.registry.entities.filter(
+    (entity) =>
+      !used.has(entity.id) && (entity.prompts.at(-1) ?? 0) >= last - 1 && genderFits(entity.kind, gender),
+  );
+  return fits.length === 1 ? [fits[0]!.id] : [];
+}
 
 /** A definite role with nothing to say it is someone new: no name of its own, no indefinite description. */
 function refersBack(group: MentionGroup): boolean {
