@@ -178,7 +178,8 @@ function isAdjective(token: Token): boolean {
 function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   const next = tokens[index + 1];
   if (!next) return false;
-  const wearable = WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower);
+  const wearable =
+    (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) && !next.tags.has('Verb');
   // "a chef's hat", "a sailor's cap": an indefinite possessive names a kind of clothing, not its owner.
   if (tokens[index]!.possessive) return wearable && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
   return wearable || COMPOUND_HEADS.has(next.lower);

@@ -103,6 +103,7 @@ function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {
 const NAMING_LINKS: readonly RegExp[] = [
   /(^|, )(whom|who) ([a-z']+ ){0,5}call(s|ed)?$/,
   /(^|, )(whom|who) ([a-z']+ ){0,4}(know|knows|knew) as$/,
+  /(^| )(everyone|everybody|people|they|the [a-z]+)( [a-z']+){0,3} (call|calls|know|knows)( as)?$/,
   /(^|, )whose (real |first |full )?name is$/,
   /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
   /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,

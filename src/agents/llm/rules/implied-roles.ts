@@ -22,6 +22,8 @@ export function findImpliedRoles(
   for (const group of groups) {
     const found = new Set<string>();
     for (const mention of group.mentions) {
+      // "the waiter brings her a latte": what follows an object is done to it, not by it.
+      if (isObject(tokens, mention)) continue;
       const sentence = tokens[mention.first]!.sentence;
       for (let index = mention.last + 1; index < tokens.length; index += 1) {
         const token = tokens[index]!;
@@ -39,6 +41,29 @@ export function findImpliedRoles(
   }
   return roles;
 }
+
+function isObject(tokens: readonly Token[], mention: { first: number; type: string; head: string }): boolean {
+  if (mention.type === 'pronoun' && ['him', 'them'].includes(mention.head)) return true;
+  const before = tokens[mention.first - 1];
+  return (
+    before !== undefined &&
+    (before.tags.has('Verb') || before.tags.has('Preposition')) &&
+    !CLAUSE_OPENERS.has(before.lower)
+  );
+}
+
+/** Words after which a mention still starts its clause ("where a fisherman mends", "while she paints"). */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  'where',
+  'while',
+  'when',
+  'as',
+  'and',
+  'then',
+  'until',
+  'after',
+  'before',
+]);
 
 /** Words that open a clause about something else ("stops at a shop where a fisherman ..."). */
 const CLAUSE_BREAKS: ReadonlySet<string> = new Set([

@@ -28,6 +28,7 @@ const SYNONYM_GROUPS: readonly string[] = [
   'lumberjack woodcutter',
   'driver chauffeur cabbie trucker',
   'painter artist',
+  'writer novelist author poet',
   'singer performer',
   'photographer cameraman camerawoman',
   'stranger newcomer visitor',
