@@ -25,7 +25,9 @@ export function findLooseAttributes(tokens: readonly Token[]): AttributePhrase[]
     const next = tokens[index + 1];
     if (
       COLOR_WORDS.has(word) &&
-      (previous === 'in' || (previous === 'all' && tokens[index - 2]?.lower === 'in'))
+      (previous === 'in' ||
+        previous === 'wearing' ||
+        (previous === 'all' && tokens[index - 2]?.lower === 'in'))
     ) {
       // "in red shoes" is a clothing phrase of its own; "in red, she waits" or "in red walks" is the colour worn.
       const follows = next?.lower ?? '';

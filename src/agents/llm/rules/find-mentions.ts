@@ -313,11 +313,13 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       else break;
     }
     const words = tokens.slice(first, index + 1).map((part) => part.lower);
-    if (isHair && word === 'hair') {
+    // "her hair is now silver", "whose beard has turned white", "his coat is red": a colour said afterwards.
+    const uncolored = !words.some((part) => COLOR_WORDS.has(part));
+    if (uncolored && (word === 'hair' || FEATURE_SLOTS.has(word) || WEARABLE_SLOTS.has(word))) {
       const color = predicateColor(tokens, index);
       if (color !== undefined) {
         phrases.push({
-          text: [...words.slice(0, -1), tokens[color]!.lower, 'hair'].join(' '),
+          text: [...words.slice(0, -1), tokens[color]!.lower, word].join(' '),
           first,
           last: color,
         });
