@@ -235,6 +235,14 @@ function antecedent(
   // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
   if (isObjectPronoun(tokens, pronoun)) {
     const nearest = ordered[0]!;
+    // "Her brother films her": a possessive inside someone else's description is not that clause's subject.
+    const possessor = earlier.some(
+      ({ mention }) =>
+        mention !== nearest.mention &&
+        mention.first <= nearest.mention.first &&
+        mention.last >= nearest.mention.last,
+    );
+    if (possessor) return nearest.group;
     const between = tokens.slice(nearest.mention.last + 1, pronoun.first);
     const sameClause =
       ownsClause(earlier, nearest.group, pronoun, tokens) ||
