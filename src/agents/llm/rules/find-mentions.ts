@@ -182,6 +182,12 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
     (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) && !next.tags.has('Verb');
   // "a chef's hat", "a sailor's cap": an indefinite possessive names a kind of clothing, not its owner.
   if (tokens[index]!.possessive) return wearable && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+  // "a vacuum cleaner", "a window cleaner" is a machine or a job; "a cleaner" alone is a person.
+  if (
+    tokens[index]!.lower === 'cleaner' &&
+    ['vacuum', 'glass', 'floor'].includes(tokens[index - 1]?.lower ?? '')
+  )
+    return true;
   return wearable || COMPOUND_HEADS.has(next.lower);
 }
 

@@ -117,7 +117,7 @@ function derivedNouns(word: string, verb: boolean): string[] {
     nouns.push(`${stem}ist`);
     if (/[aeiouy]$/.test(stem)) nouns.push(`${stem.slice(0, -1)}ist`);
     if (!verb) {
-      if (/[^aeiouy]$/.test(stem)) nouns.push(`${stem}er`);
+      if (/[^aeiouy]$/.test(stem) && stem.length >= 5) nouns.push(`${stem}er`);
       continue;
     }
     if (stem !== word) nouns.push(stem);
