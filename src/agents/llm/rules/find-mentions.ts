@@ -283,6 +283,8 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       continue;
     if (word === 'ring' && tokens[index - 1]?.lower !== 'nose' && !tokens[index - 1]?.tags.has('Adjective'))
       continue;
+    // "stops to tie his shoe": a verb, not a tie.
+    if (token.tags.has('Verb') && tokens[index - 1]?.lower === 'to') continue;
     // "the camera slowly zooms in": a shot direction, not a camera someone carries.
     if (word === 'camera' && tokens[index - 1]?.lower === 'the') continue;
     // "a tray of glasses", "at the top": things and places, not clothing.

@@ -183,7 +183,8 @@ function linkedBack(
       .map((token) => token.lower)
       .filter((word) => word !== '"');
     if (words.length > 12) return undefined;
-    const between = words.join(' ');
+    // "known as The Great Zoltan": an article opening the name is part of the link.
+    const between = words.join(' ').replace(/ the$/, '');
     const group = groupOf.get(earlier);
     return group && accept(group) && links.some((link) => link.test(between)) ? group : undefined;
   }

@@ -58,7 +58,7 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      auctioneer preacher pastor vicar rabbi imam shaman healer fortune-teller banker accountant
      cyclist biker motorcyclist trucker cabbie chauffeur skateboarder snowboarder climber explorer
      dreamer reader listener onlooker bystander witness victim survivor refugee orphan pilgrim
-     wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey author novelist operator inspector fighter cleaner`,
+     wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey author novelist operator inspector fighter cleaner taker`,
   ),
 ]);
 
@@ -186,7 +186,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
    scene cut night morning evening dawn dusk suddenly finally after before while when behind across under
    above beside near overhead nearby still soon again back there here mist dust haze fog smoke steam
    sunlight moonlight snow rain light darkness silence thunder lightning dawn dusk twilight wind clouds waves
-   leaves water fire sparks shadows traffic music sunrise sunset starlight lamplight candlelight drizzle`),
+   leaves water fire sparks shadows traffic music sunrise sunset starlight lamplight candlelight drizzle
+   onstage offstage backstage upstairs downstairs indoors outdoors tonight today yesterday tomorrow
+   afterwards afterward elsewhere overhead everywhere somewhere`),
 );
 
 /** Prepositions after which a capitalised word is more likely a place than a person. */

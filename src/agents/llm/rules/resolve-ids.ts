@@ -164,7 +164,7 @@ function onlyFit(pronoun: MentionGroup, context: ResolveContext, used: ReadonlyS
   const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
   const fits = context.registry.entities.filter(
     (entity) =>
-      !used.has(entity.id) && (entity.prompts.at(-1) ?? 0) >= last - 1 && genderFits(entity.kind, gender),
+      !used.has(entity.id) && (entity.prompts.at(-1) ?? 0) >= last - 2 && genderFits(entity.kind, gender),
   );
   return fits.length === 1 ? [fits[0]!.id] : [];
 }
@@ -185,7 +185,7 @@ function refersBack(group: MentionGroup): boolean {
 }
 
 /**
- * The person of the last two prompts that a new role most likely names: of a compatible gender, agreeing
+ * The person of the last three prompts with people that a new role most likely names: of a compatible gender, agreeing
  * attributes first, known by no written role yet, then the one seen last, then the one introduced first.
  */
 function matchOnScreen(
@@ -197,7 +197,7 @@ function matchOnScreen(
   const attrs = group.attrs.map((attribute) => attribute.text);
   let best: { id: number; score: number } | undefined;
   for (const entity of context.registry.entities) {
-    if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 1) continue;
+    if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 2) continue;
     if (!gendersCompatible(group.kind, entity.kind)) continue;
     // A role already written for someone ("the guide") makes another role less likely theirs.
     const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;

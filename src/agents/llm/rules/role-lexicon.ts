@@ -152,5 +152,5 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
 
 /** Agent nouns that a verb form implies too rarely to count ("waits" is not a waiter). */
 export const NOT_DERIVED_ROLES: ReadonlySet<string> = new Set(
-  list('waiter trainer caller owner keeper host carrier attendant sitter walker reader listener dreamer'),
+  list('waiter trainer caller owner keeper host carrier attendant sitter listener dreamer'),
 );
