@@ -58,7 +58,7 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      auctioneer preacher pastor vicar rabbi imam shaman healer fortune-teller banker accountant
      cyclist biker motorcyclist trucker cabbie chauffeur skateboarder snowboarder climber explorer
      dreamer reader listener onlooker bystander witness victim survivor refugee orphan pilgrim
-     wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey author novelist operator inspector fighter cleaner taker`,
+     wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey author novelist operator inspector fighter cleaner taker rookie newbie recruit cadet veteran`,
   ),
 ]);
 
@@ -155,7 +155,7 @@ export const EXTRA_WEARABLES: ReadonlySet<string> = new Set(
    moccasins slicker waistcoat camisole bikini sarong armband wristband choker locket cane camera jersey
    sweatpants gilet scrubs hijab kippah bonnet balaclava stilettos wellies galoshes brogues cleats corset
    petticoat cravat ascot hairband ribbon medal medallion glove mitten sneaker sideburns dimples wrinkles
-   birthmark bangs cornrows locs mullet topknot ringlets crewcut`),
+   birthmark bangs cornrows locs mullet topknot ringlets crewcut coveralls`),
 );
 
 /** Build and posture words the registry vocabulary lacks; attributes like "stocky". */

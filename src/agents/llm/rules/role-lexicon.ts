@@ -135,7 +135,7 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
       ['writer', 'typewriter manuscript'],
       ['reader', 'book novel'],
       ['traveler', 'suitcase luggage ticket'],
-      ['mechanic', 'wrench engine repairs'],
+      ['mechanic', 'wrench repairs'],
       ['sailor', 'sail sails deck'],
       ['shepherd', 'sheep flock'],
       ['farmer', 'tractor barn'],
