@@ -188,7 +188,9 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
     ['vacuum', 'glass', 'floor'].includes(tokens[index - 1]?.lower ?? '')
   )
     return true;
-  return wearable || COMPOUND_HEADS.has(next.lower);
+  // "the veteran detective", "a rookie cop": the first person noun only modifies the second.
+  const person = !next.capitalized && !next.possessive && PERSON_NOUNS.has(next.lower);
+  return wearable || person || COMPOUND_HEADS.has(next.lower);
 }
 
 /** Nouns that a person noun before them only modifies ("the passenger seat", "a knight costume"). */
@@ -202,7 +204,6 @@ function isCompoundNoun(token: Token): boolean {
     token.tags.has('Noun') &&
     !token.capitalized &&
     !token.possessive &&
-    !PERSON_NOUNS.has(token.lower) &&
     !PRONOUNS.has(token.lower) &&
     !token.tags.has('Plural')
   );
