@@ -182,16 +182,18 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
     (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) && !next.tags.has('Verb');
   // "a chef's hat", "a sailor's cap": an indefinite possessive names a kind of clothing, not its owner.
   if (tokens[index]!.possessive) return wearable && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
-  // "a vacuum cleaner", "a window cleaner" is a machine or a job; "a cleaner" alone is a person.
-  if (
-    tokens[index]!.lower === 'cleaner' &&
-    ['vacuum', 'glass', 'floor'].includes(tokens[index - 1]?.lower ?? '')
-  )
-    return true;
+  // "a vacuum cleaner", "a record player": a machine; "a cleaner", "the accordion player": a person.
+  if (MACHINE_MODIFIERS.get(tokens[index]!.lower)?.includes(tokens[index - 1]?.lower ?? '')) return true;
   // "the veteran detective", "a rookie cop": the first person noun only modifies the second.
   const person = !next.capitalized && !next.possessive && PERSON_NOUNS.has(next.lower);
   return wearable || person || COMPOUND_HEADS.has(next.lower);
 }
+
+/** Person nouns that are machines after these words. */
+const MACHINE_MODIFIERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['cleaner', ['vacuum', 'glass', 'floor']],
+  ['player', ['record', 'cd', 'dvd', 'mp3', 'music', 'video', 'media', 'cassette', 'tape']],
+]);
 
 /** Nouns that a person noun before them only modifies ("the passenger seat", "a knight costume"). */
 const COMPOUND_HEADS: ReadonlySet<string> = new Set(

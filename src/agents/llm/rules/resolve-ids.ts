@@ -91,7 +91,13 @@ function matchGroup(
   }
   if (!noun) {
     const gender = group.mentions[0]?.gender;
-    return mostRecent(entities.filter((entity) => genderFits(entity.kind, gender)))?.id;
+    // Seen last first; on a tie, someone known to be of the pronoun's gender before someone of unknown gender.
+    const fitting = entities.filter((entity) => genderFits(entity.kind, gender));
+    const explicit = (entity: Entity) => (gender && entity.kind !== 'person' ? 1 : 0);
+    return [...fitting].sort(
+      (first, second) =>
+        recency(second) - recency(first) || explicit(second) - explicit(first) || first.id - second.id,
+    )[0]?.id;
   }
   const generic = GENERIC_HEADS.has(noun.head);
   const compatible = entities.filter(
@@ -144,7 +150,12 @@ function matchGroup(
     if (CHILD_HEADS.has(noun.head) && (entity.kind === 'man' || entity.kind === 'woman')) continue;
     // "an old woman with a cane" when a tall woman in a parka is known: a fresh description is someone new.
     if (!noun.definite && generic && attrs.length > 0 && agreements.length === 0) continue;
-    const child = CHILD_HEADS.has(noun.head) && (entity.kind === 'girl' || entity.kind === 'boy') ? 2 : 0;
+    const child =
+      (CHILD_HEADS.has(noun.head) || TEEN_HEADS.has(noun.head)) &&
+      (entity.kind === 'girl' || entity.kind === 'boy' || entity.attrs.some((old) => YOUTH_WORDS.has(old)))
+        ? 2
+        : 0;
+    if (TEEN_HEADS.has(noun.head) && entity.attrs.some((old) => OLD_WORDS.has(old))) continue;
     // Among people a role was only implied for (two touch the piano), the one it was implied for first.
     const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
     const order = impliedOnly ? 1 - recency(entity) : recency(entity);
@@ -168,6 +179,11 @@ function onlyFit(pronoun: MentionGroup, context: ResolveContext, used: ReadonlyS
   );
   return fits.length === 1 ? [fits[0]!.id] : [];
 }
+
+/** Heads that say "a teenager": they prefer someone young or teenage, never someone old. */
+const TEEN_HEADS: ReadonlySet<string> = new Set(['teen', 'teenager', 'youngster', 'adolescent']);
+const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger']);
+const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'older', 'aged', 'middle-aged']);
 
 /** A definite role with nothing to say it is someone new: no name of its own, no indefinite description. */
 function refersBack(group: MentionGroup): boolean {
@@ -253,10 +269,6 @@ function gendersCompatible(group: EntityKind | undefined, entity: EntityKind): b
 
 function kindsCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {
   return !group || group === 'person' || entity === 'person' || group === entity;
-}
-
-function mostRecent(entities: readonly Entity[]): Entity | undefined {
-  return [...entities].sort((first, second) => recency(second) - recency(first) || first.id - second.id)[0];
 }
 
 /** A tie-breaker in (0, 1): later last appearance scores higher. */
