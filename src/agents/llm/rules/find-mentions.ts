@@ -154,13 +154,20 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
+const COMPOUND_FEATURES: Readonly<Record<string, string>> = {
+  haired: 'hair',
+  eyed: 'eyes',
+  skinned: 'skin',
+  bearded: 'beard',
+  mustached: 'mustache',
+};
+
 function personAdjectiveAttribute(word: string): string | undefined {
   const direct = PERSON_ADJECTIVE_ATTRIBUTES.get(word);
   if (direct) return direct;
   if (BODY_SLOTS.has(word) || EXTRA_BODY.has(word)) return word;
-  const compound = /^(.+)-(haired|eyed|skinned)$/.exec(word);
-  if (compound)
-    return `${compound[1]} ${compound[2] === 'haired' ? 'hair' : compound[2] === 'eyed' ? 'eyes' : 'skin'}`;
+  const compound = /^(.+)-(haired|eyed|skinned|bearded|mustached)$/.exec(word);
+  if (compound) return `${compound[1]} ${COMPOUND_FEATURES[compound[2]!]}`;
   return undefined;
 }
 

@@ -104,7 +104,7 @@ const NAMING_LINKS: readonly RegExp[] = [
   /(^|, )(whom|who) ([a-z']+ ){0,5}call(s|ed)?$/,
   /(^|, )(whom|who) ([a-z']+ ){0,4}(know|knows|knew) as$/,
   /(^| )(everyone|everybody|people|they|the [a-z]+)( [a-z']+){0,3} (call|calls|know|knows)( as)?$/,
-  /(^|, )whose (real |first |full )?name is$/,
+  /(^|, )whose (real |first |full )?name( tag| badge)? (is|reads|says)$/,
   /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
   /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
   /(^|, )who goes by( the name)?$/,
@@ -140,7 +140,8 @@ function namedByPronoun(
     .join(' ');
   const before = tokens[previous.first - 1]?.lower ?? '';
   const possessiveName =
-    ['his', 'her'].includes(previous.head) && /^(real |first |full )?name is$/.test(between);
+    ['his', 'her'].includes(previous.head) &&
+    /^(real |first |full )?name( tag| badge)? (is|reads|says)$/.test(between);
   const called =
     ['him', 'her'].includes(previous.head) &&
     between === '' &&

@@ -35,6 +35,7 @@ const SYNONYM_GROUPS: readonly string[] = [
   'stranger newcomer visitor',
   'keeper lighthouse-keeper',
   'boss manager',
+  'captain skipper',
 ];
 
 /** Role noun -> the role nouns it may stand for, itself included. */
