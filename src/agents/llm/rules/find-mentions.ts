@@ -289,8 +289,7 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
     const token = tokens[index]!;
     const word = token.lower;
     const isHair = word === 'hair' || HAIR_STYLES.has(word);
-    if (!isHair && !WEARABLE_SLOTS.has(word) && !FEATURE_SLOTS.has(word) && !EXTRA_WEARABLES.has(word))
-      continue;
+    if (!isHair && !FEATURE_SLOTS.has(word) && !isWearable(word)) continue;
     if (word === 'ring' && tokens[index - 1]?.lower !== 'nose' && !tokens[index - 1]?.tags.has('Adjective'))
       continue;
     // "stops to tie his shoe": a verb, not a tie.
@@ -353,6 +352,13 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
 }
 
 const SIZE_WORDS: ReadonlySet<string> = new Set(['big', 'small', 'large', 'tiny', 'high', 'very', 'flat']);
+
+/** Clothing and accessories, and their plurals ("bracelets", "necklaces"). */
+function isWearable(word: string): boolean {
+  if (WEARABLE_SLOTS.has(word) || EXTRA_WEARABLES.has(word)) return true;
+  const singular = word.endsWith('s') ? word.slice(0, -1) : '';
+  return singular.length > 2 && (WEARABLE_SLOTS.has(singular) || EXTRA_WEARABLES.has(singular));
+}
 
 function sameSlotCompound(word: string, next: string | undefined): boolean {
   const slot = WEARABLE_SLOTS.get(word);

@@ -155,7 +155,10 @@ export const EXTRA_WEARABLES: ReadonlySet<string> = new Set(
    moccasins slicker waistcoat camisole bikini sarong armband wristband choker locket cane camera jersey
    sweatpants gilet scrubs hijab kippah bonnet balaclava stilettos wellies galoshes brogues cleats corset
    petticoat cravat ascot hairband ribbon medal medallion glove mitten sneaker sideburns dimples wrinkles
-   birthmark bangs cornrows locs mullet topknot ringlets crewcut coveralls`),
+   birthmark bangs cornrows locs mullet topknot ringlets crewcut coveralls hairdo haircut hairstyle romper
+   kaftan caftan stole duffle fleece waders chinos khakis capris culottes miniskirt espadrilles headdress
+   headpiece fascinator headset sombrero stetson bowler trilby scrunchie hairclip barrette bandage sling
+   lipstick makeup eyeliner piercing piercings smock clutch smartwatch bangles cufflinks suspenders braces`),
 );
 
 /** Build and posture words the registry vocabulary lacks; attributes like "stocky". */
