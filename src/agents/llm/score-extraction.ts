@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { attributeWords } from '../../entities/registry-vocabulary.js';
 import { characterAnnotationSchema, scriptAnnotationsSchema } from '../../script/annotation-schema.js';
-import type { ExtractionResult } from './entity-extractor.js';
+import type { EntityExtractorV1, ExtractionResult } from './entity-extractor.js';
+import { runScriptExtraction } from './extract-script-entities.js';
 
 const { attrs, changes } = characterAnnotationSchema.shape;
 
@@ -159,4 +160,40 @@ function majority(ids: readonly number[]): number | undefined {
   const counts = new Map<number, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts].sort((first, second) => second[1] - first[1] || first[0] - second[0])[0]?.[0];
+}
+
+/** Parses a JSON-lines fixture of annotated scripts (one script per non-empty line). */
+export function parseAnnotatedScripts(text: string): AnnotatedScript[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => annotatedScriptSchema.parse(JSON.parse(line)));
+}
+
+/** Pairwise ID accuracy and attribute recall of a summed score. */
+export function extractionRates(score: ExtractionScore): { idAccuracy: number; attributeRecall: number } {
+  return {
+    idAccuracy: score.pairs === 0 ? 1 : score.agreeingPairs / score.pairs,
+    attributeRecall: score.attrs === 0 ? 1 : score.recoveredAttrs / score.attrs,
+  };
+}
+
+/**
+ * Runs every script through a fresh extractor and sums the scores. `createExtractor` is called once per script
+ * (before its first prompt), so a test double can tell which script it is answering.
+ *
+ * @example
+ * const total = await scoreScripts(scripts, () => createRulesExtractor());
+ * console.log(extractionRates(total).idAccuracy);
+ */
+export async function scoreScripts(
+  scripts: readonly AnnotatedScript[],
+  createExtractor: (script: AnnotatedScript) => EntityExtractorV1,
+): Promise<ExtractionScore> {
+  const scores: ExtractionScore[] = [];
+  for (const script of scripts) {
+    const { results } = await runScriptExtraction(createExtractor(script), script.prompts);
+    scores.push(scoreExtraction(script, results));
+  }
+  return sumScores(scores);
 }

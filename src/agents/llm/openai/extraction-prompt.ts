@@ -12,7 +12,13 @@ Assign IDs against the registry of characters seen so far:
 - Words like another, other, new, different, second, third in a character's phrase mean a NEW character.
 - A name matches the character with that name. Pronouns (he/she/they, his/her), roles and descriptions whose kind and attributes agree point to an existing character; prefer the one seen most recently.
 - "a woman" when a woman already exists matches her unless an attribute of the same kind conflicts (a red coat vs a blue coat); a conflict means a new person unless the prompt says the appearance changes (now wears, changes into, puts on, has dyed).
+- A name given later to someone already described is that character: keep its ID and set "name" ("the baker, whom everyone calls Luis"; "the sailor, whose name is Tomas"; "Vera (the woman in the coat)"; "her name is Nora").
+- A role can follow from what someone does or carries: the woman holding a brush is "the painter", the man at the wheel is "the driver". "The <role>" with no earlier character of that role usually means someone already on screen.
+- One character may be called by many descriptions ("a tall woman", "the stranger", "the woman in red", "the traveler"): match by kind, attributes and who was just on screen, not by the exact words.
 - For a new character set "id" to null and "is_new" to true.
+
+Example. Registry: ID 1 (woman, last seen in prompt 1): A woman / painter; straw hat. Prompt: "The painter, whose name is Mara, smiles at a boy in a red cap."
+Answer: {"characters": [{"id": 1, "is_new": false, "kind": "woman", "mention": "The painter", "name": "Mara", "attrs": []}, {"id": null, "is_new": true, "kind": "boy", "mention": "a boy", "name": null, "attrs": ["red cap"]}]}
 
 Answer with JSON only: {"characters": [{"id": number | null, "is_new": boolean, "kind": "woman" | "man" | "girl" | "boy" | "person", "mention": string, "name": string | null, "attrs": [string]}]}`;
 

@@ -93,7 +93,40 @@ describe('rules extractor: identities across prompts', () => {
   ])('%s', async (_name, prompts, expected) => {
     expect(await lastPrompt(prompts)).toEqual(expected);
   });
+});
 
+describe('rules extractor: late names, implied roles, many descriptions', () => {
+  it.each<[string, string[], string[]]>([
+    ['"whom everyone calls X" names the one described', ['A plump baker kneads dough.', 'The baker, whom everyone calls Luis, smiles.', 'Luis waves.'], ['1:Luis[]']], // biome-ignore format: one case
+    ['"whose name is X"', ['An old sailor coils rope.', 'The sailor, whose name is Tomas, points.'], ['1:Tomas[]']], // biome-ignore format: one case
+    ['"known to her students as X"', ['A woman with a gray bun enters.', 'The woman, known to her students as Madame Ivanova, nods.'], ['1:Madame Ivanova[]']], // biome-ignore format: one case
+    ['"X (the Y)"', ['A woman in a gray trench coat waits.', 'Vera (the woman in the trench coat) smiles.'], ['1:Vera[trench coat]']], // biome-ignore format: one case
+    ['"introduces herself as X"', ['A woman sits on a bench.', 'The woman introduces herself as Ines.'], ['1:Ines[]']], // biome-ignore format: one case
+    ['"her name is X" through a pronoun', ['A woman in a red coat waits.', 'Her name is Nora.'], ['1:Nora[]']], // biome-ignore format: one case
+    ['a later name part matches the full name', ['The florist, whom everyone calls Auntie Rosa, waves.', 'A girl buys a tulip from Rosa.'], ['2+:A girl[]', '1:Rosa[]']], // biome-ignore format: one case
+    ['"the painter" for the woman holding a brush', ['A woman in a straw hat holds a brush before an easel.', 'A man walks his dog past her.', 'The painter ignores him.'], ['1:The painter[]', '2:him[]']], // biome-ignore format: one case
+    ['"the driver" for the man at the wheel', ['A man in a flat cap sits at the wheel.', 'A woman in a gown climbs into the back.', 'The driver glances at her.'], ['1:The driver[]', '2:her[]']], // biome-ignore format: one case
+    ['a role from a verb: strums a guitar -> the guitarist', ['A young man strums a guitar.', 'A girl drops a coin.', 'The guitarist smiles.'], ['1:The guitarist[]']], // biome-ignore format: one case
+    ['a role synonym: the violinist is the old musician', ['An old man plays a violin.', 'A boy listens.', 'The boy joins the old musician.'], ['2:The boy[]', '1:the old musician[old]']], // biome-ignore format: one case
+    ['a bare definite role for someone on screen', ['A tall woman boards a train.', 'An old man studies the stranger.'], ['2+:An old man[old]', '1:the stranger[]']], // biome-ignore format: one case
+    ['a definite role with an indefinite description is new', ['A boy runs.', 'The fruit seller, a plump woman, shouts.'], ['2+:The fruit seller[plump]']], // biome-ignore format: one case
+    ['a person noun that modifies clothing is no person', ['A boy in a knight costume bows.'], ['1+:A boy[knight costume]']], // biome-ignore format: one case
+    ['an object pronoun skips the subject across "and"', ['A man sits at the wheel.', 'An elderly woman climbs aboard.', 'The driver waits and helps her.'], ['1:The driver[]', '2:her[]']], // biome-ignore format: one case
+    ['old and elderly agree', ['An elderly man sleeps.', 'A nurse arrives.', 'The old man wakes.'], ['1:The old man[old]']], // biome-ignore format: one case
+    ['the woman in red agrees with a red coat', ['A woman in a red coat waits.', 'A woman in a blue coat waits.', 'The woman in red leaves.'], ['1:The woman[red]']], // biome-ignore format: one case
+    ['"the kid" never takes an adult', ['A boy skates.', 'A guard watches.', 'He helps the kid up.'], ['2:He[]', '1:the kid[]']], // biome-ignore format: one case
+    ['"the couple" means the previous cast', ['A man and a woman dance.', 'The couple walk home.'], ['1:couple[]', '2:couple[]']], // biome-ignore format: one case
+  ])('%s', async (_name, prompts, expected) => {
+    expect(await lastPrompt(prompts)).toEqual(expected);
+  });
+
+  it('keeps implied roles as bare registry mentions beside the written ones', async () => {
+    const { registry } = await runScriptExtraction(createRulesExtractor(), ['A woman holds a brush.']);
+    expect(registry.entities[0]!.mentions).toEqual(['A woman', 'painter']);
+  });
+});
+
+describe('rules extractor: attributes', () => {
   it('never extracts actions or emotions as attributes', async () => {
     const { results } = await runScriptExtraction(createRulesExtractor(), [
       'A nervous young woman in a gray hoodie runs, laughing, and waves happily.',

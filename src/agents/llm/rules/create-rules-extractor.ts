@@ -5,9 +5,11 @@ import type {
   ExtractionResult,
   ExtractionSpan,
 } from '../entity-extractor.js';
+import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
 import { groupMentions } from './group-mentions.js';
-import { CHANGE_PATTERN, PLURAL_PRONOUNS } from './lexicon.js';
+import { findImpliedRoles } from './implied-roles.js';
+import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS } from './lexicon.js';
 import { resolveIds } from './resolve-ids.js';
 import { type Token, tokenize } from './tokenize.js';
 
@@ -39,11 +41,19 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
   const { prompt, registry } = input;
   const tokens = tokenize(prompt);
   const knownNames = new Set(
-    registry.entities.flatMap((entity) => (entity.properName ? [entity.properName.toLowerCase()] : [])),
+    registry.entities.flatMap((entity) =>
+      entity.properName
+        ? [entity.properName.toLowerCase(), ...entity.properName.toLowerCase().split(/\s+/)]
+        : [],
+    ),
   );
   const mentions = findMentions(tokens, knownNames);
-  const groups = groupMentions(tokens, mentions, findAttributes(tokens));
+  const attributes = [...findAttributes(tokens), ...findLooseAttributes(tokens)].sort(
+    (first, second) => first.first - second.first,
+  );
+  const groups = groupMentions(tokens, mentions, attributes);
   const resolved = resolveIds(groups, { registry, change: CHANGE_PATTERN.test(prompt) });
+  const impliedRoles = findImpliedRoles(tokens, groups);
   let nextId = registry.nextId;
   const characters: ExtractedCharacter[] = [];
   const spans: ExtractionSpan[] = [];
@@ -61,7 +71,8 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
     const aliases = group.mentions
       .filter((mention) => mention !== best && mention.type !== 'pronoun')
       .map((mention) => text(prompt, tokens, mention))
-      .filter((alias) => alias !== character.mention);
+      .filter((alias) => alias !== character.mention)
+      .concat(impliedRoles.get(group) ?? []);
     if (aliases.length > 0) character.aliases = [...new Set(aliases)];
     characters.push(character);
     for (const mention of group.mentions) spans.push(span(prompt, tokens, character.id, 'mention', mention));
@@ -80,13 +91,21 @@ function pluralReferences(
   characters: ExtractedCharacter[],
   spans: ExtractionSpan[],
 ): void {
-  const plural = tokens.filter((token) => PLURAL_PRONOUNS.has(token.lower));
+  const plural = tokens.flatMap((token, index) => {
+    if (PLURAL_PRONOUNS.has(token.lower)) return [{ start: token.start, end: token.end }];
+    // "the couple", "the pair", "the two friends": a definite group noun.
+    if (tokens[index - 1]?.lower !== 'the' || !PLURAL_GROUPS.has(token.lower)) return [];
+    const next = tokens[index + 1];
+    const end = next?.tags.has('Plural') && !next.tags.has('Verb') ? next.end : token.end;
+    return [{ start: token.start, end }];
+  });
   const last = Math.max(0, ...input.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
   if (plural.length === 0 || last === 0) return;
+  const first = input.prompt.slice(plural[0]!.start, plural[0]!.end);
   for (const entity of input.registry.entities.filter((item) => item.prompts.includes(last))) {
-    characters.push({ id: entity.id, isNew: false, kind: entity.kind, mention: plural[0]!.text, attrs: [] });
-    for (const token of plural) {
-      spans.push({ id: entity.id, role: 'mention', start: token.start, end: token.end, text: token.text });
+    characters.push({ id: entity.id, isNew: false, kind: entity.kind, mention: first, attrs: [] });
+    for (const { start, end } of plural) {
+      spans.push({ id: entity.id, role: 'mention', start, end, text: input.prompt.slice(start, end) });
     }
   }
 }

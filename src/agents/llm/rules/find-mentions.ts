@@ -9,6 +9,8 @@ import {
 import {
   DEFINITE_DETERMINERS,
   DETERMINERS,
+  EXTRA_BODY,
+  EXTRA_WEARABLES,
   HAIR_LINKS,
   NEWCOMER_WORDS,
   NOT_NAMES,
@@ -16,6 +18,7 @@ import {
   PERSON_NOUNS,
   PLACE_PREPOSITIONS,
   PRONOUNS,
+  personNounKind,
   TITLES,
   WEARABLE_MODIFIERS,
 } from './lexicon.js';
@@ -44,6 +47,8 @@ export interface Mention {
   gender?: 'female' | 'male';
   /** `the man`, `this woman`, `her daughter`. */
   definite: boolean;
+  /** The determiner that opens a noun phrase, lower case (`the`, `a`, `her`); absent without one. */
+  determiner?: string;
   /** Carries a newcomer word (`another`, `a second`); a definite phrase (`the second man`) never does. */
   newcomer: boolean;
   /** Position a definite ordinal gives (`the first man` 1, `the second vet` 2): the n-th such person met. */
@@ -66,10 +71,16 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
       mentions.push({ type: 'pronoun', first: index, last: index, head: token.lower, kind, gender: pronoun, definite: true, newcomer: false, attrs: [] }); // biome-ignore format: one record
       continue;
     }
-    const kind = PERSON_NOUNS.get(token.lower);
+    const kind =
+      PERSON_NOUNS.get(token.lower) ??
+      (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized
+        ? personNounKind(token.lower)
+        : undefined);
     const titled =
-      TITLES.has(token.lower) && (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized);
-    if (kind && !titled && (!token.capitalized || token.sentenceStart)) {
+      TITLES.has(token.lower) &&
+      token.capitalized &&
+      (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true);
+    if (kind && !titled && (!token.capitalized || token.sentenceStart) && !modifiesNoun(tokens, index)) {
       mentions.push(nounPhrase(tokens, index, kind));
       continue;
     }
@@ -106,6 +117,7 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   let first = head;
   let definite = false;
   let newcomer = false;
+  let determiner: string | undefined;
   for (let index = head - 1; index >= 0; index -= 1) {
     const token = tokens[index]!;
     if (token.punctuation || token.sentence !== tokens[head]!.sentence) break;
@@ -113,6 +125,7 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     if (DETERMINERS.has(word) || DEFINITE_DETERMINERS.has(word)) {
       first = index;
       definite = DEFINITE_DETERMINERS.has(word);
+      determiner = word;
       if (word === 'another') newcomer = true;
       break;
     }
@@ -135,20 +148,26 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   if (word === 'redhead') attrs.push({ text: 'red hair', first: head, last: head });
   const mention: Mention = { type: 'noun', first, last: head, head: word, kind: kind === 'person' ? undefined : kind, definite, newcomer, attrs }; // biome-ignore format: one record
   if (ordinal !== undefined) mention.ordinal = ordinal;
+  if (determiner) mention.determiner = determiner;
   return mention;
 }
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
+const COMPOUND_FEATURES: Readonly<Record<string, string>> = {
+  haired: 'hair',
+  eyed: 'eyes',
+  skinned: 'skin',
+  bearded: 'beard',
+  mustached: 'mustache',
+};
+
 function personAdjectiveAttribute(word: string): string | undefined {
   const direct = PERSON_ADJECTIVE_ATTRIBUTES.get(word);
   if (direct) return direct;
-  const slot = BODY_SLOTS.get(word);
-  if (slot === 'face' || slot === 'skin') return word;
-  if (slot) return word;
-  const compound = /^(.+)-(haired|eyed|skinned)$/.exec(word);
-  if (compound)
-    return `${compound[1]} ${compound[2] === 'haired' ? 'hair' : compound[2] === 'eyed' ? 'eyes' : 'skin'}`;
+  if (BODY_SLOTS.has(word) || EXTRA_BODY.has(word)) return word;
+  const compound = /^(.+)-(haired|eyed|skinned|bearded|mustached)$/.exec(word);
+  if (compound) return `${compound[1]} ${COMPOUND_FEATURES[compound[2]!]}`;
   return undefined;
 }
 
@@ -157,9 +176,36 @@ function isAdjective(token: Token): boolean {
     token.tags.has('Adjective') ||
     token.tags.has('Ordinal') ||
     COLOR_WORDS.has(token.lower) ||
-    /-/.test(token.lower)
+    /-/.test(token.lower) ||
+    (token.tags.has('PastTense') && /ed$/.test(token.lower))
   );
 }
+
+/** "a knight costume", "the passenger seat", "a cowboy hat": a person noun that only modifies the next noun. */
+function modifiesNoun(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  if (!next) return false;
+  const wearable =
+    (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) && !next.tags.has('Verb');
+  // "a chef's hat", "a sailor's cap": an indefinite possessive names a kind of clothing, not its owner.
+  if (tokens[index]!.possessive) return wearable && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+  // "a vacuum cleaner", "a record player": a machine; "a cleaner", "the accordion player": a person.
+  if (MACHINE_MODIFIERS.get(tokens[index]!.lower)?.includes(tokens[index - 1]?.lower ?? '')) return true;
+  // "the veteran detective", "a rookie cop": the first person noun only modifies the second.
+  const person = !next.capitalized && !next.possessive && PERSON_NOUNS.has(next.lower);
+  return wearable || person || COMPOUND_HEADS.has(next.lower);
+}
+
+/** Person nouns that are machines after these words. */
+const MACHINE_MODIFIERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['cleaner', ['vacuum', 'glass', 'floor']],
+  ['player', ['record', 'cd', 'dvd', 'mp3', 'music', 'video', 'media', 'cassette', 'tape']],
+]);
+
+/** Nouns that a person noun before them only modifies ("the passenger seat", "a knight costume"). */
+const COMPOUND_HEADS: ReadonlySet<string> = new Set(
+  'seat seats costume uniform outfit badge license licence door window cabin booth station school'.split(' '),
+);
 
 /** "a security guard", "a delivery boy": a lower-case common noun before the head. */
 function isCompoundNoun(token: Token): boolean {
@@ -167,19 +213,34 @@ function isCompoundNoun(token: Token): boolean {
     token.tags.has('Noun') &&
     !token.capitalized &&
     !token.possessive &&
-    !PERSON_NOUNS.has(token.lower) &&
     !PRONOUNS.has(token.lower) &&
     !token.tags.has('Plural')
   );
 }
 
+const NAMING_WORDS: ReadonlySet<string> = new Set([
+  'named',
+  'called',
+  'call',
+  'calls',
+  'nicknamed',
+  'dubbed',
+  'as',
+]);
+
 function isNameStart(tokens: readonly Token[], index: number, knownNames: ReadonlySet<string>): boolean {
   const token = tokens[index]!;
   if (!token.capitalized || NOT_NAMES.has(token.lower)) return false;
+  // "whom the neighbors call Professor", "known as Doc": after a naming word any capitalised word is a name.
+  const before = tokens[index - 1]?.lower ?? '';
+  if (!token.sentenceStart && NAMING_WORDS.has(before)) return true;
+  if (knownNames.has(token.lower) && !token.sentenceStart) return true;
   if (TITLES.has(token.lower))
     return tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true;
   if (isVocabulary(token.lower)) return false;
   if (knownNames.has(token.lower)) return true;
+  // "a Hawaiian shirt", "a Panama hat": a capitalised word before clothing describes the clothing.
+  if (WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) return false;
   const previous = tokens[index - 1];
   if (previous && !previous.punctuation && PLACE_PREPOSITIONS.has(previous.lower)) return false;
   // "named June", "June, a stocky woman": the context makes it a name whatever the word also means.
@@ -191,6 +252,7 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   }
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return true;
   if (!token.sentenceStart) return !tags.has('Pronoun');
+  if (tags.has('Plural')) return false;
   return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
 }
 
@@ -227,7 +289,15 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
     const token = tokens[index]!;
     const word = token.lower;
     const isHair = word === 'hair' || HAIR_STYLES.has(word);
-    if (!isHair && !WEARABLE_SLOTS.has(word) && !FEATURE_SLOTS.has(word)) continue;
+    if (!isHair && !FEATURE_SLOTS.has(word) && !isWearable(word)) continue;
+    if (word === 'ring' && tokens[index - 1]?.lower !== 'nose' && !tokens[index - 1]?.tags.has('Adjective'))
+      continue;
+    // "stops to tie his shoe": a verb, not a tie.
+    if (token.tags.has('Verb') && tokens[index - 1]?.lower === 'to') continue;
+    // "the camera slowly zooms in": a shot direction, not a camera someone carries.
+    if (word === 'camera' && tokens[index - 1]?.lower === 'the') continue;
+    // "a tray of glasses", "at the top": things and places, not clothing.
+    if (tokens[index - 1]?.lower === 'of' && !tokens[index - 2]?.tags.has('Adjective')) continue;
     if (word === 'top' && WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) continue;
     // "tote bag", "rain boots": a wearable word before another of its slot only modifies it.
     if (sameSlotCompound(word, tokens[index + 1]?.lower)) continue;
@@ -245,16 +315,28 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
         parts.every((part) => COLOR_WORDS.has(part) || part === 'and');
       const joinsColors = lower === 'and' && COLOR_WORDS.has(tokens[back - 1]?.lower ?? '');
       const compound = sameSlotCompound(lower, tokens[back + 1]?.lower);
-      if (COLOR_WORDS.has(lower) || colorCompound || joinsColors || compound || isWearableModifier(modifier))
+      // "a knight costume", "a Hawaiian shirt": a noun or a proper adjective right before the clothing.
+      const adjoining =
+        back === index - 1 && (PERSON_NOUNS.has(lower) || (modifier.capitalized && !modifier.sentenceStart));
+      if (
+        COLOR_WORDS.has(lower) ||
+        colorCompound ||
+        joinsColors ||
+        compound ||
+        adjoining ||
+        isWearableModifier(modifier)
+      )
         first = back;
       else break;
     }
     const words = tokens.slice(first, index + 1).map((part) => part.lower);
-    if (isHair && word === 'hair') {
+    // "her hair is now silver", "whose beard has turned white", "his coat is red": a colour said afterwards.
+    const uncolored = !words.some((part) => COLOR_WORDS.has(part));
+    if (uncolored && (word === 'hair' || FEATURE_SLOTS.has(word) || WEARABLE_SLOTS.has(word))) {
       const color = predicateColor(tokens, index);
       if (color !== undefined) {
         phrases.push({
-          text: [...words.slice(0, -1), tokens[color]!.lower, 'hair'].join(' '),
+          text: [...words.slice(0, -1), tokens[color]!.lower, word].join(' '),
           first,
           last: color,
         });
@@ -263,9 +345,19 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       }
     }
     if (words.length === 1 && word === 'hair') continue;
+    if (word === 'top' && words.every((part) => part === 'top' || SIZE_WORDS.has(part))) continue;
     phrases.push({ text: words.filter((part) => part !== 'new').join(' '), first, last: index });
   }
   return phrases;
+}
+
+const SIZE_WORDS: ReadonlySet<string> = new Set(['big', 'small', 'large', 'tiny', 'high', 'very', 'flat']);
+
+/** Clothing and accessories, and their plurals ("bracelets", "necklaces"). */
+function isWearable(word: string): boolean {
+  if (WEARABLE_SLOTS.has(word) || EXTRA_WEARABLES.has(word)) return true;
+  const singular = word.endsWith('s') ? word.slice(0, -1) : '';
+  return singular.length > 2 && (WEARABLE_SLOTS.has(singular) || EXTRA_WEARABLES.has(singular));
 }
 
 function sameSlotCompound(word: string, next: string | undefined): boolean {

@@ -13,6 +13,8 @@ export interface MentionGroup {
   kind: EntityKind | undefined;
   /** Proper name if any mention is a name. */
   properName?: string;
+  /** Named through a pronoun ("her name is Nora", "everyone calls him Bram"): the name may be new, the person not. */
+  namedLater?: boolean;
 }
 
 const LINK_WORDS = new Set(['named', 'called']);
@@ -45,10 +47,14 @@ export function groupMentions(
         previous?.type === 'noun' &&
         (between.length === 0 ||
           (between.length === 1 && LINK_WORDS.has(between[0]!)) ||
-          (between.length === 1 &&
-            between[0] === ',' &&
-            /^[,.;]?$/.test(tokens[mention.last + 1]?.text ?? '')));
-      join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : undefined));
+          (between.length === 1 && between[0] === ',' && nameEndsAppositive(tokens, mention.last)));
+      const named = namedEarlier(tokens, mentions, position, groupOf);
+      const pointed =
+        same || linked || named ? undefined : namedByPronoun(tokens, mentions, position, groupOf);
+      join(mention, same ?? (linked && !previousGroup?.properName ? previousGroup : (named ?? pointed)));
+      if (pointed) pointed.namedLater = true;
+    } else if (mention.type === 'noun' && restated(tokens, mentions, position, groupOf)) {
+      join(mention, restated(tokens, mentions, position, groupOf));
     } else if (mention.type === 'noun') {
       const opensWithArticle = ['a', 'an'].includes(tokens[mention.first]!.lower);
       const appositive =
@@ -57,7 +63,7 @@ export function groupMentions(
             opensWithArticle &&
             (!isIndefinite(tokens, previous) || isRoleThenGeneric(previous, mention)))) &&
         between.length === 1 &&
-        between[0] === ',' &&
+        (between[0] === ',' || (between[0] === '(' && previous?.type === 'name')) &&
         (!mention.newcomer || previous?.type === 'name') &&
         compatible(previousGroup?.kind, mention.kind);
       // "the old woman in the brown hoodie, the old woman in the red hoodie": a repeated head that brings its
@@ -71,7 +77,11 @@ export function groupMentions(
       join(mention, antecedent(groups, mention, tokens));
     }
     const group = groupOf.get(mention)!;
-    group.kind = strongerKind(group.kind, mention);
+    // "the doctor checks his chart": a possessive may be someone else's; it does not set a description's kind.
+    const possessive =
+      mention.head === 'his' || (mention.head === 'her' && !isObjectPronoun(tokens, mention));
+    const described = group.mentions.some((other) => other.type === 'noun');
+    if (!(possessive && described)) group.kind = strongerKind(group.kind, mention);
   });
   for (const attribute of attributes) {
     const owner = attributeOwner(tokens, mentions, attribute);
@@ -79,6 +89,107 @@ export function groupMentions(
   }
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
+}
+
+/** "Sasha, ..." or "Sasha to his friends, ...": the name closes an appositive. */
+function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {
+  const after = tokens.slice(last + 1, last + 5).map((token) => token.lower);
+  if (/^[,.;)]?$/.test(after[0] ?? '')) return true;
+  if (after[0] === 'by' && after[1] === 'name') return true;
+  return after[0] === 'to' && ['his', 'her', 'their', 'the'].includes(after[1] ?? '') && after[3] === ',';
+}
+
+/** Words between a description and the name it is given later ("the baker, whom everyone calls Luis"). */
+const NAMING_LINKS: readonly RegExp[] = [
+  /(^|, )(whom|who) ([a-z']+ ){0,5}call(s|ed)?$/,
+  /(^|, )(whom|who) ([a-z']+ ){0,4}(know|knows|knew) as$/,
+  /(^| )(everyone|everybody|people|they|the [a-z]+)( [a-z']+){0,3} (call|calls|know|knows)( as)?$/,
+  /(^|, )whose (real |first |full )?name( tag| badge)? (is|reads|says)$/,
+  /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
+  /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
+  /(^|, )who goes by( the name)?$/,
+  /(^|, |^[a-z]+ )(who )?(introduces|introduced|presents|calls|names) (herself|himself)( as| :)$/,
+  /(^|, )(who )?(calls|names) (herself|himself)$/,
+  /^\($/,
+];
+
+/** The group of the description that a later name is given to, skipping pronouns inside the link. */
+function namedEarlier(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+): MentionGroup | undefined {
+  return linkedBack(tokens, mentions, position, groupOf, NAMING_LINKS, (group) => !group.properName);
+}
+
+/** "Her name is Nora", "the locals call him Bram", "his friends call him Sasha": a name given through a pronoun. */
+function namedByPronoun(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+): MentionGroup | undefined {
+  const mention = mentions[position]!;
+  const previous = mentions[position - 1];
+  if (previous?.type !== 'pronoun' || tokens[previous.first]!.sentence !== tokens[mention.first]!.sentence)
+    return undefined;
+  const between = tokens
+    .slice(previous.last + 1, mention.first)
+    .map((token) => token.lower)
+    .join(' ');
+  const before = tokens[previous.first - 1]?.lower ?? '';
+  const possessiveName =
+    ['his', 'her'].includes(previous.head) &&
+    /^(real |first |full )?name( tag| badge)? (is|reads|says)$/.test(between);
+  const called =
+    ['him', 'her'].includes(previous.head) &&
+    between === '' &&
+    /^(call|calls|called|name|names|named|nickname|nicknamed)$/.test(before);
+  return possessiveName || called ? groupOf.get(previous) : undefined;
+}
+
+/** "the man, who turns out to be her boss": a description restated by a copula in a relative clause. */
+function restated(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+): MentionGroup | undefined {
+  if (mentions[position]!.newcomer) return undefined;
+  return linkedBack(tokens, mentions, position, groupOf, RESTATING_LINKS, () => true);
+}
+
+const RESTATING_LINKS: readonly RegExp[] = [
+  /(^|, )who (is|was|turns out to be|turned out to be|is actually|was actually|happens to be|is really)$/,
+];
+
+function linkedBack(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  position: number,
+  groupOf: ReadonlyMap<Mention, MentionGroup>,
+  links: readonly RegExp[],
+  accept: (group: MentionGroup) => boolean,
+): MentionGroup | undefined {
+  const mention = mentions[position]!;
+  const sentence = tokens[mention.first]!.sentence;
+  for (let back = position - 1; back >= 0; back -= 1) {
+    const earlier = mentions[back]!;
+    if (tokens[earlier.first]!.sentence !== sentence) return undefined;
+    if (earlier.last >= mention.first) continue;
+    if (earlier.type === 'pronoun') continue;
+    const words = tokens
+      .slice(earlier.last + 1, mention.first)
+      .map((token) => token.lower)
+      .filter((word) => word !== '"');
+    if (words.length > 12) return undefined;
+    // "known as The Great Zoltan": an article opening the name is part of the link.
+    const between = words.join(' ').replace(/ the$/, '');
+    const group = groupOf.get(earlier);
+    return group && accept(group) && links.some((link) => link.test(between)) ? group : undefined;
+  }
+  return undefined;
 }
 
 const DESCRIPTION_LINKS = new Set(['in', 'with', 'wearing', 'who', 'dressed', 'holding', 'carrying']);
@@ -125,21 +236,86 @@ function antecedent(
   const ordered = fits.sort((first, second) => second.mention.last - first.mention.last);
   // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
   if (isObjectPronoun(tokens, pronoun)) {
-    const between = tokens.slice(ordered[0]!.mention.last + 1, pronoun.first);
-    const sameClause = !between.some(
-      (token) => token.punctuation || token.lower === 'and' || token.lower === 'while',
+    const nearest = ordered[0]!;
+    // "Her brother films her": a possessive inside someone else's description is not that clause's subject.
+    const possessor = earlier.some(
+      ({ mention }) =>
+        mention !== nearest.mention &&
+        mention.first <= nearest.mention.first &&
+        mention.last >= nearest.mention.last,
     );
-    if (sameClause) return ordered.find(({ group }) => group !== ordered[0]!.group)?.group;
+    if (possessor) return nearest.group;
+    const between = tokens.slice(nearest.mention.last + 1, pronoun.first);
+    const sameClause =
+      ownsClause(earlier, nearest.group, pronoun, tokens) ||
+      !between.some((token) => token.punctuation || token.lower === 'and' || token.lower === 'while');
+    if (sameClause) return ordered.find(({ group }) => group !== nearest.group)?.group;
   }
   return ordered[0]!.group;
 }
+
+/** The sentence's subject, with nobody else named and no comma since, is not the object of its own verbs. */
+function ownsClause(
+  earlier: ReadonlyArray<{ group: MentionGroup; mention: Mention }>,
+  group: MentionGroup,
+  pronoun: Mention,
+  tokens: readonly Token[],
+): boolean {
+  const sentence = tokens[pronoun.first]!.sentence;
+  const subject = earlier
+    .filter(({ mention }) => tokens[mention.first]!.sentence === sentence)
+    .sort((first, second) => first.mention.first - second.mention.first)[0];
+  if (!subject || subject.group !== group) return false;
+  const others = earlier.some((item) => item.group !== group && item.mention.first > subject.mention.first);
+  const clause = withoutInsertions(tokens.slice(subject.mention.last + 1, pronoun.first));
+  return !others && !clause.some((token) => token.punctuation);
+}
+
+/** Drops ", whom the neighbors call X," and ", a tall man," from a clause: the subject stays the subject. */
+function withoutInsertions(clause: readonly Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let index = 0; index < clause.length; index += 1) {
+    const token = clause[index]!;
+    const next = clause[index + 1]?.lower ?? '';
+    const close = clause.findIndex((other, position) => position > index && other.text === ',');
+    if (token.text === ',' && INSERTION_OPENERS.has(next) && close > index) {
+      index = close;
+      continue;
+    }
+    kept.push(token);
+  }
+  return kept;
+}
+
+const INSERTION_OPENERS: ReadonlySet<string> = new Set([
+  'who', 'whom', 'whose', 'known', 'called', 'named', 'nicknamed', 'a', 'an', 'still', 'now',
+]); // biome-ignore format: word list
 
 function isObjectPronoun(tokens: readonly Token[], pronoun: Mention): boolean {
   if (pronoun.head === 'him' || pronoun.head === 'them') return true;
   if (pronoun.head !== 'her') return false;
   const next = tokens[pronoun.last + 1];
-  return !next || next.punctuation || !(next.tags.has('Noun') || next.tags.has('Adjective'));
+  if (!next || next.punctuation) return true;
+  if (next.tags.has('Noun') || next.tags.has('Adjective')) return false;
+  // "on her skates": after a preposition, "her" opens a noun phrase whatever the next word's tag.
+  const previous = tokens[pronoun.first - 1];
+  if (OBJECT_FOLLOWERS.has(next.lower) || CLOSED_CLASS.some((tag) => next.tags.has(tag))) return true;
+  return !previous?.tags.has('Preposition');
 }
+
+const CLOSED_CLASS = ['Preposition', 'Determiner', 'Conjunction', 'Adverb'];
+
+const OBJECT_FOLLOWERS: ReadonlySet<string> = new Set([
+  'to',
+  'up',
+  'down',
+  'in',
+  'out',
+  'off',
+  'away',
+  'back',
+  'over',
+]);
 
 /** Whether a group of this kind can be called by a pronoun of this gender. */
 export function genderFits(kind: EntityKind | undefined, gender: 'female' | 'male' | undefined): boolean {

@@ -4,9 +4,11 @@ import {
   attributeSlot,
   attributesConflict,
   attributeWords,
+  COLOR_WORDS,
 } from '../../../entities/registry-vocabulary.js';
 import { genderFits, type MentionGroup } from './group-mentions.js';
-import { GENERIC_HEADS, PROTAGONIST_HEADS } from './lexicon.js';
+import { GENERIC_HEADS, PROTAGONIST_HEADS, personNounKind, TITLES } from './lexicon.js';
+import { sameRole } from './role-lexicon.js';
 
 /** A group with the global identity it was given. */
 export interface ResolvedGroup {
@@ -36,11 +38,21 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
   const used = new Set<number>();
   const order = [...groups].sort((first, second) => rank(first) - rank(second));
   const ids = new Map<MentionGroup, number | undefined>();
-  for (const group of order) {
-    const id = matchGroup(group, context, used);
+  const assign = (group: MentionGroup, id: number | undefined) => {
     if (id !== undefined) used.add(id);
     ids.set(group, id);
+  };
+  for (const group of order.filter((item) => rank(item) < 3)) assign(group, matchGroup(group, context, used));
+  // "the painter", "the stranger": a bare definite role met for the first time is someone already on screen.
+  const pronouns = order.filter((item) => rank(item) === 3);
+  for (const group of order.filter((item) => rank(item) < 3 && ids.get(item) === undefined)) {
+    if (!refersBack(group)) continue;
+    // "The bookseller lets her in": the one person "her" can be is not the bookseller.
+    const reserved = new Set([...used, ...pronouns.flatMap((pronoun) => onlyFit(pronoun, context, used))]);
+    assign(group, matchOnScreen(group, context, reserved));
   }
+  for (const group of order.filter((item) => rank(item) === 3))
+    assign(group, matchGroup(group, context, used));
   return groups.map((group) => {
     const id = ids.get(group);
     const entity = id === undefined ? undefined : context.registry.entities.find((item) => item.id === id);
@@ -67,25 +79,36 @@ function matchGroup(
   const noun = group.mentions.find((mention) => mention.type === 'noun');
   if (group.properName) {
     const name = group.properName.toLowerCase();
-    const named = entities.find(
-      (entity) =>
-        entity.properName?.toLowerCase() === name ||
-        entity.mentions.some((mention) => mention.toLowerCase() === name),
-    );
-    // A name met for the first time may still name someone described before ("the woman, Nora, ...").
-    if (named || !noun?.definite) return named?.id;
+    const named =
+      entities.find(
+        (entity) =>
+          entity.properName?.toLowerCase() === name ||
+          entity.mentions.some((mention) => mention.toLowerCase() === name),
+      ) ?? entities.find((entity) => sharesNamePart(entity.properName, name));
+    // A name met for the first time may still name someone described before ("the woman, Nora, ...") or
+    // someone a pronoun points at ("her name is Nora").
+    if (named || (!noun?.definite && !group.namedLater)) return named?.id;
   }
   if (!noun) {
     const gender = group.mentions[0]?.gender;
-    return mostRecent(entities.filter((entity) => genderFits(entity.kind, gender)))?.id;
+    // Seen last first; on a tie, someone known to be of the pronoun's gender before someone of unknown gender.
+    const fitting = entities.filter((entity) => genderFits(entity.kind, gender));
+    const explicit = (entity: Entity) => (gender && entity.kind !== 'person' ? 1 : 0);
+    return [...fitting].sort(
+      (first, second) =>
+        recency(second) - recency(first) || explicit(second) - explicit(first) || first.id - second.id,
+    )[0]?.id;
   }
+  const generic = GENERIC_HEADS.has(noun.head);
   const compatible = entities.filter(
-    (entity) => kindsCompatible(group.kind, entity.kind) && !(group.properName && entity.properName),
+    (entity) =>
+      (kindsCompatible(group.kind, entity.kind) ||
+        ((!generic || !wordsGiveKind(group)) && gendersCompatible(group.kind, entity.kind))) &&
+      !(group.properName && entity.properName),
   );
   if (PROTAGONIST_HEADS.has(noun.head)) {
     return [...compatible].sort((first, second) => second.prompts.length - first.prompts.length)[0]?.id;
   }
-  const generic = GENERIC_HEADS.has(noun.head);
   if (noun.ordinal !== undefined) {
     // "the second vet": the n-th entity, in order of introduction, that this description fits.
     const fitting = context.registry.entities.filter(
@@ -100,31 +123,152 @@ function matchGroup(
   const attrs = group.attrs.map((attribute) => attribute.text);
   let best: { id: number; score: number } | undefined;
   for (const entity of compatible) {
-    const heads = new Set(entity.mentions.map(headOf));
-    const headMatch = heads.has(noun.head);
+    // A role the rules implied ("painter" for the woman with a brush) answers "the painter", not "a painter".
+    const written = entity.mentions.filter((mention) => !isImplied(mention)).map(headOf);
+    const implied = entity.mentions.filter(isImplied);
+    // A written head beats a synonym ("the cook" is the new cook, not the chef) and a role the rules implied.
+    const headScore = written.includes(noun.head)
+      ? 3
+      : written.some((head) => sameRole(head, noun.head)) ||
+          (noun.definite && implied.some((role) => sameRole(role, noun.head)))
+        ? 2.5
+        : 0;
+    const headMatch = headScore > 0;
     if (!generic && !headMatch) continue;
-    // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard").
-    if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person') continue;
     const conflicts = attrs.filter((attribute) =>
-      entity.attrs.some((old) => attributesConflict(attribute, old)),
+      entity.attrs.some((old) => attributesClash(attribute, old)),
     );
     if (conflicts.length > 0 && !context.change) continue;
     const agreements = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
-    const score =
-      (headMatch ? 3 : 0) + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + recency(entity);
+    // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard"),
+    // unless it points back and agrees with it ("the young doctor" ... "the young woman").
+    const revealsGender = noun.definite && agreements.length > 0;
+    if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person' && !revealsGender)
+      continue;
+    if (CHILD_HEADS.has(noun.head) && (entity.kind === 'man' || entity.kind === 'woman')) continue;
+    // "an old woman with a cane" when a tall woman in a parka is known: a fresh description is someone new.
+    if (!noun.definite && generic && attrs.length > 0 && agreements.length === 0) continue;
+    const child =
+      (CHILD_HEADS.has(noun.head) || TEEN_HEADS.has(noun.head)) &&
+      (entity.kind === 'girl' || entity.kind === 'boy' || entity.attrs.some((old) => YOUTH_WORDS.has(old)))
+        ? 2
+        : 0;
+    if (TEEN_HEADS.has(noun.head) && entity.attrs.some((old) => OLD_WORDS.has(old))) continue;
+    // Among people a role was only implied for (two touch the piano), the one it was implied for first.
+    const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
+    const order = impliedOnly ? 1 - recency(entity) : recency(entity);
+    const score = headScore + child + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + order;
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
 }
 
-function kindsCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {
-  return !group || group === 'person' || entity === 'person' || group === entity;
+/** Heads that say "a child": they never take a man or a woman, and prefer a girl or a boy. */
+const CHILD_HEADS: ReadonlySet<string> = new Set(['child', 'kid', 'toddler', 'youngster']);
+
+/** The entity a pronoun must mean when only one recent, unused entity has its gender. */
+function onlyFit(pronoun: MentionGroup, context: ResolveContext, used: ReadonlySet<number>): number[] {
+  const gender = pronoun.mentions[0]?.gender;
+  if (!gender) return [];
+  const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
+  const fits = context.registry.entities.filter(
+    (entity) =>
+      !used.has(entity.id) && (entity.prompts.at(-1) ?? 0) >= last - 2 && genderFits(entity.kind, gender),
+  );
+  return fits.length === 1 ? [fits[0]!.id] : [];
 }
 
-function mostRecent(entities: readonly Entity[]): Entity | undefined {
-  return [...entities].sort((first, second) => recency(second) - recency(first) || first.id - second.id)[0];
+/** Heads that say "a teenager": they prefer someone young or teenage, never someone old. */
+const TEEN_HEADS: ReadonlySet<string> = new Set(['teen', 'teenager', 'youngster', 'adolescent']);
+const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger']);
+const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'older', 'aged', 'middle-aged']);
+
+/** A definite role with nothing to say it is someone new: no name of its own, no indefinite description. */
+function refersBack(group: MentionGroup): boolean {
+  const nouns = group.mentions.filter((mention) => mention.type === 'noun');
+  return (
+    nouns.length > 0 &&
+    nouns.every(
+      (mention) =>
+        ['the', 'this', 'that'].includes(mention.determiner ?? '') &&
+        !mention.newcomer &&
+        mention.ordinal === undefined,
+    ) &&
+    nouns.some((mention) => !GENERIC_HEADS.has(mention.head) && !PROTAGONIST_HEADS.has(mention.head))
+  );
+}
+
+/**
+ * The person of the last three prompts with people that a new role most likely names: of a compatible gender, agreeing
+ * attributes first, known by no written role yet, then the one seen last, then the one introduced first.
+ */
+function matchOnScreen(
+  group: MentionGroup,
+  context: ResolveContext,
+  used: ReadonlySet<number>,
+): number | undefined {
+  const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
+  const attrs = group.attrs.map((attribute) => attribute.text);
+  let best: { id: number; score: number } | undefined;
+  for (const entity of context.registry.entities) {
+    if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 2) continue;
+    if (!gendersCompatible(group.kind, entity.kind)) continue;
+    // A role already written for someone ("the guide") makes another role less likely theirs.
+    const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;
+    if (
+      !context.change &&
+      attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
+    )
+      continue;
+    const agreements = attrs.filter((attribute) =>
+      entity.attrs.some((old) => attributesAgree(attribute, old)),
+    );
+    // Then who was on screen last, then who came first.
+    const score = agreements.length - penalty + 0.5 * recency(entity);
+    if (!best || score > best.score) best = { id: entity.id, score };
+  }
+  return best?.id;
+}
+
+function isRoleMention(mention: string): boolean {
+  const head = headOf(mention);
+  return personNounKind(head) !== undefined && !GENERIC_HEADS.has(head) && !PROTAGONIST_HEADS.has(head);
+}
+
+/** Roles the rules implied are kept as one bare lower-case word; written mentions carry a determiner or a name. */
+function isImplied(mention: string): boolean {
+  return /^[a-z-]+$/.test(mention);
+}
+
+/** "Rosa" names the entity called "Auntie Rosa"; "Joe" the one called "Grandpa Joe". */
+function sharesNamePart(properName: string | undefined, name: string): boolean {
+  if (!properName || name.includes(' ')) return false;
+  return properName
+    .toLowerCase()
+    .replace(/\./g, '')
+    .split(/\s+/)
+    .some((part) => part === name && !TITLES.has(part));
+}
+
+/** Whether a noun or name says the kind; a pronoun ("his") only says the gender. */
+function wordsGiveKind(group: MentionGroup): boolean {
+  return group.mentions.some(
+    (mention) => mention.type !== 'pronoun' && mention.kind && mention.kind !== 'person',
+  );
+}
+
+function gendersCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {
+  const gender = (kind: EntityKind | undefined) =>
+    kind === 'woman' || kind === 'girl' ? 'female' : kind === 'man' || kind === 'boy' ? 'male' : undefined;
+  const first = gender(group);
+  const second = gender(entity);
+  return !first || !second || first === second;
+}
+
+function kindsCompatible(group: EntityKind | undefined, entity: EntityKind): boolean {
+  return !group || group === 'person' || entity === 'person' || group === entity;
 }
 
 /** A tie-breaker in (0, 1): later last appearance scores higher. */
@@ -137,8 +281,29 @@ function headOf(mention: string): string {
   return mention.toLowerCase().split(/\s+/).at(-1) ?? '';
 }
 
+/** Conflicting attributes, with age words that mean the same ("old", "elderly") kept together. */
+function attributesClash(first: string, second: string): boolean {
+  return attributesConflict(sameAge(first), sameAge(second));
+}
+
+const AGE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['elderly', 'old'],
+  ['aged', 'old'],
+  ['older', 'old'],
+  ['younger', 'young'],
+  ['little', 'young'],
+]);
+
+function sameAge(attribute: string): string {
+  return AGE_SYNONYMS.get(attribute) ?? attribute;
+}
+
 /** Same slot and compatible words: equal colours, or one phrase's words inside the other's. */
-function attributesAgree(first: string, second: string): boolean {
+export function attributesAgree(first: string, second: string): boolean {
+  if (sameAge(first) === sameAge(second) && AGE_SYNONYMS.has(first) !== AGE_SYNONYMS.has(second)) return true;
+  // "the woman in red" agrees with her red coat.
+  if (COLOR_WORDS.has(first) || COLOR_WORDS.has(second))
+    return attributeColors(first).some((color) => attributeColors(second).includes(color));
   if (attributeSlot(first) !== attributeSlot(second)) return false;
   const firstColors = attributeColors(first);
   const secondColors = attributeColors(second);
