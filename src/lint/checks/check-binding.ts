@@ -30,7 +30,9 @@ export function checkBinding(
       const reach = inReach(text, mentions, attribute, bindingWords);
       const nearest = reach[0];
       if (!nearest) continue;
-      const owner = mentions.find((mention) => mention.id === attribute.id);
+      const owned = mentions.filter((mention) => mention.id === attribute.id);
+      const properName = findEntity(after, attribute.id)?.properName;
+      const owner = owned.find((mention) => mention.text === properName) ?? owned[0];
       const ownerName = name(attribute.id, owner?.text ?? `#${attribute.id}`);
       const ownerText = owner?.text ?? ownerName;
       const suggestion = `move "${attribute.text}" right after "${ownerText}" ("${ownerText} in a ${attribute.text}"), or give each person their own sentence`;

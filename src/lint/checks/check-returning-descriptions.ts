@@ -5,11 +5,12 @@ import {
   matchCase,
   mentionWords,
   type PromptAnalysis,
+  pronounGender,
 } from '../analyze-script.js';
 import type { LintProblem } from '../lint-problem.js';
 
-/** Words that only say "someone else" when a person is introduced; they carry no description. */
-const NEWCOMER_WORDS = new Set(['another', 'other', 'second', 'third', 'new', 'different']);
+/** Words that only count or tell people apart ("another man", "the first girl"); they describe no look. */
+const NO_LOOK_WORDS = new Set(['another', 'other', 'first', 'second', 'third', 'fourth', 'new', 'different']);
 
 /**
  * `returning-new-description`: someone absent from the previous prompt comes back named only by a description
@@ -32,7 +33,7 @@ export function checkReturningDescriptions(prompts: readonly PromptAnalysis[]): 
         ...entity.instances.flatMap((instance) => instance.attrs.flatMap(mentionWords)),
       ]);
       const isKnown = (words: string[]) =>
-        words.length > 0 && words.every((word) => known.has(word) || NEWCOMER_WORDS.has(word));
+        words.length > 0 && words.every((word) => known.has(word) || NO_LOOK_WORDS.has(word));
       if (mentions.some((mention) => isKnown(mentionWords(mention.text)))) continue;
       // "the man in the yellow vest": a registered attribute restated identifies them as well as a name.
       if (character.attrs.some((attribute) => entity.attrs.includes(attribute))) continue;
@@ -47,7 +48,10 @@ export function checkReturningDescriptions(prompts: readonly PromptAnalysis[]): 
         end: first.end,
         code: 'returning-new-description',
         severity: 'warning',
-        message: `"${first.text}" brings back ${label ? `"${label}"` : `character ${character.id}`} (last seen in prompt ${last}) under a description never used for them: earlier ${entity.mentions.map((mention) => `"${mention}"`).join(', ')}`,
+        message: `"${first.text}" brings back ${label ? `"${label}"` : `character ${character.id}`} (last seen in prompt ${last}) under a description never used for them: earlier ${entity.mentions
+          .filter((mention) => pronounGender({ text: mention }) === undefined)
+          .map((mention) => `"${mention}"`)
+          .join(', ')}`,
         suggestion: fix
           ? `name them as before: "${fix.text}" (keep the new words as attributes if they add any)`
           : 'reuse an earlier description',
