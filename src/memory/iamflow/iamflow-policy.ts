@@ -83,6 +83,7 @@ export function createIamflowPolicy(
       ),
     };
     if (result.seen) entry.seen = result.seen;
+    if (result.boxes) entry.boxes = result.boxes;
     if (result.corrections) entry.corrections = result.corrections;
     verification.push(entry);
     events({
