@@ -8,5 +8,6 @@ export {
   characterSheetVersion,
 } from './character-sheet.js';
 export { formatCharacterSheet } from './format-character-sheet.js';
+export { type RunCharacterSheet, readCharacterSheet, rebuildCharacterSheet } from './read-character-sheet.js';
 export { cropFrame, renderCharacterCard } from './render-character-card.js';
 export { characterSheetFiles, writeCharacterSheet } from './write-character-sheet.js';

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { benchCommand } from './bench.js';
+import { charactersCommand } from './characters.js';
 import { entitiesCommand } from './entities.js';
 import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
@@ -12,5 +13,6 @@ export const commands: Command[] = [
   benchCommand,
   evalCommand,
   lintCommand,
+  charactersCommand,
   // entities, eval, bench: add their commands here.
 ];
