@@ -84,8 +84,11 @@ export function describe(character: Character): string[] {
     `verified: ${character.verified.join(', ') || '(none)'}`,
   ];
   for (const correction of character.corrections) {
+    // Only what changed: the attributes it removed and those it added.
+    const removed = correction.before.filter((attribute) => !correction.after.includes(attribute));
+    const added = correction.after.filter((attribute) => !correction.before.includes(attribute));
     lines.push(
-      `correction at chunk ${correction.chunk} (prompt ${correction.segment + 1}): ${correction.before.join(', ') || '(none)'} -> ${correction.after.join(', ')}`,
+      `correction at chunk ${correction.chunk} (prompt ${correction.segment + 1}): ${removed.join(', ') || '(nothing)'} -> ${added.join(', ') || '(nothing)'}`,
     );
   }
   return lines;
