@@ -20,6 +20,8 @@ export function checkPronouns(prompts: readonly PromptAnalysis[]): LintProblem[]
   for (const analysis of prompts) {
     const { result, text, index } = analysis;
     const previous = prompts[index - 1];
+    // A returning person is reported at their first pronoun only ("He returns and he sits").
+    const returned = new Set<number>();
     for (const span of result.spans) {
       const gender = pronounGender(span);
       if (span.role !== 'mention' || !gender || /self$/i.test(span.text)) continue;
@@ -68,7 +70,8 @@ export function checkPronouns(prompts: readonly PromptAnalysis[]): LintProblem[]
       }
       const named = describingMentions(result, span.id).length > 0;
       const last = earlierEntity?.prompts.at(-1);
-      if (!named && inPrompt.length === 0 && last !== undefined && last < index) {
+      if (!named && inPrompt.length === 0 && last !== undefined && last < index && !returned.has(span.id)) {
+        returned.add(span.id);
         problems.push({
           prompt: index,
           start: span.start,
