@@ -37,9 +37,15 @@ export function checkLength(
       end: text.length,
       code: 'prompt-too-long',
       severity: 'error',
-      message: `about ${total} tokens, past the text encoder's window of ${windowTokens}: the text from "${text.slice(cut, cut + 24).trim()}..." is cut`,
+      message: `about ${total} tokens, past the text encoder's window of ${windowTokens}: the text from "${excerpt(text, cut)}" is cut`,
       suggestion: 'split the shot into two prompts, or drop what the camera does not show',
     });
   }
   return problems;
+}
+
+/** The first words of the cut text, with an ellipsis when there are more. */
+function excerpt(text: string, cut: number): string {
+  const shown = text.slice(cut, cut + 24).trim();
+  return cut + 24 < text.length ? `${shown}...` : shown;
 }
