@@ -15,7 +15,7 @@ th { background: #f4f4f4; } td.best { font-weight: 700; }
 .tick { font-size: 11px; fill: #444; } .legend { font-size: 12px; } .bar-value { font-size: 10px; fill: #333; }
 .grid { stroke: #eee; } .axis { stroke: #888; } .highlight { fill: #f1f6fb; }
 .note { color: #666; font-size: 12px; }
-table.sheets td { text-align: left; vertical-align: top; } details { margin: 4px 0; }
+table.sheets td, table.sheets th { text-align: left; vertical-align: top; } details { margin: 4px 0; }
 `;
 
 function htmlTable(
