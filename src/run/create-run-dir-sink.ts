@@ -1,8 +1,11 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sampleFrames } from '../agents/vlm/sample-frames.js';
+import { writeCharacterSheet } from '../characters/write-character-sheet.js';
 import type { RenderRecordEntry } from '../engine/engine.js';
 import { writePng as writePngFile } from '../frame/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
+import { iamflowDefaults } from '../memory/iamflow/iamflow-defaults.js';
 import { createMp4Encoder } from '../video/mp4-encoder.js';
 import type { FrameEncoder, RunOutputFiles, RunSink } from './run-sink.js';
 import { createWriteBehind } from './write-behind.js';
@@ -17,6 +20,11 @@ export interface RunDirSinkSettings {
   writePng?: (path: string, frame: VideoFrame) => Promise<void>;
   /** Frames the encoder may lag behind generation, so ffmpeg works while the next chunk is made. Default 24. */
   bufferedFrames?: number;
+  /**
+   * Write `characters.json` and `characters/<id>.png` (docs/characters.md). Default true. The sink then keeps each
+   * chunk's verifier samples (video frames 0, 4, 8, fitted in 256 x 256: about 26 MB per minute of video).
+   */
+  characters?: boolean;
 }
 
 const names = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
@@ -29,7 +37,8 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 /**
  * The run folder: `video.mp4` (streamed), `keyframes/prompt-NN.png` (the middle frame of each prompt, optional),
- * `render.jsonl` (written after the run) and `run.json` (last). Every file is written under a temporary name and
+ * `render.jsonl` (written after the run), `characters.json` with `characters/<id>.png` (the character sheets) and
+ * `run.json` (last). Every file is written under a temporary name and
  * renamed, so each appears complete or not at all, and a failed run leaves an earlier run's files intact.
  *
  * @example
@@ -45,6 +54,9 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
   let encoder: FrameEncoder | undefined;
   let video: ReturnType<typeof createWriteBehind> | undefined;
   let renderPart = false;
+  const characters = settings.characters ?? true;
+  // The frames the verifier looked at, by video frame index: the character sheets crop them.
+  const sampled = new Map<number, VideoFrame>();
 
   return {
     async open(plan) {
@@ -79,6 +91,12 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         // Copied: an engine may reuse its frame buffers.
         if (keyframe) kept.set(keyframe, { ...frame, data: frame.data.slice() });
       }
+      if (characters) {
+        const { verifyFrameIndices, verifySize } = iamflowDefaults;
+        sampleFrames(frames, verifyFrameIndices, verifySize).forEach((frame, index) => {
+          sampled.set(first + verifyFrameIndices[index]!, { ...frame, data: frame.data.slice() });
+        });
+      }
     },
     async onRenderRecord(entries: RenderRecordEntry[]) {
       renderPart = true;
@@ -96,9 +114,12 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         await writePng(`${path}.part`, frame);
         await rename(`${path}.part`, path);
       }
+      if (runJson && characters) await writeCharacterSheet(dir, runJson, (index) => sampled.get(index));
+      sampled.clear();
       if (runJson) await writeAtomically(join(dir, names.runJson), `${JSON.stringify(runJson, null, 2)}\n`);
     },
     async abort() {
+      sampled.clear();
       await video?.drain().catch(() => {});
       await encoder?.abort().catch(() => {});
       if (renderPart) await rm(`${renderPath}.part`, { force: true });

@@ -58,10 +58,23 @@ export interface VerifyResult {
   scores: number[];
   /** Entity IDs recognised in each frame, when the provider can tell (used as frame coverage). */
   seen?: number[][];
-  /** Attributes that replace registered ones, first chunk of a segment only. */
+  /**
+   * Where each recognised entity is in each frame, when the provider can tell: per frame, one box per entity it
+   * saw (the character sheets crop these).
+   */
+  boxes?: VerifyBox[][];
+  /** Attributes that replace registered ones first chunk of a segment only. */
   corrections?: VerifyCorrection[];
   /** Non-fatal notes. */
   warnings?: VerifyWarning[];
+}
+
+/** Where one entity is in one frame. */
+export interface VerifyBox {
+  /** Entity ID. */
+  id: number;
+  /** Left, top, width, height as fractions (0..1) of the frame's width and height, so any frame size can use it. */
+  box: [number, number, number, number];
 }
 
 /** Attributes the pixels show instead of the registered ones. */

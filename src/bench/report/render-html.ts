@@ -1,5 +1,6 @@
 import type { ResultsSummary } from './aggregate-results.js';
 import { cell, metricLabel, orderMetrics } from './format-results.js';
+import { type ReportCharacterSheet, renderCharacterSheets } from './render-character-sheets.js';
 import { colorOf, escapeXml, groupedBarChart, lineChart } from './svg-charts.js';
 
 const style = `
@@ -14,6 +15,7 @@ th { background: #f4f4f4; } td.best { font-weight: 700; }
 .tick { font-size: 11px; fill: #444; } .legend { font-size: 12px; } .bar-value { font-size: 10px; fill: #333; }
 .grid { stroke: #eee; } .axis { stroke: #888; } .highlight { fill: #f1f6fb; }
 .note { color: #666; font-size: 12px; }
+table.sheets td, table.sheets th { text-align: left; vertical-align: top; } details { margin: 4px 0; }
 `;
 
 function htmlTable(
@@ -32,9 +34,10 @@ function htmlTable(
 
 /**
  * report.html: a static, self-contained page (inline CSS and SVG, no scripts or external assets) with the score
- * tables and plots of a results store.
+ * tables and plots of a results store; the character sheets of kept run folders are linked pictures, loaded
+ * lazily.
  */
-export function renderHtml(summary: ResultsSummary): string {
+export function renderHtml(summary: ResultsSummary, sheets: readonly ReportCharacterSheet[] = []): string {
   const { policies, byPolicy } = summary;
   const colors = new Map(policies.map((policy, index) => [policy, colorOf(policy, index)]));
   const row = (policy: string) => byPolicy.find((item) => item.policy === policy)!;
@@ -170,6 +173,9 @@ ${timelines || '<p class="note">No script finished under every policy with ident
 <h2>Speed</h2>
 <div class="charts">${speedChart}</div>
 ${speedTable}
+<h2>Character sheets</h2>
+<p class="note">Per kept iamflow run: each global ID with the prompts where the agents placed it, its attributes as registered and after the verifier's corrections, and its best verified crops (characters/&lt;id&gt;.png in the run folder).</p>
+${renderCharacterSheets(sheets)}
 <h2>Failed runs</h2>
 ${failures}
 </body></html>

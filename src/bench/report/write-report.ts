@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readCharacterSheet } from '../../characters/read-character-sheet.js';
+import { characterSheetFiles } from '../../characters/write-character-sheet.js';
 import { InputError } from '../../errors/index.js';
+import type { StoredRun } from '../store/results-store.js';
 import { openResultsStore, resultsFileName } from '../store/results-store.js';
 import { aggregateResults, type ResultsSummary } from './aggregate-results.js';
+import type { ReportCharacterSheet } from './render-character-sheets.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 
@@ -29,16 +33,31 @@ export async function writeReport(
   }
   const store = openResultsStore(path);
   let summary: ResultsSummary;
+  let runs: StoredRun[];
   try {
-    summary = aggregateResults(store.listRuns());
+    runs = store.listRuns();
+    summary = aggregateResults(runs);
   } finally {
     store.close();
   }
+  const sheets = await readSheets(dir, runs);
   const html = join(dir, 'report.html');
   const markdown = join(dir, 'results.md');
-  await writeAtomic(html, renderHtml(summary));
+  await writeAtomic(html, renderHtml(summary, sheets));
   await writeAtomic(markdown, renderMarkdown(summary));
   return { html, markdown, summary };
+}
+
+/** The character sheets of the kept run folders that have one (characters.json), in store order. */
+async function readSheets(dir: string, runs: readonly StoredRun[]): Promise<ReportCharacterSheet[]> {
+  const sheets: ReportCharacterSheet[] = [];
+  for (const run of runs) {
+    if (run.status !== 'done' || !run.runDir || !existsSync(join(dir, run.runDir, characterSheetFiles.json)))
+      continue;
+    const { sheet } = await readCharacterSheet(join(dir, run.runDir));
+    sheets.push({ scriptId: run.scriptId, policy: run.policy, runDir: run.runDir, sheet });
+  }
+  return sheets;
 }
 
 async function writeAtomic(path: string, text: string): Promise<void> {

@@ -116,6 +116,8 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
       policy: 'memflow',
     });
     expect(readdirSync(out).sort()).toEqual([
+      'characters',
+      'characters.json',
       'keyframes',
       'notes.txt',
       'render.jsonl',
@@ -132,6 +134,8 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     expect(runJson.costs.switches).toHaveLength(1);
     expect(runJson.costs.switches[0]!.schedule?.curve).toBe('linear');
     expect(runJson.policy.transition).toBe('soft');
+    // The first run's character pictures went with it: memflow keeps no registry.
+    expect(readdirSync(join(out, 'characters'))).toEqual([]);
   });
 
   it('draws a progress bar on a TTY stderr and a summary line on stdout; --quiet silences both', async () => {

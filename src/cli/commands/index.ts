@@ -1,8 +1,10 @@
 import type { Command } from '../command.js';
 import { benchCommand } from './bench.js';
+import { charactersCommand } from './characters.js';
 import { entitiesCommand } from './entities.js';
 import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
+import { lintCommand } from './lint.js';
 
 /** Every `iamflow` command, in the order `iamflow --help` lists them. Add new commands here. */
 export const commands: Command[] = [
@@ -10,5 +12,7 @@ export const commands: Command[] = [
   entitiesCommand,
   benchCommand,
   evalCommand,
+  lintCommand,
+  charactersCommand,
   // entities, eval, bench: add their commands here.
 ];

@@ -14,6 +14,8 @@ export interface VerificationRecord {
   scores: number[];
   /** Entity IDs the verifier saw, per sampled frame, when it reports sightings. */
   seen?: number[][];
+  /** Where the verifier saw each entity, per sampled frame (fractions of the frame), when it reports boxes. */
+  boxes?: Array<Array<{ id: number; box: [number, number, number, number] }>>;
   /** Attribute corrections it proposed (first chunk of a segment only). */
   corrections?: Array<{ id: number; attrs: string[] }>;
   /** Provider that answered (after any fallback). */
@@ -57,6 +59,13 @@ const verificationSchema = z.object({
   segment: z.number().int().nonnegative(),
   scores: z.array(z.number()),
   seen: z.array(z.array(z.number().int())).optional(),
+  boxes: z
+    .array(
+      z.array(
+        z.object({ id: z.number().int(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+      ),
+    )
+    .optional(),
   corrections: z.array(z.object({ id: z.number().int().positive(), attrs: z.array(z.string()) })).optional(),
   provider: z.string(),
   waitMs: z.number().nonnegative(),

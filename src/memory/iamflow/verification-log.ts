@@ -41,6 +41,7 @@ export function createVerificationLog(options: {
       ),
     };
     if (result.seen) entry.seen = result.seen;
+    if (result.boxes) entry.boxes = result.boxes;
     if (result.corrections) entry.corrections = result.corrections;
     records.push(entry);
     emit({ type: 'verify-end', chunk, scores: entry.scores, waitMs: entry.waitMs, provider: entry.provider });

@@ -25,7 +25,33 @@ describe('pixel verifier', () => {
     expect(result.scores).toEqual([0, 0, 0]);
     expect(result.seen).toEqual([[], [], []]);
   });
+
+  it('reports where it saw an entity, as fractions of the frame', async () => {
+    const verifier = createPixelVerifier({ historyFrames: 3 });
+    const frames = [8, 28, 48].map((left) => figureFrame(left));
+    const result = await verifier.verify({
+      frames,
+      entities: [{ id: 1, name: 'Nora', attrs: ['red coat'] }],
+      firstChunkOfSegment: false,
+    });
+    expect(result.seen).toEqual([[1], [1], [1]]);
+    const [left, top, width, height] = result.boxes![1]![0]!.box;
+    expect(result.boxes![1]![0]!.id).toBe(1);
+    expect(left * 64).toBeCloseTo(28, 0);
+    expect(top * 48).toBeCloseTo(14, 0);
+    expect(width * 64).toBeCloseTo(8, 0);
+    expect(height * 48).toBeCloseTo(24, 0);
+  });
 });
+
+/** A 64 x 48 gray scene with one red 8 x 24 figure at `left`. */
+function figureFrame(left: number) {
+  const data = new Uint8Array(64 * 48 * 3).fill(120);
+  for (let y = 14; y < 38; y += 1) {
+    for (let x = left; x < left + 8; x += 1) data.set([200, 30, 30], (y * 64 + x) * 3);
+  }
+  return { width: 64, height: 48, data };
+}
 
 runVerifierCases({ name: 'pixel', createVerifier: () => createPixelVerifier() });
 

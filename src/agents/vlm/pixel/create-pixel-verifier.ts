@@ -1,6 +1,6 @@
 import type { VideoFrame } from '../../../frame/video-frame.js';
 import { type DetectOptions, estimateSceneBackground } from '../../../vision/index.js';
-import type { FrameVerifierV1, VerifyInput, VerifyResult } from '../frame-verifier.js';
+import type { FrameVerifierV1, VerifyBox, VerifyInput, VerifyResult } from '../frame-verifier.js';
 import { resizeFrame } from '../sample-frames.js';
 import { proposeCorrections } from './propose-corrections.js';
 import { type EntityReading, type FrameReading, readFrame } from './read-frame.js';
@@ -68,6 +68,7 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
       const result: VerifyResult = {
         scores: readings.map(scoreReading),
         seen: readings.map((reading) => reading.entities.filter(isSeen).map((entity) => entity.id)),
+        boxes: readings.map((reading, index) => seenBoxes(reading, input.frames[index]!)),
       };
       if (input.firstChunkOfSegment) {
         const corrections = proposeCorrections(readings);
@@ -101,6 +102,23 @@ function scoreReading(reading: FrameReading): number {
 export function isSeen(entity: EntityReading): boolean {
   if (!entity.figure) return false;
   return entity.checks.length === 0 || entity.checks.some((check) => check.matched);
+}
+
+/** The boxes of the entities seen in a frame, as fractions of the frame. */
+function seenBoxes(reading: FrameReading, frame: VideoFrame): VerifyBox[] {
+  return reading.entities.filter(isSeen).map((entity) => {
+    const [left, top, width, height] = entity.figure!.box;
+    const fraction = (value: number, size: number) => Math.round((value / size) * 10000) / 10000;
+    return {
+      id: entity.id,
+      box: [
+        fraction(left, frame.width),
+        fraction(top, frame.height),
+        fraction(width, frame.width),
+        fraction(height, frame.height),
+      ],
+    };
+  });
 }
 
 function isCut(history: readonly VideoFrame[], frame: VideoFrame, threshold: number): boolean {
