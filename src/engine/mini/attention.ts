@@ -14,11 +14,11 @@ export const attentionConstants = {
   /** Self-attention: logit of a key in the same slot (spatial position embedding, one-hot). */
   slotScale: 8,
   /** Logit of the null key, whose value is a fresh look sampled from the seed with presence 0. */
-  nullLogit: 6,
+  nullLogit: 10,
   /** Presence and binding read from a key of another slot count this much ("here" channels; looks copy fully). */
   crossSlot: 0.2,
-  /** Relative temporal bias: content logits are scaled by 1 / (1 + (distance / decayFrames)^2). */
-  decayFrames: 150,
+  /** Relative temporal bias: content logits are scaled by exp(-(distance / decayFrames)^2). */
+  decayFrames: 198,
   /** Cross-attention: scale of slot binding . mention query. */
   textBindingScale: 20,
   /** Cross-attention: scale of (state - 0.5) . stated (spec - 0.5). */
@@ -27,13 +27,21 @@ export const attentionConstants = {
   occupiedPenalty: 6,
 } as const;
 
+/** How much of a token's key is written at a presence: full from 0.5 up, fading to nothing at 0. */
+export function keyGate(presence: number): number {
+  return Math.min(1, Math.max(0, 2 * presence));
+}
+
 /** Length of attention keys and queries: binding then appearance. */
 export const KEY_SIZE = BINDING_SIZE + APPEARANCE_SIZE;
 
-/** RoPE-like relative temporal factor of content logits: 1 near, fading with distance in latent frames. */
+/**
+ * Relative temporal factor of content logits (a RoPE-like long-range decay with a Gaussian envelope): about 1
+ * inside the window, fading with distance in latent frames.
+ */
 export function temporalDecay(distance: number): number {
   const ratio = distance / attentionConstants.decayFrames;
-  return 1 / (1 + ratio * ratio);
+  return Math.exp(-ratio * ratio);
 }
 
 /** The context flattened for one frame: keys, values advanced to the present, slots and temporal factors. */
@@ -42,6 +50,8 @@ export interface FlatContext {
   values: Float32Array[];
   slots: Int8Array;
   decay: Float32Array;
+  /** Key gate of each key (keyGate of its written presence): the slot embedding is scaled by it too. */
+  gate: Float32Array;
   mentions: Array<string | null>;
 }
 
@@ -53,6 +63,7 @@ export function flattenContext(context: readonly ContextFrame[], index: number):
     values: [],
     slots: new Int8Array(count),
     decay: new Float32Array(count),
+    gate: new Float32Array(count),
     mentions: [],
   };
   let position = 0;
@@ -65,6 +76,7 @@ export function flattenContext(context: readonly ContextFrame[], index: number):
       flat.values.push(value);
       flat.slots[position] = token.slot;
       flat.decay[position] = temporalDecay(distance);
+      flat.gate[position] = keyGate(token.value[stateLayout.presence]!);
       flat.mentions.push(token.mention);
       position += 1;
     }
@@ -103,7 +115,7 @@ export function attendContext(
     query[BINDING_SIZE + entry] = attentionConstants.appearanceScale * (state[entry]! - 0.5);
   const logits = new Float32Array(count + 1);
   for (let key = 0; key < count; key++) {
-    const sameSlot = Number(flat.slots[key] === slot);
+    const sameSlot = Number(flat.slots[key] === slot) * flat.gate[key]!;
     logits[key] =
       flat.decay[key]! *
       (kernels.dot(query, flat.keys[key]!, KEY_SIZE) + attentionConstants.slotScale * sameSlot);
@@ -161,7 +173,6 @@ export function attendText(
   bindings: readonly Float32Array[],
   states: readonly Float32Array[],
   presences: ArrayLike<number>,
-  sigma: number,
 ): CrossAttention[] {
   const outputs = Array.from(
     { length: SLOTS },

@@ -1,5 +1,12 @@
 import { APPEARANCE_SIZE, sampleAppearance } from './appearance.js';
-import { attendContext, attendText, type CrossAttention, flattenContext, KEY_SIZE } from './attention.js';
+import {
+  attendContext,
+  attendText,
+  type CrossAttention,
+  flattenContext,
+  KEY_SIZE,
+  keyGate,
+} from './attention.js';
 import type { Conditioning } from './conditioning.js';
 import { createUniform, gaussian, mixSeed } from './random.js';
 import { denoiseScene } from './scene.js';
@@ -20,8 +27,10 @@ export const denoiserConstants = {
   textGuidance: 0.9,
   /** g_m: the same for motion (speed, sitting, turning). */
   motionGuidance: 0.6,
-  /** gamma: presence lost per pass by a slot the text does not claim (the null text token's pull). */
-  absentPull: 0.3,
+  /** gamma(sigma) = absentPull + absentPullClean * (1 - sigma): presence a pass takes from a slot the text does
+   * not claim (the null text token's pull; timestep-modulated, strongest in the clean context pass). */
+  absentPull: 0.1,
+  absentPullClean: 0.3,
   /** zeta: fraction of the current noise estimate the imperfect denoiser passes into its prediction. */
   leak: 0.12,
   /** Speed at which the walking direction saturates (tanh scale of the attended speed). */
@@ -36,6 +45,7 @@ noiseScale[stateLayout.walked] = 0.05;
 noiseScale[stateLayout.depth] = 0.05;
 noiseScale[stateLayout.sit] = 0.1;
 noiseScale[stateLayout.speed] = 0.004;
+noiseScale[stateLayout.presence] = 0.6;
 
 /** Inputs of {@link generateFrame}. */
 export interface GenerateFrameInput {
@@ -74,9 +84,9 @@ export function generateFrame(input: GenerateFrameInput): LatentFrame {
       for (let entry = 0; entry < BINDING_SIZE; entry++) query[entry] = query[entry]! + read[entry]!;
       return query;
     });
-    const text = attendText(input.conditioning.sources, queries, states, presences, sigma);
+    const text = attendText(input.conditioning.sources, queries, states, presences);
     for (let slot = 0; slot < SLOTS; slot++) {
-      const predicted = predict(attended[slot]!.value, text[slot]!);
+      const predicted = predict(attended[slot]!.value, text[slot]!, sigma);
       const binding = new Float32Array(BINDING_SIZE);
       for (let entry = 0; entry < BINDING_SIZE; entry++)
         binding[entry] = attended[slot]!.binding[entry]! + text[slot]!.binding[entry]!;
@@ -109,7 +119,6 @@ export function writeCache(frame: LatentFrame, context: readonly ContextFrame[],
     frame.slots.map((slot) => slot.binding),
     frame.slots.map((slot) => slot.state),
     frame.slots.map((slot) => slot.state[stateLayout.presence]!),
-    0,
   );
   return frame.slots.map((slot, index): KeyValueToken => {
     const cross = text[index]!;
@@ -118,13 +127,15 @@ export function writeCache(frame: LatentFrame, context: readonly ContextFrame[],
     for (let entry = 0; entry < BINDING_SIZE; entry++)
       binding[entry] = slot.binding[entry]! + 0.5 * attended[index]!.binding[entry]! + cross.binding[entry]!;
     capNorm(binding);
-    const key = new Float32Array(KEY_SIZE);
-    key.set(binding);
-    for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
-      key[BINDING_SIZE + entry] = slot.state[entry]! - 0.5;
     const value = slot.state.slice();
-    const presence = value[stateLayout.presence]!;
-    value[stateLayout.presence] = presence - denoiserConstants.absentPull * (1 - claim) * presence;
+    const presence = value[stateLayout.presence]! * (1 - absentPull(0) * (1 - claim));
+    value[stateLayout.presence] = presence;
+    // An absent token has nothing to be matched on: its key fades out below half presence.
+    const gate = keyGate(presence);
+    const key = new Float32Array(KEY_SIZE);
+    for (let entry = 0; entry < BINDING_SIZE; entry++) key[entry] = gate * binding[entry]!;
+    for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
+      key[BINDING_SIZE + entry] = gate * (slot.state[entry]! - 0.5);
     return {
       slot: index,
       key,
@@ -135,8 +146,8 @@ export function writeCache(frame: LatentFrame, context: readonly ContextFrame[],
 }
 
 /** x0 prediction: the attended value moved toward what the text states, with the weight the text puts there. */
-function predict(value: Float32Array, text: CrossAttention): Float32Array {
-  const { textGuidance, motionGuidance, absentPull, directionScale } = denoiserConstants;
+function predict(value: Float32Array, text: CrossAttention, sigma: number): Float32Array {
+  const { textGuidance, motionGuidance, directionScale } = denoiserConstants;
   const predicted = value.slice();
   const scale = 1 / Math.max(1, text.claim);
   for (let entry = 0; entry < APPEARANCE_SIZE; entry++) {
@@ -155,8 +166,13 @@ function predict(value: Float32Array, text: CrossAttention): Float32Array {
   predicted[stateLayout.sit] = sit + motionGuidance * scale * (sitTarget! - sitMask! * sit);
   const presence = value[stateLayout.presence]!;
   predicted[stateLayout.presence] =
-    presence + scale * (presenceTarget! - claim * presence) - absentPull * (1 - claim) * presence;
+    presence + scale * (presenceTarget! - claim * presence) - absentPull(sigma) * (1 - claim) * presence;
   return predicted;
+}
+
+/** Presence a pass at noise level sigma takes from an unclaimed slot. */
+function absentPull(sigma: number): number {
+  return denoiserConstants.absentPull + denoiserConstants.absentPullClean * (1 - sigma);
 }
 
 /** Flow-matching step: x0 = prediction + leak of the noise estimate; z' = (1 - sigma') x0 + sigma' noise. */
