@@ -8,23 +8,25 @@ import { BINDING_SIZE } from './weights.js';
 /** The miniature engine's fixed attention weights (untrained, chosen by hand; docs/engine.md). */
 export const attentionConstants = {
   /** Self-attention: scale of the binding part of query . key. */
-  bindingScale: 30,
+  bindingScale: 20,
   /** Self-attention: scale of the appearance part (state - 0.5) . (stored look - 0.5). */
-  appearanceScale: 3,
+  appearanceScale: 1,
   /** Self-attention: logit of a key in the same slot (spatial position embedding, one-hot). */
   slotScale: 8,
   /** Logit of the null key, whose value is a fresh look sampled from the seed with presence 0. */
-  nullLogit: 10,
+  nullLogit: 8,
   /** Presence and binding read from a key of another slot count this much ("here" channels; looks copy fully). */
   crossSlot: 0.2,
   /** Relative temporal bias: content logits are scaled by exp(-(distance / decayFrames)^2). */
-  decayFrames: 198,
+  decayFrames: 215,
   /** Cross-attention: scale of slot binding . mention query. */
   textBindingScale: 20,
   /** Cross-attention: scale of (state - 0.5) . stated (spec - 0.5). */
   textAppearanceScale: 4,
   /** Cross-attention: logit penalty per unit of a slot's context presence (a new description prefers a free slot). */
   occupiedPenalty: 6,
+  /** Cross-attention: logit penalty per unit of a slot's weight from other text tokens at the previous step. */
+  takenPenalty: 16,
 } as const;
 
 /** How much of a token's key is written at a presence: full from 0.5 up, fading to nothing at 0. */
@@ -160,6 +162,8 @@ export interface CrossAttention {
   /** The mention with the largest weight on this slot and that weight. */
   mention: string | null;
   mentionWeight: number;
+  /** Weight of each text token (all sources in order) on this slot. */
+  tokenWeights: Float32Array;
 }
 
 /**
@@ -173,7 +177,9 @@ export function attendText(
   bindings: readonly Float32Array[],
   states: readonly Float32Array[],
   presences: ArrayLike<number>,
+  previous?: readonly CrossAttention[],
 ): CrossAttention[] {
+  const tokenCount = sources.reduce((sum, source) => sum + source.tokens.length, 0);
   const outputs = Array.from(
     { length: SLOTS },
     (): CrossAttention => ({
@@ -185,6 +191,7 @@ export function attendText(
       binding: new Float32Array(BINDING_SIZE),
       mention: null,
       mentionWeight: 0,
+      tokenWeights: new Float32Array(tokenCount),
     }),
   );
   const queries = bindings.map((binding, slot) => {
@@ -198,18 +205,26 @@ export function attendText(
   });
   const logits = new Float32Array(SLOTS);
   const weights = new Float32Array(SLOTS);
+  let tokenIndex = -1;
   for (const source of sources) {
     for (const token of source.tokens) {
+      tokenIndex += 1;
       for (let slot = 0; slot < SLOTS; slot++) {
+        // A slot is less attractive when it is already occupied in context or was taken by other text tokens
+        // at the previous step.
+        const taken =
+          previous === undefined ? 0 : previous[slot]!.claim - previous[slot]!.tokenWeights[tokenIndex]!;
         logits[slot] =
           kernels.dot(queries[slot]!, token.key, KEY_SIZE) -
-          attentionConstants.occupiedPenalty * presences[slot]!;
+          attentionConstants.occupiedPenalty * presences[slot]! -
+          attentionConstants.takenPenalty * taken;
       }
       softmaxInto(logits, weights, SLOTS);
       for (let slot = 0; slot < SLOTS; slot++) {
         const weight = source.weight * weights[slot]!;
         const output = outputs[slot]!;
         output.claim += weight;
+        output.tokenWeights[tokenIndex] = weight;
         for (let entry = 0; entry < APPEARANCE_SIZE; entry++) {
           const masked = weight * token.mask[entry]!;
           output.maskWeight[entry] = output.maskWeight[entry]! + masked;

@@ -29,7 +29,7 @@ export const denoiserConstants = {
   motionGuidance: 0.6,
   /** gamma(sigma) = absentPull + absentPullClean * (1 - sigma): presence a pass takes from a slot the text does
    * not claim (the null text token's pull; timestep-modulated, strongest in the clean context pass). */
-  absentPull: 0.1,
+  absentPull: 0.2,
   absentPullClean: 0.3,
   /** zeta: fraction of the current noise estimate the imperfect denoiser passes into its prediction. */
   leak: 0.12,
@@ -72,6 +72,7 @@ export function generateFrame(input: GenerateFrameInput): LatentFrame {
   // The binding channels start as small noise and then hold the last prediction (they are not re-noised).
   const bindings = noise.map((uniform) => bindingNoise(uniform, 0.5));
   const mentions: Array<string | null> = new Array(SLOTS).fill(null);
+  let text: CrossAttention[] | undefined;
   input.sigmas.forEach((sigma, step) => {
     const next = input.sigmas[step + 1] ?? 0;
     const attended = states.map((state, slot) =>
@@ -84,14 +85,15 @@ export function generateFrame(input: GenerateFrameInput): LatentFrame {
       for (let entry = 0; entry < BINDING_SIZE; entry++) query[entry] = query[entry]! + read[entry]!;
       return query;
     });
-    const text = attendText(input.conditioning.sources, queries, states, presences);
+    text = attendText(input.conditioning.sources, queries, states, presences, text);
     for (let slot = 0; slot < SLOTS; slot++) {
-      const predicted = predict(attended[slot]!.value, text[slot]!, sigma);
+      const cross = text[slot]!;
+      const predicted = predict(attended[slot]!.value, cross, sigma);
       const binding = new Float32Array(BINDING_SIZE);
       for (let entry = 0; entry < BINDING_SIZE; entry++)
-        binding[entry] = attended[slot]!.binding[entry]! + text[slot]!.binding[entry]!;
+        binding[entry] = attended[slot]!.binding[entry]! + cross.binding[entry]!;
       bindings[slot] = capNorm(binding);
-      mentions[slot] = text[slot]!.mentionWeight > 0.5 ? text[slot]!.mention : attended[slot]!.mention;
+      mentions[slot] = cross.mentionWeight > 0.5 ? cross.mention : attended[slot]!.mention;
       states[slot] = step_(states[slot]!, predicted, sigma, next, noise[slot]!);
     }
   });
