@@ -10,6 +10,7 @@ import {
 import type { Conditioning } from './conditioning.js';
 import { createUniform, gaussian, mixSeed } from './random.js';
 import { denoiseScene } from './scene.js';
+import { stageX } from './stage.js';
 import {
   type ContextFrame,
   type KeyValueToken,
@@ -158,7 +159,8 @@ function predict(value: Float32Array, text: CrossAttention, sigma: number): Floa
   }
   const claim = Math.min(1, text.claim);
   const speed = value[stateLayout.speed]!;
-  const direction = Math.tanh(speed / directionScale);
+  // Walking direction: the attended one, or for a figure standing still, toward the open middle of the stage.
+  const direction = Math.tanh(speed / directionScale + 3 * (0.5 - stageX(value[stateLayout.walked]!)));
   const [speedTarget, sitTarget, presenceTarget, turn] = text.motionWeight;
   const [speedMask, sitMask] = text.motionMaskWeight;
   predicted[stateLayout.speed] =

@@ -26,7 +26,10 @@ export const MOTION_VERBS: ReadonlyMap<string, MotionWord> = new Map([
   ...entries('turn turns turning', { turn: true }),
 ]); // biome-ignore format: word list
 
-/** A shot word's camera: zoom factor, zoom rate per latent frame, and whether the pan follows the figures. */
+/**
+ * A shot word's camera: zoom factor, zoom rate per latent frame, and whether the pan frames the figures (close-up,
+ * medium and tracking shots follow them; a wide shot centres the stage).
+ */
 export interface CameraWord {
   zoom?: number;
   zoomRate?: number;
@@ -35,10 +38,10 @@ export interface CameraWord {
 
 /** Shot words (single words or the first word of a two-word shot) mapped to camera settings. */
 export const CAMERA_WORDS: ReadonlyMap<string, CameraWord> = new Map([
-  ['close-up', { zoom: 2.0, zoomRate: 0 }],
-  ['closeup', { zoom: 2.0, zoomRate: 0 }],
-  ['medium', { zoom: 1.35, zoomRate: 0 }],
-  ['wide', { zoom: 0.9, zoomRate: 0 }],
+  ['close-up', { zoom: 2.0, zoomRate: 0, tracking: true }],
+  ['closeup', { zoom: 2.0, zoomRate: 0, tracking: true }],
+  ['medium', { zoom: 1.35, zoomRate: 0, tracking: true }],
+  ['wide', { zoom: 0.9, zoomRate: 0, tracking: false }],
   ['push-in', { zoomRate: 0.012 }],
   ['tracking', { tracking: true }],
   ['pan', { tracking: true }],

@@ -90,7 +90,10 @@ export function denoiseScene(
     };
     add(sceneLayout.zoom, camera.zoom);
     add(sceneLayout.zoomRate, camera.zoomRate);
-    add(sceneLayout.pan, camera.tracking ? trackedPan(slots) : undefined);
+    add(
+      sceneLayout.pan,
+      camera.tracking === undefined ? undefined : camera.tracking ? trackedPan(slots) : 0.5,
+    );
     votes.set(source.setting, (votes.get(source.setting) ?? 0) + 2 * stated);
   }
   // The zoom rate acts on the zoom: the attended zoom moves on by the attended rate before the text pulls it.
