@@ -6,12 +6,17 @@
  *   npx tsx bench/speed.ts            # generation + decoding + policy (frames discarded)
  *   npx tsx bench/speed.ts --mp4      # also write what `iamflow generate` writes (H.264 MP4, keyframes, render
  *                                     # record, run.json) into a temp folder
+ *   npx tsx bench/speed.ts --steps 2  # the miniature engine with 2 denoising steps (default 4)
+ *   npx tsx bench/speed.ts --engine-root /tmp/old --label v1
+ *                                     # the engine of another source tree, e.g. the previous commit exported with
+ *                                     # `git archive <commit> src | tar -x -C /tmp/old` (side-by-side comparison)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openRunOutputs, prepareOutputDir } from '../src/cli/commands/generate-outputs.js';
+import type { CausalVideoEngineV1 } from '../src/engine/engine.js';
 import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
 import { createPolicy, defaultPolicyName } from '../src/memory/policies/index.js';
 import { generateVideo } from '../src/pipeline/generate-video.js';
@@ -36,8 +41,36 @@ const script: Script = {
   source: { path: 'bench/speed.ts' },
 };
 
+const { values } = parseArgs({
+  options: {
+    mp4: { type: 'boolean', default: false },
+    steps: { type: 'string' },
+    'engine-root': { type: 'string' },
+    label: { type: 'string' },
+    policy: { type: 'string', multiple: true },
+  },
+  strict: true,
+});
+type EngineFactory = (settings: {
+  width: number;
+  height: number;
+  seed: number;
+  steps?: number;
+}) => CausalVideoEngineV1;
+const engineRoot = values['engine-root'];
+const createEngine: EngineFactory =
+  engineRoot === undefined
+    ? createMiniEngine
+    : ((await import(join(engineRoot, 'src/engine/mini/mini-engine.ts'))).createMiniEngine as EngineFactory);
+const steps = values.steps === undefined ? undefined : Number(values.steps);
+
 async function run(policy: string, mp4Folder: string | undefined): Promise<RunResult> {
-  const engine = createMiniEngine({ width: 480, height: 270, seed: 1 });
+  const engine = createEngine({
+    width: 480,
+    height: 270,
+    seed: 1,
+    ...(steps === undefined ? {} : { steps }),
+  });
   const timeline = buildTimeline(script, engine.info);
   // With --mp4 the frames take the CLI's path: write-behind H.264 encoder, render record, keyframes, run.json.
   const out = mp4Folder ? join(mp4Folder, policy) : undefined;
@@ -80,9 +113,8 @@ async function run(policy: string, mp4Folder: string | undefined): Promise<RunRe
   }
 }
 
-const { values } = parseArgs({ options: { mp4: { type: 'boolean', default: false } }, strict: true });
 const mp4Folder = values.mp4 ? mkdtempSync(join(tmpdir(), 'iamflow-speed-')) : undefined;
-const policies = [...new Set([defaultPolicyName, 'longlive', 'self-forcing'])];
+const policies = values.policy ?? [...new Set([defaultPolicyName, 'longlive', 'self-forcing'])];
 const results = new Map<string, RunResult>();
 try {
   for (const policy of policies) results.set(policy, await run(policy, mp4Folder));
@@ -119,15 +151,20 @@ const header = [
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
-console.log(`speed bench: 6 prompts, 60 s, 480x270, seed 1${values.mp4 ? ', with MP4 encoding' : ''}`);
+const engineLabel = values.label ?? (engineRoot === undefined ? 'this tree' : engineRoot);
+console.log(
+  `speed bench (${engineLabel}): 6 prompts, 60 s, 480x270, seed 1${steps === undefined ? '' : `, ${steps} steps`}${values.mp4 ? ', with MP4 encoding' : ''}`,
+);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
 const attention = (policy: string) =>
   sumCosts(results.get(policy)!.switches.map((s) => s.switchCosts)).attentionOps;
-const ratio = attention('longlive') / attention('self-forcing');
-console.log(
-  `engine work at switches (transition + first chunk, attention ops), longlive / self-forcing: ${fixed(ratio)}x`,
-);
+if (results.has('longlive') && results.has('self-forcing')) {
+  const ratio = attention('longlive') / attention('self-forcing');
+  console.log(
+    `engine work at switches (transition + first chunk, attention ops), longlive / self-forcing: ${fixed(ratio)}x`,
+  );
+}
 const slowest = Math.min(...[...results.values()].map((r) => r.realtimeFactor));
 console.log(`slowest realtime factor: ${fixed(slowest)}x (goal: >= 4x on one core)`);
