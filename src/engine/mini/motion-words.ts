@@ -17,10 +17,10 @@ const entries = (words: string, motion: MotionWord): Array<[string, MotionWord]>
 
 /** Verbs (all inflections listed) mapped to motion. */
 export const MOTION_VERBS: ReadonlyMap<string, MotionWord> = new Map([
-  ...entries('walk walks walking stroll strolls strolling wander wanders wandering pace paces pacing', { speed: 0.012, sit: 0 }),
-  ...entries('run runs running jog jogs jogging hurry hurries hurrying rush rushes rushing', { speed: 0.028, sit: 0 }),
-  ...entries('enter enters entering arrive arrives arriving approach approaches approaching come comes coming', { speed: 0.014, sit: 0, presence: 1 }),
-  ...entries('leave leaves leaving exit exits exiting depart departs departing', { speed: 0.02, sit: 0, presence: 0.05 }),
+  ...entries('walk walks walking stroll strolls strolling wander wanders wandering pace paces pacing', { speed: 0.018, sit: 0 }),
+  ...entries('run runs running jog jogs jogging hurry hurries hurrying rush rushes rushing', { speed: 0.04, sit: 0 }),
+  ...entries('enter enters entering arrive arrives arriving approach approaches approaching come comes coming', { speed: 0.02, sit: 0, presence: 1 }),
+  ...entries('leave leaves leaving exit exits exiting depart departs departing', { speed: 0.025, sit: 0, presence: 0.05 }),
   ...entries('sit sits sitting seated kneel kneels kneeling', { speed: 0, sit: 1 }),
   ...entries('stand stands standing wait waits waiting stop stops talk talks talking read reads reading look looks looking watch watches watching pour pours pouring laugh laughs laughing', { speed: 0, sit: 0 }),
   ...entries('turn turns turning', { turn: true }),
