@@ -159,8 +159,8 @@ function predict(value: Float32Array, text: CrossAttention, sigma: number): Floa
   }
   const claim = Math.min(1, text.claim);
   const speed = value[stateLayout.speed]!;
-  // Walking direction: the attended one, or for a figure standing still, toward the open middle of the stage.
-  const direction = Math.tanh(speed / directionScale + 3 * (0.5 - stageX(value[stateLayout.walked]!)));
+  // Walking direction: the attended one, bent toward the middle of the stage near its edges.
+  const direction = Math.tanh(speed / directionScale + 1.5 * (0.5 - stageX(value[stateLayout.walked]!)));
   const [speedTarget, sitTarget, presenceTarget, turn] = text.motionWeight;
   const [speedMask, sitMask] = text.motionMaskWeight;
   predicted[stateLayout.speed] =
@@ -209,8 +209,10 @@ function freshState(seed: number, index: number, slot: number): Float32Array {
   const uniform = createUniform(mixSeed(seed, index, slot, 1));
   const state = new Float32Array(STATE_SIZE);
   state.set(sampleAppearance(uniform));
-  state[stateLayout.walked] = 0.12 + (0.76 * (slot + 0.5)) / SLOTS + 0.04 * (uniform() - 0.5);
+  state[stateLayout.walked] = 0.1 + (0.8 * (slot + 0.5)) / SLOTS + 0.04 * (uniform() - 0.5);
   state[stateLayout.depth] = 0.35 + 0.45 * uniform();
+  // a slight seeded lean left or right: which way a new walker sets off
+  state[stateLayout.speed] = 0.004 * (2 * uniform() - 1);
   return state;
 }
 

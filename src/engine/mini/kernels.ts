@@ -1,7 +1,8 @@
 /**
- * The one inner product every attention logit of the miniature engine goes through. Costs are counted here, at
- * the place the work happens: `attentionOps` is the number of calls, `multiplyAdds` the summed vector lengths.
- * Tests spy on `kernels.dot` and compare the calls with the engine's counters.
+ * The one inner product every attention logit of the miniature engine goes through. Work is counted here, where it
+ * happens, for every engine in the process: `attentionOps` is the number of calls, `multiplyAdds` the summed vector
+ * lengths. An engine adds the difference over its own (synchronous) calls to its costs; a test spies on
+ * `kernels.dot` and compares the calls with the engine's counter.
  */
 export const kernels = {
   attentionOps: 0,
@@ -16,12 +17,7 @@ export const kernels = {
   },
 };
 
-/** Attention dot products computed so far by every engine in this process (engines take differences). */
-export function attentionWork(): number {
-  return kernels.attentionOps;
-}
-
-/** Numerically stable softmax of `logits` into `weights` (same length); returns nothing. */
+/** Numerically stable softmax of the first `count` logits into `weights`. */
 export function softmaxInto(logits: Float32Array, weights: Float32Array, count: number): void {
   let maximum = Number.NEGATIVE_INFINITY;
   for (let index = 0; index < count; index++) maximum = Math.max(maximum, logits[index]!);
