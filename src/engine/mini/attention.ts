@@ -17,6 +17,8 @@ export const attentionConstants = {
   nullLogit: 8,
   /** Presence and binding read from a key of another slot count this much ("here" channels; looks copy fully). */
   crossSlot: 0.2,
+  /** Presence read from a key fades as exp(-distance / presenceFrames): old frames tell who, not whether now. */
+  presenceFrames: 24,
   /** Relative temporal bias: content logits are scaled by exp(-(distance / decayFrames)^2). */
   decayFrames: 215,
   /** Cross-attention: scale of slot binding . mention query. */
@@ -52,6 +54,8 @@ export interface FlatContext {
   values: Float32Array[];
   slots: Int8Array;
   decay: Float32Array;
+  /** Temporal factor of the presence channel (being on screen is evidence of now, not of who someone is). */
+  recency: Float32Array;
   /** Key gate of each key (keyGate of its written presence): the slot embedding is scaled by it too. */
   gate: Float32Array;
   mentions: Array<string | null>;
@@ -65,6 +69,7 @@ export function flattenContext(context: readonly ContextFrame[], index: number):
     values: [],
     slots: new Int8Array(count),
     decay: new Float32Array(count),
+    recency: new Float32Array(count),
     gate: new Float32Array(count),
     mentions: [],
   };
@@ -78,6 +83,7 @@ export function flattenContext(context: readonly ContextFrame[], index: number):
       flat.values.push(value);
       flat.slots[position] = token.slot;
       flat.decay[position] = temporalDecay(distance);
+      flat.recency[position] = Math.exp(-distance / attentionConstants.presenceFrames);
       flat.gate[position] = keyGate(token.value[stateLayout.presence]!);
       flat.mentions.push(token.mention);
       position += 1;
@@ -135,7 +141,7 @@ export function attendContext(
     for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + weight * source[entry]!;
     const here = Number(flat.slots[key] === slot);
     const local = weight * (here + (1 - here) * attentionConstants.crossSlot);
-    presence += local * source[stateLayout.presence]!;
+    presence += local * flat.recency[key]! * source[stateLayout.presence]!;
     const stored = flat.keys[key]!;
     for (let entry = 0; entry < BINDING_SIZE; entry++)
       attended[entry] = attended[entry]! + local * stored[entry]!;

@@ -30,7 +30,7 @@ export const denoiserConstants = {
   motionGuidance: 0.6,
   /** gamma(sigma) = absentPull + absentPullClean * (1 - sigma): presence a pass takes from a slot the text does
    * not claim (the null text token's pull; timestep-modulated, strongest in the clean context pass). */
-  absentPull: 0.2,
+  absentPull: 0.05,
   absentPullClean: 0.3,
   /** zeta: fraction of the current noise estimate the imperfect denoiser passes into its prediction. */
   leak: 0.12,

@@ -121,21 +121,18 @@ describe('mini engine identity behaviour (measured over 8 seeds)', () => {
     for (const t of single) expect(Math.abs(t)).toBeLessThan(0.1);
   });
 
-  it('(c) after a swap in place an unclaimed figure persists beside the new one as long as attention holds it', async () => {
+  it('(c) after a swap in place an unclaimed figure persists beside the new one while the window holds it', async () => {
+    // latent frames, out of the 30 after the switch, in which the old, unclaimed figure is drawn (re-emergence counts)
     const persistence = async (seed: number, options: { emptySink: boolean; recache: boolean }) => {
       const engine = createMiniEngine({ seed, width: 32, height: 18 });
       if (options.emptySink) await run(engine, 'An empty library with tall shelves.', 1);
-      await run(engine, 'A tall man in a green jacket reads in the library.', options.emptySink ? 4 : 30);
-      const after = await run(engine, 'Ravi walks to the window of the library.', 20, {
+      await run(engine, 'A tall man in a green jacket reads in the library.', 4);
+      const after = await run(engine, 'Ravi walks to the window of the library.', 10, {
         recache: options.recache,
       });
       await engine.release();
-      // latent frames from the switch until the old, unclaimed figure is no longer drawn
       const frames = after.flatMap((record) => record.filter((_, index) => index % 4 === 0));
-      const gone = frames.findIndex(
-        (entry) => !entry.figures.some((figure) => figure.mention === 'tall man'),
-      );
-      return gone === -1 ? frames.length : gone;
+      return frames.filter((entry) => entry.figures.some((figure) => figure.mention === 'tall man')).length;
     };
     const inSink = { swap: [] as number[], recache: [] as number[] };
     const notInSink = { swap: [] as number[], recache: [] as number[] };
@@ -146,21 +143,23 @@ describe('mini engine identity behaviour (measured over 8 seeds)', () => {
       notInSink.recache.push(await persistence(seed, { emptySink: true, recache: true }));
     }
     console.log(
-      '(c) persistence in latent frames, figure in the sink: swap',
+      '(c) frames drawn after the switch, figure also in the sink: swap',
       inSink.swap.join(' '),
       '| recache',
       inSink.recache.join(' '),
     );
     console.log(
-      '(c) persistence in latent frames, empty sink: swap',
+      '(c) frames drawn after the switch, empty sink: swap',
       notInSink.swap.join(' '),
       '| recache',
       notInSink.recache.join(' '),
     );
-    expect(Math.max(...inSink.swap) - Math.min(...inSink.swap)).toBeGreaterThanOrEqual(6);
-    expect(mean(inSink.swap)).toBeGreaterThan(12);
-    expect(mean(inSink.recache)).toBeLessThan(mean(inSink.swap) / 4);
+    expect(new Set(inSink.swap).size).toBeGreaterThan(1);
+    expect(mean(inSink.swap)).toBeGreaterThanOrEqual(3);
+    expect(mean(inSink.recache)).toBeLessThan(mean(inSink.swap) / 2);
     expect(mean(notInSink.swap)).toBeGreaterThanOrEqual(3);
     expect(mean(notInSink.recache)).toBeLessThan(mean(notInSink.swap) / 2);
+    // nothing brings him back later: he is gone for good once the window has rolled
+    expect(Math.max(...inSink.swap, ...notInSink.swap)).toBeLessThanOrEqual(12);
   });
 });

@@ -4,10 +4,12 @@ import type { VideoFrame } from '../engine.js';
 import { createMiniEngine } from './mini-engine.js';
 
 /**
- * Writes a frame grid of a 60 s, 6-prompt video made by the miniature engine alone (recache at each switch) for
- * docs/engine.md, and prints the generation and decode time.
+ * Writes frame grids for docs/engine.md: a 60 s, 6-prompt video made by the miniature engine alone (recache at
+ * each switch), printing generation and decode time; or, with `switch`, one prompt switch done as a swap in place
+ * (top row) and with a recache (bottom row).
  *
  *   npx tsx src/engine/mini/write-frame-image.ts docs/images/engine-grid.png [seed] [columns]
+ *   npx tsx src/engine/mini/write-frame-image.ts docs/images/engine-switch.png [seed] switch
  */
 const PROMPTS = [
   'A young woman named Nora with long red hair and a yellow raincoat walks along a rainy city street at dusk, medium tracking shot.',
@@ -45,10 +47,32 @@ async function main(path: string, seed: number, perPrompt: number): Promise<void
     `${chunks} chunks: generate ${(generateMs / chunks).toFixed(2)} ms/chunk, decode ${(decodeMs / chunks).toFixed(2)} ms/chunk`,
   );
   await engine.release();
+  writeGrid(path, picked, perPrompt);
+}
+
+/** Swap in place against recache at one switch: 4 frames, 1 s apart, from the switch on. */
+async function writeSwitch(path: string, seed: number): Promise<void> {
+  const picked: VideoFrame[] = [];
+  for (const recache of [false, true]) {
+    const engine = createMiniEngine({ seed });
+    const before = await engine.encodePrompt('A tall man in a green jacket reads in the library, wide shot.');
+    for (let chunk = 0; chunk < 30; chunk++) await engine.generateChunk({ prompt: before });
+    const after = await engine.encodePrompt('Ravi walks to the window of the library, wide shot.');
+    if (recache) await engine.recache(after);
+    for (let chunk = 0; chunk < 16; chunk++) {
+      const generated = await engine.generateChunk({ prompt: after });
+      if (chunk % 4 === 0) picked.push((await engine.decodeChunk(generated.chunk))[0]!);
+    }
+    await engine.release();
+  }
+  writeGrid(path, picked, 4);
+}
+
+function writeGrid(path: string, picked: readonly VideoFrame[], columns: number): void {
   const scale = 0.5;
   const width = Math.round(picked[0]!.width * scale);
   const height = Math.round(picked[0]!.height * scale);
-  const grid = createCanvas(width * perPrompt, height * PROMPTS.length);
+  const grid = createCanvas(width * columns, height * Math.ceil(picked.length / columns));
   const context = grid.getContext('2d');
   const tile = createCanvas(picked[0]!.width, picked[0]!.height);
   const tileContext = tile.getContext('2d');
@@ -59,19 +83,15 @@ async function main(path: string, seed: number, perPrompt: number): Promise<void
       image.data[pixel * 4 + 3] = 255;
     }
     tileContext.putImageData(image, 0, 0);
-    context.drawImage(
-      tile,
-      (index % perPrompt) * width,
-      Math.floor(index / perPrompt) * height,
-      width,
-      height,
-    );
+    context.drawImage(tile, (index % columns) * width, Math.floor(index / columns) * height, width, height);
   }
   writeFileSync(path, grid.toBuffer('image/png'));
 }
 
-await main(
-  process.argv[2] ?? 'docs/images/engine-grid.png',
-  Number(process.argv[3] ?? 1),
-  Number(process.argv[4] ?? 4),
-);
+if (process.argv[4] === 'switch') await writeSwitch(process.argv[2]!, Number(process.argv[3] ?? 1));
+else
+  await main(
+    process.argv[2] ?? 'docs/images/engine-grid.png',
+    Number(process.argv[3] ?? 1),
+    Number(process.argv[4] ?? 4),
+  );
