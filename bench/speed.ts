@@ -6,6 +6,10 @@
  *   npx tsx bench/speed.ts            # generation + decoding + policy (frames discarded)
  *   npx tsx bench/speed.ts --mp4      # also write what `iamflow generate` writes (H.264 MP4, keyframes, render
  *                                     # record, run.json) into a temp folder
+ *   npx tsx bench/speed.ts --steps 2  # the miniature engine with 2 denoising steps (default 4)
+ *   npx tsx bench/speed.ts --engine-root /tmp/old --label v1
+ *                                     # the engine of another source tree, e.g. the previous commit exported with
+ *                                     # `git archive <commit> src | tar -x -C /tmp/old` (side-by-side comparison)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +21,7 @@ import { createRunDirSink } from '../src/run/create-run-dir-sink.js';
 import { runDefaults } from '../src/run/run-defaults.js';
 import { runScript } from '../src/run/run-script.js';
 import type { RunSink } from '../src/run/run-sink.js';
+import type { EngineFactory } from '../src/run/run-spec.js';
 import type { Script } from '../src/script/script.js';
 
 const script: Script = {
@@ -34,6 +39,24 @@ const script: Script = {
   source: { path: 'bench/speed.ts' },
 };
 
+const { values } = parseArgs({
+  options: {
+    mp4: { type: 'boolean', default: false },
+    steps: { type: 'string' },
+    'engine-root': { type: 'string' },
+    label: { type: 'string' },
+    policy: { type: 'string', multiple: true },
+  },
+  strict: true,
+});
+const engineRoot = values['engine-root'];
+// Another tree's miniature engine (its own createMiniEngine), for a side-by-side comparison.
+const engine: EngineFactory | undefined =
+  engineRoot === undefined
+    ? undefined
+    : ((await import(join(engineRoot, 'src/engine/mini/mini-engine.ts'))).createMiniEngine as EngineFactory);
+const steps = values.steps === undefined ? runDefaults.steps : Number(values.steps);
+
 /** Discards every frame: measures generation, decoding and policy alone. */
 const discard: RunSink = {
   open: async () => null,
@@ -47,13 +70,13 @@ async function run(policy: string, mp4Folder: string | undefined): Promise<RunRe
   // With --mp4 the frames take generate's path: write-behind H.264 encoder, keyframes, render record, run.json.
   const sink = mp4Folder ? createRunDirSink({ dir: join(mp4Folder, policy) }) : discard;
   const output = { keyframes: mp4Folder !== undefined, renderRecord: mp4Folder !== undefined };
-  const { result } = await runScript({ script, policy: { name: policy }, output }, sink);
+  const spec = { script, policy: { name: policy }, output, steps, ...(engine ? { engine } : {}) };
+  const { result } = await runScript(spec, sink);
   return result;
 }
 
-const { values } = parseArgs({ options: { mp4: { type: 'boolean', default: false } }, strict: true });
 const mp4Folder = values.mp4 ? mkdtempSync(join(tmpdir(), 'iamflow-speed-')) : undefined;
-const policies = [...new Set([defaultPolicyName, 'longlive', 'self-forcing'])];
+const policies = values.policy ?? [...new Set([defaultPolicyName, 'longlive', 'self-forcing'])];
 const results = new Map<string, RunResult>();
 try {
   for (const policy of policies) results.set(policy, await run(policy, mp4Folder));
@@ -90,17 +113,20 @@ const header = [
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
+const engineLabel = values.label ?? (engineRoot === undefined ? 'this tree' : engineRoot);
 console.log(
-  `speed bench: 6 prompts, 60 s, ${runDefaults.width}x${runDefaults.height}, seed ${runDefaults.seed}, ${runDefaults.steps} steps${values.mp4 ? ', with MP4 encoding' : ''}`,
+  `speed bench (${engineLabel}): 6 prompts, 60 s, ${runDefaults.width}x${runDefaults.height}, seed ${runDefaults.seed}, ${steps} steps${values.mp4 ? ', with MP4 encoding' : ''}`,
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 
 const attention = (policy: string) =>
   sumCosts(results.get(policy)!.switches.map((s) => s.switchCosts)).attentionOps;
-const ratio = attention('longlive') / attention('self-forcing');
-console.log(
-  `engine work at switches (transition + first chunk, attention ops), longlive / self-forcing: ${fixed(ratio)}x`,
-);
+if (results.has('longlive') && results.has('self-forcing')) {
+  const ratio = attention('longlive') / attention('self-forcing');
+  console.log(
+    `engine work at switches (transition + first chunk, attention ops), longlive / self-forcing: ${fixed(ratio)}x`,
+  );
+}
 const slowest = Math.min(...[...results.values()].map((r) => r.realtimeFactor));
 console.log(`slowest realtime factor: ${fixed(slowest)}x (goal: >= 4x on one core)`);

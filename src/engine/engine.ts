@@ -12,7 +12,7 @@ export interface CausalVideoEngineV1 {
   readonly specificationVersion: 'v1';
   /** Implementation name, e.g. `mini` or `remote`. */
   readonly provider: string;
-  /** Model identifier, e.g. `mini-causal-v1` or the remote model name. */
+  /** Model identifier, e.g. `mini-causal-v2` or the remote model name. */
   readonly modelId: string;
   /** Fixed geometry and context layout of this engine instance. */
   readonly info: EngineInfo;

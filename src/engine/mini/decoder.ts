@@ -1,10 +1,12 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import type { RenderRecordEntry } from '../engine.js';
+import { APPEARANCE_SIZE } from './appearance.js';
 import { drawFigure } from './draw-figure.js';
-import { figureGeometry } from './figure-geometry.js';
+import { cameraBox, cameraTransform, figureGeometry } from './figure-geometry.js';
 import { type Backdrop, backdropOf } from './scenes.js';
-import type { LatentFrame } from './tokens.js';
+import { screenDirection } from './stage.js';
+import { type LatentFrame, sceneLayout, stateLayout } from './tokens.js';
 
 /** Turns latent frames into RGB video frames and render records. */
 export interface Decoder {
@@ -14,39 +16,87 @@ export interface Decoder {
   record(frame: LatentFrame, step: number, videoFramesPerLatent: number): RenderRecordEntry;
 }
 
+/** A slot drawn in a video frame: its state moved on by its speed to the video frame's time. */
+interface Drawn {
+  slot: number;
+  state: Float32Array;
+  mention: string | null;
+}
+
 /** Creates a decoder that draws on one reusable canvas of the engine's size. */
 export function createDecoder(width: number, height: number, videoFramesPerLatent: number): Decoder {
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
-  const phaseOf = (step: number, base: number) => base + (step / videoFramesPerLatent) * 0.5;
+  const visible = (frame: LatentFrame, step: number): Drawn[] =>
+    frame.slots
+      .map((slot, index) => {
+        const state = slot.state.slice();
+        state[stateLayout.walked] =
+          state[stateLayout.walked]! + (state[stateLayout.speed]! * step) / videoFramesPerLatent;
+        return { slot: index, state, mention: slot.mention };
+      })
+      .filter((drawn) => drawn.state[stateLayout.presence]! > 0.5)
+      .sort((first, second) => first.state[stateLayout.depth]! - second.state[stateLayout.depth]!);
+  const cameraOf = (frame: LatentFrame) =>
+    cameraTransform(
+      { zoom: frame.scene.state[sceneLayout.zoom]!, pan: frame.scene.state[sceneLayout.pan]! },
+      width,
+      height,
+    );
   return {
     decode(frame, step) {
       const backdrop = backdropOf(frame.scene.setting);
+      const transform = cameraOf(frame) as [number, number, number, number, number, number];
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.fillStyle = rgb(frame.scene.state, 3);
+      context.fillRect(0, 0, width, height);
+      context.setTransform(...transform);
       drawBackdrop(context, frame, backdrop, width, height);
-      const order = [...frame.figures].sort((first, second) => first.depth - second.depth);
-      for (const figure of order) {
-        const geometry = figureGeometry(figure, backdrop, width, height);
-        drawFigure(context, figure.appearance, geometry, phaseOf(step, figure.phase));
+      for (const drawn of visible(frame, step)) {
+        const geometry = figureGeometry(drawn.state, backdrop, width, height);
+        drawFigure(context, drawn.state, geometry, walkingPhase(drawn.state), direction(drawn.state));
       }
+      context.setTransform(1, 0, 0, 1, 0, 0);
       const rgba = context.getImageData(0, 0, width, height).data;
       return { width, height, data: packRgb(rgba, width * height) };
     },
     record(frame, step, perLatent) {
       const backdrop = backdropOf(frame.scene.setting);
+      const transform = cameraOf(frame);
       return {
         frame: frame.index * perLatent + step,
         latentFrame: frame.index,
         prompt: frame.prompt,
-        scene: { setting: frame.scene.setting, appearance: Array.from(frame.scene.palette) },
-        figures: frame.figures.map((figure, slot) => ({
-          slot,
-          appearance: Array.from(figure.appearance),
-          box: figureGeometry(figure, backdrop, width, height).box,
-          mention: figure.mention,
-        })),
+        scene: { setting: frame.scene.setting, appearance: Array.from(frame.scene.state.subarray(0, 6)) },
+        figures: visible(frame, step)
+          .map((drawn) => ({
+            slot: drawn.slot,
+            appearance: Array.from(drawn.state.subarray(0, APPEARANCE_SIZE)),
+            box: cameraBox(
+              figureGeometry(drawn.state, backdrop, width, height).box,
+              transform,
+              width,
+              height,
+            ),
+            mention: drawn.mention,
+          }))
+          .filter((figure) => figure.box[2] > 0 && figure.box[3] > 0)
+          .sort((first, second) => first.slot - second.slot),
       };
     },
   };
+}
+
+/** Walking phase in cycles: legs swing with the distance walked (a stride is 0.04 of the stage). */
+function walkingPhase(state: ArrayLike<number>): number {
+  return state[stateLayout.walked]! / 0.04;
+}
+
+function direction(state: ArrayLike<number>): number {
+  return (
+    screenDirection(state[stateLayout.walked]!, state[stateLayout.speed]!) *
+    Number(Math.abs(state[stateLayout.speed]!) > 0.002)
+  );
 }
 
 /** RGBA to packed RGB; four pixels at a time as 32-bit words when the pixel count allows (little-endian). */
@@ -86,12 +136,12 @@ function drawBackdrop(
   width: number,
   height: number,
 ): void {
-  const palette = frame.scene.palette;
+  const palette = frame.scene.state;
   const horizon = Math.round(backdrop.horizon * height);
   context.fillStyle = rgb(palette, 0);
-  context.fillRect(0, 0, width, horizon);
+  context.fillRect(-width, -height, 3 * width, horizon + height);
   context.fillStyle = rgb(palette, 3);
-  context.fillRect(0, horizon, width, height - horizon);
+  context.fillRect(-width, horizon, 3 * width, 2 * height);
   const [red, green, blue] = backdrop.prop;
   const prop = `rgb(${red},${green},${blue})`;
   context.fillStyle = prop;

@@ -1,6 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { appearanceLayout, appearanceRgb, HAIR_STYLES } from './appearance.js';
 import type { FigureGeometry } from './figure-geometry.js';
+import { stateLayout } from './tokens.js';
 
 type Look = ArrayLike<number>;
 
@@ -15,19 +16,27 @@ function skinColour(tone: number): string {
   return `rgb(${mix(241, 95)},${mix(213, 60)},${mix(182, 40)})`;
 }
 
-/** Draws one figure token: hair, head, clothing, accessories, with legs and arms swinging by `phase`. */
+/**
+ * Draws one figure: hair, head, clothing, accessories; legs and arms swing by `phase` (scaled by speed), a seated
+ * figure is lowered with its thighs forward, and `facing` (-1 left, 1 right, 0 front) turns bag, hair and nose.
+ */
 export function drawFigure(
   context: SKRSContext2D,
   look: Look,
   geometry: FigureGeometry,
   phase: number,
+  facing: number,
 ): void {
   const { centerX: x, feetY, height, width, headRadius: r } = geometry;
   const has = (entry: number) => look[entry]! > 0.5;
-  const swing = Math.sin(2 * Math.PI * phase) * height * 0.05;
-  const hipY = feetY - height * 0.45;
-  const shoulderY = feetY - height + 2.1 * r;
-  const headY = feetY - height + r;
+  const sit = look[stateLayout.sit]!;
+  const stride = Math.min(1, Math.abs(look[stateLayout.speed]!) / 0.01);
+  const swing = Math.sin(2 * Math.PI * phase) * height * 0.05 * stride * (1 - sit);
+  const drop = 0.3 * height * sit;
+  const hipY = feetY - height * 0.45 + drop;
+  const shoulderY = feetY - height + 2.1 * r + drop;
+  const headY = feetY - height + r + drop;
+  const side = facing === 0 ? 1 : -facing;
   const hair = css(look, appearanceLayout.hair);
   const style = HAIR_STYLES[Math.min(5, Math.floor(look[appearanceLayout.hairStyle]! * 6))]!;
   const outer = has(appearanceLayout.outerwear);
@@ -37,14 +46,21 @@ export function drawFigure(
     context.fillStyle = hair;
     context.fillRect(x - r * 1.15, headY - r * 0.4, r * 2.3, r * 2.8);
   }
-  // legs and shoes
+  // legs and shoes (a seated figure's thighs point forward)
   context.fillStyle = css(look, appearanceLayout.bottom);
   const legWidth = width * 0.36;
-  context.fillRect(x - width * 0.42 + swing, hipY, legWidth, feetY - hipY);
-  context.fillRect(x + width * 0.06 - swing, hipY, legWidth, feetY - hipY);
+  const thigh = sit * height * 0.22 * (facing === 0 ? 0 : facing);
+  context.fillRect(
+    Math.min(x - width * 0.42, x - width * 0.42 + thigh),
+    hipY - legWidth * sit,
+    width * 0.84 + Math.abs(thigh),
+    legWidth * sit,
+  );
+  context.fillRect(x - width * 0.42 + swing + thigh, hipY, legWidth, feetY - hipY);
+  context.fillRect(x + width * 0.06 - swing + thigh, hipY, legWidth, feetY - hipY);
   context.fillStyle = css(look, appearanceLayout.shoes);
-  context.fillRect(x - width * 0.46 + swing, feetY - r * 0.5, legWidth * 1.2, r * 0.5);
-  context.fillRect(x + width * 0.02 - swing, feetY - r * 0.5, legWidth * 1.2, r * 0.5);
+  context.fillRect(x - width * 0.46 + swing + thigh, feetY - r * 0.5, legWidth * 1.2, r * 0.5);
+  context.fillRect(x + width * 0.02 - swing + thigh, feetY - r * 0.5, legWidth * 1.2, r * 0.5);
   // arms behind the torso
   context.fillStyle = sleeve;
   context.fillRect(x - width * 0.72, shoulderY + swing * 0.4, width * 0.24, height * 0.36);
@@ -60,7 +76,8 @@ export function drawFigure(
   }
   if (has(appearanceLayout.bag)) {
     context.fillStyle = css(look, appearanceLayout.bag + 1);
-    context.fillRect(x + width * 0.5, hipY - height * 0.08, width * 0.42, height * 0.13);
+    const bagX = side > 0 ? x + width * 0.5 : x - width * 0.92;
+    context.fillRect(bagX, hipY - height * 0.08, width * 0.42, height * 0.13);
   }
   if (has(appearanceLayout.scarf)) {
     context.fillStyle = css(look, appearanceLayout.scarf + 1);
@@ -72,7 +89,11 @@ export function drawFigure(
   context.beginPath();
   context.arc(x, headY, r, 0, 2 * Math.PI);
   context.fill();
-  drawHair(context, style, hair, x, headY, r);
+  drawHair(context, style, hair, x, headY, r, side);
+  if (facing !== 0) {
+    context.fillStyle = skinColour(look[appearanceLayout.skin]!);
+    context.fillRect(x + facing * r * 0.85, headY - r * 0.05, r * 0.35 * facing, r * 0.3);
+  }
   if (has(appearanceLayout.beard)) {
     context.fillStyle = hair;
     context.beginPath();
@@ -105,6 +126,7 @@ function drawHair(
   x: number,
   y: number,
   r: number,
+  side: number,
 ): void {
   context.fillStyle = colour;
   context.beginPath();
@@ -128,7 +150,7 @@ function drawHair(
       context.fill();
     }
   } else if (style === 'ponytail') {
-    context.fillRect(x + r * 0.8, y - r * 0.3, r * 0.5, r * 1.6);
+    context.fillRect(x + side * r * 0.8 - (side < 0 ? r * 0.5 : 0), y - r * 0.3, r * 0.5, r * 1.6);
   } else if (style === 'bun') {
     context.beginPath();
     context.arc(x, y - r * 1.15, r * 0.45, 0, 2 * Math.PI);

@@ -1,31 +1,28 @@
 import { dequantize, type Quantization, type QuantizedVector, quantize, storedBytes } from './quantize.js';
-import type { ContextFrame, FigureToken, LatentFrame } from './tokens.js';
+import type { ContextFrame, LatentFrame } from './tokens.js';
 
-/** A stored copy of a latent frame's tokens, possibly quantized. */
+/** A stored copy of a latent frame's keys and values (its context-pass cache), possibly quantized. */
 export interface StoredFrame {
   /** Original temporal position (latent frame index). */
   position: number;
   setting: string | null;
-  palette: QuantizedVector;
+  scene: QuantizedVector;
   sceneBinding: QuantizedVector;
-  figures: Array<{
-    appearance: QuantizedVector;
-    binding: QuantizedVector;
-    rest: Omit<FigureToken, 'appearance' | 'binding'>;
-  }>;
+  tokens: Array<{ slot: number; key: QuantizedVector; value: QuantizedVector; mention: string | null }>;
 }
 
-/** Copies a frame's tokens into storage form (quantizing vectors unless `none`). */
+/** Copies a frame's cache into storage form (quantizing vectors unless `none`). */
 export function storeLatentFrame(frame: LatentFrame, mode: Quantization): StoredFrame {
   return {
     position: frame.index,
     setting: frame.scene.setting,
-    palette: quantize(frame.scene.palette, mode, 0.5),
+    scene: quantize(frame.scene.state, mode, 0.5),
     sceneBinding: quantize(frame.scene.binding, mode),
-    figures: frame.figures.map(({ appearance, binding, ...rest }) => ({
-      appearance: quantize(appearance, mode, 0.5),
-      binding: quantize(binding, mode),
-      rest: { ...rest },
+    tokens: frame.cache.map((token) => ({
+      slot: token.slot,
+      key: quantize(token.key, mode),
+      value: quantize(token.value, mode, 0.5),
+      mention: token.mention,
     })),
   };
 }
@@ -37,21 +34,21 @@ export function restoreContextFrame(stored: StoredFrame): ContextFrame {
     part: 'bank',
     scene: {
       setting: stored.setting,
-      palette: dequantize(stored.palette),
+      state: dequantize(stored.scene),
       binding: dequantize(stored.sceneBinding),
     },
-    figures: stored.figures.map((figure) => ({
-      ...figure.rest,
-      appearance: dequantize(figure.appearance),
-      binding: dequantize(figure.binding),
+    cache: stored.tokens.map((token) => ({
+      slot: token.slot,
+      key: dequantize(token.key),
+      value: dequantize(token.value),
+      mention: token.mention,
     })),
   };
 }
 
-/** Bytes of a stored frame's vectors (scalars per token counted as 4 float32 values). */
+/** Bytes of a stored frame's vectors (plus 4 bytes per token for its slot and position). */
 export function storedFrameBytes(stored: StoredFrame): number {
-  let bytes = storedBytes(stored.palette) + storedBytes(stored.sceneBinding) + 4;
-  for (const figure of stored.figures)
-    bytes += storedBytes(figure.appearance) + storedBytes(figure.binding) + 16;
+  let bytes = storedBytes(stored.scene) + storedBytes(stored.sceneBinding) + 4;
+  for (const token of stored.tokens) bytes += storedBytes(token.key) + storedBytes(token.value) + 4;
   return bytes;
 }

@@ -1,283 +1,243 @@
-import { APPEARANCE_SIZE, clamp01, sampleAppearance } from './appearance.js';
+import { APPEARANCE_SIZE, sampleAppearance } from './appearance.js';
+import {
+  attendContext,
+  attendText,
+  type CrossAttention,
+  flattenContext,
+  KEY_SIZE,
+  keyGate,
+} from './attention.js';
+import type { Conditioning } from './conditioning.js';
 import { createUniform, gaussian, mixSeed } from './random.js';
-import { canonicalPalette } from './scenes.js';
-import type { Mention } from './text-encoder.js';
+import { denoiseScene } from './scene.js';
+import { stageX } from './stage.js';
 import {
   type ContextFrame,
-  copyFigure,
-  type FigureToken,
+  type KeyValueToken,
   type LatentFrame,
-  MAX_FIGURES,
-  type SceneToken,
+  SLOTS,
+  type SlotToken,
+  STATE_SIZE,
+  stateLayout,
 } from './tokens.js';
-import { BINDING_SIZE, dot, normalize } from './weights.js';
+import { BINDING_SIZE } from './weights.js';
 
-/** Fixed attention constants of the miniature engine (its untrained "weights"). */
-export const attentionConstants = {
-  /** Scale of binding-key logits (query binding . key binding). */
-  bindingScale: 30,
-  /** Scale of appearance-key logits (stated look . stored look, both centred on 0.5). */
-  appearanceScale: 6,
-  /** Logit of the null key: what wins when nothing in context matches (a fresh look from the seed). */
-  nullLogit: 13.5,
-  /** Recency penalty per doubling of temporal distance (in chunks): far frames pull less. */
-  recency: 0.35,
-  /** How strongly a stated attribute overrides the attended look. */
-  specStrength: 0.95,
-  /** Weight of a query's own current estimate in its appearance query, times (1 - sigma); 0: it made attention winner-take-all and hid leakage. */
-  selfQuery: 0,
-  /** Noise added per step, times sigma: the seed of drift. */
-  stepNoise: 0.03,
+/** How the denoiser turns attention outputs into a prediction, and its noise (docs/engine.md, equations). */
+export const denoiserConstants = {
+  /** g_t: how far stated appearance moves the prediction from the attended value, per step. */
+  textGuidance: 0.9,
+  /** g_m: the same for motion (speed, sitting, turning). */
+  motionGuidance: 0.6,
+  /** gamma(sigma) = absentPull + absentPullClean * (1 - sigma): presence a pass takes from a slot the text does
+   * not claim (the null text token's pull; timestep-modulated, strongest in the clean context pass). */
+  absentPull: 0.05,
+  absentPullClean: 0.3,
+  /** zeta: fraction of the current noise estimate the imperfect denoiser passes into its prediction. */
+  leak: 0.12,
+  /** Speed at which the walking direction saturates (tanh scale of the attended speed). */
+  directionScale: 0.004,
 } as const;
 
-/** What conditions one latent frame: the mentions of the dominant prompt and the setting. */
-export interface Conditioning {
-  /** Prompt text recorded on the frame. */
-  promptText: string;
-  /** Prompt text that keys written now are tied to. */
-  keyPrompt: string;
-  /** Prompts whose keys are not stale (current prompt and blend source). */
-  freshPrompts: readonly string[];
-  /** Person mentions, each with the strength its prompt has in the blend (1 without blending). */
-  mentions: ReadonlyArray<{ mention: Mention; strength: number }>;
-  /** Settings stated by the prompt(s), with weights summing to at most 1. */
-  settings: ReadonlyArray<{ setting: string; binding: Float32Array; weight: number }>;
-}
+/** Mean and standard deviation of the noise per state entry (appearance and presence in [0, 1] units). */
+const noiseCentre = new Float32Array(STATE_SIZE).fill(0.5);
+const noiseScale = new Float32Array(STATE_SIZE).fill(0.25);
+noiseCentre[stateLayout.speed] = 0;
+noiseScale[stateLayout.walked] = 0.05;
+noiseScale[stateLayout.depth] = 0.05;
+noiseScale[stateLayout.sit] = 0.1;
+noiseScale[stateLayout.speed] = 0.004;
+noiseScale[stateLayout.presence] = 0.6;
 
 /** Inputs of {@link generateFrame}. */
 export interface GenerateFrameInput {
   index: number;
   context: readonly ContextFrame[];
-  /** The latent frame just before this one (continuation candidates), if any. */
-  previous: LatentFrame | undefined;
   conditioning: Conditioning;
   /** Shifted noise levels of the denoising steps, highest first, in (0, 1]. */
   sigmas: readonly number[];
   seed: number;
-  chunkFrames: number;
-  localFrames: number;
 }
 
-interface Query {
-  /** Binding-space query vector. */
-  query: Float32Array;
-  /** Binding written into the keys of the figure this query makes. */
-  binding: Float32Array;
-  spec: Float32Array;
-  mask: Float32Array;
-  strength: number;
-  mention: string | null;
-  source: FigureToken | undefined;
-}
-
-/** Denoises one latent frame: every figure query attends over the context's figure keys plus a null key. */
-export function generateFrame(input: GenerateFrameInput): { frame: LatentFrame; attentionOps: number } {
-  const { context, conditioning } = input;
-  const keys = context.flatMap((frame) =>
-    frame.figures.map((figure) => ({
-      figure,
-      bias: recencyBias(input.index - frame.position, input.chunkFrames),
-    })),
+/**
+ * Denoises one latent frame: every slot starts from seeded noise; each step attends over the context with a
+ * query made from its current state, cross-attends over the text, predicts the clean state and re-noises to the
+ * next step's level. The last prediction is the frame.
+ */
+export function generateFrame(input: GenerateFrameInput): LatentFrame {
+  const flat = flattenContext(input.context, input.index);
+  const fresh = Array.from({ length: SLOTS }, (_, slot) => freshState(input.seed, input.index, slot));
+  const noise = Array.from({ length: SLOTS }, (_, slot) =>
+    createUniform(mixSeed(input.seed, input.index, slot, 7)),
   );
-  const queries: Query[] = conditioning.mentions.slice(0, MAX_FIGURES).map(({ mention, strength }) => ({
-    query: mention.query,
-    binding: mention.binding,
-    spec: mention.spec,
-    mask: mention.mask,
-    strength,
-    mention: mention.text,
-    source: undefined,
-  }));
-  let attentionOps = 0;
-  for (const figure of input.previous?.figures ?? []) {
-    if (queries.length >= MAX_FIGURES) break;
-    if (conditioning.freshPrompts.includes(figure.keyPrompt) || figure.unbound + 1 >= input.localFrames)
-      continue;
-    attentionOps += queries.length;
-    const claimed = queries.some(
-      (query) => query.source === undefined && logit(query, figure, null, 1) > attentionConstants.nullLogit,
-    );
-    if (!claimed) {
-      queries.push({
-        query: figure.binding,
-        binding: figure.binding,
-        spec: figure.appearance,
-        mask: new Float32Array(APPEARANCE_SIZE),
-        strength: 0,
-        mention: figure.mention,
-        source: figure,
-      });
-    }
-  }
-  const figures = queries.map((query, slot) => {
-    const result = denoiseFigure(input, keys, query, slot);
-    attentionOps += result.attentionOps;
-    return result.figure;
-  });
-  separate(figures);
-  const scene = denoiseScene(input);
-  attentionOps += scene.attentionOps;
-  return {
-    frame: { index: input.index, prompt: conditioning.promptText, scene: scene.token, figures },
-    attentionOps,
-  };
-}
-
-function denoiseFigure(
-  input: GenerateFrameInput,
-  keys: ReadonlyArray<{ figure: FigureToken; bias: number }>,
-  query: Query,
-  slot: number,
-): { figure: FigureToken; attentionOps: number } {
-  const uniform = createUniform(mixSeed(input.seed, input.index, slot, 1));
-  const fresh = sampleAppearance(uniform);
-  const freshPosition = { x: 0.1 + 0.8 * uniform(), depth: 0.3 + 0.5 * uniform() };
-  let state = fresh.slice();
-  let weights = new Float32Array(keys.length);
-  let nullWeight = 1;
-  const lambda =
-    attentionConstants.specStrength * (query.source === undefined ? Math.max(query.strength, 0) : 0);
+  const states = noise.map((uniform) => sampleNoise(uniform));
+  // The binding channels start as small noise and then hold the last prediction (they are not re-noised).
+  const bindings = noise.map((uniform) => bindingNoise(uniform, 0.5));
+  const mentions: Array<string | null> = new Array(SLOTS).fill(null);
+  let text: CrossAttention[] | undefined;
   input.sigmas.forEach((sigma, step) => {
-    const logits = keys.map(({ figure, bias }) => logit(query, figure, state, 1 - sigma) + bias);
-    const maximum = Math.max(attentionConstants.nullLogit, ...logits);
-    let total = Math.exp(attentionConstants.nullLogit - maximum);
-    weights = Float32Array.from(logits, (value) => Math.exp(value - maximum));
-    for (const weight of weights) total += weight;
-    weights = weights.map((weight) => weight / total);
-    nullWeight = Math.exp(attentionConstants.nullLogit - maximum) / total;
-    const predicted = new Float32Array(APPEARANCE_SIZE);
-    for (let entry = 0; entry < APPEARANCE_SIZE; entry++) {
-      let value = nullWeight * fresh[entry]!;
-      keys.forEach(({ figure }, index) => {
-        value += weights[index]! * figure.appearance[entry]!;
-      });
-      if (query.mask[entry]! > 0) value = (1 - lambda) * value + lambda * query.spec[entry]!;
-      predicted[entry] = value;
-    }
-    const noise = createUniform(mixSeed(input.seed, input.index, slot, 2 + step));
-    state = predicted.map((value) => clamp01(value + attentionConstants.stepNoise * sigma * gaussian(noise)));
-  });
-  const binding = new Float32Array(BINDING_SIZE);
-  let x = nullWeight * freshPosition.x;
-  let depth = nullWeight * freshPosition.depth;
-  keys.forEach(({ figure }, index) => {
-    const weight = weights[index]!;
-    x += weight * figure.x;
-    depth += weight * figure.depth;
-    for (let entry = 0; entry < BINDING_SIZE; entry++)
-      binding[entry] = binding[entry]! + 0.5 * weight * figure.binding[entry]!;
-  });
-  const bound = query.source === undefined;
-  if (bound)
-    for (let entry = 0; entry < BINDING_SIZE; entry++)
-      binding[entry] = binding[entry]! + query.binding[entry]!;
-  const figure: FigureToken = {
-    appearance: state,
-    x,
-    depth,
-    phase: input.index * 0.5 + slot * 0.37,
-    binding: bound ? normalize(binding) : query.binding.slice(),
-    mention: query.mention,
-    keyPrompt: bound ? input.conditioning.keyPrompt : query.source!.keyPrompt,
-    unbound: bound ? 0 : query.source!.unbound + 1,
-  };
-  return { figure, attentionOps: input.sigmas.length * (keys.length + 1) };
-}
-
-/** Attention logit of a query against a stored figure key, without the temporal term. */
-function logit(query: Query, figure: FigureToken, state: Float32Array | null, selfWeight: number): number {
-  let appearance = 0;
-  for (let entry = 0; entry < APPEARANCE_SIZE; entry++) {
-    const stated =
-      query.mask[entry]! > 0
-        ? query.spec[entry]! - 0.5
-        : state === null
-          ? 0
-          : attentionConstants.selfQuery * selfWeight * (state[entry]! - 0.5);
-    appearance += stated * (figure.appearance[entry]! - 0.5);
-  }
-  return (
-    attentionConstants.bindingScale * dot(query.query, figure.binding) +
-    attentionConstants.appearanceScale * appearance
-  );
-}
-
-/** Temporal position term: a penalty that grows with the log of the distance in chunks. */
-export function recencyBias(distance: number, chunkFrames: number): number {
-  return -attentionConstants.recency * Math.log2(1 + Math.max(0, distance) / chunkFrames);
-}
-
-function denoiseScene(input: GenerateFrameInput): { token: SceneToken; attentionOps: number } {
-  const { context, conditioning } = input;
-  const stated = conditioning.settings;
-  const statedWeight = stated.reduce((sum, entry) => sum + entry.weight, 0);
-  const logits = context.map((frame) => {
-    let similarity = 0;
-    for (const entry of stated) similarity += entry.weight * dot(entry.binding, frame.scene.binding);
-    return (
-      attentionConstants.bindingScale * similarity +
-      4 * recencyBias(input.index - frame.position, input.chunkFrames)
+    const next = input.sigmas[step + 1] ?? 0;
+    const attended = states.map((state, slot) =>
+      attendContext(flat, slot, bindings[slot]!, state, fresh[slot]!),
     );
-  });
-  const maximum = Math.max(0, ...logits);
-  const weights = logits.map((value) => Math.exp(value - maximum));
-  const total = weights.reduce((sum, value) => sum + value, 0);
-  const attended = new Float32Array(6);
-  const votes = new Map<string | null, number>();
-  context.forEach((frame, index) => {
-    const weight = total > 0 ? weights[index]! / total : 0;
-    for (let channel = 0; channel < 6; channel++)
-      attended[channel] = attended[channel]! + weight * frame.scene.palette[channel]!;
-    votes.set(frame.scene.setting, (votes.get(frame.scene.setting) ?? 0) + weight);
-  });
-  const textPalette = new Float32Array(6);
-  for (const entry of stated) {
-    const palette = canonicalPalette(entry.setting);
-    for (let channel = 0; channel < 6; channel++)
-      textPalette[channel] = textPalette[channel]! + entry.weight * palette[channel]!;
-  }
-  const uniform = createUniform(mixSeed(input.seed, input.index, 99));
-  const textWeight = context.length === 0 ? 1 : 0.5 * statedWeight;
-  const palette = new Float32Array(6);
-  const plain = canonicalPalette(null);
-  for (let channel = 0; channel < 6; channel++) {
-    const base =
-      context.length === 0
-        ? statedWeight > 0
-          ? textPalette[channel]! / statedWeight
-          : plain[channel]!
-        : attended[channel]!;
-    const fromText = statedWeight > 0 ? textPalette[channel]! / statedWeight : base;
-    palette[channel] = clamp01((1 - textWeight) * base + textWeight * fromText + 0.01 * gaussian(uniform));
-  }
-  const strongest = [...stated].sort((first, second) => second.weight - first.weight)[0];
-  let setting: string | null = strongest?.setting ?? null;
-  let binding = strongest?.binding.slice() ?? new Float32Array(BINDING_SIZE);
-  if (strongest === undefined && context.length > 0) {
-    const top = [...votes.entries()].sort((first, second) => second[1] - first[1])[0]!;
-    setting = top[0];
-    binding = context.find((frame) => frame.scene.setting === setting)!.scene.binding.slice();
-  }
-  return { token: { setting, palette, binding }, attentionOps: context.length + 1 };
-}
-
-/** Pushes figure centres apart so the decoder draws them side by side. */
-function separate(figures: FigureToken[]): void {
-  if (figures.length < 2) return;
-  const gap = Math.min(0.2, 0.84 / figures.length);
-  const order = [...figures].sort((first, second) => first.x - second.x);
-  for (let round = 0; round < 8; round++) {
-    for (let index = 1; index < order.length; index++) {
-      const left = order[index - 1]!;
-      const right = order[index]!;
-      const overlap = gap - (right.x - left.x);
-      if (overlap > 0) {
-        left.x -= overlap / 2;
-        right.x += overlap / 2;
-      }
+    const presences = attended.map((entry) => entry.value[stateLayout.presence]!);
+    const queries = bindings.map((binding, slot) => {
+      const query = binding.slice();
+      const read = attended[slot]!.binding;
+      for (let entry = 0; entry < BINDING_SIZE; entry++) query[entry] = query[entry]! + read[entry]!;
+      return query;
+    });
+    text = attendText(input.conditioning.sources, queries, states, presences, text);
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const cross = text[slot]!;
+      const predicted = predict(attended[slot]!.value, cross, sigma);
+      const binding = new Float32Array(BINDING_SIZE);
+      for (let entry = 0; entry < BINDING_SIZE; entry++)
+        binding[entry] = attended[slot]!.binding[entry]! + cross.binding[entry]!;
+      bindings[slot] = capNorm(binding);
+      mentions[slot] = cross.mentionWeight > 0.5 ? cross.mention : attended[slot]!.mention;
+      states[slot] = step_(states[slot]!, predicted, sigma, next, noise[slot]!);
     }
-    for (const figure of order) figure.x = Math.min(0.92, Math.max(0.08, figure.x));
-  }
+  });
+  const slots: SlotToken[] = states.map((state, slot) => ({
+    state: finish(state),
+    binding: capNorm(bindings[slot]!),
+    mention: mentions[slot]!,
+  }));
+  const scene = denoiseScene(input, slots);
+  return { index: input.index, prompt: input.conditioning.promptText, scene, slots, cache: [] };
 }
 
-export { copyFigure };
+/**
+ * The context pass at timestep 0: each slot of a clean frame attends over its context and the text once more;
+ * the key carries its binding plus what it attended to, the value its state with presence weakened by the part
+ * of it the text does not claim. Recache runs exactly this over the window under the new prompt.
+ */
+export function writeCache(frame: LatentFrame, context: readonly ContextFrame[], conditioning: Conditioning) {
+  const flat = flattenContext(context, frame.index);
+  const attended = frame.slots.map((slot, index) =>
+    attendContext(flat, index, slot.binding, slot.state, slot.state),
+  );
+  const text = attendText(
+    conditioning.sources,
+    frame.slots.map((slot) => slot.binding),
+    frame.slots.map((slot) => slot.state),
+    frame.slots.map((slot) => slot.state[stateLayout.presence]!),
+  );
+  return frame.slots.map((slot, index): KeyValueToken => {
+    const cross = text[index]!;
+    const claim = Math.min(1, cross.claim);
+    const binding = new Float32Array(BINDING_SIZE);
+    for (let entry = 0; entry < BINDING_SIZE; entry++)
+      binding[entry] = slot.binding[entry]! + 0.5 * attended[index]!.binding[entry]! + cross.binding[entry]!;
+    capNorm(binding);
+    const value = slot.state.slice();
+    const presence = value[stateLayout.presence]! * (1 - absentPull(0) * (1 - claim));
+    value[stateLayout.presence] = presence;
+    // An absent token has nothing to be matched on: its key fades out below half presence.
+    const gate = keyGate(presence);
+    const key = new Float32Array(KEY_SIZE);
+    for (let entry = 0; entry < BINDING_SIZE; entry++) key[entry] = gate * binding[entry]!;
+    for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
+      key[BINDING_SIZE + entry] = gate * (slot.state[entry]! - 0.5);
+    return {
+      slot: index,
+      key,
+      value,
+      mention: cross.mentionWeight > 0.5 ? cross.mention : slot.mention,
+    };
+  });
+}
+
+/** x0 prediction: the attended value moved toward what the text states, with the weight the text puts there. */
+function predict(value: Float32Array, text: CrossAttention, sigma: number): Float32Array {
+  const { textGuidance, motionGuidance, directionScale } = denoiserConstants;
+  const predicted = value.slice();
+  const scale = 1 / Math.max(1, text.claim);
+  for (let entry = 0; entry < APPEARANCE_SIZE; entry++) {
+    const pull = text.specWeight[entry]! - text.maskWeight[entry]! * value[entry]!;
+    predicted[entry] = value[entry]! + textGuidance * scale * pull;
+  }
+  const claim = Math.min(1, text.claim);
+  const speed = value[stateLayout.speed]!;
+  // Walking direction: the attended one, bent toward the middle of the stage near its edges.
+  const direction = Math.tanh(speed / directionScale + 1.5 * (0.5 - stageX(value[stateLayout.walked]!)));
+  const [speedTarget, sitTarget, presenceTarget, turn] = text.motionWeight;
+  const [speedMask, sitMask] = text.motionMaskWeight;
+  predicted[stateLayout.speed] =
+    speed * (1 - 2 * motionGuidance * scale * turn!) +
+    motionGuidance * scale * (speedTarget! * direction - speedMask! * speed);
+  const sit = value[stateLayout.sit]!;
+  predicted[stateLayout.sit] = sit + motionGuidance * scale * (sitTarget! - sitMask! * sit);
+  const presence = value[stateLayout.presence]!;
+  predicted[stateLayout.presence] =
+    presence + scale * (presenceTarget! - claim * presence) - absentPull(sigma) * (1 - claim) * presence;
+  return predicted;
+}
+
+/** Presence a pass at noise level sigma takes from an unclaimed slot. */
+function absentPull(sigma: number): number {
+  return denoiserConstants.absentPull + denoiserConstants.absentPullClean * (1 - sigma);
+}
+
+/** Flow-matching step: x0 = prediction + leak of the noise estimate; z' = (1 - sigma') x0 + sigma' noise. */
+function step_(
+  state: Float32Array,
+  predicted: Float32Array,
+  sigma: number,
+  next: number,
+  uniform: () => number,
+): Float32Array {
+  const updated = new Float32Array(STATE_SIZE);
+  for (let entry = 0; entry < STATE_SIZE; entry++) {
+    const clean = predicted[entry]!;
+    const estimate = state[entry]! - (1 - sigma) * clean - sigma * noiseCentre[entry]!;
+    const x0 = clean + denoiserConstants.leak * estimate;
+    updated[entry] = (1 - next) * x0 + next * (noiseCentre[entry]! + noiseScale[entry]! * gaussian(uniform));
+  }
+  return updated;
+}
+
+function sampleNoise(uniform: () => number): Float32Array {
+  const state = new Float32Array(STATE_SIZE);
+  for (let entry = 0; entry < STATE_SIZE; entry++)
+    state[entry] = noiseCentre[entry]! + noiseScale[entry]! * gaussian(uniform);
+  return state;
+}
+
+/** The null key's value for a slot: a fresh look from the seed, standing in the slot's part of the stage, absent. */
+function freshState(seed: number, index: number, slot: number): Float32Array {
+  const uniform = createUniform(mixSeed(seed, index, slot, 1));
+  const state = new Float32Array(STATE_SIZE);
+  state.set(sampleAppearance(uniform));
+  state[stateLayout.walked] = 0.1 + (0.8 * (slot + 0.5)) / SLOTS + 0.04 * (uniform() - 0.5);
+  state[stateLayout.depth] = 0.35 + 0.45 * uniform();
+  // a slight seeded lean left or right: which way a new walker sets off
+  state[stateLayout.speed] = 0.004 * (2 * uniform() - 1);
+  return state;
+}
+
+/** Seeded binding noise of norm about `scale`. */
+function bindingNoise(uniform: () => number, scale: number): Float32Array {
+  const binding = new Float32Array(BINDING_SIZE);
+  const spread = scale / Math.sqrt(BINDING_SIZE);
+  for (let entry = 0; entry < BINDING_SIZE; entry++) binding[entry] = spread * gaussian(uniform);
+  return binding;
+}
+
+/** Keeps bounded entries in range (appearance, depth, sitting, presence); position and speed stay free. */
+function finish(state: Float32Array): Float32Array {
+  for (let entry = 0; entry < STATE_SIZE; entry++) {
+    const free = entry === stateLayout.walked || entry === stateLayout.speed;
+    state[entry] = free ? state[entry]! : Math.min(1, Math.max(0, state[entry]!));
+  }
+  return state;
+}
+
+/** Scales a vector down to length 1 when longer (a norm that keeps weak bindings weak). */
+function capNorm(vector: Float32Array): Float32Array {
+  let sum = 0;
+  for (const value of vector) sum += value * value;
+  const scale = 1 / Math.max(1, Math.sqrt(sum));
+  for (let entry = 0; entry < vector.length; entry++) vector[entry] = vector[entry]! * scale;
+  return vector;
+}

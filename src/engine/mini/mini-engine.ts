@@ -8,16 +8,16 @@ import type {
   GeneratedChunk,
   RenderRecordEntry,
 } from '../engine.js';
+import { conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
 import { engineError } from './engine-error.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
-import { type Conditioning, generateFrame } from './generator.js';
-import { SETTING_WORDS } from './lexicon.js';
+import { generateFrame, writeCache } from './generator.js';
+import { kernels } from './kernels.js';
 import { hashString } from './random.js';
-import { frameKeys, rebindFrame } from './rebind.js';
 import { type MiniEngineSettings, resolveMiniSettings, shiftedSigmas } from './settings.js';
 import { analyzePrompt, type PromptAnalysis } from './text-encoder.js';
-import type { ContextFrame, LatentFrame } from './tokens.js';
+import { type ContextFrame, type LatentFrame, stateLayout } from './tokens.js';
 import { BINDING_SIZE, KEY_DIMENSION, normalize, projectKey } from './weights.js';
 
 /** Latent frames a recache re-runs at most (LongLive: the attention window of 12). */
@@ -87,7 +87,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   return {
     specificationVersion: 'v1',
     provider: 'mini',
-    modelId: 'mini-causal-v1',
+    modelId: 'mini-causal-v2',
     info: {
       width: config.width,
       height: config.height,
@@ -119,34 +119,24 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       const chunk = chunkCount();
       const startFrame = chunk * config.chunkFrames;
       const chunkEnd = startFrame + config.chunkFrames;
-      const conditioning = conditionOn(options, analyze);
+      const blend =
+        options.blend === undefined
+          ? undefined
+          : { from: analyze(options.blend.from.text), alpha: options.blend.alpha };
+      const conditioning = conditionOn(analyze(options.prompt.text), blend);
+      const before = kernels.attentionOps;
       for (let index = startFrame; index < chunkEnd; index++) {
-        const { frame, attentionOps } = generateFrame({
-          index,
-          context: contextFor(index, chunkEnd),
-          previous: frames[index - 1],
-          conditioning,
-          sigmas,
-          seed: config.seed,
-          chunkFrames: config.chunkFrames,
-          localFrames: config.localFrames,
-        });
+        const context = contextFor(index, chunkEnd);
+        const frame = generateFrame({ index, context, conditioning, sigmas, seed: config.seed });
+        // the context pass at timestep 0 writes the frame's keys/values; later frames of the chunk attend to them
+        frame.cache = writeCache(frame, context, conditioning);
         frames.push(frame);
-        costs.attentionOps += attentionOps;
       }
+      costs.attentionOps += kernels.attentionOps - before;
       costs.generatedFrames += config.chunkFrames;
       costs.denoisingPasses += sigmas.length;
-      // the context pass at timestep 0: every new token attends over its context and the text once more
       costs.contextPasses += 1;
       const written = frames.slice(startFrame, chunkEnd);
-      for (const frame of written) {
-        const contextTokens = contextFor(frame.index, chunkEnd).reduce(
-          (sum, entry) => sum + entry.figures.length + 1,
-          0,
-        );
-        costs.attentionOps +=
-          (frame.figures.length + 1) * (contextTokens + analyze(options.prompt.text).tokens.length);
-      }
       return {
         chunk,
         startFrame,
@@ -156,14 +146,15 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 
     async recache(prompt: EncodedPrompt) {
       live();
-      const analysis = analyze(prompt.text);
+      const conditioning = conditionOn(analyze(prompt.text), undefined);
       const first = Math.max(config.sinkFrames, frames.length - RECACHE_WINDOW);
+      const before = kernels.attentionOps;
       for (let index = first; index < frames.length; index++) {
-        const { frame, attentionOps } = rebindFrame(frames[index]!, analysis, config.localFrames);
-        frames[index] = frame;
-        costs.attentionOps += attentionOps;
+        const frame = frames[index]!;
+        frame.cache = writeCache(frame, contextFor(index, index + 1), conditioning);
         costs.recachedFrames += 1;
       }
+      costs.attentionOps += kernels.attentionOps - before;
       costs.contextPasses += 1;
     },
 
@@ -245,34 +236,11 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 }
 
 function asContext(frame: LatentFrame, part: ContextFrame['part']): ContextFrame {
-  return { position: frame.index, part, scene: frame.scene, figures: frame.figures };
+  return { position: frame.index, part, scene: frame.scene, cache: frame.cache };
 }
 
-/** Builds what conditions a chunk: the dominant prompt's mentions and the blended settings. */
-function conditionOn(options: GenerateChunkOptions, analyze: (text: string) => PromptAnalysis): Conditioning {
-  const target = analyze(options.prompt.text);
-  const alpha = options.blend === undefined ? 1 : Math.min(1, Math.max(0, options.blend.alpha));
-  const source = options.blend === undefined ? target : analyze(options.blend.from.text);
-  const dominant = alpha >= 0.5 ? target : source;
-  const strength = Math.max(alpha, 1 - alpha);
-  const settings = [
-    { analysis: target, weight: alpha },
-    { analysis: source, weight: 1 - alpha },
-  ].flatMap(({ analysis, weight }) =>
-    analysis.setting === null || weight === 0
-      ? []
-      : [{ setting: analysis.setting, binding: settingBinding(analysis), weight }],
-  );
-  return {
-    promptText: options.prompt.text,
-    keyPrompt: dominant.text,
-    freshPrompts: [target.text, source.text],
-    mentions: dominant.mentions.map((mention) => ({ mention, strength })),
-    settings,
-  };
-}
-
-function settingBinding(analysis: PromptAnalysis): Float32Array {
-  const index = analysis.tokens.findIndex((token) => SETTING_WORDS.get(token.lower) === analysis.setting);
-  return analysis.tokenVectors[index]?.slice() ?? new Float32Array(BINDING_SIZE);
+/** Pooled keys of a latent frame for memory scoring: the scene key, then one key per present figure. */
+function frameKeys(frame: LatentFrame): Float32Array[] {
+  const figures = frame.cache.filter((token) => token.value[stateLayout.presence]! > 0.5);
+  return [projectKey(frame.scene.binding), ...figures.map((token) => projectKey(token.key))];
 }

@@ -22,7 +22,12 @@ export interface MiniEngineSettings {
   localFrames?: number;
   /** Bank slots for injected memory frames. Default 6. */
   bankCapacity?: number;
-  /** Denoising timesteps, highest first, each in (0, 1000]. Default [1000, 750, 500, 250]. */
+  /**
+   * Number of denoising steps, evenly spaced from 1000 down (4 gives [1000, 750, 500, 250]). Fewer steps are
+   * faster and noisier. Default 4. Ignored when `denoisingSteps` is given.
+   */
+  steps?: number;
+  /** Denoising timesteps, highest first, each in (0, 1000]. Default: `steps` evenly spaced timesteps. */
   denoisingSteps?: readonly number[];
   /** Timestep shift: sigma = shift * t / (1 + (shift - 1) * t) with t = step / 1000. Default 5. */
   timestepShift?: number;
@@ -51,8 +56,18 @@ export type ResolvedMiniSettings = typeof miniEngineDefaults;
 
 /** Fills defaults and checks ranges; throws an InputError listing every bad field. */
 export function resolveMiniSettings(settings: MiniEngineSettings = {}): ResolvedMiniSettings {
-  const resolved = { ...miniEngineDefaults, ...stripUndefined(settings) };
+  const { steps: stepCount, ...rest } = settings;
   const issues: Issue[] = [];
+  if (stepCount !== undefined && !(Number.isInteger(stepCount) && stepCount >= 1 && stepCount <= 1000)) {
+    issues.push({
+      code: 'invalid-engine-setting',
+      path: ['engine', 'steps'],
+      message: `steps must be an integer from 1 to 1000, got ${stepCount}`,
+    });
+  }
+  const evenSteps =
+    stepCount === undefined || issues.length > 0 ? {} : { denoisingSteps: evenTimesteps(stepCount) };
+  const resolved = { ...miniEngineDefaults, ...evenSteps, ...stripUndefined(rest) };
   const integer = (field: keyof ResolvedMiniSettings, minimum: number, maximum: number) => {
     const value = resolved[field] as number;
     if (!Number.isInteger(value) || value < minimum || value > maximum) {
@@ -100,6 +115,11 @@ export function resolveMiniSettings(settings: MiniEngineSettings = {}): Resolved
   }
   if (issues.length > 0) throw new InputError(issues);
   return resolved;
+}
+
+/** `count` timesteps evenly spaced from 1000 down: 1000 * (count - k) / count for k = 0 .. count - 1. */
+export function evenTimesteps(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => (1000 * (count - index)) / count);
 }
 
 /** Noise level of each step after the timestep shift, in (0, 1]. */

@@ -10,6 +10,7 @@ import {
   WEARABLES,
 } from './lexicon.js';
 import { findMentions, type MentionSpan } from './mentions.js';
+import { type CameraWord, findCamera, findMotion, type MotionWord } from './motion-words.js';
 import { tokenize, type WordToken } from './tokenize.js';
 import { BINDING_SIZE, normalize, WORD_DIMENSION, wordEmbedding } from './weights.js';
 
@@ -30,6 +31,8 @@ export interface Mention {
   mask: Float32Array;
   /** Whether the mention is only a pronoun. */
   pronoun: boolean;
+  /** Motion its verb states (the first verb after it in its sentence, else the prompt's first verb). */
+  motion: MotionWord;
 }
 
 /** What the engine's text encoder extracts from one prompt. */
@@ -41,6 +44,8 @@ export interface PromptAnalysis {
   mentions: Mention[];
   /** Backdrop named by the prompt, or null when it names none. */
   setting: string | null;
+  /** Shot words of the prompt (close-up, medium, wide, push-in, tracking). */
+  camera: CameraWord;
 }
 
 /** Weight of kind features (female, male, child, old) in a mention's binding. */
@@ -104,8 +109,10 @@ export function analyzePrompt(text: string): PromptAnalysis {
       spec,
       mask,
       pronoun: span.pronoun,
+      motion: findMotion(tokens, span.lastToken + 1),
     })),
     setting: findSetting(tokens),
+    camera: findCamera(tokens),
   };
 }
 

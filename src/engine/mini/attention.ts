@@ -1,0 +1,252 @@
+import { APPEARANCE_SIZE } from './appearance.js';
+import type { TextSource } from './conditioning.js';
+import { MOTION_SIZE } from './conditioning.js';
+import { kernels, softmaxInto } from './kernels.js';
+import { type ContextFrame, SLOTS, STATE_SIZE, stateLayout } from './tokens.js';
+import { BINDING_SIZE } from './weights.js';
+
+/** The miniature engine's fixed attention weights (untrained, chosen by hand; docs/engine.md). */
+export const attentionConstants = {
+  /** Self-attention: scale of the binding part of query . key. */
+  bindingScale: 20,
+  /** Self-attention: scale of the appearance part (state - 0.5) . (stored look - 0.5). */
+  appearanceScale: 1,
+  /** Self-attention: logit of a key in the same slot (spatial position embedding, one-hot). */
+  slotScale: 8,
+  /** Logit of the null key, whose value is a fresh look sampled from the seed with presence 0. */
+  nullLogit: 8,
+  /** Presence and binding read from a key of another slot count this much ("here" channels; looks copy fully). */
+  crossSlot: 0.2,
+  /** Presence read from a key fades as exp(-distance / presenceFrames): old frames tell who, not whether now. */
+  presenceFrames: 24,
+  /** Relative temporal bias: content logits are scaled by exp(-(distance / decayFrames)^2). */
+  decayFrames: 215,
+  /** Cross-attention: scale of slot binding . mention query. */
+  textBindingScale: 20,
+  /** Cross-attention: scale of (state - 0.5) . stated (spec - 0.5). */
+  textAppearanceScale: 4,
+  /** Cross-attention: logit penalty per unit of a slot's context presence (a new description prefers a free slot). */
+  occupiedPenalty: 6,
+  /** Cross-attention: logit penalty per unit of a slot's weight from other text tokens at the previous step. */
+  takenPenalty: 16,
+} as const;
+
+/** How much of a token's key is written at a presence: full from 0.5 up, fading to nothing at 0. */
+export function keyGate(presence: number): number {
+  return Math.min(1, Math.max(0, 2 * presence));
+}
+
+/** Length of attention keys and queries: binding then appearance. */
+export const KEY_SIZE = BINDING_SIZE + APPEARANCE_SIZE;
+
+/**
+ * Relative temporal factor of content logits (a RoPE-like long-range decay with a Gaussian envelope): about 1
+ * inside the window, fading with distance in latent frames.
+ */
+export function temporalDecay(distance: number): number {
+  const ratio = distance / attentionConstants.decayFrames;
+  return Math.exp(-ratio * ratio);
+}
+
+/** The context flattened for one frame: keys, values advanced to the present, slots and temporal factors. */
+export interface FlatContext {
+  keys: Float32Array[];
+  values: Float32Array[];
+  slots: Int8Array;
+  decay: Float32Array;
+  /** Temporal factor of the presence channel (being on screen is evidence of now, not of who someone is). */
+  recency: Float32Array;
+  /** Key gate of each key (keyGate of its written presence): the slot embedding is scaled by it too. */
+  gate: Float32Array;
+  mentions: Array<string | null>;
+}
+
+/** Flattens `sink | bank | local` for frame `index`: a value's walked position moves on by speed x distance. */
+export function flattenContext(context: readonly ContextFrame[], index: number): FlatContext {
+  const count = context.reduce((sum, frame) => sum + frame.cache.length, 0);
+  const flat: FlatContext = {
+    keys: [],
+    values: [],
+    slots: new Int8Array(count),
+    decay: new Float32Array(count),
+    recency: new Float32Array(count),
+    gate: new Float32Array(count),
+    mentions: [],
+  };
+  let position = 0;
+  for (const frame of context) {
+    const distance = index - frame.position;
+    for (const token of frame.cache) {
+      const value = token.value.slice();
+      value[stateLayout.walked] = value[stateLayout.walked]! + value[stateLayout.speed]! * distance;
+      flat.keys.push(token.key);
+      flat.values.push(value);
+      flat.slots[position] = token.slot;
+      flat.decay[position] = temporalDecay(distance);
+      flat.recency[position] = Math.exp(-distance / attentionConstants.presenceFrames);
+      flat.gate[position] = keyGate(token.value[stateLayout.presence]!);
+      flat.mentions.push(token.mention);
+      position += 1;
+    }
+  }
+  return flat;
+}
+
+/** What self-attention returns for one slot query. */
+export interface SelfAttention {
+  /** Attended state value (STATE_SIZE). */
+  value: Float32Array;
+  /** Attended binding (BINDING_SIZE). */
+  binding: Float32Array;
+  /** Weight of the null key. */
+  nullWeight: number;
+  /** Mention label of the most attended key. */
+  mention: string | null;
+}
+
+/**
+ * Self-attention of slot `slot` over the context plus the null key. The query is the slot's current binding
+ * estimate and its noisy state's appearance; logits are scaled by the temporal factor.
+ */
+export function attendContext(
+  flat: FlatContext,
+  slot: number,
+  binding: Float32Array,
+  state: Float32Array,
+  fresh: Float32Array,
+): SelfAttention {
+  const count = flat.keys.length;
+  const query = new Float32Array(KEY_SIZE);
+  for (let entry = 0; entry < BINDING_SIZE; entry++)
+    query[entry] = attentionConstants.bindingScale * binding[entry]!;
+  for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
+    query[BINDING_SIZE + entry] = attentionConstants.appearanceScale * (state[entry]! - 0.5);
+  const logits = new Float32Array(count + 1);
+  for (let key = 0; key < count; key++) {
+    const sameSlot = Number(flat.slots[key] === slot) * flat.gate[key]!;
+    logits[key] =
+      flat.decay[key]! *
+      (kernels.dot(query, flat.keys[key]!, KEY_SIZE) + attentionConstants.slotScale * sameSlot);
+  }
+  logits[count] = attentionConstants.nullLogit;
+  const weights = new Float32Array(count + 1);
+  softmaxInto(logits, weights, count + 1);
+  const value = new Float32Array(STATE_SIZE);
+  const attended = new Float32Array(BINDING_SIZE);
+  let strongest = count;
+  let presence = 0;
+  for (let key = 0; key < count; key++) {
+    const weight = weights[key]!;
+    const source = flat.values[key]!;
+    for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + weight * source[entry]!;
+    const here = Number(flat.slots[key] === slot);
+    const local = weight * (here + (1 - here) * attentionConstants.crossSlot);
+    presence += local * flat.recency[key]! * source[stateLayout.presence]!;
+    const stored = flat.keys[key]!;
+    for (let entry = 0; entry < BINDING_SIZE; entry++)
+      attended[entry] = attended[entry]! + local * stored[entry]!;
+    strongest = weight > weights[strongest]! ? key : strongest;
+  }
+  const nullWeight = weights[count]!;
+  for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + nullWeight * fresh[entry]!;
+  value[stateLayout.presence] = presence + nullWeight * fresh[stateLayout.presence]!;
+  return { value, binding: attended, nullWeight, mention: flat.mentions[strongest] ?? null };
+}
+
+/** Cross-attention outputs of one slot, summed over text tokens and sources (each weighted). */
+export interface CrossAttention {
+  /** Total text weight on the slot (its claim), summed over sources. */
+  claim: number;
+  /** Sum of weight x mask per appearance entry, and of weight x mask x spec. */
+  maskWeight: Float32Array;
+  specWeight: Float32Array;
+  /** The same for motion (speed, sit, presence, turn). */
+  motionMaskWeight: Float32Array;
+  motionWeight: Float32Array;
+  /** Sum of weight x mention binding. */
+  binding: Float32Array;
+  /** The mention with the largest weight on this slot and that weight. */
+  mention: string | null;
+  mentionWeight: number;
+  /** Weight of each text token (all sources in order) on this slot. */
+  tokenWeights: Float32Array;
+}
+
+/**
+ * Cross-attention of all slots over the text tokens of each source. Text tokens compete for slots: each token's
+ * logits are normalised over the slots (slot-attention style), so one description settles on one figure. Slot
+ * queries are the slot's binding state and its noisy appearance; a slot already occupied in context
+ * pays a penalty unless its binding matches.
+ */
+export function attendText(
+  sources: readonly TextSource[],
+  bindings: readonly Float32Array[],
+  states: readonly Float32Array[],
+  presences: ArrayLike<number>,
+  previous?: readonly CrossAttention[],
+): CrossAttention[] {
+  const tokenCount = sources.reduce((sum, source) => sum + source.tokens.length, 0);
+  const outputs = Array.from(
+    { length: SLOTS },
+    (): CrossAttention => ({
+      claim: 0,
+      maskWeight: new Float32Array(APPEARANCE_SIZE),
+      specWeight: new Float32Array(APPEARANCE_SIZE),
+      motionMaskWeight: new Float32Array(MOTION_SIZE),
+      motionWeight: new Float32Array(MOTION_SIZE),
+      binding: new Float32Array(BINDING_SIZE),
+      mention: null,
+      mentionWeight: 0,
+      tokenWeights: new Float32Array(tokenCount),
+    }),
+  );
+  const queries = bindings.map((binding, slot) => {
+    const query = new Float32Array(KEY_SIZE);
+    for (let entry = 0; entry < BINDING_SIZE; entry++)
+      query[entry] = attentionConstants.textBindingScale * binding[entry]!;
+    const scale = attentionConstants.textAppearanceScale;
+    for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
+      query[BINDING_SIZE + entry] = scale * (states[slot]![entry]! - 0.5);
+    return query;
+  });
+  const logits = new Float32Array(SLOTS);
+  const weights = new Float32Array(SLOTS);
+  let tokenIndex = -1;
+  for (const source of sources) {
+    for (const token of source.tokens) {
+      tokenIndex += 1;
+      for (let slot = 0; slot < SLOTS; slot++) {
+        // A slot is less attractive when it is already occupied in context or was taken by other text tokens
+        // at the previous step.
+        const taken =
+          previous === undefined ? 0 : previous[slot]!.claim - previous[slot]!.tokenWeights[tokenIndex]!;
+        logits[slot] =
+          kernels.dot(queries[slot]!, token.key, KEY_SIZE) -
+          attentionConstants.occupiedPenalty * presences[slot]! -
+          attentionConstants.takenPenalty * taken;
+      }
+      softmaxInto(logits, weights, SLOTS);
+      for (let slot = 0; slot < SLOTS; slot++) {
+        const weight = source.weight * weights[slot]!;
+        const output = outputs[slot]!;
+        output.claim += weight;
+        output.tokenWeights[tokenIndex] = weight;
+        for (let entry = 0; entry < APPEARANCE_SIZE; entry++) {
+          const masked = weight * token.mask[entry]!;
+          output.maskWeight[entry] = output.maskWeight[entry]! + masked;
+          output.specWeight[entry] = output.specWeight[entry]! + masked * token.spec[entry]!;
+        }
+        for (let entry = 0; entry < MOTION_SIZE; entry++) {
+          const masked = weight * token.motionMask[entry]!;
+          output.motionMaskWeight[entry] = output.motionMaskWeight[entry]! + masked;
+          output.motionWeight[entry] = output.motionWeight[entry]! + masked * token.motion[entry]!;
+        }
+        for (let entry = 0; entry < BINDING_SIZE; entry++)
+          output.binding[entry] = output.binding[entry]! + weight * token.binding[entry]!;
+        output.mention = weight > output.mentionWeight ? token.mention : output.mention;
+        output.mentionWeight = Math.max(output.mentionWeight, weight);
+      }
+    }
+  }
+  return outputs;
+}
