@@ -66,6 +66,8 @@ export interface GenerateVideoOptions {
    * or edited prompt starts at that chunk with the run's transition. `RunResult.timeline` is the one followed.
    */
   prompts?: PromptSource;
+  /** Receives every memory event as the policy reports it (live viewers); they also go to `memoryEvents`. */
+  onMemoryEvent?: (event: MemoryEvent) => void;
   /** Called when a segment starts (after its transition), for live viewers. */
   onSegment?: (segment: Segment, timeline: Timeline) => void;
   /** Receives every chunk's decoded frames in order; awaited. */
@@ -105,7 +107,10 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
           engine: createPolicyEngine(engine),
           timeline,
           seed: options.seed,
-          events: (event) => memoryEvents.push(event),
+          events: (event) => {
+            memoryEvents.push(event);
+            options.onMemoryEvent?.(event);
+          },
         })
       : options.policy;
   const transition = options.transition ?? policy.transition;

@@ -2,7 +2,7 @@ import type { CausalVideoEngineV1 } from '../engine/engine.js';
 import { createMiniEngine } from '../engine/mini/mini-engine.js';
 import type { MiniEngineSettings } from '../engine/mini/settings.js';
 import { InputError } from '../errors/index.js';
-import type { PolicyRegistration } from '../memory/policy.js';
+import type { MemoryEvent, PolicyRegistration } from '../memory/policy.js';
 import { resolvePolicy } from '../memory/policy-registry.js';
 import { generateVideo } from '../pipeline/generate-video.js';
 import type { LivePrompts } from '../pipeline/live-prompts.js';
@@ -40,6 +40,8 @@ export interface RunScriptOptions {
   livePrompts?: (timeline: Timeline) => LivePrompts;
   /** Called when a segment starts, with the timeline followed at that moment. */
   onSegment?: (segment: Segment, timeline: Timeline) => void;
+  /** Receives every memory event as the policy reports it. */
+  onMemoryEvent?: (event: MemoryEvent) => void;
 }
 
 /** What a run produced. */
@@ -158,6 +160,7 @@ export async function runScript(
       ...(options.onProgress ? { onChunk: options.onProgress } : {}),
       ...(live ? { prompts: live } : {}),
       ...(options.onSegment ? { onSegment: options.onSegment } : {}),
+      ...(options.onMemoryEvent ? { onMemoryEvent: options.onMemoryEvent } : {}),
       onFrames: (chunk, frames) => sink.onFrames(chunk, frames),
       ...(renderRecord ? { onRenderRecord: (entries) => sink.onRenderRecord(entries) } : {}),
     });
