@@ -110,7 +110,6 @@ export function renderRun(main, id) {
     ),
   );
   const frameSource = createFrameSource(frames, () => state);
-  showTab('timeline');
 
   img.addEventListener('load', () => {
     if (firstShown !== null) return;
@@ -289,6 +288,9 @@ export function renderRun(main, id) {
       id: 'video',
     });
     player.replaceChildren(video, overlay);
+    overlay.textContent = 'the finished video: play it to follow the script';
+    state.segment = 0;
+    state.chunk = 0;
     video.addEventListener('timeupdate', () => {
       const g = geometry();
       const chunk = Math.floor((video.currentTime * g.fps) / g.videoFramesPerLatent / g.chunkFrames);
@@ -310,7 +312,7 @@ export function renderRun(main, id) {
       state.memory = detail.runJson.memoryEvents;
       state.edits = detail.runJson.edits ?? [];
       state.chunksDone = detail.runJson.timeline.totalChunks;
-      if (!frames.size) showVideo();
+      if (!document.getElementById('video')) showVideo();
       if (detail.runJson.outputs.renderRecord) {
         const text = await fetch(
           withToken(`/api/runs/${id}/files/${detail.runJson.outputs.renderRecord}`),
@@ -324,6 +326,7 @@ export function renderRun(main, id) {
     redraw();
   }
 
+  showTab('timeline');
   let source = null;
   api(`/api/runs/${id}`)
     .then((detail) => {
@@ -361,7 +364,10 @@ export function renderRun(main, id) {
         const url = `data:image/jpeg;base64,${event.jpeg}`;
         frames.set(event.frame, url);
         img.src = url;
-        const s = segments()[state.segment];
+        // The frame's own prompt: frames may trail the loop, which may already have switched.
+        const s = segments().find(
+          (segment) => event.chunk >= segment.startChunk && event.chunk < segment.endChunk,
+        );
         overlay.textContent = `frame ${event.frame} · chunk ${event.chunk} · ${s ? s.prompt : ''}`;
         player.dataset.frames = String(frames.size);
         player.dataset.lastChunk = String(event.chunk);

@@ -220,6 +220,7 @@ export function createServerApp(settings: ServerAppSettings): Hono {
     }
   });
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/', async (c) => c.html(await readFile(join(viewerDir, 'index.html'), 'utf8')));
   app.get('/viewer/:file', async (c) => {
     const file = c.req.param('file');
