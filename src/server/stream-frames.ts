@@ -53,11 +53,15 @@ export function createFrameStreamer(settings: FrameStreamerSettings): FrameStrea
         }
         pending += 1;
         const copy: VideoFrame = { ...frame, data: frame.data.slice() };
+        // Encoded at once on the thread pool (several in parallel), published in order.
+        const t0 = clock();
+        const encoding = encodeJpeg(copy, settings.quality ?? 80).then((jpeg) => {
+          encodeMs += clock() - t0;
+          return jpeg;
+        });
         chain = chain.then(async () => {
-          const t0 = clock();
           try {
-            const jpeg = await encodeJpeg(copy, settings.quality ?? 80);
-            encodeMs += clock() - t0;
+            const jpeg = await encoding;
             encoded += 1;
             hub.publish({
               type: 'frame',
@@ -66,6 +70,8 @@ export function createFrameStreamer(settings: FrameStreamerSettings): FrameStrea
               jpeg: jpeg.toString('base64'),
               latencyMs: clock() - pushedAt,
             });
+          } catch {
+            skipped += 1;
           } finally {
             pending -= 1;
           }

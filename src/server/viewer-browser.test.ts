@@ -72,23 +72,19 @@ describe.skipIf(!available)('the viewer in Debian chromium', () => {
       await page.click('#start-run');
 
       // Frames arrive: the first on screen within 2 s of pressing start.
-      await page.waitForFunction(() => Number(document.getElementById('player')?.dataset.frames ?? 0) > 0);
+      await page.locator('#player[data-frames]').waitFor();
       const firstFrameMs = Number(await page.getAttribute('#player', 'data-first-frame-ms'));
       console.log(`first frame on screen ${firstFrameMs} ms after start`);
       expect(firstFrameMs).toBeGreaterThan(0);
       expect(firstFrameMs).toBeLessThan(2000);
 
       // Insert a prompt while the run streams; it starts at the next chunk boundary.
-      await page.waitForFunction(
-        () => Number(document.getElementById('player')?.dataset.lastChunk ?? 0) >= 3,
-      );
+      await page.waitForFunction("Number(document.getElementById('player').dataset.lastChunk ?? 0) >= 3");
       await page.fill('#insert-text', inserted);
       await page.click('#insert-button');
       await page.locator('#script li.inserted').waitFor();
-      await page.waitForFunction(
-        (text) => document.querySelector('.overlay')?.textContent?.includes(text),
-        inserted,
-      );
+      // The switch in the video: a frame of the inserted prompt's chunks is on screen.
+      await page.locator('#player .overlay', { hasText: inserted }).waitFor();
       await shot('server-live.png', page);
 
       await page.locator('.status.done').waitFor({ timeout: 120_000 });
@@ -101,10 +97,8 @@ describe.skipIf(!available)('the viewer in Debian chromium', () => {
       await page.click('#tab-memory');
       await page.locator('#memory-chunk').waitFor();
       await page.locator('#memory-chunk').fill('20');
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('#memory-view .thumb img')].some(
-          (img) => (img as HTMLImageElement).naturalWidth > 0,
-        ),
+      await page.waitForFunction(
+        "[...document.querySelectorAll('#memory-view .thumb img')].some((img) => img.naturalWidth > 0)",
       );
       await page.waitForTimeout(1500); // the remaining thumbnails seek through the video
       await shot('server-memory.png', page.locator('#memory-view'));
