@@ -193,6 +193,16 @@ describe('iamflow serve API', () => {
     expect((await json(await server.app.request(`/api/runs/${run.id}`))).run.status).toBe('cancelled');
   });
 
+  it('finishes a run whose viewer never reads its stream', async () => {
+    server = createTestServer();
+    const { run } = await json(await server.post('/api/runs', { ...small, segments }));
+    const stream = await server.app.request(`/api/runs/${run.id}/stream`);
+    expect(stream.status).toBe(200);
+    await server.runs.active(run.id)!.finished;
+    expect((await json(await server.app.request(`/api/runs/${run.id}`))).run.status).toBe('done');
+    await stream.body?.cancel();
+  });
+
   it('answers 429 when the queue is full', async () => {
     server = createTestServer({ manager: { maxQueued: 1 } });
     const first = await server.post('/api/runs', {
