@@ -1,47 +1,23 @@
-// The public library API: the main functions and types of every part, for use without the CLI.
+// `iamflow`: the pure core — scripts and timelines, the streaming loop, the ports' types, the entity registry,
+// errors and the reference parameters. It loads no SQLite, canvas or NLP library; those come with the subpaths
+// that need them: iamflow/engine (the miniature engine renders with canvas), iamflow/memory and iamflow/agents
+// (the embedded agents), iamflow/video, iamflow/eval, iamflow/bench (SQLite), iamflow/cli.
 
-export {
-  createOpenAIExtractor,
-  createRulesExtractor,
-  type EntityExtractorV1,
-  type ExtractionInput,
-  type ExtractionResult,
-  type ExtractorEnvironment,
-  extractScriptEntities,
-  formatEntityTable,
-  resolveExtractorFromEnv,
-  type ScriptEntities,
-  withExtractorFallback,
-} from './agents/llm/index.js';
-export type { FrameVerifierV1, VerifyInput, VerifyResult } from './agents/vlm/frame-verifier.js';
-export {
-  createOpenAIVerifier,
-  type OpenAIVerifierSettings,
-} from './agents/vlm/openai/create-openai-verifier.js';
-export { createPixelVerifier, type PixelVerifierSettings } from './agents/vlm/pixel/create-pixel-verifier.js';
-export { withVerifierFallback } from './agents/vlm/with-verifier-fallback.js';
-export { evaluateVideo, metricProxies } from './bench/eval/evaluate-video.js';
-export type { EvaluateVideoOptions, EvaluationReport, MetricName } from './bench/eval/evaluation-report.js';
-export type { JudgeInput, JudgeV1, JudgeVerdict } from './bench/eval/judge/judge.js';
-export { createOpenAIJudge, type OpenAIJudgeSettings } from './bench/eval/judge/openai-judge.js';
-export { createPixelJudge, type PixelJudgeSettings } from './bench/eval/judge/pixel-judge.js';
-export { withJudgeFallback } from './bench/eval/judge/with-judge-fallback.js';
-export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
-export { type BenchOptions, type BenchSummary, benchDefaults, runBench } from './bench/runner/index.js';
-export { openResultsStore, type ResultsStore, type StoredRun } from './bench/store/index.js';
-export { main as runCli } from './cli/main.js';
 export type {
-  CausalVideoEngineV1,
-  EncodedPrompt,
-  EngineCosts,
-  EngineInfo,
-  FrameKeys,
-  GenerateChunkOptions,
-  GeneratedChunk,
-  RenderRecordEntry,
-} from './engine/index.js';
-export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
-export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
+  EntityExtractorV1,
+  ExtractionInput,
+  ExtractionResult,
+} from './agents/llm/entity-extractor.js';
+export type { FrameVerifierV1, VerifyInput, VerifyResult } from './agents/vlm/frame-verifier.js';
+export type * from './engine/engine.js';
+export {
+  applyCorrection,
+  applyExtraction,
+  createRegistry,
+  findEntity,
+  type Registry,
+  type RegistrySnapshot,
+} from './entities/registry.js';
 export {
   ApiCallError,
   EngineError,
@@ -55,45 +31,32 @@ export {
   StoreError,
   VideoError,
 } from './errors/index.js';
-export { checkFrameSize, encodePng, type VideoFrame, writePng } from './frame/index.js';
+export { checkFrameSize, type VideoFrame } from './frame/video-frame.js';
 export type { ProviderHttpSettings } from './http/provider-http-settings.js';
-export { createIamflowPolicy } from './memory/iamflow/iamflow-policy.js';
 export {
   eventsOfType,
   type MemoryEventOf,
   type MemoryEventType,
   memoryEventSchema,
 } from './memory/memory-event.js';
-export {
-  createLongLivePolicy,
-  createMemFlowPolicy,
-  createSelfForcingPolicy,
-} from './memory/policies/index.js';
-export {
-  createPolicyEngine,
-  type MemoryEvent,
-  type MemoryEventSink,
-  type MemoryPolicy,
-  type MemoryPolicyV1,
-  type PolicyContext,
-  type PolicyEngine,
-  type PolicyFactory,
-  type PolicyRegistration,
-  type TransitionKind,
+export type {
+  MemoryEvent,
+  MemoryEventSink,
+  MemoryPolicy,
+  MemoryPolicyV1,
+  PolicyContext,
+  PolicyEngine,
+  PolicyFactory,
+  PolicyRegistration,
+  TransitionKind,
 } from './memory/policy.js';
-export {
-  createPolicy,
-  defaultPolicyName,
-  policyNames,
-  policyRegistrations,
-  resolvePolicy,
-} from './memory/policy-registry.js';
 export * from './pipeline/index.js';
 export { callWithFallback } from './provider/call-with-fallback.js';
 export type { ProviderWarning } from './provider/provider-warning.js';
-export * from './run/index.js';
+export { reference } from './reference/index.js';
 export {
   buildTimeline,
+  type CharacterAnnotation,
   readScript,
   readScripts,
   type Script,
@@ -101,10 +64,3 @@ export {
   type Segment,
   type Timeline,
 } from './script/index.js';
-export {
-  createMp4Encoder,
-  decodeMp4,
-  type Mp4Encoder,
-  probeVideo,
-  resolveFfmpeg,
-} from './video/index.js';

@@ -14,14 +14,7 @@ export const COLOR_WORDS: ReadonlySet<string> = new Set([
 ]); // biome-ignore format: word list
 
 /** Colour words that only shade another colour ("dark green"); alone they still count as a colour. */
-export const COLOR_SHADES: ReadonlySet<string> = new Set([
-  'dark',
-  'light',
-  'pale',
-  'bright',
-  'pastel',
-  'neon',
-]);
+const COLOR_SHADES: ReadonlySet<string> = new Set(['dark', 'light', 'pale', 'bright', 'pastel', 'neon']);
 
 /** Head nouns of clothing and accessories, mapped to the slot they occupy on a person. */
 export const WEARABLE_SLOTS: ReadonlyMap<string, string> = new Map([
@@ -141,7 +134,7 @@ export function attributesConflict(first: string, second: string): boolean {
 }
 
 /** Whether a new attribute replaces an old one in the registry: same exclusive slot. */
-export function attributeReplaces(incoming: string, current: string): boolean {
+function attributeReplaces(incoming: string, current: string): boolean {
   const slot = attributeSlot(incoming);
   return EXCLUSIVE_SLOTS.has(slot) && slot === attributeSlot(current);
 }

@@ -165,7 +165,7 @@ export function applyCorrection(registry: RegistrySnapshot, correction: Registry
 }
 
 /** A deep, mutable copy. */
-export function cloneRegistry(registry: RegistrySnapshot): Registry {
+function cloneRegistry(registry: RegistrySnapshot): Registry {
   return structuredClone(registry) as Registry;
 }
 

@@ -37,7 +37,7 @@ export const hairColorNames = {
 export type HairColorName = keyof typeof hairColorNames;
 
 /** Spelling variants people use, mapped to a vocabulary name. */
-export const colorSynonyms: Readonly<Record<string, ColorName>> = {
+const colorSynonyms: Readonly<Record<string, ColorName>> = {
   grey: 'gray',
   silver: 'gray',
   crimson: 'red',
@@ -58,7 +58,7 @@ export const colorSynonyms: Readonly<Record<string, ColorName>> = {
 };
 
 /** Squared distance between two colours in a roughly perceptual weighting (red 2, green 4, blue 3). */
-export function colorDistance(a: Rgb, b: Rgb): number {
+function colorDistance(a: Rgb, b: Rgb): number {
   const dr = a[0] - b[0];
   const dg = a[1] - b[1];
   const db = a[2] - b[2];

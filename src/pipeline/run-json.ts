@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { memoryEventSchema } from '../memory/memory-event.js';
+import { scriptAnnotationsSchema } from '../script/annotation-schema.js';
 import type { Script } from '../script/script.js';
 import type { PromptEdit } from './live-prompts.js';
 import type { RunResult } from './run-result.js';
@@ -33,19 +34,7 @@ const scriptSchema = z.object({
   fps: z.number(),
   prompts: z.array(z.string()),
   seconds: z.array(z.number()),
-  annotations: z
-    .object({
-      characters: z.record(
-        z.string(),
-        z.object({
-          aliases: z.array(z.string()),
-          attrs: z.array(z.string()),
-          changes: z.record(z.string(), z.array(z.string())).optional(),
-        }),
-      ),
-      present: z.array(z.array(z.string())),
-    })
-    .optional(),
+  annotations: scriptAnnotationsSchema.optional(),
   source: z.object({ path: z.string(), line: z.number().optional() }),
 });
 

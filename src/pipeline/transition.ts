@@ -1,3 +1,4 @@
+import { reference } from '../reference/index.js';
 /** Ramp shapes of a soft prompt transition. */
 export type TransitionCurve = 'cosine' | 'linear' | 'sigmoid' | 'step';
 
@@ -36,11 +37,11 @@ export interface SoftTransitionSchedule {
 
 export const softTransitionDefaults = {
   curve: 'cosine',
-  delayFrames: 3,
-  minWindowFrames: 3,
-  maxWindowFrames: 15,
-  steepness: 6,
-  chunkFrames: 3,
+  delayFrames: reference.softTransition.delayFrames,
+  minWindowFrames: reference.softTransition.minWindowFrames,
+  maxWindowFrames: reference.softTransition.maxWindowFrames,
+  steepness: reference.softTransition.steepness,
+  chunkFrames: reference.video.chunkFrames,
 } as const;
 
 /** Cosine similarity of two vectors (0 when either is all zeros). */
@@ -91,7 +92,7 @@ export function resolveSoftTransition(
 }
 
 /** The curve's value at normalised ramp time t in [0, 1]. */
-export function curveValue(schedule: SoftTransitionSchedule, t: number): number {
+function curveValue(schedule: SoftTransitionSchedule, t: number): number {
   const p = Math.min(1, Math.max(0, t));
   switch (schedule.curve) {
     case 'linear':

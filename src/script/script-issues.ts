@@ -50,7 +50,7 @@ function codeOf(issue: z.core.$ZodIssue, path: readonly Segment[]): string {
 }
 
 /** The item a path points into, the way a person counts it (`prompt 3` for `prompts.2`), or '' for a plain field. */
-export function ordinalOf(path: readonly Segment[]): string {
+function ordinalOf(path: readonly Segment[]): string {
   const position = path.findIndex((segment) => typeof segment === 'number');
   if (position < 1) return '';
   const names: Record<string, string> = {

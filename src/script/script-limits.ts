@@ -1,3 +1,5 @@
+import { reference } from '../reference/index.js';
+
 /** Documented limits and defaults of script files (docs/scripts.md). */
 export const scriptLimits = {
   /** Largest script file read, in bytes; bigger files are refused before parsing. */
@@ -15,7 +17,7 @@ export const scriptLimits = {
 /** Defaults applied when a script does not say. */
 export const scriptDefaults = {
   /** Video frames per second. */
-  fps: 16,
+  fps: reference.video.fps,
   /** Seconds per prompt. */
-  secondsPerPrompt: 10,
+  secondsPerPrompt: reference.video.secondsPerPrompt,
 } as const;

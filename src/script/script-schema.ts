@@ -1,19 +1,13 @@
 import { z } from 'zod';
+import {
+  characterAnnotationSchema,
+  promptNumberPattern,
+  scriptAnnotationsSchema,
+} from './annotation-schema.js';
+import { describeValue, expected } from './describe-value.js';
 import { scriptLimits } from './script-limits.js';
 
 const count = (value: number) => value.toLocaleString('en-US');
-
-/** Names the JSON type of a value for messages ("a number", "a list"). */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'text';
-  return `a ${typeof value}`;
-}
-
-const expected = (what: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'is missing' : `must be ${what}, not ${describeValue(issue.input)}`;
 
 /** One prompt: non-blank text within the documented length. */
 export const promptSchema = z
@@ -33,19 +27,20 @@ const textList = z.array(z.string({ error: expected('text') }).min(1, { error: '
   error: expected('a list of text'),
 });
 
-/** Ground truth about one character (DESIGN.md, "Script annotations"). */
-export const characterSchema = z.object(
-  {
-    aliases: textList.min(1, { error: 'needs at least one name, role or pronoun' }),
-    attrs: textList.default([]),
-    changes: z
-      .record(z.string().regex(/^[1-9][0-9]*$/, { error: 'keys must be 1-based prompt numbers' }), textList, {
+/** Ground truth about one character as a script writes it: non-empty text, at least one alias. */
+export const characterSchema = characterAnnotationSchema.extend({
+  aliases: textList.min(1, { error: 'needs at least one name, role or pronoun' }),
+  attrs: textList.default([]),
+  changes: z
+    .record(
+      z.string().regex(promptNumberPattern, { error: 'keys must be 1-based prompt numbers' }),
+      textList,
+      {
         error: expected('an object of prompt number -> attribute list'),
-      })
-      .optional(),
-  },
-  { error: expected('an object with aliases and attrs') },
-);
+      },
+    )
+    .optional(),
+});
 
 /** One segment of the YAML/JSON `segments` layout. */
 export const segmentSchema = z.object(
@@ -91,14 +86,7 @@ export const scriptObjectSchema = z
         .max(scriptLimits.maxPrompts, { error: `holds more than ${scriptLimits.maxPrompts} segments` })
         .optional(),
       characters: z.record(z.string().min(1), characterSchema, { error: expected('an object') }).optional(),
-      present: z
-        .array(
-          z.array(z.string({ error: expected('text') }), { error: expected('a list of character keys') }),
-          {
-            error: expected('a list with one list per prompt'),
-          },
-        )
-        .optional(),
+      present: scriptAnnotationsSchema.shape.present.optional(),
     },
     {
       error: (issue) =>

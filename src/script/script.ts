@@ -1,20 +1,6 @@
-/** Ground truth about one character, read only by the evaluator (never by agents or engines). */
-export interface CharacterAnnotation {
-  /** Every way the prompts refer to the character: names, roles, descriptions, pronouns. */
-  aliases: string[];
-  /** Visual attribute phrases at first appearance, e.g. `gray scarf`. */
-  attrs: string[];
-  /** Deliberate changes: 1-based prompt number (as a string key) -> attribute phrases from that prompt on. */
-  changes?: Record<string, string[]>;
-}
+import type { ScriptAnnotations } from './annotation-schema.js';
 
-/** Evaluation-only annotations of a script (DESIGN.md, "Script annotations"). */
-export interface ScriptAnnotations {
-  /** Characters by stable key. */
-  characters: Record<string, CharacterAnnotation>;
-  /** One list per prompt: the keys of the characters on screen. */
-  present: string[][];
-}
+export type { CharacterAnnotation, ScriptAnnotations } from './annotation-schema.js';
 
 /** A validated narrative script: an ordered list of prompts, each with its duration. */
 export interface Script {

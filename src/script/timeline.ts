@@ -1,15 +1,16 @@
+import { reference } from '../reference/index.js';
 import type { Script } from './script.js';
 
 /** Reference defaults of DESIGN.md. */
 export const timelineDefaults = {
   /** Video frames per second. */
-  fps: 16,
+  fps: reference.video.fps,
   /** Video frames per latent frame. */
-  videoFramesPerLatent: 4,
+  videoFramesPerLatent: reference.video.videoFramesPerLatent,
   /** Latent frames per generated chunk. */
-  chunkFrames: 3,
+  chunkFrames: reference.video.chunkFrames,
   /** Seconds per prompt when a script does not say. */
-  secondsPerPrompt: 10,
+  secondsPerPrompt: reference.video.secondsPerPrompt,
 } as const;
 
 /** One prompt's span on the latent timeline. */

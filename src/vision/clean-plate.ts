@@ -54,7 +54,7 @@ export function isSkin(red: number, green: number, blue: number): boolean {
 }
 
 /** Pixels whose colour (4-bit levels, with neighbouring levels) fills less than `rarity` of their row band. */
-export function rareColors(frame: VideoFrame, options: CleanPlateOptions): Mask {
+function rareColors(frame: VideoFrame, options: CleanPlateOptions): Mask {
   const { width, height } = frame;
   const reach = Math.max(2, Math.round((options.band ?? 0.25) * height));
   const rarity = options.rarity ?? 0.1;
@@ -113,7 +113,7 @@ function neighbourhoodCount(histogram: Int32Array, bin: number): number {
   return count;
 }
 
-export function hasHead(frame: VideoFrame, box: readonly [number, number, number, number]): boolean {
+function hasHead(frame: VideoFrame, box: readonly [number, number, number, number]): boolean {
   const [left, top, width, height] = box;
   // A face is a narrow run of skin colour in the top 40 % (an umbrella can fill the top quarter); rows where
   // skin-like colour spans most of the width are a brown coat or a tree trunk, not a face.

@@ -55,7 +55,7 @@ for (let index = 0; index < lookup.length; index++) {
 }
 
 /** The palette name nearest to an RGB triple, through a 15-bit lookup table. */
-export function paletteIndex(r: number, g: number, b: number): number {
+function paletteIndex(r: number, g: number, b: number): number {
   return lookup[((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3)]!;
 }
 
@@ -143,7 +143,7 @@ export function averageDescriptions(
  * the top 45 %), so an umbrella above or beside a figure neither shifts the bands down nor the centre sideways.
  * The figure is taken as 14 head radii tall with its top 1.1 radii above the first skin row.
  */
-export function bodyBox(frame: VideoFrame, mask: Mask, box: Box): Box {
+function bodyBox(frame: VideoFrame, mask: Mask, box: Box): Box {
   const [left, top, width, height] = box;
   const bottom = top + height;
   for (let y = top; y < top + Math.ceil(0.45 * height); y++) {

@@ -1,4 +1,4 @@
-import type { CharacterAnnotation } from '../script/script.js';
+import type { CharacterAnnotation } from '../script/annotation-schema.js';
 import { type AttributeSlot, type ParsedAttribute, parseAttribute } from './parse-attribute.js';
 
 /** Slots where a new value replaces the old one; others (`other`) accumulate. */

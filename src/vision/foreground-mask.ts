@@ -44,7 +44,7 @@ export function dilate(mask: Mask, radius: number): Mask {
 }
 
 /** Keeps a pixel only when every pixel within `radius` (square) is set; outside the image counts as set. */
-export function erode(mask: Mask, radius: number): Mask {
+function erode(mask: Mask, radius: number): Mask {
   return separable(mask, radius, 0);
 }
 

@@ -8,7 +8,7 @@ import type { TrackMember } from './track-figures.js';
  * seen once (a setting change, a fragment) should not take a character's match. It still counts as a figure for
  * duplication, where a transient extra person is what the engine's duplication looks like.
  */
-export const persistSamples = 2;
+const persistSamples = 2;
 
 /** The tracks seen in at least {@link persistSamples} samples (all tracks when the segment has fewer than 3). */
 export function persistentTracks(tracks: readonly TrackMember[][], samples: number): TrackMember[][] {

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { attributeWords } from '../../entities/registry-vocabulary.js';
+import { characterAnnotationSchema, scriptAnnotationsSchema } from '../../script/annotation-schema.js';
 import type { ExtractionResult } from './entity-extractor.js';
 
+const { attrs, changes } = characterAnnotationSchema.shape;
+
 /** An annotated script (DESIGN.md "Script annotations"); only the evaluator reads the annotations. */
-export const annotatedScriptSchema = z.object({
+export const annotatedScriptSchema = scriptAnnotationsSchema.extend({
   id: z.string(),
   prompts: z.array(z.string()).min(1),
   characters: z.record(
     z.string(),
-    z.object({
-      aliases: z.array(z.string()),
-      attrs: z.array(z.string()).default([]),
-      changes: z.record(z.string(), z.array(z.string())).default({}),
-    }),
+    characterAnnotationSchema.extend({ attrs: attrs.default([]), changes: changes.unwrap().default({}) }),
   ),
-  present: z.array(z.array(z.string())),
 });
 
 export type AnnotatedScript = z.infer<typeof annotatedScriptSchema>;

@@ -2,7 +2,8 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { formatError, IamflowError } from '../../errors/index.js';
-import type { ScriptAnnotations } from '../../script/script.js';
+import { reference } from '../../reference/index.js';
+import type { ScriptAnnotations } from '../../script/annotation-schema.js';
 import { buildTimeline } from '../../script/timeline.js';
 import { annotationsSchema, type EvaluateDirOptions, readInputFile, readVideo } from './evaluate-run-dir.js';
 import { evaluateVideo } from './evaluate-video.js';
@@ -106,16 +107,18 @@ async function evaluateSample(
     };
   }
   const { prompts, seconds } = parsed.data;
-  const annotations: ScriptAnnotations | undefined = (parsed.data.annotations ??
+  const annotations: ScriptAnnotations | undefined =
+    parsed.data.annotations ??
     (parsed.data.characters && parsed.data.present
       ? { characters: parsed.data.characters, present: parsed.data.present }
-      : undefined)) as ScriptAnnotations | undefined;
+      : undefined);
   try {
     const video = await readVideo(join(dir, 'video', `sample_${index}.mp4`), options);
     const timeline = buildTimeline({
       prompts,
-      seconds: seconds?.length === prompts.length ? seconds : prompts.map(() => 10),
-      fps: Math.round(video.fps) || 16,
+      seconds:
+        seconds?.length === prompts.length ? seconds : prompts.map(() => reference.video.secondsPerPrompt),
+      fps: Math.round(video.fps) || reference.video.fps,
     });
     const report = await evaluateVideo({
       frames: video.frames,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { RenderRecordEntry } from '../../engine/engine.js';
 import { IamflowError, InputError } from '../../errors/index.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
-import type { ScriptAnnotations } from '../../script/script.js';
+import { reference } from '../../reference/index.js';
+import { characterAnnotationSchema, scriptAnnotationsSchema } from '../../script/annotation-schema.js';
 import { buildTimeline, type Timeline } from '../../script/timeline.js';
 import { decodeMp4 } from '../../video/decode-mp4.js';
 import { evaluateVideo } from './evaluate-video.js';
@@ -22,17 +23,15 @@ export interface EvaluateDirOptions {
   ffmpegPath?: string;
 }
 
-/** Annotations as run.json and prompt.jsonl hold them (only what the evaluator reads). */
-export const annotationsSchema = z.object({
+/** Annotations as run.json and prompt.jsonl hold them; other systems may leave out an empty list. */
+export const annotationsSchema = scriptAnnotationsSchema.extend({
   characters: z.record(
     z.string(),
-    z.object({
-      aliases: z.array(z.string()).default([]),
-      attrs: z.array(z.string()).default([]),
-      changes: z.record(z.string(), z.array(z.string())).optional(),
+    characterAnnotationSchema.extend({
+      aliases: characterAnnotationSchema.shape.aliases.default([]),
+      attrs: characterAnnotationSchema.shape.attrs.default([]),
     }),
   ),
-  present: z.array(z.array(z.string())),
 });
 
 const segmentSchema = z.object({
@@ -113,11 +112,11 @@ export async function evaluateRunDir(
     parsed.data.timeline ??
     buildTimeline({
       prompts: script.prompts,
-      seconds: script.seconds ?? script.prompts.map(() => 10),
-      fps: script.fps ?? 16,
+      seconds: script.seconds ?? script.prompts.map(() => reference.video.secondsPerPrompt),
+      fps: script.fps ?? reference.video.fps,
     });
   const video = await readVideo(join(dir, 'video.mp4'), options);
-  const annotations = script.annotations as ScriptAnnotations | undefined;
+  const { annotations } = script;
   const report = await evaluateVideo({
     frames: video.frames,
     fps: video.fps,

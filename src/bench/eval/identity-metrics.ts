@@ -17,7 +17,7 @@ export const swapMargin = 0.15;
  * Smallest track margin (fit over the best other character on screen, 0..1) for a match to enter the
  * consistency metrics: an ambiguous match would compare two different people.
  */
-export const consistencyMargin = 0;
+const consistencyMargin = 0;
 
 const allRegions: readonly RegionName[] = ['hair', 'head', 'neck', 'torso', 'legs'];
 

@@ -70,7 +70,7 @@ function withoutArticle(phrase: string): string {
 }
 
 /** Whether a drawn look shows an expected attribute (colour attributes only; others count as shown). */
-export function appearanceShows(named: NamedAppearance, attribute: ParsedAttribute): boolean | undefined {
+function appearanceShows(named: NamedAppearance, attribute: ParsedAttribute): boolean | undefined {
   if (attribute.color === undefined) return undefined;
   switch (attribute.slot) {
     case 'hair':

@@ -5,11 +5,11 @@ import { interpolationError, meanDifference } from './frame-difference.js';
 import { distanceScore, mean } from './score.js';
 
 /** Mean static-region difference (0..255) at which flickering scores 0. */
-export const flickerScale = 32;
+const flickerScale = 32;
 /** Mean interpolation error (0..255) at which motion smoothness scores 0. */
-export const smoothnessScale = 32;
+const smoothnessScale = 32;
 /** Mean background difference (0..255) at which background consistency scores 0. */
-export const backgroundScale = 48;
+const backgroundScale = 48;
 
 /**
  * Subject consistency: each sampled frame's figures against the most similar figure of the previous sample and

@@ -1,7 +1,7 @@
 import type { Segment, Timeline } from '../../script/timeline.js';
 
 /** Where NarraStream-Bench samples each segment, as fractions of its length. */
-export const samplePositions = [0.1, 0.3, 0.5, 0.7, 0.9] as const;
+const samplePositions = [0.1, 0.3, 0.5, 0.7, 0.9] as const;
 
 /** A segment's span in video frames. */
 export interface SegmentSpan {

@@ -17,11 +17,6 @@ export function orderMetrics(names: readonly string[]): string[] {
   return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-/** The dimension a metric counts towards, if any. */
-export function dimensionOf(name: string): string | undefined {
-  return (metricDimensions as Record<string, string>)[name];
-}
-
 /** A number for a table cell: two decimals, `–` for missing. */
 export function cell(value: number | null | undefined, digits = 2): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(digits);

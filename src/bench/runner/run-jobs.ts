@@ -18,7 +18,7 @@ export interface RunJobsOptions {
 }
 
 /** A failed outcome for a job that threw. */
-export function failedOutcome(message: string, wallSeconds: number): RunOutcome {
+function failedOutcome(message: string, wallSeconds: number): RunOutcome {
   return { status: 'failed', error: message, wallSeconds };
 }
 

@@ -46,7 +46,7 @@ export function createComposer(
  * Builds a prompt from a clause ("Ravi feeds the pigeons") and a setting:
  * "In a sunny park, Ravi feeds the pigeons, the camera slowly pans left."
  */
-export function composePrompt(
+function composePrompt(
   random: Random,
   setting: Setting,
   clause: string,
@@ -90,7 +90,7 @@ export function groupAction(random: Random, setting: Setting): string {
 }
 
 /** Verbs that take a person as object, base form ("talk with"). */
-export const INTERACTIONS = [
+const INTERACTIONS = [
   'talk with',
   'wave to',
   'walk beside',

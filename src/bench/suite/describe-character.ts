@@ -18,11 +18,6 @@ export function nounPhrase(character: Character, useRole = true): string {
   return character.descriptor === '' ? character.kind : `${character.descriptor} ${character.kind}`;
 }
 
-/** The plain kind noun, no descriptor ("woman", "old man"). */
-export function kindNoun(character: Character): string {
-  return character.kind;
-}
-
 /**
  * A description of attributes after a noun: "in a navy coat with round glasses",
  * "with curly red hair, wearing a navy coat", "with a gray scarf and round glasses".

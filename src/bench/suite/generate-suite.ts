@@ -9,7 +9,7 @@ import type { DimensionBuilder } from './dimension-builder.js';
 import { SUITE_DIMENSIONS, type SuiteDimension, type SuiteScript } from './suite-script.js';
 
 /** Scripts per dimension in the full suite (6 x 54 = 324). */
-export const SCRIPTS_PER_DIMENSION = 54;
+const SCRIPTS_PER_DIMENSION = 54;
 
 /** The seed of the committed suite. */
 export const DEFAULT_SUITE_SEED = 20260;

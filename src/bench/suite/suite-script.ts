@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  type CharacterAnnotation,
+  checkedCharacterAnnotationSchema,
+} from '../../script/annotation-schema.js';
 
 /** The six benchmark dimensions, in suite order. */
 export const SUITE_DIMENSIONS = [
@@ -13,18 +17,14 @@ export const SUITE_DIMENSIONS = [
 /** One benchmark dimension id. */
 export type SuiteDimension = (typeof SUITE_DIMENSIONS)[number];
 
-/** Ground truth for one character of a script; read only by the evaluator. */
-export const suiteCharacterSchema = z.object({
-  /** Every way the prompts refer to the character: name, role and description phrases, pronouns. */
-  aliases: z.array(z.string().min(1)).min(1),
-  /** Visual attribute phrases exactly as written where the character is introduced ("gray scarf"). */
-  attrs: z.array(z.string().min(1)),
-  /** Deliberate changes keyed by the 1-based prompt number where they start; they persist afterwards. */
-  changes: z.record(z.string().regex(/^[1-9][0-9]*$/), z.array(z.string().min(1))).optional(),
-});
+/**
+ * Ground truth for one character of a suite script; read only by the evaluator. Attribute phrases are exactly
+ * as written where the character is introduced ("gray scarf").
+ */
+export const suiteCharacterSchema = checkedCharacterAnnotationSchema;
 
 /** Ground truth for one character of a script. */
-export type SuiteCharacter = z.infer<typeof suiteCharacterSchema>;
+export type SuiteCharacter = CharacterAnnotation;
 
 /** One line of a suite JSONL file: a multi-prompt script with its evaluation-only annotations. */
 export const suiteScriptSchema = z.object({

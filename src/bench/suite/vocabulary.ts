@@ -20,7 +20,7 @@ export const COLOURS = [
 export const HAIR_COLOURS = ['black', 'brown', 'blonde', 'red', 'gray', 'white'] as const;
 
 /** Character kinds. */
-export const KINDS = ['woman', 'man', 'girl', 'boy', 'old woman', 'old man'] as const;
+const KINDS = ['woman', 'man', 'girl', 'boy', 'old woman', 'old man'] as const;
 
 /** One character kind. */
 export type Kind = (typeof KINDS)[number];

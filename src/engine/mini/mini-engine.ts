@@ -1,4 +1,5 @@
 import type { VideoFrame } from '../../frame/video-frame.js';
+import { reference } from '../../reference/index.js';
 import type {
   CausalVideoEngineV1,
   EncodedPrompt,
@@ -20,7 +21,7 @@ import type { ContextFrame, LatentFrame } from './tokens.js';
 import { BINDING_SIZE, KEY_DIMENSION, normalize, projectKey } from './weights.js';
 
 /** Latent frames a recache re-runs at most (LongLive: the attention window of 12). */
-const RECACHE_WINDOW = 12;
+const RECACHE_WINDOW = reference.context.attentionWindowFrames;
 
 /**
  * Creates the miniature causal engine: a small, deterministic causal generator over scene and figure tokens with

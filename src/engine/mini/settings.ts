@@ -1,4 +1,5 @@
 import { InputError, type Issue } from '../../errors/index.js';
+import { reference } from '../../reference/index.js';
 import type { Quantization } from './quantize.js';
 
 /** Settings of {@link createMiniEngine}; every field is optional and defaults to DESIGN.md's reference. */
@@ -34,14 +35,14 @@ export const miniEngineDefaults = {
   seed: 0,
   width: 480,
   height: 270,
-  fps: 16,
-  videoFramesPerLatent: 4,
-  chunkFrames: 3,
-  sinkFrames: 3,
-  localFrames: 9,
-  bankCapacity: 6,
-  denoisingSteps: [1000, 750, 500, 250] as readonly number[],
-  timestepShift: 5,
+  fps: reference.video.fps,
+  videoFramesPerLatent: reference.video.videoFramesPerLatent,
+  chunkFrames: reference.video.chunkFrames,
+  sinkFrames: reference.context.sinkFrames,
+  localFrames: reference.context.localFrames,
+  bankCapacity: reference.context.bankCapacity,
+  denoisingSteps: reference.denoising.steps,
+  timestepShift: reference.denoising.timestepShift,
   quantization: 'none' as Quantization,
 };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EntityExtractorV1 } from '../../agents/llm/entity-extractor.js';
 import type { FrameVerifierV1 } from '../../agents/vlm/frame-verifier.js';
-import { parseSettings } from '../policies/parse-settings.js';
+import { parseSettings } from '../parse-policy-settings.js';
 import { iamflowDefaults } from './iamflow-defaults.js';
 
 const isPort = (value: unknown, method: string): boolean =>

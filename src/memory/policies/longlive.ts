@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { parseSettings } from '../parse-policy-settings.js';
 import type { MemoryPolicy, PolicyContext } from '../policy.js';
-import { parseSettings } from './parse-settings.js';
 
 const settingsSchema = z.strictObject({});
 

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { EncodedPrompt, FrameKeys } from '../../engine/engine.js';
+import { reference } from '../../reference/index.js';
+import { parseSettings } from '../parse-policy-settings.js';
 import type { MemoryPolicy, PolicyContext } from '../policy.js';
-import { parseSettings } from './parse-settings.js';
 
 const settingsSchema = z.strictObject({
   /** Bank frames (reference 3). */
-  capacity: z.number().int().min(1).max(6).default(3),
+  capacity: z.number().int().min(1).max(reference.context.bankCapacity).default(reference.memflow.bankFrames),
   /** Record a frame every this many chunks (reference 3). */
-  interval: z.number().int().min(1).default(3),
+  interval: z.number().int().min(1).default(reference.memflow.recordEveryChunks),
 });
 
 /** MemFlow's settings. */

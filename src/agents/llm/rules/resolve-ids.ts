@@ -138,7 +138,7 @@ function headOf(mention: string): string {
 }
 
 /** Same slot and compatible words: equal colours, or one phrase's words inside the other's. */
-export function attributesAgree(first: string, second: string): boolean {
+function attributesAgree(first: string, second: string): boolean {
   if (attributeSlot(first) !== attributeSlot(second)) return false;
   const firstColors = attributeColors(first);
   const secondColors = attributeColors(second);

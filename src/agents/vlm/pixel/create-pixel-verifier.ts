@@ -77,7 +77,7 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
 }
 
 /** Mean look fit over the expected entities (0 for an entity without a figure); 0.5 when none is expected. */
-export function scoreReading(reading: FrameReading): number {
+function scoreReading(reading: FrameReading): number {
   if (reading.entities.length === 0) return 0.5;
   return reading.entities.reduce((sum, entity) => sum + entity.fit, 0) / reading.entities.length;
 }

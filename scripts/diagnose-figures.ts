@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeAppearance } from '../../engine/mini/appearance.js';
-import { hairColorNames, nearestColorName } from '../../frame/color-names.js';
-import type { ScriptAnnotations } from '../../script/script.js';
-import type { Timeline } from '../../script/timeline.js';
-import type { Box } from '../../vision/connected-components.js';
-import { analyseSegments } from './analyse-segments.js';
-import { readRenderRecord, readVideo } from './evaluate-run-dir.js';
-import { characterOfMention } from './oracle.js';
+import { pathToFileURL } from 'node:url';
+import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
+import { readRenderRecord, readVideo } from '../src/bench/eval/evaluate-run-dir.js';
+import { characterOfMention } from '../src/bench/eval/oracle.js';
+import { describeAppearance } from '../src/engine/mini/appearance.js';
+import { hairColorNames, nearestColorName } from '../src/frame/color-names.js';
+import type { ScriptAnnotations } from '../src/script/script.js';
+import type { Timeline } from '../src/script/timeline.js';
+import type { Box } from '../src/vision/connected-components.js';
 
 /** Counts of where the pixel pipeline departs from the render record at the sampled frames of one run. */
 export interface FigureDiagnosis {
@@ -36,7 +37,7 @@ export interface FigureDiagnosis {
  * (boxes, named colours, character). For development only; the pixel metrics never read the render record.
  *
  * @example
- * npx tsx -e "import('./src/bench/eval/diagnose-figures.ts').then(async (m) => console.log(await m.diagnoseFigures('out/a')))"
+ * npx tsx scripts/diagnose-figures.ts out/a   # prints the counts of each run folder
  */
 export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
   const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')) as {
@@ -117,4 +118,8 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
   }
   diagnosis.heightRatio = ratios.length === 0 ? undefined : ratios.reduce((a, b) => a + b, 0) / ratios.length;
   return diagnosis;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const dir of process.argv.slice(2)) console.log(dir, await diagnoseFigures(dir));
 }

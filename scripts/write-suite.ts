@@ -1,8 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_SUITE_SEED, formatSuite, generateSuite, selectSmoke } from './generate-suite.js';
+import {
+  DEFAULT_SUITE_SEED,
+  formatSuite,
+  generateSuite,
+  selectSmoke,
+} from '../src/bench/suite/generate-suite.js';
 
-// Regenerates the committed suite files: npx tsx src/bench/suite/write-suite.ts [outputFolder]
+// Regenerates the committed suite files: npx tsx scripts/write-suite.ts [outputFolder]
 const folder = resolve(process.argv[2] ?? 'bench/suite');
 const scripts = generateSuite({ seed: DEFAULT_SUITE_SEED });
 writeFileSync(resolve(folder, 'narrastream-324.jsonl'), formatSuite(scripts));

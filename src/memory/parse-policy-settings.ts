@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InputError } from '../../errors/index.js';
+import { InputError } from '../errors/index.js';
 
 /** Validates a policy's settings against its schema; problems become an InputError with one issue each. */
 export function parseSettings<T extends z.ZodType>(

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
-import { createMiniEngine } from './mini-engine.js';
+import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
 
 /** Writes one decoded frame of a two-character prompt as a PNG (for docs/images/engine-frame.png) and prints speed. */
 async function main(path: string): Promise<void> {
