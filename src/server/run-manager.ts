@@ -2,19 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePolicy } from '../memory/policy-registry.js';
-import { createLivePrompts, type LivePrompts } from '../pipeline/live-prompts.js';
-import { createRunDirSink } from '../run/create-run-dir-sink.js';
-import { runScript } from '../run/run-script.js';
-import type { RunSink } from '../run/run-sink.js';
+import type { LivePrompts } from '../pipeline/live-prompts.js';
 import { type EngineFactory, parseRunSpec, type RunSpecInput } from '../run/run-spec.js';
-import type { Timeline } from '../script/timeline.js';
+import type { ActiveRun } from './active-run.js';
 import { HttpError } from './http-error.js';
-import type { LiveEvent } from './live-event.js';
 import { resolveRequestScript } from './resolve-request-script.js';
-import { createRunHub, type RunHub } from './run-hub.js';
+import { createRunHub } from './run-hub.js';
 import type { RunIndex, RunRow, RunStatus } from './run-index.js';
+import { planEvent, runLive } from './run-live.js';
 import type { PromptChange, RunRequest } from './run-request.js';
-import { createFrameStreamer, type FrameStreamer } from './stream-frames.js';
 
 /** Settings of {@link createRunManager}. */
 export interface RunManagerSettings {
@@ -31,20 +27,6 @@ export interface RunManagerSettings {
   evaluate?: (dir: string) => Promise<Record<string, number>>;
   /** Milliseconds clock. Default `performance.now`. */
   clock?: () => number;
-}
-
-/** A run this process knows about: its hub, and while it runs, its live prompts. */
-export interface ActiveRun {
-  row: RunRow;
-  dir: string;
-  hub: RunHub;
-  live?: LivePrompts;
-  /** Chunks done / total, once running. */
-  progress?: { chunksDone: number; totalChunks: number };
-  /** Milliseconds from the start of the run to its first frame event, once streamed. */
-  firstFrameMs?: number;
-  /** Resolves when the run (and its evaluation) ended, whatever the outcome. */
-  finished: Promise<void>;
 }
 
 /** Queues and executes runs through the run layer, with live events per run. */
@@ -69,26 +51,6 @@ export const isTerminal = (status: RunStatus) => terminal.includes(status);
 function newRunId(): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-function planEvent(live: LivePrompts, width: number, height: number): LiveEvent {
-  const timeline: Timeline = live.timeline();
-  return {
-    type: 'plan',
-    segments: timeline.segments.map(({ index, prompt, startChunk, endChunk }) => ({
-      index,
-      prompt,
-      startChunk,
-      endChunk,
-    })),
-    totalChunks: timeline.totalChunks,
-    fps: timeline.fps,
-    videoFramesPerLatent: timeline.videoFramesPerLatent,
-    chunkFrames: timeline.chunkFrames,
-    width,
-    height,
-    edits: live.edits(),
-  };
 }
 
 /**
@@ -119,60 +81,8 @@ export function createRunManager(settings: RunManagerSettings): RunManager {
     const controller = new AbortController();
     controllers.set(run.row.id, controller);
     setStatus(run, 'running');
-    const startedAt = clock();
-    const { width, height } = run.row;
-    let streamer: FrameStreamer | undefined;
-    const onFirstFrame = (event: LiveEvent) => {
-      if (event.type !== 'frame' || run.firstFrameMs !== undefined) return;
-      run.firstFrameMs = clock() - startedAt;
-      run.hub.publish({ type: 'timing', firstFrameMs: run.firstFrameMs });
-    };
-    const unwatch = run.hub.subscribe(onFirstFrame);
-    let videoFramesPerLatent = 4;
-    const files = createRunDirSink({ dir: run.dir });
-    const sink: RunSink = {
-      open: async (plan) => {
-        videoFramesPerLatent = plan.timeline.videoFramesPerLatent;
-        return files.open(plan);
-      },
-      onFrames: async (chunk, frames) => {
-        streamer?.push(chunk, frames, videoFramesPerLatent);
-        await files.onFrames(chunk, frames);
-      },
-      onRenderRecord: (entries) => files.onRenderRecord(entries),
-      commit: (runJson) => files.commit(runJson),
-      abort: () => files.abort(),
-    };
-    streamer = createFrameStreamer({ hub: run.hub, clock });
     try {
-      await runScript(spec, sink, {
-        signal: controller.signal,
-        livePrompts: (timeline) => {
-          const live = createLivePrompts(timeline);
-          run.live = live;
-          run.hub.publish(planEvent(live, width, height));
-          return live;
-        },
-        onSegment: (segment) =>
-          run.hub.publish({
-            type: 'segment',
-            segment: segment.index,
-            prompt: segment.prompt,
-            chunk: segment.startChunk,
-          }),
-        onMemoryEvent: (event) => run.hub.publish({ type: 'memory', event }),
-        onProgress: (progress) => {
-          run.progress = { chunksDone: progress.chunksDone, totalChunks: progress.totalChunks };
-          run.hub.publish({
-            type: 'chunk',
-            chunk: progress.chunksDone - 1,
-            chunksDone: progress.chunksDone,
-            totalChunks: progress.totalChunks,
-            elapsedMs: progress.elapsedMs,
-          });
-        },
-      });
-      await streamer.drain();
+      await runLive(run, spec, { signal: controller.signal, clock });
       if (evaluate && settings.evaluate) {
         try {
           const scores = await settings.evaluate(run.dir);
@@ -184,11 +94,9 @@ export function createRunManager(settings: RunManagerSettings): RunManager {
       }
       setStatus(run, 'done');
     } catch (error) {
-      await streamer.drain().catch(() => {});
       if (controller.signal.aborted) setStatus(run, 'cancelled');
       else setStatus(run, 'failed', error instanceof Error ? error.message : String(error));
     } finally {
-      unwatch();
       controllers.delete(run.row.id);
       delete run.live;
       run.hub.close();
