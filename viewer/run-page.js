@@ -1,7 +1,8 @@
 import { api, withToken } from './api.js';
-import { fmt, h } from './dom.js';
+import { h } from './dom.js';
 import { renderEntityTimeline } from './entity-timeline.js';
 import { createFrameSource, renderMemoryView } from './memory-view.js';
+import { renderKeyframes, renderScores } from './run-outputs.js';
 
 const terminal = ['done', 'failed', 'cancelled', 'interrupted'];
 
@@ -231,54 +232,9 @@ export function renderRun(main, id) {
       };
       if (state.tab === 'timeline') renderEntityTimeline(timeline, data);
       if (state.tab === 'memory') renderMemoryView(memory, data, frameSource, state);
-      if (state.tab === 'scores') renderScores();
-      if (state.tab === 'keyframes') renderKeyframes();
+      if (state.tab === 'scores') renderScores(scores, state);
+      if (state.tab === 'keyframes') renderKeyframes(keyframes, state, segments());
     });
-  }
-
-  function renderScores() {
-    const s = state.run?.scores;
-    scores.replaceChildren(
-      s
-        ? h(
-            'table',
-            { style: 'width:auto' },
-            h(
-              'tbody',
-              {},
-              Object.entries(s).map(([k, v]) =>
-                h('tr', {}, h('th', {}, k), h('td', { class: 'num' }, fmt(v, 2))),
-              ),
-            ),
-          )
-        : h(
-            'p',
-            { class: 'muted' },
-            terminal.includes(state.run?.status) ? 'not evaluated' : 'scores appear when the run is done',
-          ),
-      state.runJson
-        ? h(
-            'p',
-            { class: 'muted' },
-            `wall ${fmt(state.runJson.wallSeconds, 2)} s · realtime factor ${fmt(state.runJson.realtimeFactor, 2)} · ${state.runJson.costs.switches.length} switches`,
-          )
-        : null,
-    );
-  }
-  function renderKeyframes() {
-    const files = state.runJson?.outputs.keyframes ?? [];
-    keyframes.replaceChildren(
-      ...(files.length
-        ? files.map((file, i) =>
-            h(
-              'figure',
-              {},
-              h('img', { src: withToken(`/api/runs/${id}/files/${file}`), alt: file }),
-              h('figcaption', {}, `${i + 1}. ${segments()[i]?.prompt ?? ''}`),
-            ),
-          )
-        : [h('p', { class: 'muted' }, 'keyframes appear when the run is done')]),
-    );
   }
 
   function showVideo() {
@@ -333,6 +289,13 @@ export function renderRun(main, id) {
       state.run = detail.run;
       if (terminal.includes(detail.run.status)) return loadFinished();
       source = new EventSource(withToken(`/api/runs/${id}/stream`));
+      // Where the first-frame time goes: POST answered, stream open, first frame event, on screen (ms after start).
+      const since = (t) => String(Math.round(t - startedAt));
+      const posted = Number(sessionStorage.getItem(`iamflow-posted-${id}`));
+      if (startedAt && posted) player.dataset.postedMs = since(posted);
+      source.addEventListener('open', () => {
+        if (startedAt) player.dataset.streamOpenMs ??= since(performance.now());
+      });
       const on = (type, handler) => source.addEventListener(type, (event) => handler(JSON.parse(event.data)));
       on('status', (event) => {
         state.run = { ...state.run, status: event.status };
@@ -361,6 +324,7 @@ export function renderRun(main, id) {
         redraw();
       });
       on('frame', (event) => {
+        if (startedAt) player.dataset.firstFrameEventMs ??= since(performance.now());
         const url = `data:image/jpeg;base64,${event.jpeg}`;
         frames.set(event.frame, url);
         img.src = url;

@@ -116,6 +116,7 @@ export function renderRuns(main) {
       const startedAt = performance.now();
       const { run } = await api('/api/runs', { method: 'POST', body: JSON.stringify(body) });
       sessionStorage.setItem(`iamflow-start-${run.id}`, String(startedAt));
+      sessionStorage.setItem(`iamflow-posted-${run.id}`, String(performance.now()));
       location.hash = `#/runs/${run.id}`;
     } catch (error) {
       message.textContent = error.message;

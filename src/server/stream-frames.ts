@@ -1,6 +1,6 @@
 import type { GeneratedChunk } from '../engine/engine.js';
 import type { VideoFrame } from '../frame/video-frame.js';
-import { encodeJpeg } from './encode-jpeg.js';
+import { encodeJpeg, encodeJpegSync } from './encode-jpeg.js';
 import type { RunHub } from './run-hub.js';
 
 /** Settings of {@link createFrameStreamer}. */
@@ -53,23 +53,33 @@ export function createFrameStreamer(settings: FrameStreamerSettings): FrameStrea
         }
         pending += 1;
         const copy: VideoFrame = { ...frame, data: frame.data.slice() };
-        // Encoded at once on the thread pool (several in parallel), published in order.
+        const quality = settings.quality ?? 80;
         const t0 = clock();
-        const encoding = encodeJpeg(copy, settings.quality ?? 80).then((jpeg) => {
+        // A chunk's first frame (its only one when nobody watches) is encoded here, so it leaves at once (the loop's
+        // next turn sends it); the others on the thread pool, several in parallel. All are published in order.
+        let encoding: Promise<Buffer>;
+        if (i === 0 || hub.viewers() === 0) {
+          encoding = Promise.resolve(encodeJpegSync(copy, quality));
           encodeMs += clock() - t0;
-          return jpeg;
-        });
+        } else {
+          encoding = encodeJpeg(copy, quality).then((jpeg) => {
+            encodeMs += clock() - t0;
+            return jpeg;
+          });
+        }
+        const publish = (jpeg: Buffer) => {
+          encoded += 1;
+          hub.publish({
+            type: 'frame',
+            frame: first + i,
+            chunk: chunk.chunk,
+            jpeg: jpeg.toString('base64'),
+            latencyMs: clock() - pushedAt,
+          });
+        };
         chain = chain.then(async () => {
           try {
-            const jpeg = await encoding;
-            encoded += 1;
-            hub.publish({
-              type: 'frame',
-              frame: first + i,
-              chunk: chunk.chunk,
-              jpeg: jpeg.toString('base64'),
-              latencyMs: clock() - pushedAt,
-            });
+            publish(await encoding);
           } catch {
             skipped += 1;
           } finally {

@@ -74,7 +74,10 @@ describe.skipIf(!available)('the viewer in Debian chromium', () => {
       // Frames arrive: the first on screen within 2 s of pressing start.
       await page.locator('#player[data-frames]').waitFor();
       const firstFrameMs = Number(await page.getAttribute('#player', 'data-first-frame-ms'));
-      console.log(`first frame on screen ${firstFrameMs} ms after start`);
+      const stages = await page.$eval('#player', (player) => ({
+        ...(player as unknown as { dataset: object }).dataset,
+      }));
+      console.log(`first frame on screen ${firstFrameMs} ms after start`, stages);
       expect(firstFrameMs).toBeGreaterThan(0);
       expect(firstFrameMs).toBeLessThan(2000);
 
