@@ -42,7 +42,7 @@ export function renderKeyframes(keyframes, state, segments) {
             'figure',
             {},
             h('img', { src: withToken(`/api/runs/${state.id}/files/${file}`), alt: file }),
-            h('figcaption', {}, `${i + 1}. ${segments[i]?.prompt ?? ''}`),
+            h('figcaption', {}, state.runJson?.edits ? file : `${i + 1}. ${segments[i]?.prompt ?? ''}`),
           ),
         )
       : [h('p', { class: 'muted' }, 'keyframes appear when the run is done')]),

@@ -29,8 +29,6 @@ export interface ServerAppSettings {
   runs: RunManager;
   /** Largest request body in bytes. Default: the script limit plus 64 KiB. */
   maxBodyBytes?: number;
-  /** Origins allowed to call the API from a browser; default none (CORS off). */
-  corsOrigins?: readonly string[];
 }
 
 const runIdPattern = /^[0-9A-Za-z-]{1,64}$/;
@@ -83,8 +81,7 @@ export function createServerApp(settings: ServerAppSettings): Hono {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
-    const origin = c.req.header('origin');
-    if (origin && settings.corsOrigins?.includes(origin)) c.header('Access-Control-Allow-Origin', origin);
+    // No CORS headers at all: other origins can neither read the API nor send it the Authorization header.
   });
 
   const runId = (id: string) => {
