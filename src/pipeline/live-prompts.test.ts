@@ -112,6 +112,36 @@ describe('generateVideo with a prompt source', () => {
     ]);
   });
 
+  it('blends into an inserted prompt with the soft transition', async () => {
+    const engine = createFakeEngine();
+    const live = createLivePrompts(timeline);
+    const blends: (number | null)[] = [];
+    const generate = engine.generateChunk.bind(engine);
+    engine.generateChunk = async (options) => {
+      blends.push(options.blend ? options.blend.alpha : null);
+      return generate(options);
+    };
+    const result = await generateVideo({
+      script,
+      engine,
+      timeline,
+      seed: 1,
+      policy: { specificationVersion: 'v1', name: 'test', transition: 'soft' },
+      prompts: live,
+      onChunk: (progress) => {
+        if (progress.chunksDone === 1) live.insert('A red umbrella opens.');
+      },
+    });
+    expect(result.switches.map((s) => [s.chunk, s.transition])).toEqual([
+      [1, 'soft'],
+      [4, 'soft'],
+    ]);
+    // The inserted prompt starts at chunk 1 blended from the old one: alpha 0 for the delay, then a ramp.
+    expect(blends[0]).toBeNull();
+    expect(blends[1]).toBe(0);
+    expect(blends.slice(1, 4).every((alpha) => alpha !== null)).toBe(true);
+  });
+
   it('rejects a source that rewrites the past', async () => {
     const run = generateVideo({
       script,

@@ -174,6 +174,35 @@ describe('iamflow serve API', () => {
     expect((await json(late)).error.code).toBe('run-not-live');
   });
 
+  it('edits an upcoming prompt while the run streams, and refuses to edit a started one', async () => {
+    server = createTestServer();
+    const longer = segments.map((segment) => ({ ...segment, seconds: 3 }));
+    const { run } = await json(await server.post('/api/runs', { ...small, segments: longer }));
+    const answers: Response[] = [];
+    await readEvents(await server.app.request(`/api/runs/${run.id}/stream`), async ({ event, data }) => {
+      if (event === 'chunk' && (data as { chunksDone: number }).chunksDone === 1) {
+        answers.push(
+          await server.post(`/api/runs/${run.id}/prompts`, {
+            edit: { segment: 1, text: 'He runs into a bakery.' },
+          }),
+        );
+        answers.push(
+          await server.post(`/api/runs/${run.id}/prompts`, { edit: { segment: 0, text: 'Too late.' } }),
+        );
+      }
+      return undefined;
+    });
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400]);
+    expect((await json(answers[1]!)).error).toMatchObject({
+      code: 'segment-started',
+      hint: expect.stringContaining('insert'),
+    });
+    const parsed = runJsonSchema.parse((await json(await server.app.request(`/api/runs/${run.id}`))).runJson);
+    expect(parsed.script.prompts).toEqual([longer[0]!.prompt, 'He runs into a bakery.']);
+    expect(parsed.edits).toEqual([{ kind: 'edit', chunk: 4, segment: 1, text: 'He runs into a bakery.' }]);
+    expect(parsed.prompts.map((p) => p.text)).toEqual(parsed.script.prompts);
+  });
+
   it('cancels a run, and a viewer that goes away never stalls one', async () => {
     server = createTestServer();
     const long = [{ prompt: 'Nora walks in the rain.', seconds: 60 }];
