@@ -132,8 +132,8 @@ export function renderRun(main, id) {
       videoFramesPerLatent: t?.videoFramesPerLatent ?? state.plan?.videoFramesPerLatent ?? 4,
       chunkFrames: t?.chunkFrames ?? state.plan?.chunkFrames ?? 3,
       totalChunks: t?.totalChunks ?? state.plan?.totalChunks ?? 0,
-      sinkFrames: state.runJson?.engine.info.sinkFrames ?? 3,
-      localFrames: state.runJson?.engine.info.localFrames ?? 9,
+      sinkFrames: state.runJson?.engine.info.sinkFrames ?? state.plan?.sinkFrames ?? 3,
+      localFrames: state.runJson?.engine.info.localFrames ?? state.plan?.localFrames ?? 9,
       width: state.run?.width ?? 480,
       height: state.run?.height ?? 270,
     };

@@ -1,4 +1,4 @@
-import type { CausalVideoEngineV1 } from '../engine/engine.js';
+import type { CausalVideoEngineV1, EngineInfo } from '../engine/engine.js';
 import { createMiniEngine } from '../engine/mini/mini-engine.js';
 import type { MiniEngineSettings } from '../engine/mini/settings.js';
 import { InputError } from '../errors/index.js';
@@ -37,7 +37,7 @@ export interface RunScriptOptions {
    * Interactive prompts: created over the run's timeline before the first chunk; the caller edits them while the
    * run streams. run.json then records the prompts as used (and the edits), so the run replays.
    */
-  livePrompts?: (timeline: Timeline) => LivePrompts;
+  livePrompts?: (timeline: Timeline, engine: EngineInfo) => LivePrompts;
   /** Called when a segment starts, with the timeline followed at that moment. */
   onSegment?: (segment: Segment, timeline: Timeline) => void;
   /** Receives every memory event as the policy reports it. */
@@ -147,7 +147,7 @@ export async function runScript(
       keyframes: spec.output.keyframes,
     });
     opened = true;
-    const live = options.livePrompts?.(timeline);
+    const live = options.livePrompts?.(timeline, engine.info);
     const result = await generateVideo({
       script,
       engine,

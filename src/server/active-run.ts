@@ -10,6 +10,8 @@ export interface ActiveRun {
   live?: LivePrompts;
   /** Chunks done / total, once running. */
   progress?: { chunksDone: number; totalChunks: number };
+  /** The engine's context layout in latent frames, once the run started. */
+  layout?: { sinkFrames: number; localFrames: number };
   /** Milliseconds from the start of the run to its first frame event, once streamed. */
   firstFrameMs?: number;
   /** Resolves when the run (and its evaluation) ended, whatever the outcome. */

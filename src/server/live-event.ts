@@ -22,6 +22,9 @@ export type LiveEvent =
       chunkFrames: number;
       width: number;
       height: number;
+      /** The engine's sink and local window, in latent frames. */
+      sinkFrames: number;
+      localFrames: number;
       edits: PromptEdit[];
     }
   | { type: 'segment'; segment: number; prompt: string; chunk: number }

@@ -8,7 +8,8 @@ import type { ActiveRun } from './active-run.js';
 import type { LiveEvent } from './live-event.js';
 import { createFrameStreamer, type FrameStreamer } from './stream-frames.js';
 
-export function planEvent(live: LivePrompts, width: number, height: number): LiveEvent {
+/** The `plan` event of a live run: its timeline as planned now, geometry, context layout and edits. */
+export function planEvent(run: ActiveRun, live: LivePrompts): LiveEvent {
   const timeline: Timeline = live.timeline();
   return {
     type: 'plan',
@@ -22,8 +23,10 @@ export function planEvent(live: LivePrompts, width: number, height: number): Liv
     fps: timeline.fps,
     videoFramesPerLatent: timeline.videoFramesPerLatent,
     chunkFrames: timeline.chunkFrames,
-    width,
-    height,
+    width: run.row.width,
+    height: run.row.height,
+    sinkFrames: run.layout?.sinkFrames ?? 0,
+    localFrames: run.layout?.localFrames ?? 0,
     edits: live.edits(),
   };
 }
@@ -43,7 +46,6 @@ export async function runLive(
 ): Promise<void> {
   const { clock } = options;
   const startedAt = clock();
-  const { width, height } = run.row;
   const streamer: FrameStreamer = createFrameStreamer({ hub: run.hub, clock });
   const onFirstFrame = (event: LiveEvent) => {
     if (event.type !== 'frame' || run.firstFrameMs !== undefined) return;
@@ -73,10 +75,11 @@ export async function runLive(
   try {
     await runScript(spec, sink, {
       signal: options.signal,
-      livePrompts: (timeline) => {
+      livePrompts: (timeline, info) => {
+        run.layout = { sinkFrames: info.sinkFrames, localFrames: info.localFrames };
         const live = createLivePrompts(timeline);
         run.live = live;
-        run.hub.publish(planEvent(live, width, height));
+        run.hub.publish(planEvent(run, live));
         return live;
       },
       onSegment: (segment) =>

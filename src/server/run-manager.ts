@@ -223,7 +223,7 @@ export function createRunManager(settings: RunManagerSettings): RunManager {
               change.insert.chunks === undefined ? {} : { chunks: change.insert.chunks },
             )
           : run.live.edit(change.edit.segment, change.edit.text);
-      run.hub.publish(planEvent(run.live, run.row.width, run.row.height));
+      run.hub.publish(planEvent(run, run.live));
       return made;
     },
     async close() {
