@@ -117,9 +117,16 @@ export function renderMemoryView(container, data, frames, state) {
           'div',
           { class: 'muted' },
           bank
-            ? `set at chunk ${bank.chunk}${bank.reason ? ` (${bank.reason})` : ''}${retrieve ? ` · ${retrieve.mode} memory for IDs ${retrieve.entityIds.join(', ') || '–'}, budget ${retrieve.budget}, archive ${retrieve.archiveSize}${retrieve.uncovered?.length ? `, uncovered ${retrieve.uncovered.join(', ')}` : ''}` : ''}`
+            ? `set at chunk ${bank.chunk}${bank.reason ? ` (${bank.reason})` : ''}`
             : 'empty (this policy keeps no bank yet)',
         ),
+        retrieve
+          ? h(
+              'div',
+              { class: 'muted' },
+              `last retrieval, chunk ${retrieve.chunk}: ${retrieve.mode} memory for IDs ${retrieve.entityIds.join(', ') || '–'}, budget ${retrieve.budget} of ${retrieve.archiveSize} archived${retrieve.uncovered?.length ? `, uncovered then: ${retrieve.uncovered.join(', ')}` : ''}`,
+            )
+          : null,
         h('div', { class: 'thumbs' }, bankThumbs),
       ),
       h(
