@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PromptEdit } from '../pipeline/live-prompts.js';
@@ -219,7 +219,12 @@ describe('iamflow serve API', () => {
       headers: server.auth,
     });
     expect(await cancelled.json()).toEqual({ id: run.id, status: 'cancelled' });
-    expect((await json(await server.app.request(`/api/runs/${run.id}`))).run.status).toBe('cancelled');
+    const detail = await json(await server.app.request(`/api/runs/${run.id}`));
+    expect(detail.run.status).toBe('cancelled');
+    expect(detail.runJson).toBeNull();
+    expect(readdirSync(join(server.dataDir, 'runs', run.id)).filter((name) => name.endsWith('.mp4'))).toEqual(
+      [],
+    );
   });
 
   it('finishes a run whose viewer never reads its stream', async () => {
@@ -230,6 +235,23 @@ describe('iamflow serve API', () => {
     await server.runs.active(run.id)!.finished;
     expect((await json(await server.app.request(`/api/runs/${run.id}`))).run.status).toBe('done');
     await stream.body?.cancel();
+  });
+
+  it('forgets finished runs beyond 16 in memory but still answers for them from the index and the folder', async () => {
+    server = createTestServer({ manager: { maxQueued: 20 } });
+    const tiny = { ...small, segments: [{ prompt: 'Nora walks.', seconds: 0.75 }] };
+    const ids: string[] = [];
+    for (let i = 0; i < 18; i++) {
+      const { run } = await json(await server.post('/api/runs', tiny));
+      ids.push(run.id);
+      await server.runs.active(run.id)!.finished;
+    }
+    expect(server.runs.active(ids[0]!)).toBeUndefined();
+    expect(server.runs.active(ids[17]!)).toBeDefined();
+    const first = await json(await server.app.request(`/api/runs/${ids[0]}`));
+    expect(first.run.status).toBe('done');
+    expect(runJsonSchema.parse(first.runJson).timeline.totalChunks).toBe(1);
+    expect((await server.app.request(`/api/runs/${ids[0]}/stream`)).status).toBe(409);
   });
 
   it('answers 429 when the queue is full', async () => {

@@ -103,6 +103,14 @@ export function createRunManager(settings: RunManagerSettings): RunManager {
     }
   };
 
+  // Finished runs stay in memory for late viewers (history and last frame); beyond this many, the oldest go
+  // (their folders and index rows stay: the API reads those).
+  const keptFinished = 16;
+  const forgetOldRuns = () => {
+    const finished = [...runs.values()].filter((run) => isTerminal(run.row.status));
+    for (const run of finished.slice(0, Math.max(0, finished.length - keptFinished))) runs.delete(run.row.id);
+  };
+
   const pump = () => {
     while (running < concurrency && queue.length > 0) {
       const next = queue.shift()!;
@@ -170,6 +178,7 @@ export function createRunManager(settings: RunManagerSettings): RunManager {
       });
       const run: ActiveRun = { row, dir, hub: createRunHub(), finished };
       runs.set(id, run);
+      forgetOldRuns();
       run.hub.publish({ type: 'status', status: 'queued' });
       queue.push({ run, spec, evaluate: request.evaluate, done });
       setImmediate(pump); // the answer says `queued`; the run starts right after
