@@ -31,6 +31,41 @@ export function renderScores(scores, state) {
           `wall ${fmt(state.runJson.wallSeconds, 2)} s · realtime factor ${fmt(state.runJson.realtimeFactor, 2)} · ${state.runJson.costs.switches.length} switches`,
         )
       : null,
+    metricsTable(state.evaluation),
+  );
+}
+
+// Every metric of evaluation.json, with the model-free proxy that stood in for a model, and the warnings.
+function metricsTable(report) {
+  if (!report) return null;
+  return h(
+    'div',
+    { id: 'metrics' },
+    h(
+      'table',
+      { style: 'width:auto' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'metric'), h('th', {}, 'score'), h('th', {}, 'measured by'))),
+      h(
+        'tbody',
+        {},
+        Object.entries(report.metrics).map(([name, value]) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, name),
+            h('td', { class: 'num' }, fmt(value, 2)),
+            h('td', { class: 'muted' }, report.proxies?.[name] ?? ''),
+          ),
+        ),
+      ),
+    ),
+    report.warnings?.length
+      ? h(
+          'ul',
+          { class: 'muted' },
+          report.warnings.map((w) => h('li', {}, w)),
+        )
+      : null,
   );
 }
 export function renderKeyframes(keyframes, state, segments) {

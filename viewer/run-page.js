@@ -269,6 +269,10 @@ export function renderRun(main, id) {
       state.edits = detail.runJson.edits ?? [];
       state.chunksDone = detail.runJson.timeline.totalChunks;
       if (!document.getElementById('video')) showVideo();
+      if (detail.run.scores) {
+        const answer = await fetch(withToken(`/api/runs/${id}/files/evaluation.json`));
+        state.evaluation = answer.ok ? await answer.json() : null;
+      }
       if (detail.runJson.outputs.renderRecord) {
         const text = await fetch(
           withToken(`/api/runs/${id}/files/${detail.runJson.outputs.renderRecord}`),

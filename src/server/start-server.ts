@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -66,6 +67,8 @@ export async function startServer(settings: StartServerSettings): Promise<Runnin
       : {
           evaluate: async (dir: string) => {
             const report = await evaluateRunDir(dir);
+            // The whole report (every metric, the proxy behind it, warnings) for the viewer's scores tab.
+            await writeFile(join(dir, 'evaluation.json'), `${JSON.stringify(report, null, 2)}\n`);
             return { total: report.total, ...report.dimensions };
           },
         }),

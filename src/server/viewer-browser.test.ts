@@ -107,6 +107,8 @@ describe.skipIf(!available)('the viewer in Debian chromium', () => {
       await shot('server-memory.png', page.locator('#memory-view'));
 
       await page.click('#tab-scores');
+      await page.locator('#metrics td').first().waitFor();
+      await shot('server-scores.png', page.locator('#metrics'));
       await page.goto(`${server.url}/#/`);
       await page.locator('td .status.done').waitFor();
       await shot('server-runs.png', page);
