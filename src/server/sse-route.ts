@@ -43,10 +43,12 @@ export function streamRun(c: Context, hub: RunHub) {
         const event = queue.shift();
         if (!event) {
           if (hub.closed) break;
+          let timer: NodeJS.Timeout | undefined;
           await new Promise<void>((resolve) => {
             wake = resolve;
-            setTimeout(resolve, 15000); // a comment line keeps proxies from closing an idle stream
+            timer = setTimeout(resolve, 15000); // a comment line keeps proxies from closing an idle stream
           });
+          clearTimeout(timer);
           wake = undefined;
           if (queue.length === 0 && !ended && !hub.closed) await stream.write(': keep-alive\n\n');
           continue;
