@@ -16,6 +16,7 @@ import {
 } from '../memory/policy.js';
 import type { Script } from '../script/script.js';
 import type { Segment, Timeline } from '../script/timeline.js';
+import { keepsPast, type PromptSource } from './prompt-source.js';
 import {
   type ChunkTiming,
   type Clock,
@@ -60,6 +61,15 @@ export interface GenerateVideoOptions {
   signal?: AbortSignal;
   /** Called after every chunk. */
   onChunk?: (progress: RunProgress) => void;
+  /**
+   * Upcoming prompts that may change while the run streams (interactive mode): read before every chunk; a new
+   * or edited prompt starts at that chunk with the run's transition. `RunResult.timeline` is the one followed.
+   */
+  prompts?: PromptSource;
+  /** Receives every memory event as the policy reports it (live viewers); they also go to `memoryEvents`. */
+  onMemoryEvent?: (event: MemoryEvent) => void;
+  /** Called when a segment starts (after its transition), for live viewers. */
+  onSegment?: (segment: Segment, timeline: Timeline) => void;
   /** Receives every chunk's decoded frames in order; awaited. */
   onFrames?: (chunk: GeneratedChunk, frames: VideoFrame[]) => unknown;
   /**
@@ -97,7 +107,10 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
           engine: createPolicyEngine(engine),
           timeline,
           seed: options.seed,
-          events: (event) => memoryEvents.push(event),
+          events: (event) => {
+            memoryEvents.push(event);
+            options.onMemoryEvent?.(event);
+          },
         })
       : options.policy;
   const transition = options.transition ?? policy.transition;
@@ -116,84 +129,102 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
   const chunks: ChunkTiming[] = [];
   const switches: SwitchRecord[] = [];
   let videoFramesDone = 0;
-  let previous: { segment: Segment; prompt: EncodedPrompt } | undefined;
   const renderRecord: RenderRecordEntry[] | undefined =
     options.onRenderRecord && engine.renderRecord ? [] : undefined;
 
-  for (const segment of timeline.segments) {
-    const prompt = await encode(segment.prompt);
-    prompts.push({
-      segment: segment.index,
-      text: prompt.text,
-      encodingId: prompt.id,
-      tokens: prompt.tokens.length,
-    });
-    const costsBefore = engine.costs();
-    const transitionStart = clock();
-    let schedule: SoftTransitionSchedule | undefined;
-    if (previous && transition === 'recache') await engine.recache(prompt);
-    if (previous && transition === 'soft') {
-      schedule = resolveSoftTransition(previous.prompt.embedding, prompt.embedding, {
-        chunkFrames: engine.info.chunkFrames,
-        ...options.softTransition,
-      });
-    }
-    const transitionMs = clock() - transitionStart;
-    const transitionCosts = subtractCosts(engine.costs(), costsBefore);
-    await policy.onSegmentStart?.(previous ? { segment, prompt, previous } : { segment, prompt });
+  let followed = timeline;
+  type Active = { segment: Segment; prompt: EncodedPrompt };
+  let current: (Active & { previous?: Active }) | undefined;
+  let schedule: SoftTransitionSchedule | undefined;
+  let transitionMs = 0;
+  let transitionCosts = subtractCosts(costsAtStart, costsAtStart);
+  let costsBefore = costsAtStart;
 
-    for (let index = segment.startChunk; index < segment.endChunk; index++) {
-      options.signal?.throwIfAborted();
-      const generateOptions: GenerateChunkOptions = { prompt };
-      const alpha =
-        schedule && previous
-          ? transitionAlpha(schedule, index * timeline.chunkFrames - segment.startFrame)
-          : null;
-      if (alpha !== null && previous) generateOptions.blend = { from: previous.prompt, alpha };
-
-      const t0 = clock();
-      const chunk = await engine.generateChunk(generateOptions);
-      const t1 = clock();
-      const frames = await engine.decodeChunk(chunk.chunk);
-      const t2 = clock();
-      if (renderRecord) renderRecord.push(...(engine.renderRecord?.(chunk.chunk) ?? []));
-      await options.onFrames?.(chunk, frames);
-      const t3 = clock();
-      await policy.onChunkEnd?.({ segment, prompt, chunk, frames });
-      const t4 = clock();
-
-      const timing: ChunkTiming = {
-        chunk: chunk.chunk,
-        segment: segment.index,
-        generateMs: t1 - t0,
-        decodeMs: t2 - t1,
-        outputMs: t3 - t2,
-        policyMs: t4 - t3,
+  for (let index = 0; index < followed.totalChunks; index++) {
+    options.signal?.throwIfAborted();
+    followed = nextTimeline(options.prompts, index, followed);
+    if (index >= followed.totalChunks) break;
+    const segment = followed.segments.find((s) => index >= s.startChunk && index < s.endChunk)!;
+    if (current?.segment.index !== segment.index) {
+      // The previous segment as the timeline now has it (an inserted prompt may have cut it short).
+      const previous: Active | undefined = current && {
+        segment: followed.segments[current.segment.index]!,
+        prompt: current.prompt,
       };
-      if (alpha !== null) timing.alpha = alpha;
-      chunks.push(timing);
-      if (previous && index === segment.startChunk) {
-        const record: SwitchRecord = {
-          segment: segment.index,
-          chunk: chunk.chunk,
-          transition,
-          transitionMs,
-          transitionCosts,
-          switchCosts: subtractCosts(engine.costs(), costsBefore),
-        };
-        if (schedule) record.schedule = schedule;
-        switches.push(record);
-      }
-      videoFramesDone += frames.length;
-      options.onChunk?.({
-        chunksDone: chunks.length,
-        totalChunks: timeline.totalChunks,
-        videoFramesDone,
-        totalVideoFrames: timeline.totalVideoFrames,
-        elapsedMs: clock() - started,
+      const prompt = await encode(segment.prompt);
+      prompts.push({
+        segment: segment.index,
+        text: prompt.text,
+        encodingId: prompt.id,
+        tokens: prompt.tokens.length,
       });
+      costsBefore = engine.costs();
+      const transitionStart = clock();
+      schedule = undefined;
+      if (previous && transition === 'recache') await engine.recache(prompt);
+      if (previous && transition === 'soft') {
+        schedule = resolveSoftTransition(previous.prompt.embedding, prompt.embedding, {
+          chunkFrames: engine.info.chunkFrames,
+          ...options.softTransition,
+        });
+      }
+      transitionMs = clock() - transitionStart;
+      transitionCosts = subtractCosts(engine.costs(), costsBefore);
+      await policy.onSegmentStart?.(previous ? { segment, prompt, previous } : { segment, prompt });
+      options.onSegment?.(segment, followed);
+      options.signal?.throwIfAborted();
+      current = previous ? { segment, prompt, previous } : { segment, prompt };
     }
-    previous = { segment, prompt };
+    const { prompt, previous } = current;
+
+    const generateOptions: GenerateChunkOptions = { prompt };
+    const alpha =
+      schedule && previous
+        ? transitionAlpha(schedule, index * followed.chunkFrames - segment.startFrame)
+        : null;
+    if (alpha !== null && previous) generateOptions.blend = { from: previous.prompt, alpha };
+
+    const t0 = clock();
+    const chunk = await engine.generateChunk(generateOptions);
+    const t1 = clock();
+    const frames = await engine.decodeChunk(chunk.chunk);
+    const t2 = clock();
+    if (renderRecord) renderRecord.push(...(engine.renderRecord?.(chunk.chunk) ?? []));
+    await options.onFrames?.(chunk, frames);
+    const t3 = clock();
+    await policy.onChunkEnd?.({ segment, prompt, chunk, frames });
+    const t4 = clock();
+
+    const timing: ChunkTiming = {
+      chunk: chunk.chunk,
+      segment: segment.index,
+      generateMs: t1 - t0,
+      decodeMs: t2 - t1,
+      outputMs: t3 - t2,
+      policyMs: t4 - t3,
+    };
+    if (alpha !== null) timing.alpha = alpha;
+    chunks.push(timing);
+    if (previous && index === segment.startChunk) {
+      const record: SwitchRecord = {
+        segment: segment.index,
+        chunk: chunk.chunk,
+        transition,
+        transitionMs,
+        transitionCosts,
+        switchCosts: subtractCosts(engine.costs(), costsBefore),
+      };
+      if (schedule) record.schedule = schedule;
+      switches.push(record);
+    }
+    videoFramesDone += frames.length;
+    options.onChunk?.({
+      chunksDone: chunks.length,
+      totalChunks: followed.totalChunks,
+      videoFramesDone,
+      totalVideoFrames: followed.totalVideoFrames,
+      elapsedMs: clock() - started,
+    });
   }
   await policy.finish?.();
   if (renderRecord) await options.onRenderRecord?.(renderRecord);
@@ -203,7 +234,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
   const snapshot = policy.snapshot?.();
   return {
     scriptId: options.script.id,
-    timeline,
+    timeline: followed,
     policy:
       snapshot === undefined
         ? { name: policy.name, transition }
@@ -220,4 +251,16 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     // A sub-millisecond run (fake clock) still yields a finite, JSON-safe factor.
     realtimeFactor: videoSeconds / (Math.max(wallMs, 0.001) / 1000),
   };
+}
+
+/** The timeline to follow from chunk `index` on: the source's, once checked that it keeps the past. */
+function nextTimeline(source: PromptSource | undefined, index: number, current: Timeline): Timeline {
+  const next = source?.timelineAt(index, current);
+  if (next === undefined || next === current) return current;
+  if (!keepsPast(current, next, index)) {
+    throw new IamflowError({
+      message: `the prompt source changed segments that started before chunk ${index}; only upcoming prompts can change`,
+    });
+  }
+  return next;
 }

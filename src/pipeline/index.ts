@@ -1,4 +1,12 @@
 export { type GenerateVideoOptions, generateVideo } from './generate-video.js';
+export { createLivePrompts, type LivePrompts, type PromptEdit } from './live-prompts.js';
+export {
+  type ChunkSegment,
+  keepsPast,
+  type PromptSource,
+  scriptOfTimeline,
+  timelineFromChunks,
+} from './prompt-source.js';
 export {
   createRunJson,
   type RunJson,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { memoryEventSchema } from '../memory/memory-event.js';
 import { scriptAnnotationsSchema } from '../script/annotation-schema.js';
 import type { Script } from '../script/script.js';
+import type { PromptEdit } from './live-prompts.js';
 import type { RunResult } from './run-result.js';
 
 /** Version of the run.json layout; bumped on any incompatible change. */
@@ -122,6 +123,16 @@ export const runJsonSchema = z.object({
   }),
   wallSeconds: z.number(),
   realtimeFactor: z.number(),
+  edits: z
+    .array(
+      z.object({
+        kind: z.enum(['insert', 'edit']),
+        chunk: z.number(),
+        segment: z.number(),
+        text: z.string(),
+      }),
+    )
+    .optional(),
   outputs: z.object({
     video: z.string(),
     renderRecord: z.string().nullable(),
@@ -147,6 +158,8 @@ export interface RunJsonDetails {
   outputs: RunJson['outputs'];
   /** ISO time of the run. */
   createdAt: string;
+  /** Prompt changes made while the run streamed (interactive mode); `script` then holds the prompts as used. */
+  edits?: PromptEdit[];
 }
 
 /**
@@ -191,6 +204,7 @@ export function createRunJson(result: RunResult, details: RunJsonDetails): RunJs
     },
     wallSeconds: result.wallMs / 1000,
     realtimeFactor: result.realtimeFactor,
+    ...(details.edits ? { edits: details.edits } : {}),
     outputs: details.outputs,
   };
 }

@@ -1,13 +1,16 @@
-import type { CausalVideoEngineV1 } from '../engine/engine.js';
+import type { CausalVideoEngineV1, EngineInfo } from '../engine/engine.js';
 import { createMiniEngine } from '../engine/mini/mini-engine.js';
 import type { MiniEngineSettings } from '../engine/mini/settings.js';
 import { InputError } from '../errors/index.js';
-import type { PolicyRegistration } from '../memory/policy.js';
+import type { MemoryEvent, PolicyRegistration } from '../memory/policy.js';
 import { resolvePolicy } from '../memory/policy-registry.js';
 import { generateVideo } from '../pipeline/generate-video.js';
+import type { LivePrompts } from '../pipeline/live-prompts.js';
+import { scriptOfTimeline } from '../pipeline/prompt-source.js';
 import { createRunJson, type RunJson } from '../pipeline/run-json.js';
 import type { RunProgress, RunResult } from '../pipeline/run-result.js';
-import { buildTimeline } from '../script/timeline.js';
+import type { Script } from '../script/script.js';
+import { buildTimeline, type Segment, type Timeline } from '../script/timeline.js';
 import { resolveAgents } from './resolve-agents.js';
 import { denoisingTimesteps } from './run-defaults.js';
 import type { RunSink } from './run-sink.js';
@@ -30,6 +33,15 @@ export interface RunScriptOptions {
   policies?: readonly PolicyRegistration[];
   /** ISO time for run.json. Default: now. */
   now?: () => string;
+  /**
+   * Interactive prompts: created over the run's timeline before the first chunk; the caller edits them while the
+   * run streams. run.json then records the prompts as used (and the edits), so the run replays.
+   */
+  livePrompts?: (timeline: Timeline, engine: EngineInfo) => LivePrompts;
+  /** Called when a segment starts, with the timeline followed at that moment. */
+  onSegment?: (segment: Segment, timeline: Timeline) => void;
+  /** Receives every memory event as the policy reports it. */
+  onMemoryEvent?: (event: MemoryEvent) => void;
 }
 
 /** What a run produced. */
@@ -135,6 +147,7 @@ export async function runScript(
       keyframes: spec.output.keyframes,
     });
     opened = true;
+    const live = options.livePrompts?.(timeline, engine.info);
     const result = await generateVideo({
       script,
       engine,
@@ -145,12 +158,17 @@ export async function runScript(
       ...(spec.curve ? { softTransition: { curve: spec.curve } } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onChunk: options.onProgress } : {}),
+      ...(live ? { prompts: live } : {}),
+      ...(options.onSegment ? { onSegment: options.onSegment } : {}),
+      ...(options.onMemoryEvent ? { onMemoryEvent: options.onMemoryEvent } : {}),
       onFrames: (chunk, frames) => sink.onFrames(chunk, frames),
       ...(renderRecord ? { onRenderRecord: (entries) => sink.onRenderRecord(entries) } : {}),
     });
+    const edits = live?.edits() ?? [];
     const runJson = outputs
       ? createRunJson(result, {
-          script,
+          script: edits.length > 0 ? scriptAsUsed(script, result.timeline) : script,
+          ...(edits.length > 0 ? { edits } : {}),
           seed: spec.seed,
           policySettings: policy.description,
           engineConfig: engineConfig(spec, settings),
@@ -166,4 +184,10 @@ export async function runScript(
   } finally {
     await engine.release();
   }
+}
+
+/** The script a run with live edits followed: its prompts and chunk-exact seconds (annotations no longer apply). */
+function scriptAsUsed(script: Script, timeline: Timeline): Script {
+  const { annotations: _annotations, ...rest } = script;
+  return { ...rest, ...scriptOfTimeline(timeline), source: { path: `${script.source.path} (edited live)` } };
 }

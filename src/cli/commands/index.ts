@@ -5,6 +5,7 @@ import { entitiesCommand } from './entities.js';
 import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
 import { lintCommand } from './lint.js';
+import { serveCommand } from './serve.js';
 
 /** Every `iamflow` command, in the order `iamflow --help` lists them. Add new commands here. */
 export const commands: Command[] = [
@@ -14,5 +15,6 @@ export const commands: Command[] = [
   evalCommand,
   lintCommand,
   charactersCommand,
+  serveCommand,
   // entities, eval, bench: add their commands here.
 ];
