@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testServices, uniqueName, unreachable } from '../../../test/services.js';
+import { runBenchStoreCases } from './bench-store.case.js';
+import { createPostgresBenchStore } from './create-postgres-bench-store.js';
+import { migrations } from './migrations.js';
+
+const skip = await unreachable('Postgres', testServices.postgres, 5432);
+if (skip) console.warn(`skipping the PostgreSQL store tests: ${skip}`);
+const schemas: string[] = [];
+let count = 0;
+const prefix = uniqueName('iamflow_test');
+
+afterAll(async () => {
+  if (skip || schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: testServices.postgres });
+  await client.connect();
+  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+});
+
+function schemaUrl(schema: string): string {
+  const url = new URL(testServices.postgres);
+  url.searchParams.set('schema', schema);
+  return url.toString();
+}
+
+runBenchStoreCases({
+  name: 'postgres',
+  ...(skip ? { skip } : {}),
+  open: async (again) => {
+    if (!again) schemas.push(`${prefix}_${++count}`);
+    return createPostgresBenchStore({ url: schemaUrl(schemas.at(-1)!) });
+  },
+});
+
+describe.skipIf(skip !== undefined)('createPostgresBenchStore', () => {
+  it('records its schema version and refuses a newer one; never prints a password', async () => {
+    const schema = `${prefix}_version`;
+    schemas.push(schema);
+    const url = new URL(schemaUrl(schema));
+    url.password = 'hunter2';
+    const store = await createPostgresBenchStore({ url: url.toString() });
+    expect(store.location).not.toContain('hunter2');
+    await store.close();
+    const client = new pg.Client({ connectionString: testServices.postgres });
+    await client.connect();
+    const { rows } = await client.query(`SELECT version FROM ${schema}.iamflow_schema`);
+    expect(rows).toEqual([{ version: migrations.length }]);
+    await client.query(`UPDATE ${schema}.iamflow_schema SET version = ${migrations.length + 1}`);
+    await client.end();
+    await expect(createPostgresBenchStore({ url: url.toString() })).rejects.toThrow(
+      /newer than this iamflow/,
+    );
+  });
+});
