@@ -3,6 +3,7 @@ import { benchCommand } from './bench.js';
 import { entitiesCommand } from './entities.js';
 import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
+import { workerCommand } from './worker.js';
 
 /** Every `iamflow` command, in the order `iamflow --help` lists them. Add new commands here. */
 export const commands: Command[] = [
@@ -10,5 +11,6 @@ export const commands: Command[] = [
   entitiesCommand,
   benchCommand,
   evalCommand,
+  workerCommand,
   // entities, eval, bench: add their commands here.
 ];
