@@ -58,7 +58,7 @@ export async function runJobsOnQueue(jobs: readonly RunJob[], options: QueueRunO
     for (const failed of await queue.getFailed(0, -1)) {
       if (failed?.id !== undefined && pending.has(failed.id)) await failed.remove();
     }
-    const batch = [...pending].map(([id, job]) => ({
+    const entries = [...pending].map(([id, job]) => ({
       name: job.policy,
       data: { job: { ...job, runDir: runDirName(job) }, steps: options.steps, codeVersion: version },
       opts: {
@@ -69,8 +69,10 @@ export async function runJobsOnQueue(jobs: readonly RunJob[], options: QueueRunO
         removeOnFail: false,
       },
     }));
-    for (let start = 0; start < batch.length; start += 500)
-      await queue.addBulk(batch.slice(start, start + 500));
+    for (let start = 0; start < entries.length; start += 500) {
+      await queue.addBulk(entries.slice(start, start + 500));
+    }
+    const entryOf = new Map(entries.map((entry) => [entry.opts.jobId, entry]));
 
     const pollMs = options.pollMs ?? 300;
     let lastCounts = '';
@@ -101,12 +103,21 @@ export async function runJobsOnQueue(jobs: readonly RunJob[], options: QueueRunO
         // Stored: the completed job may go; a failed one stays with its error until a rerun retries it.
         if (completed) await bullJob.remove();
       }
-      if (options.onCounts && performance.now() - lastCountsAt > 2000) {
+      if (performance.now() - lastCountsAt > 2000) {
         lastCountsAt = performance.now();
         const counts = await queueCounts(queue);
         const text = JSON.stringify(counts);
-        if (text !== lastCounts) options.onCounts(counts);
+        if (text !== lastCounts) options.onCounts?.(counts);
         lastCounts = text;
+        // Nothing left in the queue but runs still unreported: another coordinator took their results (or
+        // someone removed the jobs). Enqueue them again; the store keeps the first result of each.
+        if (pending.size > 0 && counts.waiting + counts.active + counts.delayed === 0) {
+          const lost = [];
+          for (const id of pending.keys()) {
+            if ((await queue.getJobState(id)) === 'unknown') lost.push(entryOf.get(id)!);
+          }
+          if (lost.length > 0) await queue.addBulk(lost);
+        }
       }
       if (pending.size > 0) await delay(pollMs, options.signal);
     }

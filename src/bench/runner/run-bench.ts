@@ -224,9 +224,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
         ...(job.keepVideo && outcome.status === 'done' ? { runDir: runDirName(job) } : {}),
         createdAt: new Date().toISOString(),
       });
-      // A duplicate delivery of a run already stored is not counted again.
-      if (!stored) return;
-      if (outcome.status === 'done') done++;
+      // Not stored: the run was already done (a duplicate delivery); the store kept the first result.
+      if (!stored || outcome.status === 'done') done++;
       else failed++;
       runSeconds += outcome.wallSeconds;
       if (timing) timings.push(timing);
