@@ -7,6 +7,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testServices, uniqueName, unreachable } from '../../../test/services.js';
+import { captureStream } from '../../cli/__fixtures__/cli-harness.js';
 import { main } from '../../cli/main.js';
 import { runDefaults } from '../../run/run-defaults.js';
 import type { Script } from '../../script/script.js';
@@ -200,8 +201,7 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
     expect(failed?.attemptsMade).toBe(2);
     await queue.close();
     connection.disconnect();
-    let text = '';
-    const stdout = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
+    const stdout = captureStream();
     const code = await main(
       ['bench', '--queue', testServices.redis, '--queue-name', name, '--status', '--json'],
       {
@@ -210,7 +210,7 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
       },
     );
     expect(code).toBe(0);
-    expect(JSON.parse(text)).toMatchObject({ failed: 1, completed: 0, waiting: 0, active: 0 });
+    expect(JSON.parse(stdout.text())).toMatchObject({ failed: 1, completed: 0, waiting: 0, active: 0 });
   }, 180_000);
 
   it('two coordinators collecting the same jobs store each result once', async () => {
