@@ -40,7 +40,7 @@ describe('jobIdentity', () => {
     ['code version', job, 4, '0.2.0'],
     ['agent settings', { ...job, agents: { syncVerify: true } }, 4, '0.1.0'],
     ['script content', { ...job, script: { ...job.script, prompts: ['A woman walks.'] } }, 4, '0.1.0'],
-  ] as const)('changes with the %s', (_name, changed, steps, version) => {
+  ] satisfies [string, RunJob, number, string][])('changes with the %s', (_name, changed, steps, version) => {
     expect(jobIdentity(changed, steps, version)).not.toBe(jobIdentity(job, 4, '0.1.0'));
   });
 
