@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
+import { IamflowError } from '../../errors/index.js';
 import { createThreadExecutor, type ThreadExecutor } from '../runner/create-thread-executor.js';
 import type { WorkerEntry } from '../runner/worker-entry-url.js';
 import { codeVersion } from './job-identity.js';
@@ -67,6 +68,26 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     createThreadExecutor(options.workerEntry),
   );
   const all = [...idle];
+  // Load the runner on every thread now, so the first job's time is its own (and a broken build fails here).
+  try {
+    await Promise.all(idle.map((executor) => executor.warm()));
+  } catch (error) {
+    connection.disconnect();
+    await Promise.all(idle.map((executor) => executor.close()));
+    throw new IamflowError({
+      name: 'WorkerError',
+      message: `a run thread could not start: ${(error as Error).message}`,
+      issues: [
+        {
+          code: 'worker-start-failed',
+          path: ['worker'],
+          message: `a run thread could not start: ${(error as Error).message}`,
+          hint: 'run `npm run build` (run threads load dist/)',
+        },
+      ],
+      cause: error,
+    });
+  }
   const me = `${hostname()}:${process.pid}`;
   const lockDuration = (options.lockSeconds ?? 30) * 1000;
   const worker = new Worker<QueueJobData, QueueJobResult>(

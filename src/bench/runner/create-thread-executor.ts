@@ -7,6 +7,8 @@ import { resolveWorkerEntry, type WorkerEntry } from './worker-entry-url.js';
 export interface ThreadExecutor {
   /** Runs one job on the thread (the default executor); a run that throws resolves `failed`, a dead thread rejects. */
   execute(job: RunJob): Promise<RunOutcome>;
+  /** Starts the thread (module loading takes a second or more) before the first job; rejects if it cannot. */
+  warm(): Promise<void>;
   /** Ends the thread. */
   close(): Promise<void>;
 }
@@ -44,6 +46,9 @@ export function createThreadExecutor(entry: WorkerEntry = resolveWorkerEntry()):
     return ready;
   };
   return {
+    warm: async () => {
+      await start();
+    },
     async execute(job) {
       const thread = await start();
       const started = performance.now();

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testServices, uniqueName, unreachable } from '../../../test/services.js';
+import { writeTinySuite } from '../queue/__fixtures__/tiny-suite.js';
+import { runBench } from '../runner/run-bench.js';
 import { runBenchStoreCases } from './bench-store.case.js';
 import { createPostgresBenchStore } from './create-postgres-bench-store.js';
 import { migrations } from './migrations.js';
@@ -52,5 +57,34 @@ describe.skipIf(skip !== undefined)('createPostgresBenchStore', () => {
     await expect(createPostgresBenchStore({ url: url.toString() })).rejects.toThrow(
       /newer than this iamflow/,
     );
+  });
+});
+
+describe.skipIf(skip !== undefined)('iamflow bench --store postgres://', () => {
+  it('runs a bench into PostgreSQL and resumes from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamflow-pg-bench-'));
+    const schema = `${prefix}_bench`;
+    schemas.push(schema);
+    const options = {
+      suite: writeTinySuite(dir, 1, 2),
+      out: join(dir, 'results'),
+      store: schemaUrl(schema),
+      policies: ['longlive'],
+      workers: 0,
+      width: 96,
+      height: 64,
+      keepVideo: false,
+    };
+    try {
+      expect(await runBench(options)).toMatchObject({ done: 1, failed: 0 });
+      expect(await runBench(options)).toMatchObject({ done: 0, skipped: 1 });
+      const store = await createPostgresBenchStore({ url: schemaUrl(schema) });
+      const [run] = await store.listRuns();
+      await store.close();
+      expect(run).toMatchObject({ scriptId: 'reappearance-001', policy: 'longlive', status: 'done' });
+      expect(Object.keys(run!.metrics ?? {}).length).toBeGreaterThan(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
