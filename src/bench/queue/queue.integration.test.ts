@@ -7,8 +7,6 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testServices, uniqueName, unreachable } from '../../../test/services.js';
-import { captureStream } from '../../cli/__fixtures__/cli-harness.js';
-import { main } from '../../cli/main.js';
 import { runDefaults } from '../../run/run-defaults.js';
 import type { Script } from '../../script/script.js';
 import { runBench } from '../runner/run-bench.js';
@@ -17,6 +15,7 @@ import { createSqliteBenchStore } from '../store/create-sqlite-bench-store.js';
 import { runKeyString } from '../store/run-record.js';
 import { writeTinySuite } from './__fixtures__/tiny-suite.js';
 import { queuePrefix } from './queue-connection.js';
+import { readQueueCounts } from './read-queue-counts.js';
 import { runJobsOnQueue } from './run-jobs-on-queue.js';
 import { startQueueWorker } from './start-queue-worker.js';
 
@@ -201,16 +200,13 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
     expect(failed?.attemptsMade).toBe(2);
     await queue.close();
     connection.disconnect();
-    const stdout = captureStream();
-    const code = await main(
-      ['bench', '--queue', testServices.redis, '--queue-name', name, '--status', '--json'],
-      {
-        stdout,
-        stderr: stdout,
-      },
-    );
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout.text())).toMatchObject({ failed: 1, completed: 0, waiting: 0, active: 0 });
+    // What `iamflow bench --queue URL --status` prints.
+    expect(await readQueueCounts({ url: testServices.redis, name })).toMatchObject({
+      failed: 1,
+      completed: 0,
+      waiting: 0,
+      active: 0,
+    });
   }, 180_000);
 
   it('two coordinators collecting the same jobs store each result once', async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { testServices, uniqueName, unreachable } from '../../../test/services.js';
 import { runCli } from '../__fixtures__/cli-harness.js';
 import { benchCommand } from './bench.js';
 import { parseWorkerFlags, workerCommand } from './worker.js';
+
+const redisDown = await unreachable('Redis', testServices.redis, 6379);
 
 describe('iamflow worker', () => {
   it('parses its flags', () => {
@@ -56,6 +59,18 @@ describe('iamflow bench --queue', () => {
     const bad = await runCli(['bench', '--queue', 'redis-ish://:hunter2@h'], { commands: [benchCommand] });
     expect(bad.code).toBe(2);
     expect(bad.stderr).not.toContain('hunter2');
+  });
+
+  it.skipIf(redisDown !== undefined)('prints the counts by state of a queue with --status', async () => {
+    const result = await runCli(
+      ['bench', '--queue', testServices.redis, '--queue-name', uniqueName('status'), '--status'],
+      {
+        commands: [benchCommand],
+      },
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^queue status_\S+ on redis:\/\/.*\n {2}waiting {4}0\n {2}active {5}0\n/);
+    expect(result.stdout).toContain('  failed     0\n');
   });
 
   it('names an unreachable Redis without its password', async () => {
