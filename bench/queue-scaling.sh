@@ -21,4 +21,6 @@ for n in ${counts[@]}; do
   echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
   kill -TERM "${pids[@]}"
   wait "${pids[@]}" 2>/dev/null || true
+  # Leave nothing of the measurement's queue in Redis.
+  node --input-type=module -e "import { Queue } from 'bullmq'; const q = new Queue('$name', { connection: { url: '$url' }, prefix: 'iamflow' }); await q.obliterate({ force: true }); await q.close();"
 done

@@ -1,5 +1,7 @@
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { testServices, uniqueName, unreachable } from '../../../test/services.js';
+import { queuePrefix } from '../../bench/queue/queue-connection.js';
 import { runCli } from '../__fixtures__/cli-harness.js';
 import { benchCommand } from './bench.js';
 import { parseWorkerFlags, workerCommand } from './worker.js';
@@ -62,12 +64,14 @@ describe('iamflow bench --queue', () => {
   });
 
   it.skipIf(redisDown !== undefined)('prints the counts by state of a queue with --status', async () => {
-    const result = await runCli(
-      ['bench', '--queue', testServices.redis, '--queue-name', uniqueName('status'), '--status'],
-      {
-        commands: [benchCommand],
-      },
-    );
+    const name = uniqueName('status');
+    const result = await runCli(['bench', '--queue', testServices.redis, '--queue-name', name, '--status'], {
+      commands: [benchCommand],
+    });
+    // Reading the counts leaves the queue's meta key: remove it.
+    const connection = new Redis(testServices.redis);
+    await connection.del(`${queuePrefix}:${name}:meta`);
+    connection.disconnect();
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^queue status_\S+ on redis:\/\/.*\n {2}waiting {4}0\n {2}active {5}0\n/);
     expect(result.stdout).toContain('  failed     0\n');
