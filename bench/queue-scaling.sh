@@ -22,5 +22,8 @@ for n in ${counts[@]}; do
   kill -TERM "${pids[@]}"
   wait "${pids[@]}" 2>/dev/null || true
   # Leave nothing of the measurement's queue in Redis.
-  node --input-type=module -e "import { Queue } from 'bullmq'; const q = new Queue('$name', { connection: { url: '$url' }, prefix: 'iamflow' }); await q.obliterate({ force: true }); await q.close();"
+  node --input-type=module -e "import { Queue } from 'bullmq'; import { Redis } from 'ioredis';
+    const connection = new Redis(process.argv[1], { maxRetriesPerRequest: null });
+    const queue = new Queue(process.argv[2], { connection, prefix: 'iamflow' });
+    await queue.obliterate({ force: true }); await queue.close(); connection.disconnect();" "$url" "$name"
 done
