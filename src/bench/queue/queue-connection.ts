@@ -75,7 +75,9 @@ export async function connectQueue(settings: QueueSettings, timeoutMs = 5000): P
           code: 'queue-unreachable',
           path: ['--queue'],
           message: `cannot reach Redis at ${location}: ${reason}`,
-          hint: 'start it (redis-server --daemonize yes --bind 127.0.0.1 --port 6379) or fix the URL',
+          hint:
+            'check the server runs (redis-server --daemonize yes --bind 127.0.0.1 --port 6379) and the URL ' +
+            '(host, port, password); for rediss:// with a private CA set NODE_EXTRA_CA_CERTS=ca.pem',
         },
       ],
     });
