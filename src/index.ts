@@ -26,9 +26,25 @@ export type { JudgeInput, JudgeV1, JudgeVerdict } from './bench/eval/judge/judge
 export { createOpenAIJudge, type OpenAIJudgeSettings } from './bench/eval/judge/openai-judge.js';
 export { createPixelJudge, type PixelJudgeSettings } from './bench/eval/judge/pixel-judge.js';
 export { withJudgeFallback } from './bench/eval/judge/with-judge-fallback.js';
+export {
+  type QueueCounts,
+  type QueueSettings,
+  type QueueWorkerOptions,
+  readQueueCounts,
+  runJobsOnQueue,
+  startQueueWorker,
+} from './bench/queue/index.js';
 export { aggregateResults, type ResultsSummary, writeReport } from './bench/report/index.js';
 export { type BenchOptions, type BenchSummary, benchDefaults, runBench } from './bench/runner/index.js';
-export { openResultsStore, type ResultsStore, type StoredRun } from './bench/store/index.js';
+export {
+  type BenchStoreV1,
+  createPostgresBenchStore,
+  createSqliteBenchStore,
+  openBenchStore,
+  openResultsStore,
+  type ResultsStore,
+  type StoredRun,
+} from './bench/store/index.js';
 export { main as runCli } from './cli/main.js';
 export type {
   CausalVideoEngineV1,

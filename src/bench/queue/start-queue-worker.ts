@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { IamflowError } from '../../errors/index.js';
 import { createThreadExecutor, type ThreadExecutor } from '../runner/create-thread-executor.js';
+import type { RunOutcome } from '../runner/run-job.js';
 import type { WorkerEntry } from '../runner/worker-entry-url.js';
 import { codeVersion } from './job-identity.js';
 import { connectQueue, defaultQueueName, type QueueSettings, queuePrefix } from './queue-connection.js';
@@ -105,32 +106,37 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         policy: job.policy,
         attempt: bullJob.attemptsMade + 1,
       });
-      const executor = idle.pop() ?? createThreadExecutor(options.workerEntry);
+      // One idle thread per slot; BullMQ never runs more than `concurrency` jobs at once.
+      const executor = idle.pop()!;
       const keep = options.runsOut !== undefined && job.keepVideo;
       const runDir = keep
         ? join(options.runsOut!, job.runDir)
         : join(tmpdir(), `iamflow-worker-${process.pid}`, id.replace(/[^\w.-]/g, '_'));
       const started = performance.now();
-      try {
-        const outcome = await executor.execute({ ...job, runDir, keepVideo: keep });
-        const seconds = (performance.now() - started) / 1000;
+      const end = (status: 'done' | 'failed', error?: string) =>
         options.onEvent?.({
           type: 'job-end',
           id,
           scriptId: job.scriptId,
           policy: job.policy,
-          status: outcome.status,
-          seconds,
-          ...(outcome.error === undefined ? {} : { error: outcome.error }),
+          status,
+          seconds: (performance.now() - started) / 1000,
+          ...(error === undefined ? {} : { error }),
         });
-        if (outcome.status === 'failed') throw new Error(outcome.error ?? 'the run failed');
-        return { outcome, ...(keep ? { runDir: job.runDir } : {}), worker: me };
+      let outcome: RunOutcome;
+      try {
+        outcome = await executor.execute({ ...job, runDir, keepVideo: keep });
       } catch (error) {
+        // The thread died (it is started again for the next job): the attempt fails and BullMQ retries it.
+        end('failed', (error as Error).message);
         if (!keep) await rm(runDir, { recursive: true, force: true });
         throw error;
       } finally {
         idle.push(executor);
       }
+      end(outcome.status, outcome.error);
+      if (outcome.status === 'failed') throw new Error(outcome.error ?? 'the run failed');
+      return { outcome, ...(keep ? { runDir: job.runDir } : {}), worker: me };
     },
     {
       connection,
@@ -147,7 +153,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   return {
     async close() {
       await worker.close();
-      await Promise.all(all.concat(idle.filter((item) => !all.includes(item))).map((item) => item.close()));
+      await Promise.all(all.map((item) => item.close()));
       connection.disconnect();
     },
   };

@@ -1,3 +1,4 @@
+export { createThreadExecutor, type ThreadExecutor } from './create-thread-executor.js';
 export { executeRun } from './execute-run.js';
 export { identityTimeline } from './identity-timeline.js';
 export { planRuns, runDirName, type ScriptSelection, selectScripts } from './plan-runs.js';
