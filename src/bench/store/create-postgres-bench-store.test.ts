@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testServices, uniqueName, unreachable } from '../../../test/services.js';
 import { writeTinySuite } from '../queue/__fixtures__/tiny-suite.js';
+import { writeReport } from '../report/write-report.js';
 import { runBench } from '../runner/run-bench.js';
 import { runBenchStoreCases } from './bench-store.case.js';
 import { createPostgresBenchStore } from './create-postgres-bench-store.js';
@@ -83,6 +84,10 @@ describe.skipIf(skip !== undefined)('iamflow bench --store postgres://', () => {
       await store.close();
       expect(run).toMatchObject({ scriptId: 'reappearance-001', policy: 'longlive', status: 'done' });
       expect(Object.keys(run!.metrics ?? {}).length).toBeGreaterThan(5);
+      // `iamflow bench report DIR --store postgres://...`
+      const report = await writeReport(join(dir, 'report'), { store: schemaUrl(schema) });
+      expect(report.summary.byPolicy.map((row) => row.policy)).toEqual(['longlive']);
+      expect(existsSync(report.html)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,7 @@ import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
 import { parseSize } from './generate-flags.js';
 
 const help = `Usage: iamflow bench [options]
-       iamflow bench report DIR
+       iamflow bench report DIR [--store LOCATION]
 
 Runs every script of a suite under every memory policy (same seed), evaluates each video on the three
 NarraStream dimensions (quality, temporal, instruction) and stores the results in DIR/results.sqlite.
@@ -30,7 +30,7 @@ Options:
   --size WxH           frame size (default: ${benchDefaults.width}x${benchDefaults.height}, small so the full suite runs on a CPU)
   --out DIR            results folder (default: bench/results/<suite file name>)
   --store LOCATION     results store: a SQLite file or postgres://USER@HOST:PORT/DB[?schema=NAME]
-                       (default: OUT/results.sqlite)
+                       (default: OUT/results.sqlite; \`bench report DIR --store ...\` reads it)
   --queue URL          run on a BullMQ queue at redis://HOST:PORT[/DB] (rediss:// for TLS) instead of local
                        threads: \`iamflow worker --queue URL\` processes take the jobs; waits for all of them
   --queue-name NAME    queue name shared with the workers (default: ${defaultQueueName})
@@ -146,7 +146,11 @@ async function runReport(context: CommandContext): Promise<number> {
       },
     ]);
   }
-  const { html, markdown, summary } = await writeReport(resolve(context.cwd, dir));
+  const store = text(context.values, 'store');
+  const { html, markdown, summary } = await writeReport(
+    resolve(context.cwd, dir),
+    store === undefined ? {} : { store },
+  );
   if (context.values.json)
     context.stdout.write(`${JSON.stringify({ html, markdown, policies: summary.byPolicy })}\n`);
   else if (!context.values.quiet) context.stdout.write(`wrote ${html}\nwrote ${markdown}\n`);
