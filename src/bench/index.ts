@@ -1,4 +1,5 @@
-// `iamflow/bench`: the NarraStream-style suite, the runner, the results store (SQLite) and the report.
+// `iamflow/bench`: the NarraStream-style suite, the runner (in-process or on a BullMQ queue), the results stores
+// (SQLite, PostgreSQL) and the report.
 
 export * from './report/index.js';
 export * from './runner/index.js';

@@ -22,8 +22,18 @@ export function createBenchProgress(output: Output): (event: BenchEvent) => void
   return (event) => {
     if (event.type === 'bench-start') {
       for (const issue of event.issues) output.write(`warning: ${issue.path.join(': ')}: ${issue.message}\n`);
+      const where = event.queue ? `on ${event.queue}` : `${event.workers} worker(s)`;
       output.write(
-        `bench: ${event.total} runs to do, ${event.skipped} already done, ${event.workers} worker(s), results in ${event.out}\n`,
+        `bench: ${event.total} runs to do, ${event.skipped} already done, ${where}, results in ${event.out}\n`,
+      );
+      return;
+    }
+    if (event.type === 'queue-counts') {
+      const { counts } = event;
+      if (tty) output.write('\r\x1b[2K');
+      output.write(
+        `queue: ${counts.waiting} waiting, ${counts.active} active, ${counts.delayed} retrying, ${counts.failed} failed; ` +
+          `${counts.workers} worker(s) connected${counts.workers === 0 ? ' (start one: iamflow worker --queue URL)' : ''}\n`,
       );
       return;
     }

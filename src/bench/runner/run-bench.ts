@@ -5,11 +5,17 @@ import { policyNames } from '../../memory/policy-registry.js';
 import { runDefaults } from '../../run/run-defaults.js';
 import type { AgentSettings } from '../../run/run-spec.js';
 import { readScripts } from '../../script/read-script.js';
-import { openResultsStore, resultsFileName } from '../store/results-store.js';
+import { redactUrl } from '../redact-url.js';
+import { openBenchStore } from '../store/open-bench-store.js';
+import { resultsFileName } from '../store/results-store.js';
 import { executeRun } from './execute-run.js';
 import { planRuns, runDirName, selectScripts } from './plan-runs.js';
+import type { QueueSettings } from './queue-connection.js';
+import { defaultQueueName } from './queue-connection.js';
+import type { QueueTiming } from './queue-job.js';
 import type { RunExecutor, RunJob, RunOutcome } from './run-job.js';
 import { runJobs } from './run-jobs.js';
+import { type QueueCounts, runJobsOnQueue } from './run-jobs-on-queue.js';
 
 /** Benchmark defaults. 240x136 keeps the full 324 x 4 suite to hours, not days, on a CPU. */
 export const benchDefaults = {
@@ -42,6 +48,19 @@ export interface BenchOptions {
   height?: number;
   /** Results folder (relative to `cwd`). Default `bench/results/<suite file name>`. */
   out?: string;
+  /**
+   * Results store: a `postgres://` URL or a SQLite file (relative to `cwd`). Default `<out>/results.sqlite`.
+   * Printed and returned without its password.
+   */
+  store?: string;
+  /**
+   * Run on a BullMQ queue (`iamflow worker` processes take the jobs) instead of local threads; `workers` and
+   * `executor` are then unused. Run folders are written where the workers' `--runs-out` says.
+   */
+  queue?: QueueSettings & {
+    /** Attempts per job before it fails for good. Default 3. */
+    attempts?: number;
+  };
   /** Keep each run's folder (video.mp4, run.json, render.jsonl). Default true. */
   keepVideo?: boolean;
   /** LLM/VLM agent settings for the policies that take agents (iamflow). Default: rules and pixel. */
@@ -58,7 +77,18 @@ export interface BenchOptions {
 
 /** What the runner reports while it works. */
 export type BenchEvent =
-  | { type: 'bench-start'; total: number; skipped: number; workers: number; out: string; issues: Issue[] }
+  | {
+      type: 'bench-start';
+      total: number;
+      skipped: number;
+      /** Local worker threads, or 0 on a queue. */
+      workers: number;
+      out: string;
+      issues: Issue[];
+      /** The queue (its URL without a password and its name), when the runs go to one. */
+      queue?: string;
+    }
+  | { type: 'queue-counts'; counts: QueueCounts }
   | {
       type: 'run-end';
       /** The job without its script and agent settings (which may hold API keys). */
@@ -70,6 +100,8 @@ export type BenchEvent =
       /** Estimated seconds left, from the mean pace of this session's finished runs. */
       etaSeconds: number;
       elapsedSeconds: number;
+      /** Where the job's time went in the queue (queue runs only). */
+      timing?: QueueTiming;
     };
 
 /** What a batch did. */
@@ -94,6 +126,8 @@ export interface BenchSummary {
   wallSeconds: number;
   /** Mean wall seconds of a run finished in this batch (each run's own time, on its worker). */
   meanRunSeconds: number | null;
+  /** Mean queue timings of the runs finished in this batch (queue runs only). */
+  queue?: QueueTiming;
 }
 
 /**
@@ -146,8 +180,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
   const width = options.width ?? benchDefaults.width;
   const height = options.height ?? benchDefaults.height;
   const keepVideo = options.keepVideo ?? true;
-  const storePath = join(out, resultsFileName);
-  const store = openResultsStore(storePath);
+  const store = await openBenchStore(options.store ?? join(out, resultsFileName), cwd);
   try {
     const { jobs, skipped } = planRuns(selected, {
       policies,
@@ -156,53 +189,86 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       height,
       out,
       keepVideo,
-      done: store.doneKeys(),
+      done: await store.doneKeys(),
       ...(options.agents ? { agents: options.agents } : {}),
     });
-    const workers = options.workers ?? benchDefaults.workers;
+    const workers = options.queue ? 0 : (options.workers ?? benchDefaults.workers);
     const total = jobs.length;
-    options.onEvent?.({ type: 'bench-start', total, skipped, workers, out, issues });
+    const queueName = options.queue
+      ? `${redactUrl(options.queue.url)} (queue ${options.queue.name ?? defaultQueueName})`
+      : undefined;
+    options.onEvent?.({
+      type: 'bench-start',
+      total,
+      skipped,
+      workers,
+      out,
+      issues,
+      ...(queueName ? { queue: queueName } : {}),
+    });
     let done = 0;
     let failed = 0;
     let runSeconds = 0;
-    await runJobs(jobs, {
-      workers,
-      executor: options.executor ?? executeRun,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onOutcome: (job, outcome) => {
-        store.recordRun({
-          ...outcome,
-          scriptId: job.scriptId,
-          policy: job.policy,
-          seed: job.seed,
-          width: job.width,
-          height: job.height,
-          dimension: job.dimension,
-          ...(job.keepVideo && outcome.status === 'done' ? { runDir: runDirName(job) } : {}),
-          createdAt: new Date().toISOString(),
-        });
-        if (outcome.status === 'done') done++;
-        else failed++;
-        runSeconds += outcome.wallSeconds;
-        const finished = done + failed;
-        const elapsedSeconds = (performance.now() - started) / 1000;
-        const { script: _script, agents: _agents, ...described } = job;
-        options.onEvent?.({
-          type: 'run-end',
-          job: described,
-          outcome,
-          finished,
-          failed,
-          total,
-          etaSeconds: (elapsedSeconds / finished) * (total - finished),
-          elapsedSeconds,
-        });
-      },
-    });
+    const timings: QueueTiming[] = [];
+    // Outcomes are stored one at a time, in completion order.
+    let writing: Promise<void> = Promise.resolve();
+    const record = async (job: RunJob, outcome: RunOutcome, timing?: QueueTiming) => {
+      const { stored } = await store.recordRun({
+        ...outcome,
+        scriptId: job.scriptId,
+        policy: job.policy,
+        seed: job.seed,
+        width: job.width,
+        height: job.height,
+        dimension: job.dimension,
+        ...(job.keepVideo && outcome.status === 'done' ? { runDir: runDirName(job) } : {}),
+        createdAt: new Date().toISOString(),
+      });
+      // Not stored: the run was already done (a duplicate delivery); the store kept the first result.
+      if (!stored || outcome.status === 'done') done++;
+      else failed++;
+      runSeconds += outcome.wallSeconds;
+      if (timing) timings.push(timing);
+      const finished = done + failed;
+      const elapsedSeconds = (performance.now() - started) / 1000;
+      const { script: _script, agents: _agents, ...described } = job;
+      options.onEvent?.({
+        type: 'run-end',
+        job: described,
+        outcome,
+        finished,
+        failed,
+        total,
+        etaSeconds: (elapsedSeconds / finished) * (total - finished),
+        elapsedSeconds,
+        ...(timing ? { timing } : {}),
+      });
+    };
+    const onOutcome = (job: RunJob, outcome: RunOutcome, timing?: QueueTiming) => {
+      writing = writing.then(() => record(job, outcome, timing));
+      return writing;
+    };
+    if (options.queue) {
+      await runJobsOnQueue(jobs, {
+        ...options.queue,
+        steps: runDefaults.steps,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onOutcome,
+        onCounts: (counts) => options.onEvent?.({ type: 'queue-counts', counts }),
+      });
+    } else {
+      await runJobs(jobs, {
+        workers,
+        executor: options.executor ?? executeRun,
+        ...(options.signal ? { signal: options.signal } : {}),
+        onOutcome: (job, outcome) => void onOutcome(job, outcome),
+      });
+    }
+    await writing;
     const finished = done + failed;
-    return {
+    const summary: BenchSummary = {
       out,
-      store: storePath,
+      store: store.location,
       planned: selected.length * policies.length,
       skipped,
       done,
@@ -212,8 +278,18 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       wallSeconds: (performance.now() - started) / 1000,
       meanRunSeconds: finished > 0 ? runSeconds / finished : null,
     };
+    if (timings.length > 0) {
+      const mean = (pick: (timing: QueueTiming) => number) =>
+        timings.reduce((sum, timing) => sum + pick(timing), 0) / timings.length;
+      summary.queue = {
+        waitSeconds: mean((timing) => timing.waitSeconds),
+        workerOverheadSeconds: mean((timing) => timing.workerOverheadSeconds),
+        storeLagSeconds: mean((timing) => timing.storeLagSeconds),
+      };
+    }
+    return summary;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -18,7 +18,7 @@ export interface RunJobsOptions {
 }
 
 /** A failed outcome for a job that threw. */
-function failedOutcome(message: string, wallSeconds: number): RunOutcome {
+export function failedOutcome(message: string, wallSeconds: number): RunOutcome {
   return { status: 'failed', error: message, wallSeconds };
 }
 

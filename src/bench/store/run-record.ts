@@ -65,6 +65,11 @@ export interface RunRecord extends RunKey {
   runDir?: string;
   /** ISO time the record was written. */
   createdAt: string;
+  /**
+   * The queue job that produced it (`iamflow bench --queue`): the run's full identity, code version included.
+   * Absent for in-process runs.
+   */
+  jobId?: string;
 }
 
 /** The canonical string of a run key, e.g. for maps. */

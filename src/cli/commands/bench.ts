@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
+import { redactUrl } from '../../bench/redact-url.js';
 import { writeReport } from '../../bench/report/write-report.js';
 import { createBenchProgress, formatSeconds } from '../../bench/runner/progress.js';
+import { checkQueueUrl, defaultQueueName, type QueueSettings } from '../../bench/runner/queue-connection.js';
+import { readQueueCounts } from '../../bench/runner/read-queue-counts.js';
 import { type BenchOptions, benchDefaults, runBench } from '../../bench/runner/run-bench.js';
 import { InputError, type Issue } from '../../errors/index.js';
 import { policyNames, policyRegistrations } from '../../memory/policy-registry.js';
@@ -10,7 +13,7 @@ import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
 import { parseSize } from './generate-flags.js';
 
 const help = `Usage: iamflow bench [options]
-       iamflow bench report DIR
+       iamflow bench report DIR [--store LOCATION]
 
 Runs every script of a suite under every memory policy (same seed), evaluates each video on the three
 NarraStream dimensions (quality, temporal, instruction) and stores the results in DIR/results.sqlite.
@@ -26,6 +29,12 @@ Options:
   --seed N             engine seed, the same for every policy (default: ${benchDefaults.seed})
   --size WxH           frame size (default: ${benchDefaults.width}x${benchDefaults.height}, small so the full suite runs on a CPU)
   --out DIR            results folder (default: bench/results/<suite file name>)
+  --store LOCATION     results store: a SQLite file or postgres://USER@HOST:PORT/DB[?schema=NAME]
+                       (default: OUT/results.sqlite; \`bench report DIR --store ...\` reads it)
+  --queue URL          run on a BullMQ queue at redis://HOST:PORT[/DB] (rediss:// for TLS) instead of local
+                       threads: \`iamflow worker --queue URL\` processes take the jobs; waits for all of them
+  --queue-name NAME    queue name shared with the workers (default: ${defaultQueueName})
+  --status             with --queue: print the queue's job counts by state and exit
   --no-video           keep only the metrics: delete each run folder after it is evaluated
   --quiet              no progress output
   --json               print a JSON summary on stdout
@@ -36,6 +45,8 @@ ${agentHelp}
 Examples:
   iamflow bench --suite bench/suite/smoke-12.jsonl --out bench/results/smoke --no-video
   iamflow bench --dimension reappearance --limit 5 --policies memflow,iamflow
+  iamflow bench --suite bench/suite/smoke-12.jsonl --queue redis://127.0.0.1:6379 --no-video
+  iamflow bench --queue redis://127.0.0.1:6379 --status
   iamflow bench report bench/results/smoke
 `;
 
@@ -98,6 +109,22 @@ export function parseBenchFlags(
     if ('code' in parsed) issues.push(parsed);
     else Object.assign(options, parsed);
   }
+  const store = text(values, 'store');
+  if (store !== undefined) options.store = store;
+  const queue = text(values, 'queue');
+  const queueName = text(values, 'queue-name');
+  if (queue !== undefined) {
+    const error = checkQueueUrl(queue);
+    if (error) issues.push(...error.issues);
+    else options.queue = { url: queue, ...(queueName === undefined ? {} : { name: queueName }) };
+  } else if (queueName !== undefined || values.status === true) {
+    issues.push({
+      code: 'invalid-flag',
+      path: [queueName === undefined ? '--status' : '--queue-name'],
+      message: 'only applies with --queue',
+      hint: 'add --queue redis://HOST:PORT',
+    });
+  }
   if (issues.length > 0) throw new InputError(issues);
   // Unknown names are left to the runner, which lists the known ones.
   const chosen = options.policies ?? policyNames();
@@ -119,7 +146,11 @@ async function runReport(context: CommandContext): Promise<number> {
       },
     ]);
   }
-  const { html, markdown, summary } = await writeReport(resolve(context.cwd, dir));
+  const store = text(context.values, 'store');
+  const { html, markdown, summary } = await writeReport(
+    resolve(context.cwd, dir),
+    store === undefined ? {} : { store },
+  );
   if (context.values.json)
     context.stdout.write(`${JSON.stringify({ html, markdown, policies: summary.byPolicy })}\n`);
   else if (!context.values.quiet) context.stdout.write(`wrote ${html}\nwrote ${markdown}\n`);
@@ -140,6 +171,7 @@ async function run(context: CommandContext): Promise<number> {
     ]);
   }
   const options = parseBenchFlags(context.values, context.cwd, context.env);
+  if (context.values.status === true && options.queue) return printQueueStatus(context, options.queue);
   if (options.out !== undefined)
     await ensureWritableDir('--out', options.out, resolve(context.cwd, options.out));
   const controller = new AbortController();
@@ -160,6 +192,13 @@ async function run(context: CommandContext): Promise<number> {
           `in ${formatSeconds(summary.wallSeconds)}` +
           `${summary.meanRunSeconds === null ? '' : ` (${summary.meanRunSeconds.toFixed(1)} s per run)`}; results in ${summary.store}\n`,
       );
+      if (summary.queue) {
+        const { waitSeconds, workerOverheadSeconds, storeLagSeconds } = summary.queue;
+        context.stdout.write(
+          `queue: mean ${waitSeconds.toFixed(2)} s enqueue to start, ${workerOverheadSeconds.toFixed(3)} s worker overhead, ` +
+            `${storeLagSeconds.toFixed(3)} s finish to stored\n`,
+        );
+      }
       if (summary.remaining > 0) context.stdout.write('interrupted: rerun the same command to resume\n');
     }
     if (controller.signal.aborted) return 130;
@@ -167,6 +206,20 @@ async function run(context: CommandContext): Promise<number> {
   } finally {
     process.removeListener('SIGINT', interrupt);
   }
+}
+
+async function printQueueStatus(context: CommandContext, queue: QueueSettings): Promise<number> {
+  const counts = await readQueueCounts(queue);
+  if (context.values.json) context.stdout.write(`${JSON.stringify(counts)}\n`);
+  else {
+    context.stdout.write(
+      `queue ${queue.name ?? defaultQueueName} on ${redactUrl(queue.url)}\n` +
+        Object.entries(counts)
+          .map(([state, count]) => `  ${state.padEnd(10)} ${count}\n`)
+          .join(''),
+    );
+  }
+  return 0;
 }
 
 /** `iamflow bench` (run a suite under every policy) and `iamflow bench report DIR`. */
@@ -183,6 +236,10 @@ export const benchCommand: Command = {
     seed: { type: 'string' },
     size: { type: 'string' },
     out: { type: 'string' },
+    store: { type: 'string' },
+    queue: { type: 'string' },
+    'queue-name': { type: 'string' },
+    status: { type: 'boolean', default: false },
     'no-video': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },

@@ -6,6 +6,7 @@ import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
 import { lintCommand } from './lint.js';
 import { serveCommand } from './serve.js';
+import { workerCommand } from './worker.js';
 
 /** Every `iamflow` command, in the order `iamflow --help` lists them. Add new commands here. */
 export const commands: Command[] = [
@@ -16,5 +17,6 @@ export const commands: Command[] = [
   lintCommand,
   charactersCommand,
   serveCommand,
+  workerCommand,
   // entities, eval, bench: add their commands here.
 ];

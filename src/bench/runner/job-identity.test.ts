@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { jobIdentity } from './job-identity.js';
+import type { RunJob } from './run-job.js';
+
+const job: RunJob = {
+  scriptId: 'reappearance-001',
+  policy: 'memflow',
+  seed: 1,
+  width: 240,
+  height: 136,
+  script: {
+    id: 'reappearance-001',
+    fps: 16,
+    prompts: ['A man walks.'],
+    seconds: [10],
+    source: { path: '/a/suite.jsonl' },
+  },
+  dimension: 'reappearance',
+  runDir: '/a/runs/x',
+  keepVideo: true,
+};
+
+describe('jobIdentity', () => {
+  it('is readable and stable for the same run, wherever the suite was read and the folder goes', () => {
+    const id = jobIdentity(job, 4, '0.1.0');
+    expect(id).toMatch(/^reappearance-001\.memflow\.s1\.240x136\.t4\.[0-9a-f]{8}\.v0\.1\.0$/);
+    expect(
+      jobIdentity(
+        { ...job, runDir: '/b', keepVideo: false, script: { ...job.script, source: { path: '/b' } } },
+        4,
+        '0.1.0',
+      ),
+    ).toBe(id);
+  });
+
+  it.each([
+    ['seed', { ...job, seed: 2 }, 4, '0.1.0'],
+    ['size', { ...job, width: 320 }, 4, '0.1.0'],
+    ['steps', job, 8, '0.1.0'],
+    ['code version', job, 4, '0.2.0'],
+    ['agent settings', { ...job, agents: { syncVerify: true } }, 4, '0.1.0'],
+    ['script content', { ...job, script: { ...job.script, prompts: ['A woman walks.'] } }, 4, '0.1.0'],
+  ] satisfies [string, RunJob, number, string][])('changes with the %s', (_name, changed, steps, version) => {
+    expect(jobIdentity(changed, steps, version)).not.toBe(jobIdentity(job, 4, '0.1.0'));
+  });
+
+  it('holds no colon (BullMQ refuses one in a custom id)', () => {
+    expect(jobIdentity({ ...job, scriptId: 'a:b' }, 4, '1:2')).not.toContain(':');
+  });
+});
