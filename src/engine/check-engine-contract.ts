@@ -1,4 +1,4 @@
-import { engineContractCases, type EngineMaker } from './engine-contract-cases.js';
+import { type EngineMaker, engineContractCases } from './engine-contract-cases.js';
 
 /** The outcome of one contract case. */
 export interface EngineCaseResult {

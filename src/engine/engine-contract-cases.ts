@@ -12,7 +12,9 @@ export interface EngineContractCase {
   run(createEngine: EngineMaker): Promise<void>;
 }
 
-async function start(createEngine: EngineMaker): Promise<{ engine: CausalVideoEngineV1; prompt: EncodedPrompt }> {
+async function start(
+  createEngine: EngineMaker,
+): Promise<{ engine: CausalVideoEngineV1; prompt: EncodedPrompt }> {
   const engine = await createEngine();
   const prompt = await engine.encodePrompt('A woman in a yellow coat walks in the park.');
   return { engine, prompt };
@@ -67,7 +69,8 @@ export const engineContractCases: readonly EngineContractCase[] = [
           );
           for (const frame of generated.frames) {
             assert.ok(frame.keys.length > 0, `frame ${frame.frame} has no keys`);
-            for (const key of frame.keys) assert.equal(key.length, engine.info.keyDimension, 'frame key length');
+            for (const key of frame.keys)
+              assert.equal(key.length, engine.info.keyDimension, 'frame key length');
           }
         }
       }),
@@ -78,9 +81,17 @@ export const engineContractCases: readonly EngineContractCase[] = [
       withEngine(createEngine, async (engine, prompt) => {
         const generated = await engine.generateChunk({ prompt });
         const frames = await engine.decodeChunk(generated.chunk);
-        assert.equal(frames.length, engine.info.chunkFrames * engine.info.videoFramesPerLatent, 'frame count');
+        assert.equal(
+          frames.length,
+          engine.info.chunkFrames * engine.info.videoFramesPerLatent,
+          'frame count',
+        );
         for (const frame of frames) {
-          assert.deepEqual([frame.width, frame.height], [engine.info.width, engine.info.height], 'frame size');
+          assert.deepEqual(
+            [frame.width, frame.height],
+            [engine.info.width, engine.info.height],
+            'frame size',
+          );
           assert.equal(frame.data.length, engine.info.width * engine.info.height * 3, 'rgb24 bytes');
         }
         assert.equal(engine.costs().decodedFrames, frames.length, 'costs().decodedFrames');
@@ -93,7 +104,10 @@ export const engineContractCases: readonly EngineContractCase[] = [
         await engine.generateChunk({ prompt });
         await engine.storeFrame(0, 'first');
         await engine.storeFrame(2, 'third');
-        await assert.rejects(engine.storeFrame(engine.info.chunkFrames, 'not-generated'), 'store a future frame');
+        await assert.rejects(
+          engine.storeFrame(engine.info.chunkFrames, 'not-generated'),
+          'store a future frame',
+        );
         await engine.setBank(['first', 'third']);
         await assert.rejects(engine.setBank(['missing']), /missing/, 'bank an unknown id');
         const tooMany = Array.from({ length: engine.info.bankCapacity + 1 }, () => 'first');
@@ -133,7 +147,11 @@ export const engineContractCases: readonly EngineContractCase[] = [
         for (let chunk = 0; chunk < 3; chunk++) {
           await engine.generateChunk({ prompt });
           const current = engine.costs();
-          assert.equal(current.generatedFrames, previous.generatedFrames + engine.info.chunkFrames, 'generatedFrames');
+          assert.equal(
+            current.generatedFrames,
+            previous.generatedFrames + engine.info.chunkFrames,
+            'generatedFrames',
+          );
           assert.ok(current.denoisingPasses > previous.denoisingPasses, 'denoisingPasses grows');
           assert.ok(current.contextPasses > previous.contextPasses, 'contextPasses grows');
           assert.ok(current.attentionOps > previous.attentionOps, 'attentionOps grows');

@@ -1,5 +1,5 @@
 import { type CaseSkip, describeCases } from '../../test/case-suite.js';
-import { engineContractCases, type EngineMaker } from './engine-contract-cases.js';
+import { type EngineMaker, engineContractCases } from './engine-contract-cases.js';
 
 /** Options of {@link runEngineContract}. */
 export interface EngineContractOptions {

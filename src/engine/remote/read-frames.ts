@@ -1,0 +1,50 @@
+import { EngineError } from '../../errors/engine-error.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
+import type { EngineCosts } from '../engine.js';
+import { costsSchema, frameHeaders, RGB24 } from '../protocol/wire.js';
+
+function invalid(url: string, message: string): EngineError {
+  return new EngineError({
+    message: `remote engine ${url}: ${message}`,
+    issues: [
+      { code: 'invalid-reply', path: ['remote engine', url], message, hint: 'see docs/engine-protocol.md' },
+    ],
+  });
+}
+
+/** Reads a binary frames reply: rgb24 frames back to back, sized by the `iamflow-frame-*` headers. */
+export async function readFrames(response: Response): Promise<{ frames: VideoFrame[]; costs?: EngineCosts }> {
+  const header = (name: string) => response.headers.get(name);
+  const width = Number(header(frameHeaders.width));
+  const height = Number(header(frameHeaders.height));
+  const count = Number(header(frameHeaders.count));
+  const format = header(frameHeaders.pixelFormat) ?? RGB24;
+  if (format !== RGB24) throw invalid(response.url, `pixel format ${format}, expected ${RGB24}`);
+  if (![width, height, count].every((value) => Number.isInteger(value) && value >= 0)) {
+    throw invalid(
+      response.url,
+      `frame headers width ${width}, height ${height}, count ${count} are not sizes`,
+    );
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const frameBytes = width * height * 3;
+  if (bytes.length !== frameBytes * count) {
+    throw invalid(
+      response.url,
+      `${count} ${width}x${height} rgb24 frames need ${frameBytes * count} bytes, got ${bytes.length}`,
+    );
+  }
+  const frames = Array.from({ length: count }, (_, index) => ({
+    width,
+    height,
+    data: bytes.subarray(index * frameBytes, (index + 1) * frameBytes),
+  }));
+  const costsText = header(frameHeaders.costs);
+  if (costsText === null) return { frames };
+  try {
+    const parsed = costsSchema.safeParse(JSON.parse(costsText));
+    return parsed.success ? { frames, costs: parsed.data } : { frames };
+  } catch {
+    return { frames };
+  }
+}

@@ -1,0 +1,28 @@
+import type { CreateSessionRequest } from '../protocol/wire.js';
+
+/** Settings of `createRemoteEngine`. */
+export interface RemoteEngineSettings {
+  /** Base URL of an engine protocol server, without `/v1`, e.g. `http://127.0.0.1:7870`. */
+  url: string;
+  /** Bearer token the server requires (`iamflow engine serve --token`); omit for none. */
+  token?: string;
+  /** `fetch` implementation; defaults to the global one. Tests inject their own. */
+  fetch?: typeof globalThis.fetch;
+  /** Time allowed per HTTP attempt in milliseconds, body included. Default 120,000 (a GPU chunk takes seconds). */
+  timeoutMs?: number;
+  /**
+   * Retries after the first attempt on retryable failures (408, 409, 429, 5xx, network, timeout) of idempotent
+   * calls; generate, recache and session opening retry only when the server refused before working (429, 503,
+   * connection refused). Default 2.
+   */
+  maxRetries?: number;
+  /** Delay before the first retry in milliseconds; doubles each retry. Default 250. */
+  retryDelayMs?: number;
+  /** What the session is opened with: size, seed, fps, steps and engine-specific `options`. Default: the server's. */
+  session?: CreateSessionRequest;
+  /**
+   * Fetch each decoded chunk's render record (the evaluator's oracle) when the server offers one, so the engine
+   * has `renderRecord()`. Default true.
+   */
+  renderRecord?: boolean;
+}
