@@ -7,6 +7,7 @@ import { policyNames, policyRegistrations } from '../../memory/policy-registry.j
 import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
+import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
 import { parseSize } from './generate-flags.js';
 
 const help = `Usage: iamflow bench [options]
@@ -27,6 +28,7 @@ Options:
   --size WxH           frame size (default: ${benchDefaults.width}x${benchDefaults.height}, small so the full suite runs on a CPU)
   --out DIR            results folder (default: bench/results/<suite file name>)
   --no-video           keep only the metrics: delete each run folder after it is evaluated
+${engineHelp}
   --quiet              no progress output
   --json               print a JSON summary on stdout
 ${agentHelp}
@@ -104,6 +106,8 @@ export function parseBenchFlags(
   const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
   const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
   if (agents) options.agents = agents;
+  const engine = resolveEngineFlags({ values, env });
+  if (engine) options.engine = engine;
   return options;
 }
 
@@ -187,6 +191,7 @@ export const benchCommand: Command = {
     quiet: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     ...agentOptions,
+    ...engineOptions,
   },
   run,
 };

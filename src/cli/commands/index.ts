@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { benchCommand } from './bench.js';
+import { engineCommand } from './engine.js';
 import { entitiesCommand } from './entities.js';
 import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
@@ -10,5 +11,6 @@ export const commands: Command[] = [
   entitiesCommand,
   benchCommand,
   evalCommand,
+  engineCommand,
   // entities, eval, bench: add their commands here.
 ];
