@@ -40,7 +40,23 @@ export type {
   GeneratedChunk,
   RenderRecordEntry,
 } from './engine/index.js';
-export { createMiniEngine, type MiniEngineSettings, miniEngineDefaults } from './engine/index.js';
+export {
+  type CreateSessionRequest,
+  checkEngineContract,
+  createEngineApp,
+  createMiniEngine,
+  createRemoteEngine,
+  ENGINE_PROTOCOL,
+  type EngineAppSettings,
+  type EngineConformanceReport,
+  type EngineServer,
+  type EngineSessionFactory,
+  engineContractCases,
+  type MiniEngineSettings,
+  miniEngineDefaults,
+  type RemoteEngineSettings,
+  serveEngine,
+} from './engine/index.js';
 export { applyCorrection, applyExtraction, createRegistry, type Registry } from './entities/registry.js';
 export {
   ApiCallError,

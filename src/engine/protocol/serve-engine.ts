@@ -35,6 +35,12 @@ export async function serveEngine(settings: ServeEngineSettings): Promise<Engine
     );
     listening.once('error', reject);
   });
+  // Idle connections outlive the client's pool timeout (undici: 4 s), so the client always closes first: a server
+  // closing an idle connection as a call reuses it would fail that call, and generate is not retried.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
