@@ -192,6 +192,19 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             raise EngineError("invalid-json", "the request body is not JSON", "send application/json", 400)
 
+    def apply_before(self, engine, ops):
+        """State calls the client deferred to this generate/recache: apply them in order, first."""
+        for index, op in enumerate(ops or []):
+            try:
+                if op["op"] == "store":
+                    engine.store_frame(int(op["frame"]), op["id"])
+                elif op["op"] == "drop":
+                    engine.drop_frame(op["id"])
+                else:
+                    engine.set_bank(op["ids"])
+            except EngineError as error:
+                raise EngineError(error.code, "before[%d] %s: %s" % (index, op["op"], error.message), error.hint)
+
     def prompt(self, sid, reference):
         known = self.sessions.prompts[sid].get(reference["id"])
         if known is None:  # a prompt this session never encoded: encode its text
@@ -231,6 +244,7 @@ class Handler(BaseHTTPRequestHandler):
                 expected = self.sessions.next_chunk[sid]
                 if body.get("chunk", expected) != expected:
                     raise EngineError("chunk-mismatch", "asked for chunk %s, the next chunk is %d" % (body["chunk"], expected))
+                self.apply_before(engine, body.get("before"))
                 blend = body.get("blend")
                 if blend:
                     blend = {"from": self.prompt(sid, blend["from"]), "alpha": blend["alpha"]}
@@ -239,7 +253,9 @@ class Handler(BaseHTTPRequestHandler):
                 out["frames"] = [{"frame": f["frame"], "keys": [vector(k) for k in f["keys"]]} for f in out["frames"]]
                 return self.send(200, dict(out, costs=engine.costs))
             if rest == "/recache" and method == "POST":
-                engine.recache(self.prompt(sid, self.body()["prompt"]))
+                body = self.body()
+                self.apply_before(engine, body.get("before"))
+                engine.recache(self.prompt(sid, body["prompt"]))
                 return self.send(200, {"costs": engine.costs})
             if rest == "/bank" and method == "PUT":
                 engine.set_bank(self.body()["ids"])

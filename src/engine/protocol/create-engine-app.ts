@@ -15,6 +15,7 @@ import {
   PROTOCOL_PREFIX,
   RGB24,
   requestSchemas,
+  type StateOp,
 } from './wire.js';
 
 /** Settings of {@link createEngineApp}. */
@@ -80,6 +81,33 @@ async function resolvePrompt(session: EngineSession, reference: { id: string; te
   const encoded = await session.engine.encodePrompt(reference.text);
   session.prompts.set(encoded.id, encoded);
   return encoded;
+}
+
+/** Applies deferred state calls in order; a refusal names the call (`before[2] bank`) and stops there. */
+async function applyStateOps(session: EngineSession, ops: readonly StateOp[] | undefined): Promise<void> {
+  for (const [index, op] of (ops ?? []).entries()) {
+    try {
+      if (op.op === 'store') await session.engine.storeFrame(op.frame, op.id);
+      else if (op.op === 'drop') await session.engine.dropFrame(op.id);
+      else await session.engine.setBank(op.ids);
+    } catch (error) {
+      if (!IamflowError.isInstance(error)) throw error;
+      const issue = error.issues[0];
+      const message = `before[${index}] ${op.op}: ${error.message}`;
+      throw new EngineError({
+        message,
+        issues: [
+          {
+            code: issue?.code ?? 'engine-error',
+            path: ['before', index],
+            message,
+            ...(issue?.hint ? { hint: issue.hint } : {}),
+          },
+        ],
+        cause: error,
+      });
+    }
+  }
 }
 
 function encodePromptReply(prompt: EncodedPrompt) {
@@ -191,6 +219,7 @@ export function createEngineApp(settings: EngineAppSettings) {
           'a retried call may already have been generated; reopen the session',
         );
       }
+      await applyStateOps(session, body.before);
       const prompt = await resolvePrompt(session, body.prompt);
       const blend = body.blend && {
         from: await resolvePrompt(session, body.blend.from),
@@ -211,6 +240,7 @@ export function createEngineApp(settings: EngineAppSettings) {
     const session = sessions.get(context.req.param('session'));
     const body = await readBody(context, requestSchemas.recache);
     return session.run(async () => {
+      await applyStateOps(session, body.before);
       await session.engine.recache(await resolvePrompt(session, body.prompt));
       return context.json(state(session));
     });

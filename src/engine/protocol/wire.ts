@@ -114,6 +114,18 @@ export const errorReplySchema = z.object({
 /** A prompt reference in a request: the encoding's id, and its text for servers that re-encode. */
 const promptReference = z.strictObject({ id: z.string().min(1), text: z.string() });
 
+/** A frame-store or bank call sent ahead of a generate or recache (`before`), applied in order. */
+export const stateOpSchema = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('store'), frame: count, id: z.string().min(1).max(256) }),
+  z.strictObject({ op: z.literal('drop'), id: z.string().min(1).max(256) }),
+  z.strictObject({ op: z.literal('bank'), ids: z.array(z.string().min(1).max(256)).max(256) }),
+]);
+
+/** One deferred state call. */
+export type StateOp = z.output<typeof stateOpSchema>;
+
+const before = z.array(stateOpSchema).max(4096).optional();
+
 /** Request bodies the server validates. */
 export const requestSchemas = {
   createSession: z.strictObject({
@@ -131,8 +143,10 @@ export const requestSchemas = {
     chunk: count.optional(),
     prompt: promptReference,
     blend: z.strictObject({ from: promptReference, alpha: z.number().min(0).max(1) }).optional(),
+    /** State calls to apply first, in order (store, drop, bank), as if each had its own request. */
+    before,
   }),
-  recache: z.strictObject({ prompt: promptReference }),
+  recache: z.strictObject({ prompt: promptReference, before }),
   storeFrame: z.strictObject({ frame: count }),
   setBank: z.strictObject({ ids: z.array(z.string().min(1).max(256)).max(256) }),
 };

@@ -26,6 +26,10 @@ runEngineContract({
   name: 'remote over mini (HTTP, 127.0.0.1)',
   createEngine: () => createRemoteEngine({ url: server.url }),
 });
+runEngineContract({
+  name: 'remote over mini, one round trip per state call',
+  createEngine: () => createRemoteEngine({ url: server.url, deferStateCalls: false }),
+});
 
 describe('createRemoteEngine', () => {
   it('returns what the local engine returns, bit for bit (keys, frames, costs, render record)', async () => {
@@ -73,8 +77,8 @@ describe('createRemoteEngine', () => {
     await engine.release();
   });
 
-  it('names the server error code of a failed call (bank overflow, unknown session)', async () => {
-    const engine = await createRemoteEngine({ url: server.url });
+  it('names the server error code of a failed call', async () => {
+    const engine = await createRemoteEngine({ url: server.url, deferStateCalls: false });
     const error = await engine.setBank(['nothing']).catch((caught: unknown) => caught);
     expect((error as EngineError).issues[0]).toMatchObject({
       code: 'unknown-frame-id',
@@ -129,6 +133,7 @@ describe('createRemoteEngine', () => {
       timeoutMs: 50,
       maxRetries: 1,
       retryDelayMs: 1,
+      deferStateCalls: false,
     });
     await expect(engine.setBank([])).rejects.toThrow(
       /PUT http:\/\/h\/v1\/sessions\/s\/bank: engine-failed: boom/,
@@ -141,6 +146,51 @@ describe('createRemoteEngine', () => {
       'PUT /v1/sessions/s/bank',
       'POST /v1/sessions/s/chunks',
     ]);
+  });
+
+  it('sends deferred state calls ahead of the next generate; a refusal there names the deferred call', async () => {
+    const bodies: unknown[] = [];
+    const recording: typeof globalThis.fetch = async (input, init) => {
+      if (String(input).endsWith('/chunks')) bodies.push(JSON.parse(String(init?.body)));
+      return globalThis.fetch(input, init);
+    };
+    const engine = await createRemoteEngine({ url: server.url, fetch: recording });
+    const prompt = await engine.encodePrompt('Ravi waits at the station.');
+    await engine.generateChunk({ prompt });
+    await engine.storeFrame(1, 'ravi');
+    await engine.setBank(['ravi']);
+    await engine.dropFrame('old');
+    await engine.generateChunk({ prompt });
+    expect(bodies[1]).toMatchObject({
+      chunk: 1,
+      before: [
+        { op: 'store', frame: 1, id: 'ravi' },
+        { op: 'bank', ids: ['ravi'] },
+        { op: 'drop', id: 'old' },
+      ],
+    });
+    expect(bodies[0]).not.toHaveProperty('before');
+    await engine.release();
+    // The server refuses what the client could not know: here a bank op sent by hand.
+    const raw = await fetch(`${server.url}/v1/sessions`, { method: 'POST', body: '{}' }).then((r) =>
+      r.json(),
+    );
+    const session = (raw as { session: string }).session;
+    const refused = await fetch(`${server.url}/v1/sessions/${session}/chunks`, {
+      method: 'POST',
+      body: JSON.stringify({
+        prompt: { id: 'x', text: 'Ravi waits.' },
+        before: [{ op: 'bank', ids: ['nope'] }],
+      }),
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: 'unknown-frame-id',
+        message: expect.stringMatching(/^before\[0\] bank: no stored frame has id nope/),
+      },
+    });
+    await fetch(`${server.url}/v1/sessions/${session}`, { method: 'DELETE' });
   });
 
   it('rejects a malformed reply with the field it could not read', async () => {

@@ -12,6 +12,7 @@ import {
   PROTOCOL_PREFIX,
   promptReplySchema,
   renderRecordReplySchema,
+  type StateOp,
   sessionReplySchema,
   stateReplySchema,
 } from '../protocol/wire.js';
@@ -55,6 +56,24 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
   let nextChunk = 0;
   let released = false;
   const records = new Map<number, RenderRecordEntry[]>();
+  // Deferred state calls and what the client knows of the store, to refuse what the engine would refuse.
+  const defer = settings.deferStateCalls !== false;
+  let pending: StateOp[] = [];
+  const stored = new Set<string>();
+  const takePending = () => {
+    const ops = pending;
+    pending = [];
+    return ops.length > 0 ? { before: ops } : {};
+  };
+  const refuse = (code: string, call: string, message: string, hint?: string) =>
+    new EngineError({
+      message: `remote engine ${settings.url}: ${call}: ${message}`,
+      issues: [
+        hint === undefined
+          ? { code, path: ['remote engine', call], message }
+          : { code, path: ['remote engine', call], message, hint },
+      ],
+    });
   const fetchRecords = opened.abilities.renderRecord && settings.renderRecord !== false;
 
   const live = (call: string) => {
@@ -104,6 +123,7 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
       live('generateChunk');
       const body = {
         chunk: nextChunk,
+        ...takePending(),
         prompt: reference(options.prompt),
         ...(options.blend
           ? { blend: { from: reference(options.blend.from), alpha: options.blend.alpha } }
@@ -121,32 +141,54 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
 
     async recache(prompt) {
       live('recache');
-      await send({
-        method: 'POST',
-        path: '/recache',
-        body: { prompt: reference(prompt) },
-        idempotent: false,
-      });
+      const body = { ...takePending(), prompt: reference(prompt) };
+      await send({ method: 'POST', path: '/recache', body, idempotent: false });
     },
 
     async storeFrame(frame, id) {
       live('storeFrame');
-      await send({
-        method: 'PUT',
-        path: `/store/${encodeURIComponent(id)}`,
-        body: { frame },
-        idempotent: true,
-      });
+      if (!defer) {
+        const path = `/store/${encodeURIComponent(id)}`;
+        await send({ method: 'PUT', path, body: { frame }, idempotent: true });
+        return;
+      }
+      if (!Number.isInteger(frame) || frame < 0 || frame >= nextChunk * opened.info.chunkFrames) {
+        throw refuse('unknown-frame', 'storeFrame', `latent frame ${frame} was not generated`);
+      }
+      pending.push({ op: 'store', frame, id });
+      stored.add(id);
     },
 
     async dropFrame(id) {
       live('dropFrame');
-      await send({ method: 'DELETE', path: `/store/${encodeURIComponent(id)}`, idempotent: true });
+      if (!defer) {
+        await send({ method: 'DELETE', path: `/store/${encodeURIComponent(id)}`, idempotent: true });
+        return;
+      }
+      pending.push({ op: 'drop', id });
+      stored.delete(id);
     },
 
     async setBank(ids) {
       live('setBank');
-      await send({ method: 'PUT', path: '/bank', body: { ids }, idempotent: true });
+      if (!defer) {
+        await send({ method: 'PUT', path: '/bank', body: { ids }, idempotent: true });
+        return;
+      }
+      const capacity = opened.info.bankCapacity;
+      if (ids.length > capacity) {
+        throw refuse(
+          'bank-overflow',
+          'setBank',
+          `the bank holds at most ${capacity} frames, got ${ids.length}`,
+        );
+      }
+      const missing = ids.filter((id) => !stored.has(id));
+      if (missing.length > 0) {
+        const message = `no stored frame has id ${missing.join(', ')}`;
+        throw refuse('unknown-frame-id', 'setBank', message, 'call storeFrame first');
+      }
+      pending.push({ op: 'bank', ids: [...ids] });
     },
 
     async decodeChunk(chunk) {

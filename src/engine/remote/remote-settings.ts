@@ -25,4 +25,11 @@ export interface RemoteEngineSettings {
    * has `renderRecord()`. Default true.
    */
   renderRecord?: boolean;
+  /**
+   * Send storeFrame, dropFrame and setBank ahead of the next generate or recache (its `before` list) instead of one
+   * round trip each. The client checks what it can know (a frame not generated yet, an id not stored, a bank over
+   * capacity) and rejects at once, as the engine would; a refusal only the server can make surfaces at that next
+   * call, naming the deferred call. Default true.
+   */
+  deferStateCalls?: boolean;
 }
