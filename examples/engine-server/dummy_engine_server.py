@@ -184,11 +184,8 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def body(self):
-        length = int(self.headers.get("content-length") or 0)
-        if length > MAX_BODY:
-            raise EngineError("body-too-large", "the request body is too large", None, 413)
         try:
-            return json.loads(self.rfile.read(length) or b"{}")
+            return json.loads(self.raw or b"{}")
         except ValueError:
             raise EngineError("invalid-json", "the request body is not JSON", "send application/json", 400)
 
@@ -281,6 +278,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def handle_any(self, method):
         try:
+            # Read the whole body first, even for a refused call: an unread body would corrupt the next request
+            # on this keep-alive connection.
+            length = int(self.headers.get("content-length") or 0)
+            if length > MAX_BODY:
+                self.close_connection = True
+                raise EngineError("body-too-large", "the request body is too large", None, 413)
+            self.raw = self.rfile.read(length) if length > 0 else b""
             self.route(method)
         except EngineError as error:
             detail = {"code": error.code, "message": error.message}

@@ -28,6 +28,8 @@ export interface EngineAppSettings {
   maxSessions?: number;
   /** Largest request body in bytes; larger answers 413. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** A session without a call for this long is released (its client died). Default 10 minutes. */
+  sessionIdleMs?: number;
 }
 
 const errorBody = (code: string, message: string, hint?: string) => ({
@@ -137,7 +139,11 @@ function chunkParameter(context: Context): number {
  * const reply = await app.request('/v1/health');
  */
 export function createEngineApp(settings: EngineAppSettings) {
-  const sessions = createEngineSessions(settings.createEngine, settings.maxSessions ?? 4);
+  const sessions = createEngineSessions(
+    settings.createEngine,
+    settings.maxSessions ?? 4,
+    settings.sessionIdleMs ?? 600_000,
+  );
   const app = new Hono();
   const v1 = new Hono();
 

@@ -19,13 +19,28 @@ export interface EngineSession {
   run<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** The open sessions of one server, bounded. */
-export function createEngineSessions(createEngine: EngineSessionFactory, maxSessions: number) {
+/** The open sessions of one server, bounded; a session idle for `idleMs` is released (its client is gone). */
+export function createEngineSessions(
+  createEngine: EngineSessionFactory,
+  maxSessions: number,
+  idleMs: number,
+) {
   const sessions = new Map<string, EngineSession>();
+  const lastUsed = new Map<string, number>();
   let created = 0;
   let opening = 0;
+  const sweep = setInterval(
+    () => {
+      const now = Date.now();
+      for (const [id, used] of lastUsed) {
+        if (now - used > idleMs) sessionsApi.close(id).catch(() => {});
+      }
+    },
+    Math.min(idleMs, 60_000),
+  );
+  sweep.unref();
 
-  return {
+  const sessionsApi = {
     get size() {
       return sessions.size;
     },
@@ -57,6 +72,7 @@ export function createEngineSessions(createEngine: EngineSessionFactory, maxSess
           },
         };
         sessions.set(id, session);
+        lastUsed.set(id, Date.now());
         return session;
       } finally {
         opening -= 1;
@@ -73,19 +89,23 @@ export function createEngineSessions(createEngine: EngineSessionFactory, maxSess
           'open one with POST /v1/sessions; a released session is gone',
         );
       }
+      lastUsed.set(id, Date.now());
       return session;
     },
 
     async close(id: string): Promise<void> {
-      const session = this.get(id);
+      const session = sessionsApi.get(id);
       sessions.delete(id);
+      lastUsed.delete(id);
       await session.run(() => session.engine.release());
     },
 
     async closeAll(): Promise<void> {
-      await Promise.all([...sessions.keys()].map((id) => this.close(id)));
+      clearInterval(sweep);
+      await Promise.all([...sessions.keys()].map((id) => sessionsApi.close(id)));
     },
   };
+  return sessionsApi;
 }
 
 /** The bounded session table of one server. */
