@@ -90,6 +90,7 @@ const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(li
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 const rows: string[][] = [];
 let worst = 0;
+let worstCpu = 0;
 try {
   // Warm both paths up (JIT, the decoder's canvas, the server's first session) before measuring.
   const warmUp = async (engine: 'local' | 'remote') => {
@@ -103,6 +104,8 @@ try {
   await warmUp('remote');
   for (const policy of [...new Set([defaultPolicyName, 'longlive'])]) {
     const walls: Record<'local' | 'remote', number[]> = { local: [], remote: [] };
+    // CPU seconds of this process (user + system): unlike wall time, not inflated by waiting for a busy machine.
+    const cpus: Record<'local' | 'remote', number[]> = { local: [], remote: [] };
     const phases: Record<'local' | 'remote', { generate: number; decode: number; policy: number }> = {
       local: { generate: 0, decode: 0, policy: 0 },
       remote: { generate: 0, decode: 0, policy: 0 },
@@ -110,7 +113,10 @@ try {
     // Alternate local and remote so drift of a shared machine hits both alike.
     for (let repeat = 0; repeat < repeats; repeat++) {
       for (const engine of ['local', 'remote'] as const) {
+        const before = process.cpuUsage();
         const result = await run(policy, engine);
+        const used = process.cpuUsage(before);
+        cpus[engine].push((used.user + used.system) / 1e6);
         walls[engine].push(result.wallMs / 1000);
         phases[engine].generate +=
           result.chunks.reduce((sum, chunk) => sum + chunk.generateMs, 0) / 1000 / repeats;
@@ -122,13 +128,17 @@ try {
     }
     const local = median(walls.local);
     const remote = median(walls.remote);
+    const cpuRatio = median(cpus.remote) / median(cpus.local);
     worst = Math.max(worst, remote / local);
+    worstCpu = Math.max(worstCpu, cpuRatio);
     rows.push([
       policy,
       fixed(local),
       fixed(remote),
       `${fixed(remote / local, 3)}x`,
       `${fixed((remote / local - 1) * 100, 1)}%`,
+      `${fixed(median(cpus.local))} / ${fixed(median(cpus.remote))}`,
+      `${fixed(cpuRatio, 3)}x`,
       `${fixed(phases.local.generate)} / ${fixed(phases.remote.generate)}`,
       `${fixed(phases.local.decode)} / ${fixed(phases.remote.decode)}`,
       `${fixed(phases.local.policy)} / ${fixed(phases.remote.policy)}`,
@@ -144,6 +154,8 @@ const header = [
   'remote s',
   'ratio',
   'overhead',
+  'cpu s (l / r)',
+  'cpu ratio',
   'generate s (l / r)',
   'decode s (l / r)',
   'policy s (l / r)',

@@ -12,6 +12,28 @@ function invalid(url: string, message: string): EngineError {
   });
 }
 
+/** Reads a body into one buffer of the expected size as it streams in (no chunk list, no second copy). */
+async function readBody(response: Response, expected: number): Promise<Uint8Array> {
+  if (response.body === null) return new Uint8Array(0);
+  const bytes = new Uint8Array(expected);
+  let offset = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (offset + value.length > expected) {
+      await reader.cancel();
+      throw invalid(
+        response.url,
+        `the frames body is longer than the ${expected} bytes its headers announce`,
+      );
+    }
+    bytes.set(value, offset);
+    offset += value.length;
+  }
+  return offset === expected ? bytes : bytes.subarray(0, offset);
+}
+
 /** Reads a binary frames reply: rgb24 frames back to back, sized by the `iamflow-frame-*` headers. */
 export async function readFrames(response: Response): Promise<{ frames: VideoFrame[]; costs?: EngineCosts }> {
   const header = (name: string) => response.headers.get(name);
@@ -26,8 +48,8 @@ export async function readFrames(response: Response): Promise<{ frames: VideoFra
       `frame headers width ${width}, height ${height}, count ${count} are not sizes`,
     );
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
   const frameBytes = width * height * 3;
+  const bytes = await readBody(response, frameBytes * count);
   if (bytes.length !== frameBytes * count) {
     throw invalid(
       response.url,
