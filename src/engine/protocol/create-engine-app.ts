@@ -1,12 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { z } from 'zod';
 import { EngineError } from '../../errors/engine-error.js';
 import { IamflowError } from '../../errors/iamflow-error.js';
-import type { EncodedPrompt } from '../engine.js';
-import { createEngineSessions, type EngineSession, type EngineSessionFactory } from './engine-sessions.js';
+import { createEngineSessions, type EngineSessionFactory } from './engine-sessions.js';
 import { ProtocolError } from './protocol-error.js';
+import { chunkParameter, readBody } from './read-request.js';
+import {
+  applyStateOps,
+  describeSession,
+  encodePromptReply,
+  resolvePrompt,
+  sessionState,
+} from './session-replies.js';
 import {
   ENGINE_PROTOCOL,
   encodeCostsHeader,
@@ -15,7 +21,6 @@ import {
   PROTOCOL_PREFIX,
   RGB24,
   requestSchemas,
-  type StateOp,
 } from './wire.js';
 
 /** Settings of {@link createEngineApp}. */
@@ -40,93 +45,6 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-async function readBody<S extends z.ZodType>(context: Context, schema: S): Promise<z.output<S>> {
-  let body: unknown;
-  try {
-    body = await context.req.json();
-  } catch {
-    throw new ProtocolError(400, 'invalid-json', 'the request body is not JSON', 'send application/json');
-  }
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new ProtocolError(400, 'invalid-request', `${where}${issue.message}`, 'see docs/engine-protocol.md');
-}
-
-function state(session: EngineSession) {
-  const storeBytes = session.engine.storeBytes?.();
-  return { costs: session.engine.costs(), ...(storeBytes === undefined ? {} : { storeBytes }) };
-}
-
-function describeSession(session: EngineSession) {
-  const { engine } = session;
-  return {
-    session: session.id,
-    protocol: ENGINE_PROTOCOL,
-    provider: engine.provider,
-    modelId: engine.modelId,
-    info: engine.info,
-    abilities: {
-      renderRecord: engine.renderRecord !== undefined,
-      storeBytes: engine.storeBytes !== undefined,
-    },
-    ...state(session),
-  };
-}
-
-async function resolvePrompt(session: EngineSession, reference: { id: string; text: string }) {
-  const known = session.prompts.get(reference.id);
-  if (known !== undefined) return known;
-  const encoded = await session.engine.encodePrompt(reference.text);
-  session.prompts.set(encoded.id, encoded);
-  return encoded;
-}
-
-/** Applies deferred state calls in order; a refusal names the call (`before[2] bank`) and stops there. */
-async function applyStateOps(session: EngineSession, ops: readonly StateOp[] | undefined): Promise<void> {
-  for (const [index, op] of (ops ?? []).entries()) {
-    try {
-      if (op.op === 'store') await session.engine.storeFrame(op.frame, op.id);
-      else if (op.op === 'drop') await session.engine.dropFrame(op.id);
-      else await session.engine.setBank(op.ids);
-    } catch (error) {
-      if (!IamflowError.isInstance(error)) throw error;
-      const issue = error.issues[0];
-      const message = `before[${index}] ${op.op}: ${error.message}`;
-      throw new EngineError({
-        message,
-        issues: [
-          {
-            code: issue?.code ?? 'engine-error',
-            path: ['before', index],
-            message,
-            ...(issue?.hint ? { hint: issue.hint } : {}),
-          },
-        ],
-        cause: error,
-      });
-    }
-  }
-}
-
-function encodePromptReply(prompt: EncodedPrompt) {
-  return {
-    id: prompt.id,
-    text: prompt.text,
-    tokens: prompt.tokens.map((token) => ({ ...token, key: encodeVector(token.key) })),
-    embedding: encodeVector(prompt.embedding),
-  };
-}
-
-function chunkParameter(context: Context): number {
-  const text = context.req.param('chunk') ?? '';
-  if (!/^\d{1,9}$/.test(text)) {
-    throw new ProtocolError(400, 'invalid-request', `chunk '${text}' is not a chunk index`);
-  }
-  return Number(text);
 }
 
 /**
@@ -200,7 +118,7 @@ export function createEngineApp(settings: EngineAppSettings) {
     return context.json({ released: true });
   });
   v1.get('/sessions/:session/costs', (context) =>
-    context.json(state(sessions.get(context.req.param('session')))),
+    context.json(sessionState(sessions.get(context.req.param('session')))),
   );
 
   v1.post('/sessions/:session/prompts', async (context) => {
@@ -209,7 +127,7 @@ export function createEngineApp(settings: EngineAppSettings) {
     return session.run(async () => {
       const prompt = await session.engine.encodePrompt(text);
       session.prompts.set(prompt.id, prompt);
-      return context.json({ prompt: encodePromptReply(prompt), ...state(session) });
+      return context.json({ prompt: encodePromptReply(prompt), ...sessionState(session) });
     });
   });
 
@@ -237,7 +155,7 @@ export function createEngineApp(settings: EngineAppSettings) {
         chunk: chunk.chunk,
         startFrame: chunk.startFrame,
         frames: chunk.frames.map((frame) => ({ frame: frame.frame, keys: frame.keys.map(encodeVector) })),
-        ...state(session),
+        ...sessionState(session),
       });
     });
   });
@@ -248,7 +166,7 @@ export function createEngineApp(settings: EngineAppSettings) {
     return session.run(async () => {
       await applyStateOps(session, body.before);
       await session.engine.recache(await resolvePrompt(session, body.prompt));
-      return context.json(state(session));
+      return context.json(sessionState(session));
     });
   });
 
@@ -257,7 +175,7 @@ export function createEngineApp(settings: EngineAppSettings) {
     const { frame } = await readBody(context, requestSchemas.storeFrame);
     return session.run(async () => {
       await session.engine.storeFrame(frame, context.req.param('id'));
-      return context.json(state(session));
+      return context.json(sessionState(session));
     });
   });
 
@@ -265,7 +183,7 @@ export function createEngineApp(settings: EngineAppSettings) {
     const session = sessions.get(context.req.param('session'));
     return session.run(async () => {
       await session.engine.dropFrame(context.req.param('id'));
-      return context.json(state(session));
+      return context.json(sessionState(session));
     });
   });
 
@@ -274,7 +192,7 @@ export function createEngineApp(settings: EngineAppSettings) {
     const { ids } = await readBody(context, requestSchemas.setBank);
     return session.run(async () => {
       await session.engine.setBank(ids);
-      return context.json(state(session));
+      return context.json(sessionState(session));
     });
   });
 
