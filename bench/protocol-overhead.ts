@@ -7,13 +7,18 @@
  *
  *   npx tsx bench/protocol-overhead.ts                  # 480x270, 6 prompts x 10 s, policies iamflow and longlive
  *   npx tsx bench/protocol-overhead.ts --seconds 5 --repeats 3 --render-record
+ *   npx tsx bench/protocol-overhead.ts --outputs      # write what `iamflow generate` writes (MP4, render record)
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveEngine } from '../src/engine/protocol/serve-engine.js';
 import { defaultPolicyName } from '../src/memory/policy-registry.js';
 import type { RunResult } from '../src/pipeline/run-result.js';
+import { createRunDirSink } from '../src/run/create-run-dir-sink.js';
 import { runDefaults } from '../src/run/run-defaults.js';
 import { createMiniEngineFactory, runScript } from '../src/run/run-script.js';
 import type { RunSink } from '../src/run/run-sink.js';
@@ -26,6 +31,7 @@ const { values } = parseArgs({
     size: { type: 'string', default: `${runDefaults.width}x${runDefaults.height}` },
     'render-record': { type: 'boolean', default: false },
     'in-process': { type: 'boolean', default: false },
+    outputs: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -75,15 +81,22 @@ async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
 }
 const server = await startServer();
 
+// With --outputs every run writes what `iamflow generate` writes (H.264 MP4, keyframes, render record, run.json).
+const outputFolder = values.outputs ? mkdtempSync(join(tmpdir(), 'iamflow-overhead-')) : undefined;
+
 async function run(policy: string, engine: 'local' | 'remote'): Promise<RunResult> {
+  const sink = outputFolder ? createRunDirSink({ dir: join(outputFolder, `${policy}-${engine}`) }) : discard;
   const spec: RunSpecInput = {
     segments: prompts.map((prompt) => ({ prompt, seconds })),
     policy: { name: policy },
     size: { width, height },
-    output: { keyframes: false, renderRecord: values['render-record'] },
+    output: {
+      keyframes: outputFolder !== undefined,
+      renderRecord: outputFolder !== undefined || values['render-record'],
+    },
     ...(engine === 'remote' ? { engine: { provider: 'remote', url: server.url } } : {}),
   };
-  return (await runScript(spec, discard)).result;
+  return (await runScript(spec, sink)).result;
 }
 
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
@@ -146,6 +159,7 @@ try {
   }
 } finally {
   await server.close();
+  if (outputFolder) rmSync(outputFolder, { recursive: true, force: true });
 }
 
 const header = [
@@ -164,7 +178,7 @@ const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.
 const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
 console.log(
   `protocol overhead: ${prompts.length} prompts x ${seconds} s, ${width}x${height}, median of ${repeats}, ` +
-    `render record ${values['render-record'] ? 'fetched' : 'off'}, server ${values['in-process'] ? 'in this process' : 'in its own process'} on ${server.url}`,
+    `${outputFolder ? "writing generate's outputs (MP4, keyframes, render record)" : `frames discarded, render record ${values['render-record'] ? 'fetched' : 'off'}`}, server ${values['in-process'] ? 'in this process' : 'in its own process'} on ${server.url}`,
 );
 console.log(line(header));
 for (const row of rows) console.log(line(row));
