@@ -74,6 +74,8 @@ async function createEngine(spec: RunSpec, settings: EngineSettings): Promise<Ca
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
       session: settings,
       renderRecord: spec.output.renderRecord,
+      // The loop decodes every chunk right after generating it: the frames ride in the generate reply.
+      decodeAhead: true,
     });
   }
   const { quantization, timestepShift } = spec.engine;

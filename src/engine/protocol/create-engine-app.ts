@@ -14,6 +14,7 @@ import {
   sessionState,
 } from './session-replies.js';
 import {
+  CHUNK_WITH_FRAMES,
   ENGINE_PROTOCOL,
   encodeCostsHeader,
   encodeVector,
@@ -45,6 +46,23 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A `CHUNK_WITH_FRAMES` reply: u32 LE length of the JSON, the JSON, then the frames, streamed part by part. */
+function framesResponse(json: Uint8Array, frames: readonly Uint8Array[]): Response {
+  const prefix = Buffer.alloc(4);
+  prefix.writeUInt32LE(json.length, 0);
+  const parts = [prefix, json, ...frames];
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+      controller.close();
+    },
+  });
+  return new Response(body, {
+    headers: { 'content-type': CHUNK_WITH_FRAMES, 'content-length': String(length) },
+  });
 }
 
 /**
@@ -151,12 +169,25 @@ export function createEngineApp(settings: EngineAppSettings) {
       };
       const chunk = await session.engine.generateChunk(blend ? { prompt, blend } : { prompt });
       session.nextChunk = chunk.chunk + 1;
-      return context.json({
+      const reply = {
         chunk: chunk.chunk,
         startFrame: chunk.startFrame,
         frames: chunk.frames.map((frame) => ({ frame: frame.frame, keys: frame.keys.map(encodeVector) })),
-        ...sessionState(session),
-      });
+      };
+      if (body.decode !== true) return context.json({ ...reply, ...sessionState(session) });
+      // Decode-ahead: the frames ride in this reply, saving the client a round trip per chunk.
+      const frames = await session.engine.decodeChunk(chunk.chunk);
+      const record =
+        body.renderRecord === true
+          ? session.engine.renderRecord?.call(session.engine, chunk.chunk)
+          : undefined;
+      const { width, height } = frames[0] ?? session.engine.info;
+      const video = { width, height, count: frames.length, pixelFormat: RGB24 };
+      const json = { ...reply, video, ...(record ? { renderRecord: record } : {}), ...sessionState(session) };
+      return framesResponse(
+        Buffer.from(JSON.stringify(json)),
+        frames.map((frame) => frame.data),
+      );
     });
   });
 

@@ -100,6 +100,15 @@ export const chunkReplySchema = z.object({
   ...stateFields,
 });
 
+/** Content type of a generate reply that carries the decoded frames: u32 LE JSON length, the JSON, rgb24 frames. */
+export const CHUNK_WITH_FRAMES = 'application/vnd.iamflow.chunk';
+
+/** The JSON part of a `CHUNK_WITH_FRAMES` reply. */
+export const chunkWithFramesSchema = chunkReplySchema.extend({
+  video: z.object({ width: count, height: count, count, pixelFormat: z.literal('rgb24') }),
+  renderRecord: z.array(z.unknown()).optional(),
+});
+
 /** Replies that carry only the state: recache, store, drop, bank, costs. */
 export const stateReplySchema = z.object(stateFields);
 
@@ -145,6 +154,10 @@ export const requestSchemas = {
     blend: z.strictObject({ from: promptReference, alpha: z.number().min(0).max(1) }).optional(),
     /** State calls to apply first, in order (store, drop, bank), as if each had its own request. */
     before,
+    /** Decode the chunk too and answer `application/vnd.iamflow.chunk` (JSON + rgb24 frames); servers may ignore it. */
+    decode: z.boolean().optional(),
+    /** With `decode`: put the chunk's render record in the reply's JSON (engines that keep one). */
+    renderRecord: z.boolean().optional(),
   }),
   recache: z.strictObject({ prompt: promptReference, before }),
   storeFrame: z.strictObject({ frame: count }),

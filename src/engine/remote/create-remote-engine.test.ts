@@ -27,6 +27,10 @@ runEngineContract({
   createEngine: () => createRemoteEngine({ url: server.url }),
 });
 runEngineContract({
+  name: 'remote over mini, frames decoded ahead in the generate reply',
+  createEngine: () => createRemoteEngine({ url: server.url, decodeAhead: true }),
+});
+runEngineContract({
   name: 'remote over mini, one round trip per state call',
   createEngine: () => createRemoteEngine({ url: server.url, deferStateCalls: false }),
 });

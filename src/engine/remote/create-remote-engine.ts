@@ -1,4 +1,5 @@
 import { EngineError } from '../../errors/engine-error.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import type {
   CausalVideoEngineV1,
   EncodedPrompt,
@@ -16,7 +17,7 @@ import {
   sessionReplySchema,
   stateReplySchema,
 } from '../protocol/wire.js';
-import { readFrames } from './read-frames.js';
+import { readChunkReply, readFrames } from './read-frames.js';
 import { callRemote, type RemoteCall, readJson } from './remote-call.js';
 import type { RemoteEngineSettings } from './remote-settings.js';
 
@@ -75,6 +76,8 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
       ],
     });
   const fetchRecords = opened.abilities.renderRecord && settings.renderRecord !== false;
+  // Frames the server decoded ahead, for the next decodeChunk of that chunk.
+  let ahead: { chunk: number; frames: VideoFrame[] } | undefined;
 
   const live = (call: string) => {
     if (!released) return;
@@ -129,13 +132,16 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
           ? { blend: { from: reference(options.blend.from), alpha: options.blend.alpha } }
           : {}),
       };
+      const decode = settings.decodeAhead === true ? { decode: true, renderRecord: fetchRecords } : {};
       const reply = await callRemote(
         settings,
-        { method: 'POST', path: `${base}/chunks`, body, idempotent: false },
-        (response) => readJson(response, chunkReplySchema),
+        { method: 'POST', path: `${base}/chunks`, body: { ...body, ...decode }, idempotent: false },
+        readChunkReply,
       );
       remember(reply);
       nextChunk = reply.chunk + 1;
+      ahead = reply.video ? { chunk: reply.chunk, frames: reply.video } : undefined;
+      if (reply.renderRecord) records.set(reply.chunk, reply.renderRecord as RenderRecordEntry[]);
       return { chunk: reply.chunk, startFrame: reply.startFrame, frames: reply.frames };
     },
 
@@ -193,6 +199,11 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
 
     async decodeChunk(chunk) {
       live('decodeChunk');
+      if (ahead?.chunk === chunk && (records.has(chunk) || !fetchRecords)) {
+        const { frames } = ahead;
+        ahead = undefined;
+        return frames;
+      }
       const path = `${base}/chunks/${chunk}`;
       const frames = callRemote(
         settings,

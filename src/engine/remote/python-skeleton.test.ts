@@ -21,9 +21,22 @@ afterAll(() => {
   server?.child.kill();
 });
 
+const skip = python ? {} : { skip: 'python3 is not on PATH (Debian package python3)' };
 runEngineContract({
   name: 'remote over the Python skeleton (examples/engine-server)',
   createEngine: () =>
     createRemoteEngine({ url: server!.url, token: 'sesame', session: { width: 64, height: 36 } }),
-  ...(python ? {} : { skip: 'python3 is not on PATH (Debian package python3)' }),
+  ...skip,
+});
+// The skeleton ignores `decode` on generate (it is optional): the client falls back to the frames route.
+runEngineContract({
+  name: 'remote over the Python skeleton, decode-ahead asked and ignored',
+  createEngine: () =>
+    createRemoteEngine({
+      url: server!.url,
+      token: 'sesame',
+      session: { width: 64, height: 36 },
+      decodeAhead: true,
+    }),
+  ...skip,
 });

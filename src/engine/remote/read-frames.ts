@@ -1,7 +1,15 @@
+import type { z } from 'zod';
 import { EngineError } from '../../errors/engine-error.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import type { EngineCosts } from '../engine.js';
-import { costsSchema, frameHeaders, RGB24 } from '../protocol/wire.js';
+import {
+  CHUNK_WITH_FRAMES,
+  chunkReplySchema,
+  chunkWithFramesSchema,
+  costsSchema,
+  frameHeaders,
+  RGB24,
+} from '../protocol/wire.js';
 
 function invalid(url: string, message: string): EngineError {
   return new EngineError({
@@ -13,7 +21,7 @@ function invalid(url: string, message: string): EngineError {
 }
 
 /** Reads a body into one buffer of the expected size as it streams in (no chunk list, no second copy). */
-async function readBody(response: Response, expected: number): Promise<Uint8Array> {
+export async function readBody(response: Response, expected: number): Promise<Uint8Array> {
   if (response.body === null) return new Uint8Array(0);
   const bytes = new Uint8Array(expected);
   let offset = 0;
@@ -69,4 +77,54 @@ export async function readFrames(response: Response): Promise<{ frames: VideoFra
   } catch {
     return { frames };
   }
+}
+
+/** What a generate reply holds: the chunk, and its frames and render record when the server decoded ahead. */
+export type ChunkReply = z.output<typeof chunkReplySchema> & {
+  video?: VideoFrame[];
+  renderRecord?: unknown[] | undefined;
+};
+
+/**
+ * Reads a generate reply: plain JSON, or `application/vnd.iamflow.chunk` (u32 LE JSON length, the JSON, rgb24
+ * frames) when the server decoded ahead.
+ */
+export async function readChunkReply(response: Response): Promise<ChunkReply> {
+  const type = response.headers.get('content-type') ?? '';
+  const length = Number(response.headers.get('content-length'));
+  if (!type.startsWith(CHUNK_WITH_FRAMES)) {
+    const parsed = chunkReplySchema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw invalid(response.url, `generate reply: ${parsed.error.issues[0]?.message}`);
+    return parsed.data;
+  }
+  if (!Number.isInteger(length) || length < 4)
+    throw invalid(response.url, 'a chunk reply needs a content-length');
+  const bytes = await readBody(response, length);
+  const jsonLength = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + jsonLength)));
+  } catch {
+    throw invalid(response.url, 'the JSON part of the chunk reply is not JSON');
+  }
+  const parsed = chunkWithFramesSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalid(response.url, `reply field ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const { width, height, count } = parsed.data.video;
+  const frameBytes = width * height * 3;
+  const start = 4 + jsonLength;
+  if (bytes.length - start !== frameBytes * count) {
+    throw invalid(
+      response.url,
+      `${count} ${width}x${height} rgb24 frames need ${frameBytes * count} bytes, got ${bytes.length - start}`,
+    );
+  }
+  const video = Array.from({ length: count }, (_, index) => ({
+    width,
+    height,
+    data: bytes.subarray(start + index * frameBytes, start + (index + 1) * frameBytes),
+  }));
+  return { ...parsed.data, video };
 }

@@ -32,4 +32,10 @@ export interface RemoteEngineSettings {
    * call, naming the deferred call. Default true.
    */
   deferStateCalls?: boolean;
+  /**
+   * Ask the server to decode each chunk as it generates it and send the frames (and render record) in the same
+   * reply, so `decodeChunk` of that chunk needs no round trip. For callers that decode every chunk right after
+   * generating it (the run layer does); a server that ignores it costs nothing. Default false.
+   */
+  decodeAhead?: boolean;
 }
