@@ -8,7 +8,6 @@ import type {
   RenderRecordEntry,
 } from '../engine.js';
 import {
-  chunkReplySchema,
   ENGINE_PROTOCOL,
   PROTOCOL_PREFIX,
   promptReplySchema,
