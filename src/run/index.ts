@@ -15,6 +15,7 @@ export {
   type EngineFactory,
   type EngineSettings,
   parseRunSpec,
+  type RemoteEngineSpec,
   type RunSpec,
   type RunSpecInput,
   runSpecSchema,

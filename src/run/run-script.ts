@@ -1,6 +1,7 @@
 import type { CausalVideoEngineV1, EngineInfo } from '../engine/engine.js';
 import { createMiniEngine } from '../engine/mini/mini-engine.js';
 import type { MiniEngineSettings } from '../engine/mini/settings.js';
+import { createRemoteEngine } from '../engine/remote/create-remote-engine.js';
 import { InputError } from '../errors/index.js';
 import type { MemoryEvent, PolicyRegistration } from '../memory/policy.js';
 import { resolvePolicy } from '../memory/policy-registry.js';
@@ -55,6 +56,8 @@ export interface RunScriptResult {
 /** Settings a run records under `engine.config` in run.json. */
 function engineConfig(spec: RunSpec, settings: EngineSettings): Record<string, unknown> {
   if (typeof spec.engine === 'function') return { ...settings };
+  // The server's URL only: a token must not reach run.json.
+  if (spec.engine.provider === 'remote') return { ...settings, url: spec.engine.url };
   const { provider: _provider, ...extra } = spec.engine;
   return { ...settings, ...extra };
 }
@@ -73,8 +76,20 @@ export function createMiniEngineFactory(
     createMiniEngine({ ...settings, ...extra, denoisingSteps: denoisingTimesteps(steps) });
 }
 
-function createEngine(spec: RunSpec, settings: EngineSettings): CausalVideoEngineV1 {
+async function createEngine(spec: RunSpec, settings: EngineSettings): Promise<CausalVideoEngineV1> {
   if (typeof spec.engine === 'function') return spec.engine(settings);
+  if (spec.engine.provider === 'remote') {
+    const { url, token, timeoutMs } = spec.engine;
+    return createRemoteEngine({
+      url,
+      ...(token === undefined ? {} : { token }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      session: settings,
+      renderRecord: spec.output.renderRecord,
+      // The loop decodes every chunk right after generating it: the frames ride in the generate reply.
+      decodeAhead: true,
+    });
+  }
   const { quantization, timestepShift } = spec.engine;
   return createMiniEngineFactory({
     ...(quantization === undefined ? {} : { quantization }),
@@ -133,7 +148,7 @@ export async function runScript(
   const policy = policySettings(spec, registration);
   const script = specScript(spec);
   const settings: EngineSettings = { ...spec.size, seed: spec.seed, fps: script.fps, steps: spec.steps };
-  const engine = createEngine(spec, settings);
+  const engine = await createEngine(spec, settings);
   let opened = false;
   try {
     const timeline = buildTimeline(script, engine.info);

@@ -20,8 +20,8 @@ export interface EngineSettings {
   steps: number;
 }
 
-/** Creates the engine of one run; the run releases it. */
-export type EngineFactory = (settings: EngineSettings) => CausalVideoEngineV1;
+/** Creates the engine of one run (a remote one opens its session asynchronously); the run releases it. */
+export type EngineFactory = (settings: EngineSettings) => CausalVideoEngineV1 | Promise<CausalVideoEngineV1>;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
@@ -69,6 +69,19 @@ const miniEngineSpecSchema = z.strictObject({
   timestepShift: z.number().positive().optional(),
 });
 
+const remoteEngineSpecSchema = z.strictObject({
+  provider: z.literal('remote'),
+  /** Base URL of an engine protocol server (docs/engine-protocol.md), e.g. `http://127.0.0.1:7870`. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** Bearer token of the server; never written to run.json. */
+  token: z.string().min(1).optional(),
+  /** Time allowed per protocol call in milliseconds (default 120,000). */
+  timeoutMs: z.number().int().positive().optional(),
+});
+
+/** A remote engine in a run spec: plain data, so it crosses worker threads. */
+export type RemoteEngineSpec = z.infer<typeof remoteEngineSpecSchema>;
+
 /** The schema of a run: what to generate, with which engine and policy, and what to write. */
 export const runSpecSchema = z
   .strictObject({
@@ -88,9 +101,13 @@ export const runSpecSchema = z
     id: z.string().min(1).default('segments'),
     /** Video frames per second of a script given as segments. */
     fps: z.number().int().positive().default(runDefaults.fps),
-    /** An engine factory, or the settings of the embedded miniature engine. */
+    /** An engine factory, the settings of the embedded miniature engine, or a remote engine's server. */
     engine: z
-      .union([z.custom<EngineFactory>((value) => typeof value === 'function'), miniEngineSpecSchema])
+      .union([
+        z.custom<EngineFactory>((value) => typeof value === 'function'),
+        miniEngineSpecSchema,
+        remoteEngineSpecSchema,
+      ])
       .default({ provider: 'mini' }),
     policy: z
       .strictObject({

@@ -22,6 +22,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
     const { result } = await runScript(
       {
         script: job.script,
+        ...(job.engine ? { engine: job.engine } : {}),
         policy: { name: job.policy, ...(takesAgents && job.agents ? { agents: job.agents } : {}) },
         seed: job.seed,
         size: { width: job.width, height: job.height },

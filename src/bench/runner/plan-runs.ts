@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AgentSettings } from '../../run/run-spec.js';
+import type { AgentSettings, RemoteEngineSpec } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
 import { runKeyString } from '../store/run-record.js';
 import type { RunJob } from './run-job.js';
@@ -44,6 +44,8 @@ export interface PlanOptions {
   done: ReadonlySet<string>;
   /** Agent settings for the policies that take agents. */
   agents?: AgentSettings;
+  /** A remote engine instead of the miniature one. */
+  engine?: RemoteEngineSpec;
 }
 
 /** The jobs of a batch, script-major (every policy of a script, then the next script), minus those done. */
@@ -73,6 +75,7 @@ export function planRuns(
         runDir: join(options.out, runDirName(key)),
         keepVideo: options.keepVideo,
         ...(options.agents ? { agents: options.agents } : {}),
+        ...(options.engine ? { engine: options.engine } : {}),
       });
     }
   }

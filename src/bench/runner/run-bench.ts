@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { InputError, type Issue } from '../../errors/index.js';
 import { policyNames } from '../../memory/policy-registry.js';
 import { runDefaults } from '../../run/run-defaults.js';
-import type { AgentSettings } from '../../run/run-spec.js';
+import type { AgentSettings, RemoteEngineSpec } from '../../run/run-spec.js';
 import { readScripts } from '../../script/read-script.js';
 import { redactUrl } from '../redact-url.js';
 import { openBenchStore } from '../store/open-bench-store.js';
@@ -65,6 +65,8 @@ export interface BenchOptions {
   keepVideo?: boolean;
   /** LLM/VLM agent settings for the policies that take agents (iamflow). Default: rules and pixel. */
   agents?: AgentSettings;
+  /** A remote engine (engine protocol server) instead of the miniature one. Default: the miniature engine. */
+  engine?: RemoteEngineSpec;
   /** Working directory. Default `process.cwd()`. */
   cwd?: string;
   /** Executor for in-thread runs (workers = 0); default generate + evaluate with the miniature engine. */
@@ -91,8 +93,8 @@ export type BenchEvent =
   | { type: 'queue-counts'; counts: QueueCounts }
   | {
       type: 'run-end';
-      /** The job without its script and agent settings (which may hold API keys). */
-      job: Omit<RunJob, 'script' | 'agents'>;
+      /** The job without its script, agent and engine settings (which may hold API keys and tokens). */
+      job: Omit<RunJob, 'script' | 'agents' | 'engine'>;
       outcome: RunOutcome;
       finished: number;
       failed: number;
@@ -191,6 +193,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       keepVideo,
       done: await store.doneKeys(),
       ...(options.agents ? { agents: options.agents } : {}),
+      ...(options.engine ? { engine: options.engine } : {}),
     });
     const workers = options.queue ? 0 : (options.workers ?? benchDefaults.workers);
     const total = jobs.length;
@@ -231,7 +234,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       if (timing) timings.push(timing);
       const finished = done + failed;
       const elapsedSeconds = (performance.now() - started) / 1000;
-      const { script: _script, agents: _agents, ...described } = job;
+      const { script: _script, agents: _agents, engine: _engine, ...described } = job;
       options.onEvent?.({
         type: 'run-end',
         job: described,

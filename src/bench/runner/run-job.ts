@@ -1,4 +1,4 @@
-import type { AgentSettings } from '../../run/run-spec.js';
+import type { AgentSettings, RemoteEngineSpec } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
 import type { RunKey, RunRecord } from '../store/run-record.js';
 
@@ -14,6 +14,8 @@ export interface RunJob extends RunKey {
   keepVideo: boolean;
   /** Agent settings, passed to the policies that take agents (plain data: jobs cross worker threads). */
   agents?: AgentSettings;
+  /** A remote engine instead of the miniature one (plain data). */
+  engine?: RemoteEngineSpec;
 }
 
 /** What a run measured; the runner adds the key, dimension and time and stores it. */

@@ -10,6 +10,7 @@ import { policyNames, policyRegistrations } from '../../memory/policy-registry.j
 import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
+import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
 import { parseSize } from './generate-flags.js';
 
 const help = `Usage: iamflow bench [options]
@@ -36,6 +37,7 @@ Options:
   --queue-name NAME    queue name shared with the workers (default: ${defaultQueueName})
   --status             with --queue: print the queue's job counts by state and exit
   --no-video           keep only the metrics: delete each run folder after it is evaluated
+${engineHelp}
   --quiet              no progress output
   --json               print a JSON summary on stdout
 ${agentHelp}
@@ -131,6 +133,8 @@ export function parseBenchFlags(
   const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
   const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
   if (agents) options.agents = agents;
+  const engine = resolveEngineFlags({ values, env });
+  if (engine) options.engine = engine;
   return options;
 }
 
@@ -244,6 +248,7 @@ export const benchCommand: Command = {
     quiet: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     ...agentOptions,
+    ...engineOptions,
   },
   run,
 };

@@ -14,6 +14,7 @@ import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { createProgressBar } from '../progress-bar.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
+import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
 import { parseGenerateFlags } from './generate-flags.js';
 
 export type { FrameEncoder } from '../../run/run-sink.js';
@@ -44,6 +45,7 @@ Options:
   --id ID              take the script with this id from a multi-script file
   --transition KIND    at prompt switches: swap, recache or soft (default: the policy's)
   --curve NAME         soft transition ramp: cosine, linear, sigmoid or step (default: cosine)
+${engineHelp}
   --quiet              no progress bar and no summary line
   --json               print a JSON summary on stdout
 ${agentHelp}
@@ -55,6 +57,7 @@ Examples:
   iamflow generate examples/nora.jsonl --out out/nora
   iamflow generate bench/suite/narrastream-324.jsonl --line 3 --policy memflow --seed 7 --out out/s3
   iamflow generate examples/nora.jsonl --out out/nora-soft --transition soft --curve linear --size 320x180 --json
+  iamflow generate examples/nora.jsonl --out out/nora-remote --engine http://127.0.0.1:7870
 `;
 
 /** Creates the `generate` command over the given engine and writers. */
@@ -78,6 +81,7 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
       quiet: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       ...agentOptions,
+      ...engineOptions,
     },
     run: (context) => runGenerate(context, dependencies),
   };
@@ -86,6 +90,7 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
 async function runGenerate(context: CommandContext, dependencies: GenerateDependencies): Promise<number> {
   const flags = parseGenerateFlags(context.values, context.positionals, defaultPolicyName);
   const agents = resolveAgentFlags(context, [resolvePolicy(flags.policy)]);
+  const remote = resolveEngineFlags(context);
   const script = await readScript(flags.script, {
     cwd: context.cwd,
     ...(flags.line === undefined ? {} : { line: flags.line }),
@@ -110,7 +115,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     const { result } = await runScript(
       {
         script,
-        engine: dependencies.createEngine,
+        engine: remote ?? dependencies.createEngine,
         policy: { name: flags.policy, ...(agents ? { agents } : {}) },
         seed: flags.seed,
         size: { width: flags.width, height: flags.height },

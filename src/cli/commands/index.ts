@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { benchCommand } from './bench.js';
 import { charactersCommand } from './characters.js';
+import { engineCommand } from './engine.js';
 import { entitiesCommand } from './entities.js';
 import { evalCommand } from './eval.js';
 import { generateCommand } from './generate.js';
@@ -18,5 +19,6 @@ export const commands: Command[] = [
   charactersCommand,
   serveCommand,
   workerCommand,
+  engineCommand,
   // entities, eval, bench: add their commands here.
 ];

@@ -1,0 +1,259 @@
+import { EngineError } from '../../errors/engine-error.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
+import type {
+  CausalVideoEngineV1,
+  EncodedPrompt,
+  EngineCosts,
+  GenerateChunkOptions,
+  RenderRecordEntry,
+} from '../engine.js';
+import {
+  ENGINE_PROTOCOL,
+  PROTOCOL_PREFIX,
+  promptReplySchema,
+  renderRecordReplySchema,
+  type StateOp,
+  sessionReplySchema,
+  stateReplySchema,
+} from '../protocol/wire.js';
+import { readChunkReply, readFrames } from './read-frames.js';
+import { callRemote, type RemoteCall, readJson } from './remote-call.js';
+import type { RemoteEngineSettings } from './remote-settings.js';
+
+const reference = (prompt: EncodedPrompt) => ({ id: prompt.id, text: prompt.text });
+
+/**
+ * Opens a session on an engine protocol server (docs/engine-protocol.md) and returns it as a
+ * `CausalVideoEngineV1`. Costs (and the store's size) travel with every reply, so `costs()` stays synchronous;
+ * with `renderRecord` the record of each decoded chunk is fetched beside its frames.
+ *
+ * @example
+ * const engine = await createRemoteEngine({ url: 'http://127.0.0.1:7870', session: { width: 480, height: 270, seed: 1 } });
+ * const chunk = await engine.generateChunk({ prompt: await engine.encodePrompt('Nora walks in the rain.') });
+ */
+export async function createRemoteEngine(settings: RemoteEngineSettings): Promise<CausalVideoEngineV1> {
+  const opened = await callRemote(
+    settings,
+    { method: 'POST', path: `${PROTOCOL_PREFIX}/sessions`, body: settings.session ?? {}, idempotent: false },
+    (response) => readJson(response, sessionReplySchema),
+  );
+  if (!opened.protocol.startsWith(ENGINE_PROTOCOL)) {
+    throw new EngineError({
+      message: `remote engine ${settings.url} speaks ${opened.protocol}, not ${ENGINE_PROTOCOL}`,
+      issues: [
+        {
+          code: 'protocol-mismatch',
+          path: ['remote engine', settings.url],
+          message: `the server speaks ${opened.protocol}`,
+          hint: `use a server of ${ENGINE_PROTOCOL}`,
+        },
+      ],
+    });
+  }
+  const base = `${PROTOCOL_PREFIX}/sessions/${encodeURIComponent(opened.session)}`;
+  let costs: EngineCosts = opened.costs;
+  let storeBytes = opened.storeBytes ?? 0;
+  let nextChunk = 0;
+  let released = false;
+  const records = new Map<number, RenderRecordEntry[]>();
+  // Deferred state calls and what the client knows of the store, to refuse what the engine would refuse.
+  const defer = settings.deferStateCalls !== false;
+  let pending: StateOp[] = [];
+  const stored = new Set<string>();
+  const takePending = () => {
+    const ops = pending;
+    pending = [];
+    return ops.length > 0 ? { before: ops } : {};
+  };
+  const refuse = (code: string, call: string, message: string, hint?: string) =>
+    new EngineError({
+      message: `remote engine ${settings.url}: ${call}: ${message}`,
+      issues: [
+        hint === undefined
+          ? { code, path: ['remote engine', call], message }
+          : { code, path: ['remote engine', call], message, hint },
+      ],
+    });
+  const fetchRecords = opened.abilities.renderRecord && settings.renderRecord !== false;
+  // Frames the server decoded ahead, for the next decodeChunk of that chunk.
+  let ahead: { chunk: number; frames: VideoFrame[] } | undefined;
+
+  const live = (call: string) => {
+    if (!released) return;
+    throw new EngineError({
+      message: `remote engine ${settings.url}: ${call} after release`,
+      issues: [
+        {
+          code: 'engine-released',
+          path: ['remote engine', call],
+          message: 'the engine was released',
+          hint: 'create a new engine',
+        },
+      ],
+    });
+  };
+  const remember = (state: { costs: EngineCosts; storeBytes?: number | undefined }) => {
+    costs = state.costs;
+    if (state.storeBytes !== undefined) storeBytes = state.storeBytes;
+  };
+  const send = async (call: Omit<RemoteCall, 'path'> & { path: string }) => {
+    remember(
+      await callRemote(settings, { ...call, path: `${base}${call.path}` }, (r) =>
+        readJson(r, stateReplySchema),
+      ),
+    );
+  };
+
+  const engine: CausalVideoEngineV1 = {
+    specificationVersion: 'v1',
+    provider: 'remote',
+    modelId: `${opened.provider}/${opened.modelId}`,
+    info: opened.info,
+
+    async encodePrompt(text) {
+      live('encodePrompt');
+      const reply = await callRemote(
+        settings,
+        { method: 'POST', path: `${base}/prompts`, body: { text }, idempotent: true },
+        (response) => readJson(response, promptReplySchema),
+      );
+      remember(reply);
+      return reply.prompt;
+    },
+
+    async generateChunk(options: GenerateChunkOptions) {
+      live('generateChunk');
+      const body = {
+        chunk: nextChunk,
+        ...takePending(),
+        prompt: reference(options.prompt),
+        ...(options.blend
+          ? { blend: { from: reference(options.blend.from), alpha: options.blend.alpha } }
+          : {}),
+      };
+      const decode = settings.decodeAhead === true ? { decode: true, renderRecord: fetchRecords } : {};
+      const reply = await callRemote(
+        settings,
+        { method: 'POST', path: `${base}/chunks`, body: { ...body, ...decode }, idempotent: false },
+        readChunkReply,
+      );
+      remember(reply);
+      nextChunk = reply.chunk + 1;
+      ahead = reply.video ? { chunk: reply.chunk, frames: reply.video } : undefined;
+      if (reply.renderRecord) records.set(reply.chunk, reply.renderRecord as RenderRecordEntry[]);
+      return { chunk: reply.chunk, startFrame: reply.startFrame, frames: reply.frames };
+    },
+
+    async recache(prompt) {
+      live('recache');
+      const body = { ...takePending(), prompt: reference(prompt) };
+      await send({ method: 'POST', path: '/recache', body, idempotent: false });
+    },
+
+    async storeFrame(frame, id) {
+      live('storeFrame');
+      if (!defer) {
+        const path = `/store/${encodeURIComponent(id)}`;
+        await send({ method: 'PUT', path, body: { frame }, idempotent: true });
+        return;
+      }
+      if (!Number.isInteger(frame) || frame < 0 || frame >= nextChunk * opened.info.chunkFrames) {
+        throw refuse('unknown-frame', 'storeFrame', `latent frame ${frame} was not generated`);
+      }
+      pending.push({ op: 'store', frame, id });
+      stored.add(id);
+    },
+
+    async dropFrame(id) {
+      live('dropFrame');
+      if (!defer) {
+        await send({ method: 'DELETE', path: `/store/${encodeURIComponent(id)}`, idempotent: true });
+        return;
+      }
+      pending.push({ op: 'drop', id });
+      stored.delete(id);
+    },
+
+    async setBank(ids) {
+      live('setBank');
+      if (!defer) {
+        await send({ method: 'PUT', path: '/bank', body: { ids }, idempotent: true });
+        return;
+      }
+      const capacity = opened.info.bankCapacity;
+      if (ids.length > capacity) {
+        throw refuse(
+          'bank-overflow',
+          'setBank',
+          `the bank holds at most ${capacity} frames, got ${ids.length}`,
+        );
+      }
+      const missing = ids.filter((id) => !stored.has(id));
+      if (missing.length > 0) {
+        const message = `no stored frame has id ${missing.join(', ')}`;
+        throw refuse('unknown-frame-id', 'setBank', message, 'call storeFrame first');
+      }
+      pending.push({ op: 'bank', ids: [...ids] });
+    },
+
+    async decodeChunk(chunk) {
+      live('decodeChunk');
+      if (ahead?.chunk === chunk && (records.has(chunk) || !fetchRecords)) {
+        const { frames } = ahead;
+        ahead = undefined;
+        return frames;
+      }
+      const path = `${base}/chunks/${chunk}`;
+      const frames = callRemote(
+        settings,
+        { method: 'GET', path: `${path}/frames`, idempotent: true, accept: 'application/octet-stream' },
+        readFrames,
+      );
+      const record = fetchRecords
+        ? callRemote(
+            settings,
+            { method: 'GET', path: `${path}/render-record`, idempotent: true },
+            (response) => readJson(response, renderRecordReplySchema),
+          )
+        : undefined;
+      const [decoded, recorded] = await Promise.all([frames, record]);
+      if (decoded.costs) costs = decoded.costs;
+      if (recorded) records.set(chunk, recorded.entries as RenderRecordEntry[]);
+      return decoded.frames;
+    },
+
+    costs: () => ({ ...costs }),
+
+    async release() {
+      if (released) return;
+      released = true;
+      records.clear();
+      try {
+        await callRemote(settings, { method: 'DELETE', path: base, idempotent: true }, async () => undefined);
+      } catch (error) {
+        // A session the server no longer knows is released already.
+        if (!(EngineError.isInstance(error) && error.issues[0]?.code === 'unknown-session')) throw error;
+      }
+    },
+  };
+  if (fetchRecords) {
+    engine.renderRecord = (chunk) => {
+      live('renderRecord');
+      const entries = records.get(chunk);
+      if (entries !== undefined) return entries;
+      throw new EngineError({
+        message: `remote engine ${settings.url}: no render record of chunk ${chunk}`,
+        issues: [
+          {
+            code: 'render-record-missing',
+            path: ['remote engine', 'renderRecord', chunk],
+            message: `chunk ${chunk} was not decoded through this engine`,
+            hint: 'decode the chunk first',
+          },
+        ],
+      });
+    };
+  }
+  if (opened.abilities.storeBytes) engine.storeBytes = () => storeBytes;
+  return engine;
+}
