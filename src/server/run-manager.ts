@@ -3,7 +3,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolvePolicy } from '../memory/policy-registry.js';
 import type { LivePrompts } from '../pipeline/live-prompts.js';
-import { type EngineFactory, parseRunSpec, type RunSpecInput } from '../run/run-spec.js';
+import {
+  type EngineFactory,
+  parseRunSpec,
+  type RemoteEngineSpec,
+  type RunSpecInput,
+} from '../run/run-spec.js';
 import type { ActiveRun } from './active-run.js';
 import { HttpError } from './http-error.js';
 import { resolveRequestScript } from './resolve-request-script.js';
@@ -21,8 +26,8 @@ export interface RunManagerSettings {
   maxQueued?: number;
   /** Runs executed at once. Default 1 (generation is CPU-bound). */
   concurrency?: number;
-  /** Engine factory; default the embedded miniature engine. */
-  engine?: EngineFactory;
+  /** Engine factory or a remote engine's server (`--engine URL`); default the embedded miniature engine. */
+  engine?: EngineFactory | RemoteEngineSpec;
   /** Scores a finished run folder (total and dimensions, 0..100); default none. */
   evaluate?: (dir: string) => Promise<Record<string, number>>;
   /** Milliseconds clock. Default `performance.now`. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { evaluateRunDir } from '../bench/eval/evaluate-run-dir.js';
-import type { EngineFactory } from '../run/run-spec.js';
+import type { EngineFactory, RemoteEngineSpec } from '../run/run-spec.js';
 import { createServerApp } from './create-server-app.js';
 import { openRunIndex } from './run-index.js';
 import { createRunManager } from './run-manager.js';
@@ -20,8 +20,8 @@ export interface StartServerSettings {
   token?: string;
   /** The data folder (created). */
   dataDir: string;
-  /** Engine factory; default the embedded miniature engine. */
-  engine?: EngineFactory;
+  /** Engine factory or a remote engine's server (`--engine URL`); default the embedded miniature engine. */
+  engine?: EngineFactory | RemoteEngineSpec;
   /** Score finished runs with the proxy metrics. Default true. */
   evaluate?: boolean;
   /** Runs queued or running at most. Default 4. */

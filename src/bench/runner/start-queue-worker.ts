@@ -3,6 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { IamflowError } from '../../errors/index.js';
+import type { RemoteEngineSpec } from '../../run/run-spec.js';
 import { createThreadExecutor, type ThreadExecutor } from './create-thread-executor.js';
 import { codeVersion } from './job-identity.js';
 import { connectQueue, defaultQueueName, type QueueSettings, queuePrefix } from './queue-connection.js';
@@ -30,6 +31,8 @@ export interface QueueWorkerOptions extends QueueSettings {
   onEvent?: (event: QueueWorkerEvent) => void;
   /** Overrides the worker thread entry (tests). */
   workerEntry?: WorkerEntry;
+  /** A remote engine this worker runs every job on (the worker's `--engine URL`), instead of the job's own. */
+  engine?: RemoteEngineSpec;
   /** Code version this worker runs. Default this package's version. */
   codeVersion?: string;
 }
@@ -125,7 +128,12 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
         });
       let outcome: RunOutcome;
       try {
-        outcome = await executor.execute({ ...job, runDir, keepVideo: keep });
+        outcome = await executor.execute({
+          ...job,
+          runDir,
+          keepVideo: keep,
+          ...(options.engine ? { engine: options.engine } : {}),
+        });
       } catch (error) {
         // The thread died (it is started again for the next job): the attempt fails and BullMQ retries it.
         end('failed', (error as Error).message);

@@ -1,5 +1,7 @@
+import { formatError, InputError } from '../../errors/index.js';
 import { startServer } from '../../server/start-server.js';
 import type { Command, CommandContext } from '../command.js';
+import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
 
 const help = `Usage: iamflow serve [options]
 
@@ -12,6 +14,7 @@ Options:
   --token T      token for mutating routes (default: IAMFLOW_TOKEN, else a generated one, printed at start)
   --data DIR     data folder: runs/, runs.sqlite, scripts, bench results (default: ./iamflow-data)
   --no-evaluate  do not score finished runs
+${engineHelp}
   -h, --help     show this help
 
 Examples:
@@ -27,6 +30,7 @@ async function runServe(context: CommandContext): Promise<number> {
     context.stderr.write(`iamflow serve: --port: '${text('port')}' is not a port (0..65535)\n`);
     return 2;
   }
+  const engine = resolveEngineFlags(context);
   const token = text('token') ?? context.env.IAMFLOW_TOKEN;
   const server = await startServer({
     port,
@@ -34,6 +38,7 @@ async function runServe(context: CommandContext): Promise<number> {
     ...(token ? { token } : {}),
     dataDir: text('data') ?? `${context.cwd}/iamflow-data`,
     evaluate: context.values['no-evaluate'] !== true,
+    ...(engine ? { engine } : {}),
   });
   context.stderr.write(`iamflow serve: listening on ${server.url}\n`);
   if (server.generatedToken) context.stderr.write(`token: ${server.token}\n`);
@@ -58,6 +63,7 @@ export const serveCommand: Command = {
     token: { type: 'string' },
     data: { type: 'string' },
     'no-evaluate': { type: 'boolean', default: false },
+    ...engineOptions,
   },
   run: runServe,
 };

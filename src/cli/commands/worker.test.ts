@@ -28,9 +28,18 @@ describe('iamflow worker', () => {
     });
   });
 
-  it('reports every bad flag at once, never printing the password, and says --engine is not available yet', async () => {
+  it('takes --engine URL and its token for every job', () => {
+    const values = { queue: 'redis://127.0.0.1:6379', engine: 'http://gpu:7870/' };
+    expect(parseWorkerFlags(values, '/work', { IAMFLOW_ENGINE_TOKEN: 't0k' }).engine).toEqual({
+      provider: 'remote',
+      url: 'http://gpu:7870',
+      token: 't0k',
+    });
+  });
+
+  it('reports every bad flag at once, never printing the password', async () => {
     const result = await runCli(
-      ['worker', '--queue', 'http://:hunter2@x', '--concurrency', '0', '--engine', 'http://gpu:8000'],
+      ['worker', '--queue', 'http://:hunter2@x', '--concurrency', '0', '--engine', 'gpu:8000'],
       { commands: [workerCommand] },
     );
     expect(result.code).toBe(2);
@@ -38,8 +47,8 @@ describe('iamflow worker', () => {
     expect(result.stderr).toMatchInlineSnapshot(`
       "error: --queue: http://:***@x/ is not a redis:// or rediss:// URL
         hint: e.g. --queue redis://127.0.0.1:6379 (rediss:// for TLS; a database as /N)
-      error: --engine: remote engines are not available yet in the run layer
-        hint: drop --engine: workers run the embedded miniature engine
+      error: --engine: 'gpu:8000' is not an http(s) URL
+        hint: e.g. http://127.0.0.1:7870 (start one with \`iamflow engine serve\`)
       error: --concurrency: '0' is not a whole number from 1 to 1024
         hint: e.g. --concurrency 2
       "

@@ -3,7 +3,9 @@ import { redactUrl } from '../../bench/redact-url.js';
 import { checkQueueUrl, defaultQueueName } from '../../bench/runner/queue-connection.js';
 import { type QueueWorkerOptions, startQueueWorker } from '../../bench/runner/start-queue-worker.js';
 import { InputError, type Issue } from '../../errors/index.js';
+import type { RemoteEngineSpec } from '../../run/run-spec.js';
 import type { Command, CommandContext } from '../command.js';
+import { engineOptions, resolveEngineFlags } from './engine-flags.js';
 
 const help = `Usage: iamflow worker --queue URL [options]
 
@@ -19,7 +21,9 @@ Options:
   --runs-out DIR       write each run folder to DIR/runs/<script>/<policy>-... (a folder shared with the
                        coordinator's --out); default: run folders are deleted after evaluation
   --lock-seconds N     a run's lock; a dead worker's run is retried within about twice this (default: 30)
-  --engine URL         a remote engine for the runs (not available yet)
+  --engine URL         run every job on a remote engine (a server of the engine protocol), instead of the
+                       miniature one
+  --engine-token T     bearer token of that server (or IAMFLOW_ENGINE_TOKEN)
   --quiet              no log lines
   -h, --help           show this help
 
@@ -48,7 +52,11 @@ function positive(values: CommandContext['values'], name: string, issues: Issue[
 }
 
 /** Validates the flags of `iamflow worker`, collecting every problem into one InputError. */
-export function parseWorkerFlags(values: CommandContext['values'], cwd: string): QueueWorkerOptions {
+export function parseWorkerFlags(
+  values: CommandContext['values'],
+  cwd: string,
+  env: CommandContext['env'] = {},
+): QueueWorkerOptions {
   const issues: Issue[] = [];
   const url = text(values, 'queue');
   if (url === undefined) {
@@ -59,13 +67,12 @@ export function parseWorkerFlags(values: CommandContext['values'], cwd: string):
       hint: 'e.g. iamflow worker --queue redis://127.0.0.1:6379',
     });
   } else issues.push(...(checkQueueUrl(url)?.issues ?? []));
-  if (text(values, 'engine') !== undefined) {
-    issues.push({
-      code: 'not-available',
-      path: ['--engine'],
-      message: 'remote engines are not available yet in the run layer',
-      hint: 'drop --engine: workers run the embedded miniature engine',
-    });
+  let engine: RemoteEngineSpec | undefined;
+  try {
+    engine = resolveEngineFlags({ values, env });
+  } catch (error) {
+    if (!InputError.isInstance(error)) throw error;
+    issues.push(...error.issues);
   }
   const concurrency = positive(values, 'concurrency', issues);
   const lockSeconds = positive(values, 'lock-seconds', issues);
@@ -78,11 +85,12 @@ export function parseWorkerFlags(values: CommandContext['values'], cwd: string):
     ...(concurrency === undefined ? {} : { concurrency }),
     ...(lockSeconds === undefined ? {} : { lockSeconds }),
     ...(runsOut === undefined ? {} : { runsOut: resolve(cwd, runsOut) }),
+    ...(engine ? { engine } : {}),
   };
 }
 
 async function run(context: CommandContext): Promise<number> {
-  const options = parseWorkerFlags(context.values, context.cwd);
+  const options = parseWorkerFlags(context.values, context.cwd, context.env);
   const log = context.values.quiet ? () => {} : (line: string) => context.stderr.write(`${line}\n`);
   const worker = await startQueueWorker({
     ...options,
@@ -128,7 +136,7 @@ export const workerCommand: Command = {
     concurrency: { type: 'string' },
     'runs-out': { type: 'string' },
     'lock-seconds': { type: 'string' },
-    engine: { type: 'string' },
+    ...engineOptions,
     quiet: { type: 'boolean', default: false },
   },
   run,
