@@ -1,4 +1,3 @@
-import { formatError, InputError } from '../../errors/index.js';
 import { startServer } from '../../server/start-server.js';
 import type { Command, CommandContext } from '../command.js';
 import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
