@@ -108,6 +108,10 @@ describe.skipIf(!available)('the viewer in Debian chromium', () => {
 
       await page.click('#tab-scores');
       await page.locator('#metrics td').first().waitFor();
+      // The per-segment breakdown: one row per prompt (the typed script has no annotations, and the tab says so).
+      await page.locator('#segments tr[data-segment]').first().waitFor();
+      expect(await page.locator('#segments tr[data-segment]').count()).toBeGreaterThanOrEqual(prompts.length);
+      expect(await page.locator('#segments').textContent()).toContain('no annotations');
       await shot('server-scores.png', page.locator('#metrics'));
       await page.goto(`${server.url}/#/`);
       await page.locator('td .status.done').waitFor();
