@@ -66,6 +66,67 @@ function metricsTable(report) {
           report.warnings.map((w) => h('li', {}, w)),
         )
       : null,
+    segmentsTable(report.segments),
+  );
+}
+
+// The per-segment breakdown: who the annotations expect on screen, whether the pixel analysis found each
+// (grounded), and how consistent each looks with its other appearances (0..100, the bench's identity timeline).
+function segmentsTable(segments) {
+  if (!segments?.length) return null;
+  const annotated = segments.some((segment) => segment.expected !== null);
+  return h(
+    'div',
+    { id: 'segments' },
+    h('h3', {}, 'Per segment'),
+    annotated
+      ? null
+      : h(
+          'p',
+          { class: 'muted' },
+          'no annotations: the script names no characters, so who is on screen and their consistency were not measured',
+        ),
+    h(
+      'table',
+      { style: 'width:auto' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, '#'),
+          h('th', {}, 'prompt'),
+          ...(annotated
+            ? [h('th', {}, 'expected'), h('th', {}, 'grounded'), h('th', {}, 'consistency')]
+            : []),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        segments.map((segment) => {
+          const cells = [h('td', { class: 'num' }, String(segment.index + 1)), h('td', {}, segment.prompt)];
+          if (annotated) {
+            const characters = segment.characters ?? [];
+            const lines = (render) =>
+              characters.length
+                ? characters.map((c) => h('div', {}, render(c)))
+                : [h('span', { class: 'muted' }, '—')];
+            cells.push(
+              h('td', {}, ...lines((c) => c.character)),
+              h('td', {}, ...lines((c) => (c.grounded ? 'yes' : 'no'))),
+              h(
+                'td',
+                { class: 'num' },
+                ...lines((c) => (c.consistency === null ? '—' : fmt(c.consistency, 1))),
+              ),
+            );
+          }
+          return h('tr', { 'data-segment': String(segment.index) }, ...cells);
+        }),
+      ),
+    ),
   );
 }
 export function renderKeyframes(keyframes, state, segments) {

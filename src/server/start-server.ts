@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { evaluateRunDir } from '../bench/eval/evaluate-run-dir.js';
 import type { EngineFactory, RemoteEngineSpec } from '../run/run-spec.js';
 import { createServerApp } from './create-server-app.js';
+import { evaluateServedRun } from './evaluate-served-run.js';
 import { openRunIndex } from './run-index.js';
 import { createRunManager } from './run-manager.js';
 
@@ -65,12 +64,7 @@ export async function startServer(settings: StartServerSettings): Promise<Runnin
     ...(settings.evaluate === false
       ? {}
       : {
-          evaluate: async (dir: string) => {
-            const report = await evaluateRunDir(dir);
-            // The whole report (every metric, the proxy behind it, warnings) for the viewer's scores tab.
-            await writeFile(join(dir, 'evaluation.json'), `${JSON.stringify(report, null, 2)}\n`);
-            return { total: report.total, ...report.dimensions };
-          },
+          evaluate: evaluateServedRun,
         }),
   });
   const app = createServerApp({ dataDir, token, protectReads: !isLoopback(host), index, runs });

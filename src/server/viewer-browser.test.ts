@@ -27,6 +27,16 @@ const prompts = [
   'Ravi, a tall man with round glasses and a gray scarf, waits at a bus stop.',
   'Nora stops next to Ravi and they talk under the shelter.',
 ];
+const annotated = {
+  id: 'nora-and-ravi',
+  seconds: 4,
+  prompts,
+  characters: {
+    nora: { aliases: ['Nora'], attrs: ['red hair', 'yellow raincoat'] },
+    ravi: { aliases: ['Ravi'], attrs: ['round glasses', 'gray scarf'] },
+  },
+  present: [['nora'], ['ravi'], ['nora', 'ravi']],
+};
 const inserted = 'A woman in a red dress opens a yellow umbrella in a park.';
 
 describe.skipIf(!available)('the viewer in Debian chromium', () => {
@@ -108,7 +118,10 @@ describe.skipIf(!available)('the viewer in Debian chromium', () => {
 
       await page.click('#tab-scores');
       await page.locator('#metrics td').first().waitFor();
-      await shot('server-scores.png', page.locator('#metrics'));
+      // The per-segment breakdown: one row per prompt (the typed script has no annotations, and the tab says so).
+      await page.locator('#segments tr[data-segment]').first().waitFor();
+      expect(await page.locator('#segments tr[data-segment]').count()).toBeGreaterThanOrEqual(prompts.length);
+      expect(await page.locator('#segments').textContent()).toContain('no annotations');
       await page.goto(`${server.url}/#/`);
       await page.locator('td .status.done').waitFor();
       await shot('server-runs.png', page);
@@ -117,6 +130,24 @@ describe.skipIf(!available)('the viewer in Debian chromium', () => {
       const frame = page.frameLocator('iframe.report');
       await frame.locator('svg.chart').first().waitFor();
       await shot('server-bench.png', page);
+
+      // An annotated script: the scores tab breaks the evaluation down per segment and expected character.
+      const started = await fetch(`${server.url}/api/runs`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          script: { text: `${JSON.stringify(annotated)}\n`, name: 'pair.jsonl' },
+          size: { width: 480, height: 270 },
+        }),
+      });
+      const { run } = (await started.json()) as { run: { id: string } };
+      await page.goto(`${server.url}/#/runs/${run.id}`);
+      await page.locator('.status.done').waitFor({ timeout: 120_000 });
+      await page.click('#tab-scores');
+      await page.locator('#segments tr[data-segment]').first().waitFor();
+      expect(await page.locator('#segments tr[data-segment]').count()).toBe(annotated.prompts.length);
+      expect(await page.locator('#segments tr[data-segment="2"]').textContent()).toContain('ravi');
+      await shot('server-scores.png', page.locator('#metrics'));
       expect(errors).toEqual([]);
     } finally {
       await context.close();

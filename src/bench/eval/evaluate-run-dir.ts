@@ -6,8 +6,10 @@ import { IamflowError, InputError } from '../../errors/index.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import { reference } from '../../reference/index.js';
 import { characterAnnotationSchema, scriptAnnotationsSchema } from '../../script/annotation-schema.js';
+import type { ScriptAnnotations } from '../../script/script.js';
 import { buildTimeline, type Timeline } from '../../script/timeline.js';
 import { decodeMp4 } from '../../video/decode-mp4.js';
+import { analyseSegments, type SegmentAnalysis } from './analyse-segments.js';
 import { evaluateVideo } from './evaluate-video.js';
 import type { EvaluationReport } from './evaluation-report.js';
 import type { JudgeV1 } from './judge/judge.js';
@@ -21,6 +23,19 @@ export interface EvaluateDirOptions {
   width?: number;
   /** ffmpeg binary; resolved from the environment when omitted. */
   ffmpegPath?: string;
+  /**
+   * Called once with the pixel analysis the metrics were computed from, so a caller can derive more from it (the
+   * server's per-segment breakdown) without decoding and analysing the video again.
+   */
+  onAnalysis?: (analysis: readonly SegmentAnalysis[], context: AnalysisContext) => void;
+}
+
+/** What {@link EvaluateDirOptions.onAnalysis} gets beside the analysis. */
+export interface AnalysisContext {
+  /** The run's timeline (segments with their prompts). */
+  timeline: Timeline;
+  /** The script's annotations, when it has them. */
+  annotations?: ScriptAnnotations;
 }
 
 /** Annotations as run.json and prompt.jsonl hold them; other systems may leave out an empty list. */
@@ -117,16 +132,20 @@ export async function evaluateRunDir(
     });
   const video = await readVideo(join(dir, 'video.mp4'), options);
   const { annotations } = script;
+  // One pixel analysis serves the metrics and the caller's onAnalysis.
+  const analysis = analyseSegments(video.frames, timeline, annotations);
   const report = await evaluateVideo({
     frames: video.frames,
     fps: video.fps,
     timeline,
+    analysis,
     ...(annotations && { annotations }),
     ...(options.judge && { judge: options.judge }),
   });
   const records = await readRenderRecord(join(dir, 'render.jsonl'), report.warnings);
   if (records !== undefined && annotations !== undefined)
     report.oracle = evaluateRenderRecord(records, timeline, annotations);
+  options.onAnalysis?.(analysis, { timeline, ...(annotations && { annotations }) });
   return report;
 }
 
