@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors/input-error.js';
 import type { VideoFrame } from '../frame/video-frame.js';
-import { type RunJson, runJsonSchema } from '../pipeline/run-json.js';
+import { parseRunJson, type RunJson } from '../pipeline/run-json.js';
 import { readMp4Frames } from '../video/decode-mp4.js';
 import { buildCharacterSheet } from './build-character-sheet.js';
 import { type CharacterSheet, characterSheetSchema } from './character-sheet.js';
@@ -72,7 +72,7 @@ async function readRunJson(dir: string): Promise<RunJson> {
       },
     ]);
   });
-  return parseFile(path, text, runJsonSchema);
+  return parseRunJson(text, path);
 }
 
 function parseFile<T>(path: string, text: string, schema: z.ZodType<T>): T {

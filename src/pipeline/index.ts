@@ -9,6 +9,7 @@ export {
 } from './prompt-source.js';
 export {
   createRunJson,
+  parseRunJson,
   type RunJson,
   type RunJsonDetails,
   runJsonSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InputError } from '../errors/input-error.js';
 import { memoryEventSchema } from '../memory/memory-event.js';
 import { scriptAnnotationsSchema } from '../script/annotation-schema.js';
 import type { Script } from '../script/script.js';
@@ -143,6 +144,33 @@ export const runJsonSchema = z.object({
 
 /** The content of run.json. */
 export type RunJson = z.infer<typeof runJsonSchema>;
+
+/**
+ * Reads run.json text: throws an InputError naming the file (and the field, up to five issues) when it is not
+ * JSON or not a run.json of this version; a truncated file from a killed run is one such case.
+ *
+ * @example
+ * const runJson = parseRunJson(await readFile('runs/a/run.json', 'utf8'), 'runs/a/run.json');
+ */
+export function parseRunJson(text: string, path: string): RunJson {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InputError([
+      { code: 'invalid-json', path: [path], message: 'is not valid JSON (a run killed while writing it?)' },
+    ]);
+  }
+  const parsed = runJsonSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new InputError(
+    parsed.error.issues.slice(0, 5).map((issue) => ({
+      code: 'invalid-file',
+      path: [path, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))],
+      message: issue.message,
+    })),
+  );
+}
 
 /** What run.json holds beyond the loop's RunResult. */
 export interface RunJsonDetails {

@@ -183,6 +183,23 @@ describe('parseScriptText failures', () => {
   });
 });
 
+describe('parseScriptText YAML aliases (found by fuzzing)', () => {
+  it.each([
+    ['an alias before its anchor', 'prompts: [*a]\n', 'line 1'],
+    [
+      'an alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`).join('\n')}\nprompts: [go]\n`,
+      undefined,
+    ],
+  ])('refuses %s with a located malformed-yaml issue, not a ReferenceError', (_, text, line) => {
+    const { errors } = parseScriptText(text, { path: 's.yaml' });
+    const issue = errors[0]!.issues[0]!;
+    expect(issue.code).toBe('malformed-yaml');
+    expect(issue.path[0]).toBe('s.yaml');
+    if (line) expect(issue.path[1]).toBe(line);
+  });
+});
+
 describe('parseScriptText successes', () => {
   it.each([
     [

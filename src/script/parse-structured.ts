@@ -56,7 +56,28 @@ export function parseYaml(text: string, options: { path: string }): StructuredRe
       },
     };
   }
-  return { success: true, value: document.toJS() as unknown };
+  try {
+    return { success: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
+  } catch (error) {
+    // toJS throws a ReferenceError for an alias used before its anchor, or past maxAliasCount (an alias bomb).
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return {
+      success: false,
+      issue: {
+        code: 'malformed-yaml',
+        path: [options.path, `line ${aliasLine(text, message)}`],
+        message: `is not valid YAML: ${message}`,
+        hint: 'define every anchor (&name) before its alias (*name), and do not expand aliases recursively',
+      },
+    };
+  }
+}
+
+/** The line of the first alias the error names (`*name`), else line 1. */
+function aliasLine(text: string, message: string): number {
+  const name = /alias[^:]*: (\S+)/.exec(message)?.[1]?.replace(/"+$/, '');
+  const offset = name ? text.indexOf(`*${name}`) : -1;
+  return offset < 0 ? 1 : lineAt(text, offset);
 }
 
 /**

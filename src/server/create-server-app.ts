@@ -7,7 +7,7 @@ import { aggregateResults } from '../bench/report/aggregate-results.js';
 import { renderHtml } from '../bench/report/render-html.js';
 import { openResultsStore, resultsFileName } from '../bench/store/results-store.js';
 import { policyRegistrations } from '../memory/policy-registry.js';
-import { runJsonSchema } from '../pipeline/run-json.js';
+import { parseRunJson } from '../pipeline/run-json.js';
 import { requireToken } from './check-token.js';
 import { errorResponse, HttpError } from './http-error.js';
 import { resolveDataPath } from './resolve-data-path.js';
@@ -91,8 +91,12 @@ export function createServerApp(settings: ServerAppSettings): Hono {
   const readRunJson = (dir: string) => {
     const path = join(dir, 'run.json');
     if (!existsSync(path)) return null;
-    const parsed = runJsonSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    // A run.json cut short by a killed run is treated like a missing one, not a 500.
+    try {
+      return parseRunJson(readFileSync(path, 'utf8'), path);
+    } catch {
+      return null;
+    }
   };
 
   app.get('/api/health', (c) => c.json({ ok: true, protectReads: settings.protectReads }));
@@ -118,7 +122,7 @@ export function createServerApp(settings: ServerAppSettings): Hono {
     } else if (type.startsWith('multipart/form-data')) {
       const form = await c.req.parseBody();
       const file = form.script;
-      const options = typeof form.options === 'string' ? JSON.parse(form.options) : {};
+      const options = typeof form.options === 'string' ? parseOptionsField(form.options) : {};
       if (!(file instanceof File)) throw new HttpError(400, 'script-missing', 'the form has no script file');
       body = { ...options, script: { text: await file.text(), name: file.name || 'script.jsonl' } };
     } else {
@@ -162,7 +166,7 @@ export function createServerApp(settings: ServerAppSettings): Hono {
 
   app.get('/api/runs/:id/files/*', read, async (c) => {
     const id = runId(c.req.param('id'));
-    const rest = decodeURIComponent(c.req.path.slice(`/api/runs/${id}/files/`.length));
+    const rest = decodePathPart(c.req.path.slice(`/api/runs/${id}/files/`.length));
     const path = resolveDataPath(dataDir, `runs/${id}/${rest}`);
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) throw new HttpError(404, 'file-not-found', `run '${id}' has no file '${rest}'`);
@@ -228,4 +232,32 @@ export function createServerApp(settings: ServerAppSettings): Hono {
     return c.body(await readFile(path, 'utf8'), 200, { 'Content-Type': contentTypes[extname(file)]! });
   });
   return app;
+}
+
+/** The `options` field of a multipart run request: a JSON object, else a 400 (not a 500 from JSON.parse). */
+function parseOptionsField(text: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(
+      400,
+      'invalid-options',
+      'the form field "options" is not a JSON object',
+      'send the run settings as a JSON object, e.g. {"policy": "iamflow"}',
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A percent-encoded path part; a malformed escape such as a lone `%` is a 400 (not a 500 from URIError). */
+function decodePathPart(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new HttpError(400, 'invalid-path', `'${text}' is not a valid percent-encoded path`);
+  }
 }
