@@ -53,7 +53,10 @@ describe('a remote run', () => {
         expect(a.equals(readFileSync(join(dir, 'remote', file))), file).toBe(true);
       }
       const runJson = runJsonSchema.parse(JSON.parse(readFileSync(join(dir, 'remote', 'run.json'), 'utf8')));
-      expect(runJson.engine).toMatchObject({ provider: 'remote', modelId: 'mini/mini-causal-v1' });
+      // The remote engine names the server's engine: the miniature one behind `engine serve`.
+      const mini = createMiniEngineFactory()({ width: 32, height: 18, seed: 1, fps: 16, steps: 4 });
+      expect(runJson.engine).toMatchObject({ provider: 'remote', modelId: `mini/${(await mini).modelId}` });
+      await (await mini).release();
       expect(runJson.engine.config).toMatchObject({ url: server.url });
       expect(JSON.stringify(runJson)).not.toContain('sesame');
     },
