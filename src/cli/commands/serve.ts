@@ -8,13 +8,13 @@ Serves the HTTP API and the live viewer: start runs, watch frames as they are de
 prompts while a run streams, and browse run folders and bench results under --data.
 
 Options:
-  --port N       port (default: 7860)
-  --host HOST    interface (default: 127.0.0.1; any other host also needs the token to read and stream)
-  --token T      token for mutating routes (default: IAMFLOW_TOKEN, else a generated one, printed at start)
-  --data DIR     data folder: runs/, runs.sqlite, scripts, bench results (default: ./iamflow-data)
-  --no-evaluate  do not score finished runs
+  --port N             port (default: 7860)
+  --host HOST          interface (default: 127.0.0.1; any other host also needs the token to read and stream)
+  --token T            token for mutating routes (default: IAMFLOW_TOKEN, else a generated one, printed at start)
+  --data DIR           data folder: runs/, runs.sqlite, scripts, bench results (default: ./iamflow-data)
+  --no-evaluate        do not score finished runs
 ${engineHelp}
-  -h, --help     show this help
+  -h, --help           show this help
 
 Examples:
   iamflow serve
