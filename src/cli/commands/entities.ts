@@ -1,7 +1,7 @@
 import { extractScriptEntities, formatEntityTable, resolveExtractorFromEnv } from '../../agents/llm/index.js';
-import { InputError } from '../../errors/index.js';
 import { readScript } from '../../script/read-script.js';
 import type { Command, CommandContext } from '../command.js';
+import { positiveIntegerFlag, scriptPositional } from '../script-arguments.js';
 
 const help = `Usage: iamflow entities SCRIPT [options]
 
@@ -24,30 +24,9 @@ Examples:
   iamflow entities script.txt --llm-url http://127.0.0.1:11434/v1 --llm-model llama3.1
 `;
 
-function positiveInteger(value: unknown, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    throw new InputError([
-      { code: 'invalid-flag', path: [flag], message: `expected a positive integer, got '${String(value)}'` },
-    ]);
-  }
-  return number;
-}
-
 async function runEntities(context: CommandContext): Promise<number> {
-  const [path, ...extra] = context.positionals;
-  if (!path || extra.length > 0) {
-    throw new InputError([
-      {
-        code: 'missing-script',
-        path: ['SCRIPT'],
-        message: path ? `expected one script, got ${context.positionals.length}` : 'no script given',
-        hint: 'run `iamflow entities SCRIPT` with a JSONL, YAML/JSON or text script',
-      },
-    ]);
-  }
-  const line = positiveInteger(context.values.line, '--line');
+  const path = scriptPositional(context, 'entities');
+  const line = positiveIntegerFlag(context.values.line, '--line');
   const id = context.values.id;
   const script = await readScript(path, {
     cwd: context.cwd,

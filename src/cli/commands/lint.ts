@@ -9,6 +9,7 @@ import {
 import { readScript, readScripts } from '../../script/read-script.js';
 import type { Script } from '../../script/script.js';
 import type { Command, CommandContext } from '../command.js';
+import { positiveIntegerFlag, scriptPositional } from '../script-arguments.js';
 
 const help = `Usage: iamflow lint SCRIPT [options]
 
@@ -39,17 +40,6 @@ Examples:
   iamflow lint script.txt --strict
 `;
 
-function positiveInteger(value: unknown, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) {
-    throw new InputError([
-      { code: 'invalid-flag', path: [flag], message: `expected a positive integer, got '${String(value)}'` },
-    ]);
-  }
-  return number;
-}
-
 async function readTargets(path: string, context: CommandContext, line?: number): Promise<Script[]> {
   const id = typeof context.values.id === 'string' ? context.values.id : undefined;
   if (line !== undefined || id !== undefined) {
@@ -67,19 +57,9 @@ async function readTargets(path: string, context: CommandContext, line?: number)
 }
 
 async function runLint(context: CommandContext): Promise<number> {
-  const [path, ...extra] = context.positionals;
-  if (!path || extra.length > 0) {
-    throw new InputError([
-      {
-        code: 'missing-script',
-        path: ['SCRIPT'],
-        message: path ? `expected one script, got ${context.positionals.length}` : 'no script given',
-        hint: 'run `iamflow lint SCRIPT` with a JSONL, YAML/JSON or text script',
-      },
-    ]);
-  }
-  const line = positiveInteger(context.values.line, '--line');
-  const windowTokens = positiveInteger(context.values.window, '--window') ?? lintDefaults.windowTokens;
+  const path = scriptPositional(context, 'lint');
+  const line = positiveIntegerFlag(context.values.line, '--line');
+  const windowTokens = positiveIntegerFlag(context.values.window, '--window') ?? lintDefaults.windowTokens;
   const scripts = await readTargets(path, context, line);
   const several = scripts.length > 1;
   const all: LintProblem[] = [];
