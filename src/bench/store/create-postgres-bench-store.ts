@@ -3,12 +3,14 @@ import { StoreError } from '../../errors/index.js';
 import { redactUrl } from '../redact-url.js';
 import type { BenchStoreV1 } from './bench-store.js';
 import { migrations, postgresMigration } from './migrations.js';
-import { type RunRecord, runKeyString } from './run-record.js';
+import type { RunRecord } from './run-record.js';
 import {
   type IdentityRow,
   metricEntries,
   type RunRow,
   runColumns,
+  runKeyColumns,
+  runKeyOfRow,
   runValues,
   toStoredRuns,
 } from './run-row.js';
@@ -91,19 +93,9 @@ export async function createPostgresBenchStore(settings: PostgresBenchStoreSetti
     location,
     async doneKeys() {
       const { rows } = await pool.query<Pick<RunRow, 'script_id' | 'policy' | 'seed' | 'width' | 'height'>>(
-        "SELECT script_id, policy, seed, width, height FROM runs WHERE status = 'done'",
+        `SELECT ${runKeyColumns} FROM runs WHERE status = 'done'`,
       );
-      return new Set(
-        rows.map((row) =>
-          runKeyString({
-            scriptId: row.script_id,
-            policy: row.policy,
-            seed: row.seed,
-            width: row.width,
-            height: row.height,
-          }),
-        ),
-      );
+      return new Set(rows.map(runKeyOfRow));
     },
     recordRun: (record) => recordRun(pool, record),
     async listRuns(filter = {}) {

@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
-import { type RunRecord, runKeyString } from './run-record.js';
+import type { RunRecord } from './run-record.js';
 import {
   type IdentityRow,
   metricEntries,
   type RunRow,
   runColumns,
+  runKeyColumns,
+  runKeyOfRow,
   runValues,
   type StoredRun,
   toStoredRuns,
@@ -88,20 +90,11 @@ export function openResultsStore(path: string): ResultsStore {
   return {
     path,
     doneKeys() {
-      const rows = database
-        .prepare("SELECT script_id, policy, seed, width, height FROM runs WHERE status = 'done'")
-        .all() as Pick<RunRow, 'script_id' | 'policy' | 'seed' | 'width' | 'height'>[];
-      return new Set(
-        rows.map((row) =>
-          runKeyString({
-            scriptId: row.script_id,
-            policy: row.policy,
-            seed: row.seed,
-            width: row.width,
-            height: row.height,
-          }),
-        ),
-      );
+      const rows = database.prepare(`SELECT ${runKeyColumns} FROM runs WHERE status = 'done'`).all() as Pick<
+        RunRow,
+        'script_id' | 'policy' | 'seed' | 'width' | 'height'
+      >[];
+      return new Set(rows.map(runKeyOfRow));
     },
     recordRun: (record) => storeRun(record).id,
     storeRun: (record) => storeRun(record),

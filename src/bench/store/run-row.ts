@@ -1,5 +1,5 @@
 import type { EngineCosts } from '../../engine/engine.js';
-import type { IdentityPoint, RunKey, RunRecord } from './run-record.js';
+import { type IdentityPoint, type RunKey, type RunRecord, runKeyString } from './run-record.js';
 
 /** A stored run with its row id. */
 export interface StoredRun extends RunRecord {
@@ -165,4 +165,18 @@ function fromRow(row: RunRow): StoredRun {
   if (row.run_dir !== null) run.runDir = row.run_dir;
   if (row.job_id !== null) run.jobId = row.job_id;
   return run;
+}
+
+/** The columns of a run's key, as `doneKeys` selects them. */
+export const runKeyColumns = 'script_id, policy, seed, width, height';
+
+/** The key string (`runKeyString`) of a row holding the key columns. */
+export function runKeyOfRow(row: Pick<RunRow, 'script_id' | 'policy' | 'seed' | 'width' | 'height'>): string {
+  return runKeyString({
+    scriptId: row.script_id,
+    policy: row.policy,
+    seed: row.seed,
+    width: row.width,
+    height: row.height,
+  });
 }
