@@ -117,7 +117,7 @@ describe('a remote run', () => {
     const benched = join(
       dir,
       'bench',
-      runDirName({ scriptId: 'remote-001', policy: 'longlive', seed: 3, width: 128, height: 72 }),
+      runDirName({ scriptId: 'remote-001', policy: 'longlive', seed: 3, width: 128, height: 72, steps: 4 }),
     );
     for (const file of files) {
       const a = readFileSync(join(dir, 'local', file));

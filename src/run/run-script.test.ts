@@ -223,7 +223,7 @@ describe('runScript through the two front ends', () => {
     expect(summary).toMatchObject({ done: 1, failed: 0 });
     const benched = join(
       results,
-      runDirName({ scriptId: 'identical-001', policy: 'iamflow', seed: 3, width: 128, height: 72 }),
+      runDirName({ scriptId: 'identical-001', policy: 'iamflow', seed: 3, width: 128, height: 72, steps: 4 }),
     );
     for (const file of ['video.mp4', 'render.jsonl']) {
       const a = readFileSync(join(generated, file));

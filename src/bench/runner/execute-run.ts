@@ -26,6 +26,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
         policy: { name: job.policy, ...(takesAgents && job.agents ? { agents: job.agents } : {}) },
         seed: job.seed,
         size: { width: job.width, height: job.height },
+        steps: job.steps,
         output: { keyframes: false, renderRecord: true },
       },
       collect,

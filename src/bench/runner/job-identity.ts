@@ -27,15 +27,15 @@ function canonical(value: unknown): string {
  * id, so BullMQ keeps one job.
  *
  * @example
- * jobIdentity(job, 4, '0.1.0') // 'reappearance-001.memflow.s1.240x136.t4.3f9a0c12.v0.1.0'
+ * jobIdentity(job, '0.1.0') // 'reappearance-001.memflow.s1.240x136.t4.3f9a0c12.v0.1.0'
  */
-export function jobIdentity(job: RunJob, steps: number, version: string): string {
+export function jobIdentity(job: RunJob, version: string): string {
   // The script's content, not where the coordinator read it from.
   const { source: _source, ...script } = job.script;
   const settings = createHash('sha256')
     .update(canonical({ agents: job.agents ?? null, script }))
     .digest('hex')
     .slice(0, 8);
-  const id = `${job.scriptId}.${job.policy}.s${job.seed}.${job.width}x${job.height}.t${steps}.${settings}.v${version}`;
+  const id = `${job.scriptId}.${job.policy}.s${job.seed}.${job.width}x${job.height}.t${job.steps}.${settings}.v${version}`;
   return id.replace(/:/g, '_');
 }

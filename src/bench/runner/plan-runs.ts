@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { runDefaults } from '../../run/run-defaults.js';
 import type { AgentSettings, RemoteEngineSpec } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
-import { runKeyString } from '../store/run-record.js';
+import { type RunKey, runKeyString } from '../store/run-record.js';
 import type { RunJob } from './run-job.js';
 
 /** Which scripts of a suite to run. */
@@ -37,6 +38,8 @@ export interface PlanOptions {
   seed: number;
   width: number;
   height: number;
+  /** Denoising steps of the engine. */
+  steps: number;
   /** The results folder; run folders go to `<out>/runs/<script>/<policy>-s<seed>-<W>x<H>`. */
   out: string;
   keepVideo: boolean;
@@ -63,6 +66,7 @@ export function planRuns(
         seed: options.seed,
         width: options.width,
         height: options.height,
+        steps: options.steps,
       };
       if (options.done.has(runKeyString(key))) {
         skipped++;
@@ -82,13 +86,11 @@ export function planRuns(
   return { jobs, skipped };
 }
 
-/** A run folder relative to the results folder. */
-export function runDirName(key: {
-  scriptId: string;
-  policy: string;
-  seed: number;
-  width: number;
-  height: number;
-}) {
-  return join('runs', key.scriptId, `${key.policy}-s${key.seed}-${key.width}x${key.height}`);
+/**
+ * A run folder relative to the results folder; the steps appear only when they differ from the reference's 4, so
+ * folders of default runs keep their names.
+ */
+export function runDirName(key: RunKey) {
+  const steps = key.steps === runDefaults.steps ? '' : `-t${key.steps}`;
+  return join('runs', key.scriptId, `${key.policy}-s${key.seed}-${key.width}x${key.height}${steps}`);
 }

@@ -2,10 +2,8 @@ import type { RunJob, RunOutcome } from './run-job.js';
 
 /** What a queue job carries: the run (its `runDir` relative to a results folder) and the code it needs. */
 export interface QueueJobData {
-  /** The run; `runDir` is relative (`runs/<script>/<policy>-s<seed>-<W>x<H>`). */
+  /** The run; `runDir` is relative (`runs/<script>/<policy>-s<seed>-<W>x<H>[-t<steps>]`). */
   job: RunJob;
-  /** Denoising steps of the run (part of its identity). */
-  steps: number;
   /** The iamflow version that planned it; a worker of another version refuses it. */
   codeVersion: string;
 }

@@ -7,7 +7,6 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { testServices, uniqueName, unreachable } from '../../../test/services.js';
-import { runDefaults } from '../../run/run-defaults.js';
 import type { Script } from '../../script/script.js';
 import { createSqliteBenchStore } from '../store/create-sqlite-bench-store.js';
 import { runKeyString } from '../store/run-record.js';
@@ -102,6 +101,7 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
       policies: ['self-forcing', 'memflow'],
       width: 96,
       height: 64,
+      steps: 4,
       keepVideo: false,
       queue: { url: testServices.redis, name },
     });
@@ -132,6 +132,7 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
       policies: ['self-forcing', 'memflow'],
       width: 96,
       height: 64,
+      steps: 4,
       keepVideo: false,
       queue: { url: testServices.redis, name },
     });
@@ -155,6 +156,7 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
         seed: 1,
         width: 96,
         height: 64,
+        steps: 4,
         script,
         dimension: 'test',
         runDir: join(dir, 'runs', script.id),
@@ -173,7 +175,6 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
       await runJobsOnQueue([good(1), poison, good(2)], {
         url: testServices.redis,
         name,
-        steps: runDefaults.steps,
         attempts: 2,
         onOutcome: async (job, outcome) => {
           const result = await store.recordRun({ ...outcome, ...job, createdAt: new Date().toISOString() });
@@ -218,6 +219,7 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
       seed: 1,
       width: 96,
       height: 64,
+      steps: 4,
       script: {
         id: `s-${index}`,
         fps: 16,
@@ -235,7 +237,6 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
       runJobsOnQueue(jobs, {
         url: testServices.redis,
         name,
-        steps: runDefaults.steps,
         pollMs: 50,
         onOutcome: async (job, outcome) => {
           stored.push(

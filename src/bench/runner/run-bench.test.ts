@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -161,4 +161,26 @@ describe('runBench', () => {
     });
     expect(calls.map((job) => job.scriptId)).toEqual(['reappearance-001', 'newcomer-001']);
   });
+});
+
+describe('runBench --steps', () => {
+  it('passes the steps to the engine, keys the runs by them and keeps their folders apart', async () => {
+    const dir = tempDir();
+    const suite = writeSuite(dir, [line('reappearance-001', 'reappearance')]);
+    const options = { suite, out: dir, policies: ['longlive'], workers: 0, width: 64, height: 36 };
+    const two = await runBench({ ...options, steps: 2 });
+    const four = await runBench(options);
+    expect([two.done, four.done]).toEqual([1, 1]);
+    const runJson = (name: string) =>
+      JSON.parse(readFileSync(join(dir, 'runs', 'reappearance-001', name, 'run.json'), 'utf8'));
+    expect(runJson('longlive-s1-64x36-t2').engine.config.steps).toBe(2);
+    expect(runJson('longlive-s1-64x36').engine.config.steps).toBe(4);
+    const store = openResultsStore(join(dir, 'results.sqlite'));
+    const runs = store.listRuns();
+    store.close();
+    expect(runs.map((run) => run.steps).sort()).toEqual([2, 4]);
+    // Fewer steps leave more noise: the two runs are different videos with different scores.
+    expect(runs[0]!.metrics).not.toEqual(runs[1]!.metrics);
+    expect((await runBench({ ...options, steps: 2 })).skipped).toBe(1);
+  }, 120_000);
 });

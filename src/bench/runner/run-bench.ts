@@ -46,6 +46,8 @@ export interface BenchOptions {
   width?: number;
   /** Frame height. Default 136. */
   height?: number;
+  /** Denoising steps of the engine (part of a run's key). Default 4, the reference's. */
+  steps?: number;
   /** Results folder (relative to `cwd`). Default `bench/results/<suite file name>`. */
   out?: string;
   /**
@@ -134,7 +136,7 @@ export interface BenchSummary {
 
 /**
  * Runs every selected script under every policy (same seed), evaluates each video, and stores the results in
- * `<out>/results.sqlite`. Resumable: runs already `done` for the same (script, policy, seed, size) are skipped;
+ * `<out>/results.sqlite`. Resumable: runs already `done` for the same (script, policy, seed, size, steps) are skipped;
  * failed runs are retried. Bad suite lines are reported in `issues` and the rest runs.
  *
  * @example
@@ -181,6 +183,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
   const seed = options.seed ?? benchDefaults.seed;
   const width = options.width ?? benchDefaults.width;
   const height = options.height ?? benchDefaults.height;
+  const steps = options.steps ?? runDefaults.steps;
   const keepVideo = options.keepVideo ?? true;
   const store = await openBenchStore(options.store ?? join(out, resultsFileName), cwd);
   try {
@@ -189,6 +192,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       seed,
       width,
       height,
+      steps,
       out,
       keepVideo,
       done: await store.doneKeys(),
@@ -223,6 +227,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
         seed: job.seed,
         width: job.width,
         height: job.height,
+        steps: job.steps,
         dimension: job.dimension,
         ...(job.keepVideo && outcome.status === 'done' ? { runDir: runDirName(job) } : {}),
         createdAt: new Date().toISOString(),
@@ -254,7 +259,6 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
     if (options.queue) {
       await runJobsOnQueue(jobs, {
         ...options.queue,
-        steps: runDefaults.steps,
         ...(options.signal ? { signal: options.signal } : {}),
         onOutcome,
         onCounts: (counts) => options.onEvent?.({ type: 'queue-counts', counts }),

@@ -18,8 +18,6 @@ export interface QueueCounts {
 
 /** Options of {@link runJobsOnQueue}. */
 export interface QueueRunOptions extends QueueSettings {
-  /** Denoising steps of the runs (part of the job identity). */
-  steps: number;
   /** Attempts per job before it fails for good (a throw, or a worker that died twice). Default 3. */
   attempts?: number;
   /** How often the coordinator collects finished jobs, in milliseconds. Default 300. */
@@ -41,7 +39,7 @@ export interface QueueRunOptions extends QueueSettings {
  * the same run again (a rerun of the bench) retries it. Resolves to the number of jobs reported.
  *
  * @example
- * await runJobsOnQueue(jobs, { url: 'redis://127.0.0.1:6379', steps: 4, onOutcome: (job, outcome) => store(job, outcome) });
+ * await runJobsOnQueue(jobs, { url: 'redis://127.0.0.1:6379', onOutcome: (job, outcome) => store(job, outcome) });
  */
 export async function runJobsOnQueue(jobs: readonly RunJob[], options: QueueRunOptions): Promise<number> {
   const connection = await connectQueue(options);
@@ -51,7 +49,7 @@ export async function runJobsOnQueue(jobs: readonly RunJob[], options: QueueRunO
   });
   const version = options.codeVersion ?? codeVersion();
   const pending = new Map<string, RunJob>();
-  for (const job of jobs) pending.set(jobIdentity(job, options.steps, version), job);
+  for (const job of jobs) pending.set(jobIdentity(job, version), job);
   let finished = 0;
   try {
     // A rerun retries the runs whose jobs failed for good last time: remove them, enqueue them anew.
@@ -60,7 +58,7 @@ export async function runJobsOnQueue(jobs: readonly RunJob[], options: QueueRunO
     }
     const entries = [...pending].map(([id, job]) => ({
       name: job.policy,
-      data: { job: { ...job, runDir: runDirName(job) }, steps: options.steps, codeVersion: version },
+      data: { job: { ...job, runDir: runDirName(job) }, codeVersion: version },
       opts: {
         jobId: id,
         attempts: options.attempts ?? 3,

@@ -30,6 +30,7 @@ export function storeCaseRecord(overrides: Partial<RunRecord> = {}): RunRecord {
     seed: 4_000_000_000,
     width: 240,
     height: 136,
+    steps: 4,
     dimension: 'reappearance',
     status: 'done',
     wallSeconds: 3.5123456789,
@@ -106,13 +107,15 @@ export function runBenchStoreCases(options: BenchStoreCaseOptions): void {
       await store.close();
     });
 
-    test('keys runs by script, policy, seed and size', async () => {
+    test('keys runs by script, policy, seed, size and steps', async () => {
       const store = await options.open();
       await store.recordRun(storeCaseRecord());
       await store.recordRun(storeCaseRecord({ seed: 8 }));
       await store.recordRun(storeCaseRecord({ width: 320, height: 180 }));
       await store.recordRun(storeCaseRecord({ scriptId: 'newcomer-001' }));
-      expect((await store.doneKeys()).size).toBe(4);
+      expect((await store.recordRun(storeCaseRecord({ steps: 2 }))).stored).toBe(true);
+      expect((await store.doneKeys()).size).toBe(5);
+      expect((await store.listRuns()).map((run) => run.steps).sort()).toEqual([2, 4, 4, 4, 4]);
       await store.close();
     });
 

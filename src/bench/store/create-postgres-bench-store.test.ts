@@ -9,7 +9,7 @@ import { writeTinySuite } from '../runner/__fixtures__/tiny-suite.js';
 import { runBench } from '../runner/run-bench.js';
 import { runBenchStoreCases } from './bench-store.case.js';
 import { createPostgresBenchStore } from './create-postgres-bench-store.js';
-import { migrations } from './migrations.js';
+import { migrations, postgresMigration } from './migrations.js';
 
 const skip = await unreachable('Postgres', testServices.postgres, 5432);
 if (skip) console.warn(`skipping the PostgreSQL store tests: ${skip}`);
@@ -41,6 +41,33 @@ runBenchStoreCases({
 });
 
 describe.skipIf(skip !== undefined)('createPostgresBenchStore', () => {
+  it('migrates a schema written before steps joined the key: rows and metrics kept, steps 4', async () => {
+    const schema = `${prefix}_v2`;
+    schemas.push(schema);
+    const client = new pg.Client({ connectionString: testServices.postgres });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.query(`SET search_path TO ${schema}`);
+    for (const migration of migrations.slice(0, 2)) await client.query(postgresMigration(migration));
+    await client.query('CREATE TABLE iamflow_schema (version INTEGER NOT NULL)');
+    await client.query('INSERT INTO iamflow_schema (version) VALUES (2)');
+    await client.query(
+      `INSERT INTO runs (id, script_id, dimension, policy, seed, width, height, status, wall_seconds, created)
+       VALUES (7, 'reappearance-001', 'reappearance', 'memflow', 1, 240, 136, 'done', 3.5, '2026-01-01')`,
+    );
+    await client.query("INSERT INTO metrics (run_id, name, value) VALUES (7, 'identity.longRange', 61.5)");
+    await client.end();
+
+    const store = await createPostgresBenchStore({ url: schemaUrl(schema) });
+    expect(await store.listRuns()).toMatchObject([
+      { id: 7, steps: 4, metrics: { 'identity.longRange': 61.5 } },
+    ]);
+    const record = { ...(await store.listRuns())[0]!, steps: 2 };
+    expect((await store.recordRun(record)).stored).toBe(true);
+    expect((await store.doneKeys()).size).toBe(2);
+    await store.close();
+  });
+
   it('records its schema version and refuses a newer one; never prints a password', async () => {
     const schema = `${prefix}_version`;
     schemas.push(schema);

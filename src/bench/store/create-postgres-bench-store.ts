@@ -7,6 +7,7 @@ import type { RunRecord } from './run-record.js';
 import {
   type IdentityRow,
   metricEntries,
+  type RunKeyRow,
   type RunRow,
   runColumns,
   runKeyColumns,
@@ -32,7 +33,7 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-const keyWhere = 'script_id = $1 AND policy = $2 AND seed = $3 AND width = $4 AND height = $5';
+const keyWhere = 'script_id = $1 AND policy = $2 AND seed = $3 AND width = $4 AND height = $5 AND steps = $6';
 
 /**
  * The results store in a PostgreSQL database, for teams that share one: the SQLite store's tables and migrations
@@ -92,9 +93,7 @@ export async function createPostgresBenchStore(settings: PostgresBenchStoreSetti
     provider: 'postgres',
     location,
     async doneKeys() {
-      const { rows } = await pool.query<Pick<RunRow, 'script_id' | 'policy' | 'seed' | 'width' | 'height'>>(
-        `SELECT ${runKeyColumns} FROM runs WHERE status = 'done'`,
-      );
+      const { rows } = await pool.query<RunKeyRow>(`SELECT ${runKeyColumns} FROM runs WHERE status = 'done'`);
       return new Set(rows.map(runKeyOfRow));
     },
     recordRun: (record) => recordRun(pool, record),
@@ -146,7 +145,7 @@ async function migrateSchema(pool: pg.Pool, schema: string): Promise<void> {
 
 async function recordRun(pool: pg.Pool, record: RunRecord): Promise<{ id: number; stored: boolean }> {
   const client = await pool.connect();
-  const key = [record.scriptId, record.policy, record.seed, record.width, record.height];
+  const key = [record.scriptId, record.policy, record.seed, record.width, record.height, record.steps];
   try {
     await client.query('BEGIN');
     const existing = await client.query<{ id: number; status: string }>(
@@ -161,7 +160,7 @@ async function recordRun(pool: pg.Pool, record: RunRecord): Promise<{ id: number
     if (row) await client.query('DELETE FROM runs WHERE id = $1', [row.id]);
     const inserted = await client.query<{ id: number }>(
       `INSERT INTO runs (${runColumns.join(', ')}) VALUES (${runColumns.map((_, index) => `$${index + 1}`).join(', ')})
-       ON CONFLICT (script_id, policy, seed, width, height) DO NOTHING RETURNING id`,
+       ON CONFLICT (script_id, policy, seed, width, height, steps) DO NOTHING RETURNING id`,
       runValues(record),
     );
     const id = inserted.rows[0]?.id;

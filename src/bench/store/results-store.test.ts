@@ -23,6 +23,7 @@ function record(overrides: Partial<RunRecord> = {}): RunRecord {
     seed: 7,
     width: 240,
     height: 136,
+    steps: 4,
     dimension: 'reappearance',
     status: 'done',
     wallSeconds: 3.5,
@@ -88,6 +89,31 @@ describe('openResultsStore', () => {
     store.recordRun(record({ seed: 8 }));
     store.recordRun(record({ width: 320, height: 180 }));
     expect(store.doneKeys().size).toBe(3);
+    store.close();
+  });
+
+  it('migrates a store written before steps joined the key: rows, ids and metrics kept, steps 4', () => {
+    const path = tempStorePath();
+    const old = new Database(path);
+    old.pragma('foreign_keys = ON');
+    for (const migration of migrations.slice(0, 2)) old.exec(migration as string);
+    old.pragma('user_version = 2');
+    old
+      .prepare(
+        `INSERT INTO runs (id, script_id, dimension, policy, seed, width, height, status, wall_seconds, created)
+         VALUES (7, 'reappearance-001', 'reappearance', 'memflow', 7, 240, 136, 'done', 3.5, '2026-01-01')`,
+      )
+      .run();
+    old.prepare("INSERT INTO metrics (run_id, name, value) VALUES (7, 'identity.longRange', 61.5)").run();
+    old.close();
+
+    const store = openResultsStore(path);
+    const [run] = store.listRuns();
+    expect(run).toMatchObject({ id: 7, steps: 4, metrics: { 'identity.longRange': 61.5 } });
+    expect([...store.doneKeys()]).toEqual([runKeyString(record())]);
+    // The same run at 2 steps is a new row, not a duplicate of the migrated one.
+    expect(store.storeRun(record({ steps: 2 })).stored).toBe(true);
+    expect(store.listRuns()).toHaveLength(2);
     store.close();
   });
 

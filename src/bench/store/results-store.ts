@@ -6,6 +6,7 @@ import type { RunRecord } from './run-record.js';
 import {
   type IdentityRow,
   metricEntries,
+  type RunKeyRow,
   type RunRow,
   runColumns,
   runKeyColumns,
@@ -47,7 +48,7 @@ export interface ResultsStore {
   close(): void;
 }
 
-const keyWhere = 'script_id = ? AND policy = ? AND seed = ? AND width = ? AND height = ?';
+const keyWhere = 'script_id = ? AND policy = ? AND seed = ? AND width = ? AND height = ? AND steps = ?';
 
 /**
  * Opens (creating and migrating as needed) the results store at `path`, usually `<results dir>/results.sqlite`.
@@ -75,7 +76,7 @@ export function openResultsStore(path: string): ResultsStore {
   );
 
   const storeRun = database.transaction((record: RunRecord): StoreResult => {
-    const key = [record.scriptId, record.policy, record.seed, record.width, record.height];
+    const key = [record.scriptId, record.policy, record.seed, record.width, record.height, record.steps];
     const existing = findRun.get(...key) as { id: number; status: string } | undefined;
     if (existing?.status === 'done') return { id: existing.id, stored: false };
     if (existing) deleteRun.run(existing.id);
@@ -90,10 +91,9 @@ export function openResultsStore(path: string): ResultsStore {
   return {
     path,
     doneKeys() {
-      const rows = database.prepare(`SELECT ${runKeyColumns} FROM runs WHERE status = 'done'`).all() as Pick<
-        RunRow,
-        'script_id' | 'policy' | 'seed' | 'width' | 'height'
-      >[];
+      const rows = database
+        .prepare(`SELECT ${runKeyColumns} FROM runs WHERE status = 'done'`)
+        .all() as RunKeyRow[];
       return new Set(rows.map(runKeyOfRow));
     },
     recordRun: (record) => storeRun(record).id,

@@ -12,6 +12,8 @@ export interface RunKey {
   width: number;
   /** Decoded frame height in pixels. */
   height: number;
+  /** Denoising steps of the engine (4 is the reference; stores from before steps were keyed hold 4). */
+  steps: number;
 }
 
 /** One character in one segment of a run: is it on screen, and how well does it match itself elsewhere. */
@@ -74,5 +76,5 @@ export interface RunRecord extends RunKey {
 
 /** The canonical string of a run key, e.g. for maps. */
 export function runKeyString(key: RunKey): string {
-  return `${key.scriptId}|${key.policy}|${key.seed}|${key.width}x${key.height}`;
+  return `${key.scriptId}|${key.policy}|${key.seed}|${key.width}x${key.height}|t${key.steps}`;
 }

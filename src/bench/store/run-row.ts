@@ -16,6 +16,7 @@ export interface RunRow {
   seed: number;
   width: number;
   height: number;
+  steps: number;
   status: 'done' | 'failed';
   error: string | null;
   wall_seconds: number;
@@ -63,6 +64,7 @@ export const runColumns = [
   'run_dir',
   'created',
   'job_id',
+  'steps',
 ] as const;
 
 /** A record's values for {@link runColumns}, in the same order. */
@@ -88,6 +90,7 @@ export function runValues(record: RunRecord): (string | number | null)[] {
     record.runDir ?? null,
     record.createdAt,
     record.jobId ?? null,
+    record.steps,
   ];
 }
 
@@ -140,6 +143,7 @@ function fromRow(row: RunRow): StoredRun {
     seed: row.seed,
     width: row.width,
     height: row.height,
+    steps: row.steps,
   };
   const run: StoredRun = {
     id: row.id,
@@ -167,16 +171,20 @@ function fromRow(row: RunRow): StoredRun {
   return run;
 }
 
+/** A row holding just the key columns. */
+export type RunKeyRow = Pick<RunRow, 'script_id' | 'policy' | 'seed' | 'width' | 'height' | 'steps'>;
+
 /** The columns of a run's key, as `doneKeys` selects them. */
-export const runKeyColumns = 'script_id, policy, seed, width, height';
+export const runKeyColumns = 'script_id, policy, seed, width, height, steps';
 
 /** The key string (`runKeyString`) of a row holding the key columns. */
-export function runKeyOfRow(row: Pick<RunRow, 'script_id' | 'policy' | 'seed' | 'width' | 'height'>): string {
+export function runKeyOfRow(row: RunKeyRow): string {
   return runKeyString({
     scriptId: row.script_id,
     policy: row.policy,
     seed: row.seed,
     width: row.width,
     height: row.height,
+    steps: row.steps,
   });
 }

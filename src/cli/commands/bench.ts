@@ -7,18 +7,22 @@ import { readQueueCounts } from '../../bench/runner/read-queue-counts.js';
 import { type BenchOptions, benchDefaults, runBench } from '../../bench/runner/run-bench.js';
 import { InputError, type Issue } from '../../errors/index.js';
 import { policyNames, policyRegistrations } from '../../memory/policy-registry.js';
+import { runDefaults } from '../../run/run-defaults.js';
 import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
 import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
 import { parseSize } from './generate-flags.js';
 
+/** The most denoising steps (one per timestep from 1000 down). */
+const maxSteps = 1000;
+
 const help = `Usage: iamflow bench [options]
        iamflow bench report DIR [--store LOCATION]
 
 Runs every script of a suite under every memory policy (same seed), evaluates each video on the three
 NarraStream dimensions (quality, temporal, instruction) and stores the results in DIR/results.sqlite.
-Resumable: runs already done for the same (script, policy, seed, size) are skipped, failed ones are retried;
+Resumable: runs already done for the same (script, policy, seed, size, steps) are skipped, failed ones are retried;
 Ctrl-C loses only the runs in flight. \`bench report DIR\` writes DIR/report.html and DIR/results.md.
 
 Options:
@@ -29,6 +33,7 @@ Options:
   --workers N          worker threads; 0 runs in the main thread (default: cores - 1 = ${benchDefaults.workers})
   --seed N             engine seed, the same for every policy (default: ${benchDefaults.seed})
   --size WxH           frame size (default: ${benchDefaults.width}x${benchDefaults.height}, small so the full suite runs on a CPU)
+  --steps N            denoising steps of the engine, 1..1000 (default: ${runDefaults.steps}); part of a run's key
   --out DIR            results folder (default: bench/results/<suite file name>)
   --store LOCATION     results store: a SQLite file or postgres://USER@HOST:PORT/DB[?schema=NAME]
                        (default: OUT/results.sqlite; \`bench report DIR --store ...\` reads it)
@@ -105,6 +110,15 @@ export function parseBenchFlags(
   if (workers !== undefined) options.workers = workers;
   const seed = integer(values, 'seed', 0, issues);
   if (seed !== undefined) options.seed = seed;
+  const steps = integer(values, 'steps', 1, issues);
+  if (steps !== undefined && steps > maxSteps) {
+    issues.push({
+      code: 'invalid-flag',
+      path: ['--steps'],
+      message: `${steps} steps is more than ${maxSteps}`,
+      hint: `the engine's timesteps run from 1000 down: use --steps 1..${maxSteps} (the reference uses ${runDefaults.steps})`,
+    });
+  } else if (steps !== undefined) options.steps = steps;
   const size = text(values, 'size');
   if (size !== undefined) {
     const parsed = parseSize(size);
@@ -239,6 +253,7 @@ export const benchCommand: Command = {
     workers: { type: 'string' },
     seed: { type: 'string' },
     size: { type: 'string' },
+    steps: { type: 'string' },
     out: { type: 'string' },
     store: { type: 'string' },
     queue: { type: 'string' },

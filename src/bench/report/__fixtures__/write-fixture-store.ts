@@ -18,6 +18,7 @@ export function writeFixtureStore(path: string): void {
           seed: 1,
           width: 240,
           height: 136,
+          steps: 4,
           dimension,
           status: 'done',
           wallSeconds: 4 + p,
