@@ -15,6 +15,8 @@ export class ApiCallError extends IamflowError {
   readonly body: string | undefined;
   /** Whether trying again may succeed: 408, 409, 429, 5xx, network errors and timeouts. */
   readonly isRetryable: boolean;
+  /** How long the server asked the caller to wait before trying again (its `Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(options: {
     message: string;
@@ -23,6 +25,7 @@ export class ApiCallError extends IamflowError {
     body?: string;
     cause?: unknown;
     isRetryable?: boolean;
+    retryAfterMs?: number;
   }) {
     super({
       name,
@@ -34,6 +37,7 @@ export class ApiCallError extends IamflowError {
     this.status = options.status;
     this.body = options.body?.slice(0, 2000);
     this.isRetryable = options.isRetryable ?? isRetryableStatus(options.status);
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   static override isInstance(error: unknown): error is ApiCallError {
@@ -44,4 +48,19 @@ export class ApiCallError extends IamflowError {
 /** 408, 409, 429 and 5xx are worth retrying; other statuses are not. */
 export function isRetryableStatus(status: number | undefined): boolean {
   return status === undefined || status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * A `Retry-After` header in milliseconds: delay-seconds or an HTTP date (RFC 9110 10.2.3); undefined when absent or
+ * unreadable, 0 for a date in the past.
+ *
+ * @example
+ * parseRetryAfter('2') // 2000
+ */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -1,4 +1,4 @@
-import { ApiCallError } from '../errors/api-call-error.js';
+import { ApiCallError, parseRetryAfter } from '../errors/api-call-error.js';
 import type { ProviderHttpSettings } from './provider-http-settings.js';
 
 /**
@@ -35,11 +35,13 @@ export async function postJson(
     throw new ApiCallError({ message, url, cause: error, isRetryable: true });
   }
   if (!response.ok) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     throw new ApiCallError({
       message: `HTTP ${response.status} from ${url}`,
       url,
       status: response.status,
       body: raw,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
   try {

@@ -17,4 +17,9 @@ export interface ProviderHttpSettings {
   maxRetries?: number;
   /** Delay before the first retry, in milliseconds; doubles each retry. Default 500. */
   retryDelayMs?: number;
+  /**
+   * Longest `Retry-After` (429/503) worth waiting for, in milliseconds; a server asking for more fails the call at
+   * once (the agents then fall back). Default 60,000.
+   */
+  maxRetryAfterMs?: number;
 }

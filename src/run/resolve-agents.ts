@@ -21,16 +21,22 @@ export interface ResolvedAgents {
  * // { provider: 'openai+rules', model: 'qwen' }
  */
 export function resolveAgents(agents: AgentSettings = {}): ResolvedAgents {
-  const extractor = resolveExtractorFromEnv({
-    IAMFLOW_LLM_URL: agents.llm?.url,
-    IAMFLOW_LLM_MODEL: agents.llm?.model,
-    IAMFLOW_LLM_API_KEY: agents.llm?.apiKey,
-  });
-  const verifier = resolveVerifierFromEnv({
-    IAMFLOW_VLM_URL: agents.vlm?.url,
-    IAMFLOW_VLM_MODEL: agents.vlm?.model,
-    IAMFLOW_VLM_API_KEY: agents.vlm?.apiKey,
-  });
+  const extractor = resolveExtractorFromEnv(
+    {
+      IAMFLOW_LLM_URL: agents.llm?.url,
+      IAMFLOW_LLM_MODEL: agents.llm?.model,
+      IAMFLOW_LLM_API_KEY: agents.llm?.apiKey,
+    },
+    httpOverrides(agents.llm),
+  );
+  const verifier = resolveVerifierFromEnv(
+    {
+      IAMFLOW_VLM_URL: agents.vlm?.url,
+      IAMFLOW_VLM_MODEL: agents.vlm?.model,
+      IAMFLOW_VLM_API_KEY: agents.vlm?.apiKey,
+    },
+    httpOverrides(agents.vlm),
+  );
   const syncVerify = agents.syncVerify ?? false;
   return {
     settings: { extractor, ...(verifier ? { verifier } : {}), syncVerify },
@@ -39,5 +45,12 @@ export function resolveAgents(agents: AgentSettings = {}): ResolvedAgents {
       vlm: verifier ? { provider: verifier.provider, model: verifier.modelId } : { provider: 'pixel' },
       syncVerify,
     },
+  };
+}
+
+function httpOverrides(endpoint: AgentSettings['llm']): { timeoutMs?: number; maxRetries?: number } {
+  return {
+    ...(endpoint?.timeoutMs === undefined ? {} : { timeoutMs: endpoint.timeoutMs }),
+    ...(endpoint?.maxRetries === undefined ? {} : { maxRetries: endpoint.maxRetries }),
   };
 }

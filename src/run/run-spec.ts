@@ -46,6 +46,10 @@ const agentEndpointSchema = z.strictObject({
   model: z.string().min(1).optional(),
   /** Bearer token, if the server needs one. */
   apiKey: z.string().min(1).optional(),
+  /** Time allowed per HTTP attempt in milliseconds (default 30,000); past it the call is retried, then falls back. */
+  timeoutMs: z.number().int().positive().optional(),
+  /** Retries after the first attempt on retryable failures (default 2). */
+  maxRetries: z.number().int().min(0).max(10).optional(),
 });
 
 /** The agents of a policy that takes them (`takesAgents`): plain data, so a run spec crosses worker threads. */

@@ -1,5 +1,5 @@
 import type { FrameVerifierV1 } from './frame-verifier.js';
-import { createOpenAIVerifier } from './openai/create-openai-verifier.js';
+import { createOpenAIVerifier, type OpenAIVerifierSettings } from './openai/create-openai-verifier.js';
 import { createPixelVerifier } from './pixel/create-pixel-verifier.js';
 import { withVerifierFallback } from './with-verifier-fallback.js';
 
@@ -20,13 +20,16 @@ export interface VerifierEnvironment {
  * @example
  * const verifier = resolveVerifierFromEnv(process.env);
  */
-export function resolveVerifierFromEnv(environment: VerifierEnvironment): FrameVerifierV1 | undefined {
+export function resolveVerifierFromEnv(
+  environment: VerifierEnvironment,
+  overrides: Partial<OpenAIVerifierSettings> = {},
+): FrameVerifierV1 | undefined {
   const baseURL = environment.IAMFLOW_VLM_URL?.trim();
   if (!baseURL) return undefined;
   const model = environment.IAMFLOW_VLM_MODEL?.trim() || 'default';
   const apiKey = environment.IAMFLOW_VLM_API_KEY?.trim();
   return withVerifierFallback(
-    createOpenAIVerifier({ baseURL, model, ...(apiKey ? { apiKey } : {}) }),
+    createOpenAIVerifier({ ...overrides, baseURL, model, ...(apiKey ? { apiKey } : {}) }),
     createPixelVerifier(),
   );
 }

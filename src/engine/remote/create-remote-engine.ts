@@ -74,6 +74,18 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
           : { code, path: ['remote engine', call], message, hint },
       ],
     });
+  // A server that decodes frames of another size than its session's would skew every frame of the video.
+  const checkFrameSize = (frames: VideoFrame[], call: string) => {
+    const { width, height } = opened.info;
+    const wrong = frames.find((frame) => frame.width !== width || frame.height !== height);
+    if (wrong === undefined) return frames;
+    throw refuse(
+      'wrong-frame-size',
+      call,
+      `frames of ${wrong.width}x${wrong.height}, but the session is ${width}x${height}`,
+      'the engine server must decode frames at the size it reported when the session opened',
+    );
+  };
   const fetchRecords = opened.abilities.renderRecord && settings.renderRecord !== false;
   // Frames the server decoded ahead, for the next decodeChunk of that chunk.
   let ahead: { chunk: number; frames: VideoFrame[] } | undefined;
@@ -201,7 +213,7 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
       if (ahead?.chunk === chunk && (records.has(chunk) || !fetchRecords)) {
         const { frames } = ahead;
         ahead = undefined;
-        return frames;
+        return checkFrameSize(frames, `decodeChunk(${chunk})`);
       }
       const path = `${base}/chunks/${chunk}`;
       const frames = callRemote(
@@ -219,7 +231,7 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
       const [decoded, recorded] = await Promise.all([frames, record]);
       if (decoded.costs) costs = decoded.costs;
       if (recorded) records.set(chunk, recorded.entries as RenderRecordEntry[]);
-      return decoded.frames;
+      return checkFrameSize(decoded.frames, `decodeChunk(${chunk})`);
     },
 
     costs: () => ({ ...costs }),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiCallError } from '../../errors/api-call-error.js';
+import { ApiCallError, parseRetryAfter } from '../../errors/api-call-error.js';
 import { EngineError } from '../../errors/engine-error.js';
 import { retryOnRetryable } from '../../http/retry.js';
 import { errorReplySchema } from '../protocol/wire.js';
@@ -96,12 +96,14 @@ export async function callRemote<T>(
         const retryable =
           refusedStatuses.has(response.status) ||
           (call.idempotent && (response.status === 408 || response.status >= 500));
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
         throw new ApiCallError({
           message: `HTTP ${response.status}`,
           url,
           status: response.status,
           body,
           isRetryable: retryable,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
         });
       }
       return await read(response);
