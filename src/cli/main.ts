@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatError, IamflowError, InputError } from '../errors/index.js';
+import { formatError, formatSystemError, IamflowError, InputError } from '../errors/index.js';
 import type { Command, CommandContext } from './command.js';
 import { commands as registeredCommands } from './commands/index.js';
 
@@ -151,6 +151,12 @@ export async function main(argv: readonly string[], io: CliIo = {}): Promise<num
       if (verbose && error.cause instanceof Error)
         stderr.write(`cause: ${error.cause.stack ?? error.cause.message}\n`);
       return error.exitCode;
+    }
+    const system = formatSystemError(error);
+    if (system !== undefined) {
+      stderr.write(`${system}\n`);
+      if (verbose && error instanceof Error) stderr.write(`cause: ${error.stack ?? error.message}\n`);
+      return 1;
     }
     stderr.write(`${formatError(error, { verbose })}\n`);
     if (!verbose) stderr.write('hint: this is unexpected; rerun with --verbose to see the details\n');

@@ -1,6 +1,7 @@
 export { ApiCallError, isRetryableStatus } from './api-call-error.js';
 export { EngineError } from './engine-error.js';
 export { formatError } from './format-error.js';
+export { formatSystemError } from './format-system-error.js';
 export { IamflowError, type IamflowErrorOptions, type Issue } from './iamflow-error.js';
 export { InputError } from './input-error.js';
 export { InvalidResponseError } from './invalid-response-error.js';

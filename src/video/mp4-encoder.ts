@@ -4,7 +4,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { VideoFrame } from '../frame/video-frame.js';
 import { resolveFfmpeg } from './resolve-ffmpeg.js';
-import { runFfmpeg } from './run-ffmpeg.js';
+import { type FfmpegExit, runFfmpeg } from './run-ffmpeg.js';
 import { ffmpegReason, videoError } from './video-error.js';
 
 /** Options of `createMp4Encoder`. */
@@ -88,7 +88,7 @@ export function createMp4Encoder(options: Mp4EncoderOptions): Mp4Encoder {
   ]);
   let frames = 0;
   let state: 'open' | 'closing' | 'closed' | 'aborted' = 'open';
-  let exit: { code: number | null; error?: Error } | undefined;
+  let exit: FfmpegExit | undefined;
   void ffmpeg.exited.then((result) => {
     exit = result;
   });
@@ -96,11 +96,17 @@ export function createMp4Encoder(options: Mp4EncoderOptions): Mp4Encoder {
     videoError(
       'video-encode-failed',
       path,
-      exit?.error ? `ffmpeg could not start: ${exit.error.message}` : ffmpegReason(ffmpeg.stderr()),
+      exit?.error
+        ? `ffmpeg could not start: ${exit.error.message}`
+        : exit?.signal
+          ? `ffmpeg was stopped by ${exit.signal} while encoding`
+          : ffmpegReason(ffmpeg.stderr()),
       {
         hint: exit?.error
           ? 'check FFMPEG_PATH or the @ffmpeg-installer/ffmpeg install'
-          : 'check that the folder is writable and the disk has space',
+          : exit?.signal
+            ? 'something outside iamflow killed the encoder (out of memory? a process manager?); rerun'
+            : 'check that the folder is writable and the disk has space',
         ...(exit?.error ? { cause: exit.error } : {}),
       },
     );

@@ -7,8 +7,18 @@ export interface FfmpegProcess {
   child: ChildProcessByStdio<Writable, Readable, Readable>;
   /** The end of stderr so far (at most 16 kB). */
   stderr(): string;
-  /** Resolves with the exit code (null when killed) or the spawn error; never rejects. */
-  exited: Promise<{ code: number | null; error?: Error }>;
+  /** Resolves with the exit code (null when killed, with the signal) or the spawn error; never rejects. */
+  exited: Promise<FfmpegExit>;
+}
+
+/** How ffmpeg ended. */
+export interface FfmpegExit {
+  /** Exit code; null when it was killed by a signal or never started. */
+  code: number | null;
+  /** The signal that killed it (e.g. `SIGKILL`). */
+  signal?: NodeJS.Signals;
+  /** Why it could not start. */
+  error?: Error;
 }
 
 const stderrLimit = 16 * 1024;
@@ -23,9 +33,9 @@ export function runFfmpeg(ffmpegPath: string, args: readonly string[]): FfmpegPr
   });
   // A closed stdin (EPIPE) is reported through the exit code and stderr, not as an unhandled error.
   child.stdin.on('error', () => {});
-  const exited = new Promise<{ code: number | null; error?: Error }>((resolve) => {
+  const exited = new Promise<FfmpegExit>((resolve) => {
     child.once('error', (error) => resolve({ code: null, error }));
-    child.once('close', (code) => resolve({ code }));
+    child.once('close', (code, signal) => resolve(signal ? { code, signal } : { code }));
   });
   return { child, stderr: () => tail, exited };
 }
