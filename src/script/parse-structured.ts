@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { Issue } from '../errors/iamflow-error.js';
+import { checkNesting, type NestingProblem } from './check-nesting.js';
 
 /** A parsed JSON/YAML value, or the issue saying where the syntax breaks. */
 export type StructuredResult = { success: true; value: unknown } | { success: false; issue: Issue };
@@ -11,6 +12,9 @@ export type StructuredResult = { success: true; value: unknown } | { success: fa
  * parseJson('{"a" 1}', { path: 'a.json' }) // { success: false, issue: { code: 'malformed-json', path: ['a.json', 'line 1'], ... } }
  */
 export function parseJson(text: string, options: { path: string; firstLine?: number }): StructuredResult {
+  const nesting = checkNesting(text);
+  if (nesting !== undefined)
+    return { success: false, issue: tooDeep(nesting, options.path, options.firstLine) };
   try {
     return { success: true, value: JSON.parse(text) as unknown };
   } catch (error) {
@@ -41,6 +45,8 @@ export function parseJson(text: string, options: { path: string; firstLine?: num
  * parseYaml('a: [1', { path: 'a.yaml' }).success // false
  */
 export function parseYaml(text: string, options: { path: string }): StructuredResult {
+  const nesting = checkNesting(text);
+  if (nesting !== undefined) return { success: false, issue: tooDeep(nesting, options.path) };
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   const error = document.errors[0];
   if (error) {
@@ -85,6 +91,7 @@ function aliasLine(text: string, message: string): number {
  * positions only). Missing fields fall back to their nearest present parent.
  */
 export function createLocator(text: string): (path: readonly (string | number)[]) => number | undefined {
+  if (checkNesting(text) !== undefined) return () => undefined;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) return () => undefined;
@@ -99,4 +106,13 @@ export function createLocator(text: string): (path: readonly (string | number)[]
 
 function lineAt(text: string, offset: number): number {
   return (text.slice(0, offset).match(/\n/g)?.length ?? 0) + 1;
+}
+
+function tooDeep(problem: NestingProblem, path: string, firstLine = 1): Issue {
+  return {
+    code: 'too-deep',
+    path: [path, `line ${firstLine - 1 + problem.line}`],
+    message: `${problem.message} (column ${problem.column})`,
+    hint: 'a script needs a few levels: a list of prompts, or of objects with a prompt each',
+  };
 }
