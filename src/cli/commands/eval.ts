@@ -179,7 +179,7 @@ function formatBatch(report: NarraStreamReport): string {
 function formatFeatures(features: NonNullable<EvaluationReport['features']>): string {
   if (features.library === undefined) return `${features.name} (model-free pixel proxies)`;
   const identities = features.identities === undefined ? '' : `, ${features.identities} face identities`;
-  return `${features.name} (${features.library}; models ${features.models?.join(', ')}; ${features.framesAnalysed} frames at ${features.msPerFrame} ms/frame, load ${features.loadMs} ms${identities})`;
+  return `${features.name} (${features.library}; models ${features.models?.join(', ')}; ${features.framesAnalysed} frames at ${features.msPerFrame} ms/frame (${features.cpuMsPerFrame} ms CPU), load ${features.loadMs} ms${identities})`;
 }
 
 async function exists(path: string): Promise<boolean> {

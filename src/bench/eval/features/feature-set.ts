@@ -12,10 +12,12 @@ export interface FeatureDetails {
   models: string[];
   /** Frames run through the models. */
   framesAnalysed: number;
-  /** Time to load the library and models (ms; 0 when already loaded in this process). */
+  /** Time this evaluation waited for the library and models (ms; about 0 once loaded in this process). */
   loadMs: number;
   /** Mean wall time per analysed frame (ms). */
   msPerFrame: number;
+  /** Mean CPU time of this process per analysed frame (ms): the wall time a lone single-threaded run would take. */
+  cpuMsPerFrame: number;
   /** Mean faces kept per analysed frame. */
   meanFacesPerFrame: number;
   /** Distinct face identities clustered over the video (with annotations). */

@@ -16,7 +16,7 @@ const embedded: EvaluationReport = {
   },
   judge: 'pixel',
   proxies: { subjectConsistency: 'Lab colour', entityGrounding: 'named colours' },
-  warnings: [],
+  warnings: ['identitySwaps: nothing to measure in this video', 'adjacentConsistency: nothing to measure'],
 };
 
 const human: FeatureMetrics = {
@@ -30,6 +30,7 @@ const human: FeatureMetrics = {
     framesAnalysed: 3,
     loadMs: 1,
     msPerFrame: 2,
+    cpuMsPerFrame: 2,
     meanFacesPerFrame: 1,
   },
 };
@@ -50,6 +51,9 @@ describe('mergeFeatureMetrics', () => {
     expect(merged.warnings.join('\n')).toMatch(
       /duplication: nothing to measure[\s\S]*instruction: no metric left/,
     );
+    // The embedded note on a metric the human features recomputed is gone; the others stay.
+    expect(merged.warnings).toContain('identitySwaps: nothing to measure in this video');
+    expect(merged.warnings).not.toContain('adjacentConsistency: nothing to measure');
   });
 
   it('keeps an external judge’s score', () => {

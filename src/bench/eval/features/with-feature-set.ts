@@ -38,7 +38,12 @@ export async function withFeatureSet(
 export function mergeFeatureMetrics(report: EvaluationReport, result: FeatureMetrics): EvaluationReport {
   const metrics: Partial<Record<MetricName, number>> = { ...report.metrics };
   const proxies: EvaluationReport['proxies'] = { ...report.proxies };
-  const warnings = [...report.warnings, ...result.warnings];
+  const replaced = Object.keys(result.metrics);
+  // The embedded run's notes about metrics this feature set recomputes no longer hold.
+  const warnings = [
+    ...report.warnings.filter((warning) => !replaced.some((name) => warning.startsWith(`${name}: `))),
+    ...result.warnings,
+  ];
   const dropped = [...embeddedOnly, ...(report.judge === 'pixel' ? (['judgeScore'] as const) : [])];
   for (const name of dropped) {
     if (metrics[name] === undefined) continue;

@@ -53,8 +53,11 @@ export const humanProxies: Partial<Record<MetricName, string>> = {
 export async function humanFeatureMetrics(input: HumanFeatureInput): Promise<FeatureMetrics> {
   const { frames, timeline, annotations } = input;
   const perSegment = Math.max(1, Math.min(5, input.framesPerSegment ?? 3));
-  const { human, loadMs } = await loadHuman();
+  const loadStarted = performance.now();
+  const { human } = await loadHuman();
+  const loadMs = performance.now() - loadStarted;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const segments: SegmentFeatures[] = [];
   let analysed = 0;
   for (const span of segmentSpans(timeline, frames.length)) {
@@ -68,6 +71,8 @@ export async function humanFeatureMetrics(input: HumanFeatureInput): Promise<Fea
     segments.push({ index: span.segment.index, frames: features, ...(present && { present }) });
   }
   const analyseMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const warnings: string[] = [];
   const metrics: Partial<Record<MetricName, number | undefined>> = {
     subjectConsistency: embeddingConsistency(segments, (frame) => frame.subject),
@@ -100,6 +105,7 @@ export async function humanFeatureMetrics(input: HumanFeatureInput): Promise<Fea
       framesAnalysed: analysed,
       loadMs: Math.round(loadMs),
       msPerFrame: analysed === 0 ? 0 : Math.round(analyseMs / analysed),
+      cpuMsPerFrame: analysed === 0 ? 0 : Math.round(cpuMs / analysed),
       meanFacesPerFrame: faces.length === 0 ? 0 : faces.reduce((sum, value) => sum + value, 0) / faces.length,
       ...(identities !== undefined && { identities }),
     },

@@ -52,7 +52,7 @@ export const humanModels = {
   personDetector: 'centernet',
 } as const;
 
-let loading: Promise<{ human: HumanInstance; loadMs: number }> | undefined;
+let loading: Promise<{ human: HumanInstance }> | undefined;
 
 /**
  * Loads @vladmandic/human on the tfjs WebAssembly backend, fully offline: the wasm binaries come from the
@@ -63,7 +63,7 @@ let loading: Promise<{ human: HumanInstance; loadMs: number }> | undefined;
  * @example
  * const { human } = await loadHuman();
  */
-export function loadHuman(): Promise<{ human: HumanInstance; loadMs: number }> {
+export function loadHuman(): Promise<{ human: HumanInstance }> {
   loading ??= load().catch((error: unknown) => {
     loading = undefined;
     throw error;
@@ -71,8 +71,7 @@ export function loadHuman(): Promise<{ human: HumanInstance; loadMs: number }> {
   return loading;
 }
 
-async function load(): Promise<{ human: HumanInstance; loadMs: number }> {
-  const started = performance.now();
+async function load(): Promise<{ human: HumanInstance }> {
   const require = createRequire(import.meta.url);
   // The package's main entry is only resolved (not loaded) to find the folder it ships in.
   const humanDist = dirname(require.resolve('@vladmandic/human'));
@@ -113,5 +112,5 @@ async function load(): Promise<{ human: HumanInstance; loadMs: number }> {
   await human.load();
   if (human.tf.getBackend() !== 'wasm')
     throw new Error(`@vladmandic/human: backend ${human.tf.getBackend()}, not wasm`);
-  return { human, loadMs: performance.now() - started };
+  return { human };
 }
