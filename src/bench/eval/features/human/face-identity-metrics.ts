@@ -42,9 +42,10 @@ export const faceSwapMargin = 0.05;
 
 /**
  * Clusters every face of every sampled frame into identities, then names the tracks: in a segment with one
- * annotated character, the track seen in most frames (then largest) is that character, whoever it looks like —
- * that is what lets a swapped identity show up as low consistency; in a segment with several, characters take
- * the tracks closest to their reference look (first solo segment), best pair first.
+ * annotated character, the track seen in most frames is that character, whoever it looks like — that is what lets
+ * a swapped identity show up as low consistency (on a tie, an extra person beside it: the one closest to the
+ * character's reference look, else the largest); in a segment with several, characters take the tracks closest to
+ * their reference look (first solo segment), best pair first.
  *
  * @example
  * const named = nameFaceTracks(segments);
@@ -86,7 +87,15 @@ export function nameFaceTracks(segments: readonly SegmentFeatures[]): CharacterF
     const [only] = segment.present ?? [];
     const candidates = [...(tracks.get(segment.index) ?? [])].sort(prominence);
     if (segment.present?.length === 1 && only !== undefined && candidates[0]) {
-      named.set(only, candidates[0]);
+      // Among the tracks seen in the most frames, the one closest to the character's earlier look, else the largest.
+      const reference = referenceTrack(bySegment, references, only);
+      const tied = candidates.filter((track) => track.frames === candidates[0]!.frames);
+      const similarity = (track: FaceTrack) =>
+        reference ? cosineSimilarity(reference.embedding, track.embedding) : 0;
+      named.set(
+        only,
+        tied.reduce((best, track) => (similarity(track) > similarity(best) ? track : best)),
+      );
       if (!references.has(only)) references.set(only, segment.index);
     }
     bySegment.set(segment.index, named);
