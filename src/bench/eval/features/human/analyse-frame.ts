@@ -38,7 +38,7 @@ export interface FrameFeatures {
 export interface AnalyseFrameOptions {
   /** Smallest face height counted, as a fraction of the frame height. Default 0.06. */
   minFaceHeight?: number;
-  /** Smallest person height counted, as a fraction of the frame height. Default 0.25. */
+  /** Smallest person height counted, as a fraction of the frame height. Default 0.1. */
   minPersonHeight?: number;
 }
 
@@ -55,7 +55,7 @@ export async function analyseFrame(
   options: AnalyseFrameOptions = {},
 ): Promise<FrameFeatures> {
   const minFace = options.minFaceHeight ?? 0.06;
-  const minPerson = options.minPersonHeight ?? 0.25;
+  const minPerson = options.minPersonHeight ?? 0.1;
   const { tf } = human;
   const input = tf.tensor3d(frame.data, [frame.height, frame.width, 3], 'int32');
   let result: Awaited<ReturnType<HumanInstance['detect']>>;
