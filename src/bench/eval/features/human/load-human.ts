@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { EvalFeatureError } from '../../../../errors/index.js';
 import { fileModelRouter } from './file-model-router.js';
 
 /** A box as [x, y, width, height]; pixels in `box`, 0..1 in `boxRaw`. */
@@ -64,9 +65,20 @@ let loading: Promise<{ human: HumanInstance }> | undefined;
  * const { human } = await loadHuman();
  */
 export function loadHuman(): Promise<{ human: HumanInstance }> {
-  loading ??= load().catch((error: unknown) => {
+  loading ??= load().catch((cause: unknown) => {
     loading = undefined;
-    throw error;
+    throw new EvalFeatureError({
+      message: `the human features could not load: ${(cause as Error).message}`,
+      issues: [
+        {
+          code: 'human-load-failed',
+          path: ['@vladmandic/human'],
+          message: (cause as Error).message,
+          hint: 'reinstall the dependencies (npm ci): the models ship in @vladmandic/human, the wasm files in @tensorflow/tfjs-backend-wasm; or use --features embedded',
+        },
+      ],
+      cause,
+    });
   });
   return loading;
 }
