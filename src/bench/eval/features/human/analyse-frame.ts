@@ -1,5 +1,5 @@
 import type { VideoFrame } from '../../../../frame/video-frame.js';
-import type { HumanBox, HumanInstance } from './load-human.js';
+import { type HumanBox, type HumanInstance, humanModels } from './load-human.js';
 
 /** The last block of Human's CenterNet MobileNetV3 backbone: 16x16 cells of 720 channels for a 512 px input. */
 export const backboneNode = 'tower_0/MobilenetV3/expanded_conv_14/depthwise/hard_swish/mul_1';
@@ -68,7 +68,7 @@ export async function analyseFrame(
   const faces = result.face
     .filter((face) => face.embedding !== undefined && face.embedding.length > 0 && face.boxRaw[3] >= minFace)
     .map((face) => ({ score: face.score, box: face.boxRaw, embedding: [...(face.embedding ?? [])] }));
-  const backbone = human.models.models[humanModelKey];
+  const backbone = human.models.models[humanModels.personDetector];
   if (!backbone) throw new Error('@vladmandic/human: the centernet model is not loaded');
   const { map, detections } = await runCenterNet(human, backbone, frame);
   const persons = selectPersons(detections, minPerson);
@@ -81,8 +81,6 @@ export async function analyseFrame(
   const subject = largest ? poolCells(map, inside(largest.box)) : undefined;
   return { faces, persons, background, ...(subject && { subject }) };
 }
-
-const humanModelKey = 'centernet';
 
 /** The backbone's last feature map: `side` x `side` cells of `channels` values, row-major. */
 interface FeatureMap {
