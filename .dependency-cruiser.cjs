@@ -67,6 +67,22 @@ module.exports = {
       to: { path: folders('agents', 'entities', 'memory') },
     },
     {
+      name: 'eval-features-independent',
+      comment: 'The model-based eval features read frames and annotations only: no agents, vision, engine or memory.',
+      severity: 'error',
+      from: { path: '^src/bench/eval/features/' },
+      to: { path: folders('agents', 'vision', 'engine', 'entities', 'memory') },
+    },
+    {
+      name: 'human-features-lazy',
+      comment:
+        'tfjs and Human load only with `--features human`: src/bench/eval/features/human/ is reached by a ' +
+        'dynamic import (type imports aside), never by a static one.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/bench/eval/features/human/' },
+      to: { path: '^src/bench/eval/features/human/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
+    {
       name: 'agents-without-policies',
       comment: 'The agents extract and verify; the memory policies use them, never the other way round.',
       severity: 'error',

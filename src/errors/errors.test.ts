@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiCallError,
   EngineError,
+  EvalFeatureError,
   formatError,
   IamflowError,
   InputError,
@@ -18,6 +19,7 @@ const issue = { code: 'x', path: ['here'], message: 'went wrong' };
 const table = [
   ['ApiCallError', ApiCallError, new ApiCallError({ message: 'HTTP 500', url: 'http://x', status: 500 })],
   ['EngineError', EngineError, new EngineError({ message: 'released', issues: [issue] })],
+  ['EvalFeatureError', EvalFeatureError, new EvalFeatureError({ message: 'no models' })],
   ['InputError', InputError, new InputError([issue])],
   ['InvalidResponseError', InvalidResponseError, new InvalidResponseError({ message: 'no JSON', text: '' })],
   ['JudgeError', JudgeError, new JudgeError({ message: 'no score' })],

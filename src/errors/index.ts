@@ -1,5 +1,6 @@
 export { ApiCallError, isRetryableStatus } from './api-call-error.js';
 export { EngineError } from './engine-error.js';
+export { EvalFeatureError } from './eval-feature-error.js';
 export { formatError } from './format-error.js';
 export { formatSystemError } from './format-system-error.js';
 export { IamflowError, type IamflowErrorOptions, type Issue } from './iamflow-error.js';

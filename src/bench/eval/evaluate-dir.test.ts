@@ -127,6 +127,7 @@ describe('iamflow eval', () => {
     const parsed = JSON.parse(output());
     expect(Object.keys(parsed).slice(0, 3)).toEqual(['total', 'dimensions', 'metrics']);
     expect(Object.keys(parsed.dimensions)).toEqual(['quality', 'temporal', 'instruction']);
+    expect(parsed.features).toEqual({ name: 'embedded' });
   });
 
   it('fails with exit code 2 on a folder without video and on half a judge', async () => {
@@ -136,6 +137,10 @@ describe('iamflow eval', () => {
     ).rejects.toMatchObject({
       exitCode: 2,
       issues: [{ code: 'judge-incomplete' }],
+    });
+    await expect(evalCommand.run(context(['run'], { features: 'clip' }).context)).rejects.toMatchObject({
+      exitCode: 2,
+      issues: [{ code: 'features-invalid' }],
     });
   });
 });

@@ -8,6 +8,8 @@ import { buildTimeline } from '../../script/timeline.js';
 import { annotationsSchema, type EvaluateDirOptions, readInputFile, readVideo } from './evaluate-run-dir.js';
 import { evaluateVideo } from './evaluate-video.js';
 import type { DimensionName, EvaluationReport } from './evaluation-report.js';
+import type { FeatureSetName } from './features/feature-set.js';
+import { withFeatureSet } from './features/with-feature-set.js';
 import { mean, round } from './score.js';
 
 /** One sample of a NarraStream batch: its report, or why it could not be scored. */
@@ -25,7 +27,14 @@ export interface NarraStreamReport {
   /** Per sample, in order. */
   samples: NarraStreamSample[];
   /** Means over the samples that were scored. */
-  summary: { scored: number; failed: number; total: number; dimensions: Record<DimensionName, number> };
+  summary: {
+    scored: number;
+    failed: number;
+    total: number;
+    dimensions: Record<DimensionName, number>;
+    /** The feature set the metrics came from (`--features`). */
+    features: FeatureSetName;
+  };
   /** Batch-level problems (count mismatches). */
   warnings: string[];
 }
@@ -79,6 +88,7 @@ export async function evaluateNarraStreamDir(
       failed: samples.length - scored.length,
       total: round(mean(scored.map((report) => report.total)) ?? 0),
       dimensions,
+      features: options.features ?? 'embedded',
     },
     warnings,
   };
@@ -120,13 +130,17 @@ async function evaluateSample(
         seconds?.length === prompts.length ? seconds : prompts.map(() => reference.video.secondsPerPrompt),
       fps: Math.round(video.fps) || reference.video.fps,
     });
-    const report = await evaluateVideo({
-      frames: video.frames,
-      fps: video.fps,
-      timeline,
-      ...(annotations && { annotations }),
-      ...(options.judge && { judge: options.judge }),
-    });
+    const report = await withFeatureSet(
+      await evaluateVideo({
+        frames: video.frames,
+        fps: video.fps,
+        timeline,
+        ...(annotations && { annotations }),
+        ...(options.judge && { judge: options.judge }),
+      }),
+      options.features ?? 'embedded',
+      { frames: video.frames, timeline, ...(annotations && { annotations }) },
+    );
     return { index, report };
   } catch (error) {
     const code = IamflowError.isInstance(error) ? (error.issues[0]?.code ?? 'failed') : 'failed';

@@ -12,6 +12,8 @@ import { decodeMp4 } from '../../video/decode-mp4.js';
 import { analyseSegments, type SegmentAnalysis } from './analyse-segments.js';
 import { evaluateVideo } from './evaluate-video.js';
 import type { EvaluationReport } from './evaluation-report.js';
+import type { FeatureSetName } from './features/feature-set.js';
+import { withFeatureSet } from './features/with-feature-set.js';
 import type { JudgeV1 } from './judge/judge.js';
 import { evaluateRenderRecord } from './oracle.js';
 
@@ -19,6 +21,11 @@ import { evaluateRenderRecord } from './oracle.js';
 export interface EvaluateDirOptions {
   /** The judge of instruction following (e.g. `createOpenAIJudge(settings)`); the pixel judge otherwise. */
   judge?: JudgeV1;
+  /**
+   * `embedded` (default): model-free pixel proxies. `human`: identity, subject and background metrics from
+   * @vladmandic/human's face and person models (loaded on first use), for videos not made by the embedded engine.
+   */
+  features?: FeatureSetName;
   /** Decode frames at this width (height keeps the aspect ratio, rounded to even). Default 320. */
   width?: number;
   /** ffmpeg binary; resolved from the environment when omitted. */
@@ -134,14 +141,18 @@ export async function evaluateRunDir(
   const { annotations } = script;
   // One pixel analysis serves the metrics and the caller's onAnalysis.
   const analysis = analyseSegments(video.frames, timeline, annotations);
-  const report = await evaluateVideo({
-    frames: video.frames,
-    fps: video.fps,
-    timeline,
-    analysis,
-    ...(annotations && { annotations }),
-    ...(options.judge && { judge: options.judge }),
-  });
+  const report = await withFeatureSet(
+    await evaluateVideo({
+      frames: video.frames,
+      fps: video.fps,
+      timeline,
+      analysis,
+      ...(annotations && { annotations }),
+      ...(options.judge && { judge: options.judge }),
+    }),
+    options.features ?? 'embedded',
+    { frames: video.frames, timeline, ...(annotations && { annotations }) },
+  );
   const records = await readRenderRecord(join(dir, 'render.jsonl'), report.warnings);
   if (records !== undefined && annotations !== undefined)
     report.oracle = evaluateRenderRecord(records, timeline, annotations);

@@ -2,6 +2,7 @@ import type { VideoFrame } from '../../frame/video-frame.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import type { SegmentAnalysis } from './analyse-segments.js';
+import type { FeatureDetails, FeatureSetName } from './features/feature-set.js';
 import type { JudgeV1 } from './judge/judge.js';
 import type { OracleReport } from './oracle.js';
 
@@ -63,6 +64,8 @@ export interface EvaluationReport {
   judge: string;
   /** For each metric, the model-free proxy used in place of the model NarraStream-Bench uses. */
   proxies: Partial<Record<MetricName, string>>;
+  /** The feature set the metrics came from (`iamflow eval --features`), with its models and timings. */
+  features?: { name: FeatureSetName } & Partial<FeatureDetails>;
   /** Render-record identity metrics (miniature engine only), to check the pixel metrics. */
   oracle?: OracleReport;
   /** Metrics left out and why, judge fallbacks, mismatched lengths. */

@@ -15,6 +15,8 @@ export {
   type MetricName,
   metricDimensions,
 } from './evaluation-report.js';
+export { type FeatureSetName, featureSetNames } from './features/feature-set.js';
+export { withFeatureSet } from './features/with-feature-set.js';
 export type { JudgeInput, JudgeV1, JudgeVerdict } from './judge/judge.js';
 export { createOpenAIJudge, type OpenAIJudgeSettings } from './judge/openai-judge.js';
 export { createPixelJudge, type PixelJudgeSettings } from './judge/pixel-judge.js';

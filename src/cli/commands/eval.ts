@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { evaluateNarraStreamDir, type NarraStreamReport } from '../../bench/eval/evaluate-narrastream-dir.js';
 import { type EvaluateDirOptions, evaluateRunDir } from '../../bench/eval/evaluate-run-dir.js';
 import type { EvaluationReport } from '../../bench/eval/evaluation-report.js';
+import { type FeatureSetName, featureSetNames } from '../../bench/eval/features/feature-set.js';
 import { createOpenAIJudge } from '../../bench/eval/judge/openai-judge.js';
 import { InputError } from '../../errors/index.js';
 import type { Command, CommandContext } from '../command.js';
@@ -12,10 +13,13 @@ const help = `Usage: iamflow eval DIR [options]
 Scores a video on NarraStream-Bench's three dimensions (quality, temporal, instruction), each 0-100.
 DIR is a run folder written by \`iamflow generate\` (run.json + video.mp4, render.jsonl for the oracle) or a
 NarraStream-Bench folder (prompt.jsonl + video/sample_{i}.mp4). Metrics read pixels and the script's annotations;
-model-free proxies stand in for DINO/CLIP/RAFT and are listed in the output.
+model-free proxies stand in for DINO/CLIP/RAFT and are listed in the output. For videos not made by the
+embedded engine, --features human measures identity with real face and person models (@vladmandic/human on
+tfjs WebAssembly, offline, loaded only with this flag).
 
 Options:
   --json               print the report as JSON on stdout
+  --features SET       embedded (default: model-free pixel proxies) or human (face and person models)
   --judge-url URL      OpenAI-compatible vision judge base URL (default: the embedded pixel judge)
   --judge-model M      judge model name (required with --judge-url)
   --width N            decode frames at this width, 64..1920 (default: 320)
@@ -27,6 +31,7 @@ Environment:
 Examples:
   iamflow eval out/nora
   iamflow eval out/nora --json
+  iamflow eval narrastream/ --features human
   iamflow eval narrastream/ --judge-url http://localhost:8000/v1 --judge-model qwen2-vl
 `;
 
@@ -37,6 +42,7 @@ export const evalCommand: Command = {
   help,
   options: {
     json: { type: 'boolean', default: false },
+    features: { type: 'string' },
     'judge-url': { type: 'string' },
     'judge-model': { type: 'string' },
     width: { type: 'string' },
@@ -97,6 +103,20 @@ function parseOptions(context: CommandContext): EvaluateDirOptions {
     const apiKey = context.env.IAMFLOW_JUDGE_API_KEY;
     options.judge = createOpenAIJudge({ baseURL: url, model, ...(apiKey && { apiKey }) });
   }
+  const features = context.values.features;
+  if (typeof features === 'string') {
+    if (!(featureSetNames as readonly string[]).includes(features)) {
+      throw new InputError([
+        {
+          code: 'features-invalid',
+          path: ['--features', features],
+          message: `must be one of ${featureSetNames.join(', ')}`,
+          hint: 'iamflow eval narrastream/ --features human',
+        },
+      ]);
+    }
+    options.features = features as FeatureSetName;
+  }
   const width = context.values.width;
   if (typeof width === 'string') {
     const value = Number(width);
@@ -127,6 +147,7 @@ export function formatReport(report: EvaluationReport): string {
     );
   }
   lines.push('', `judge: ${report.judge}`);
+  if (report.features) lines.push(`features: ${formatFeatures(report.features)}`);
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }
@@ -146,8 +167,19 @@ function formatBatch(report: NarraStreamReport): string {
     '',
     `scored ${s.scored}, failed ${s.failed}; mean total ${s.total.toFixed(2)} (quality ${s.dimensions.quality.toFixed(2)}, temporal ${s.dimensions.temporal.toFixed(2)}, instruction ${s.dimensions.instruction.toFixed(2)})`,
   );
+  lines.push(`features: ${s.features}`);
+  for (const sample of report.samples)
+    if (sample.report?.features && sample.report.features.name !== 'embedded')
+      lines.push(`  sample ${sample.index}: ${formatFeatures(sample.report.features)}`);
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** One line naming the feature set, its library, models and timings. */
+function formatFeatures(features: NonNullable<EvaluationReport['features']>): string {
+  if (features.library === undefined) return `${features.name} (model-free pixel proxies)`;
+  const identities = features.identities === undefined ? '' : `, ${features.identities} face identities`;
+  return `${features.name} (${features.library}; models ${features.models?.join(', ')}; ${features.framesAnalysed} frames at ${features.msPerFrame} ms/frame (${features.cpuMsPerFrame} ms CPU), load ${features.loadMs} ms${identities})`;
 }
 
 async function exists(path: string): Promise<boolean> {
