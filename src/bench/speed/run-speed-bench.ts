@@ -34,6 +34,8 @@ export interface SpeedRun {
   script: string;
   /** Wall seconds of the whole run: engine creation to the last file written (MP4 drained and closed). */
   wallSeconds: number;
+  /** CPU seconds of this process during the run (all its threads; the ffmpeg encoder process not included). */
+  cpuSeconds: number;
   /** Video seconds per wall second. */
   realtimeFactor: number;
   /** Longlive's wall seconds on the same script divided by this run's: above 1 is faster than longlive. */
@@ -134,6 +136,7 @@ async function runOne(
   const { agents, ...spec } = variant.spec;
   workProfile.reset(true);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let result: Awaited<ReturnType<typeof runScript>>['result'];
   let profile: WorkProfileSnapshot;
   try {
@@ -152,6 +155,7 @@ async function runOne(
     workProfile.reset(false);
   }
   const wallSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const oracle = script.annotations
     ? evaluateRenderRecord(records, result.timeline, script.annotations).metrics.longRangeConsistency
     : undefined;
@@ -160,6 +164,7 @@ async function runOne(
     variant: variant.variant,
     script: script.id,
     wallSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     realtimeFactor: result.videoSeconds / wallSeconds,
     ratioToLonglive: null,
     criticalPathAgentSeconds: criticalPathAgentMs(profile) / 1000,
