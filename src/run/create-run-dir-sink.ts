@@ -98,7 +98,13 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         const span = workProfile.start('characters');
         const { verifyFrameIndices, verifySize } = iamflowDefaults;
         sampleFrames(frames, verifyFrameIndices, verifySize).forEach((frame, index) => {
-          sampled.set(first + verifyFrameIndices[index]!, { ...frame, data: frame.data.slice() });
+          // a resized sample is a new buffer; only a frame already small enough is the engine's own (copied)
+          const source = frames[verifyFrameIndices[index]!];
+          const own = source !== undefined && frame.data === source.data;
+          sampled.set(
+            first + verifyFrameIndices[index]!,
+            own ? { ...frame, data: frame.data.slice() } : frame,
+          );
         });
         workProfile.stop(span);
       }
