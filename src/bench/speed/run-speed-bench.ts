@@ -9,6 +9,7 @@ import { runScript } from '../../run/run-script.js';
 import type { RunSink } from '../../run/run-sink.js';
 import type { Script } from '../../script/script.js';
 import { evaluateRenderRecord } from '../eval/oracle.js';
+import { childCpuSeconds } from './child-cpu-seconds.js';
 import { type SpeedVariant, speedVariants } from './speed-variants.js';
 import { criticalPathAgentMs, engineMs } from './work-profile-groups.js';
 
@@ -36,6 +37,8 @@ export interface SpeedRun {
   wallSeconds: number;
   /** CPU seconds of this process during the run (all its threads; the ffmpeg encoder process not included). */
   cpuSeconds: number;
+  /** CPU seconds of the child processes that finished during the run (the MP4 encoder); null without procfs. */
+  encoderCpuSeconds: number | null;
   /** Video seconds per wall second. */
   realtimeFactor: number;
   /** Longlive's wall seconds on the same script divided by this run's: above 1 is faster than longlive. */
@@ -137,6 +140,7 @@ async function runOne(
   workProfile.reset(true);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const childBefore = childCpuSeconds();
   let result: Awaited<ReturnType<typeof runScript>>['result'];
   let profile: WorkProfileSnapshot;
   try {
@@ -156,6 +160,7 @@ async function runOne(
   }
   const wallSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const childAfter = childCpuSeconds();
   const oracle = script.annotations
     ? evaluateRenderRecord(records, result.timeline, script.annotations).metrics.longRangeConsistency
     : undefined;
@@ -165,6 +170,7 @@ async function runOne(
     script: script.id,
     wallSeconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    encoderCpuSeconds: childBefore === null || childAfter === null ? null : childAfter - childBefore,
     realtimeFactor: result.videoSeconds / wallSeconds,
     ratioToLonglive: null,
     criticalPathAgentSeconds: criticalPathAgentMs(profile) / 1000,
