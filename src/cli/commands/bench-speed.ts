@@ -13,7 +13,8 @@ import { parseSize } from './generate-flags.js';
 export const benchSpeedHelp = `       iamflow bench speed [--scripts N] [--size WxH] [--policies LIST] [--profile] [--json]
 
 \`bench speed\` generates the same 60 s, 6-prompt suite scripts (default 6, one per dimension) at 480x270 with
-MP4 output under self-forcing, longlive, memflow and iamflow with its variants (${speedVariants
+MP4 output under self-forcing, longlive, memflow and iamflow with its variants
+(${speedVariants
   .filter((variant) => variant.variant !== 'default')
   .map(variantLabel)
   .join(', ')}),
