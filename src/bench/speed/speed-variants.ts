@@ -1,4 +1,4 @@
-import type { RunSpecInput } from '../../run/run-spec.js';
+import type { AgentSettings, RunSpecInput } from '../../run/run-spec.js';
 
 /** One configuration the speed bench runs every script under. */
 export interface SpeedVariant {
@@ -6,8 +6,8 @@ export interface SpeedVariant {
   policy: string;
   /** Short name of the variant within its policy (`default` for the policy as registered). */
   variant: string;
-  /** What the variant changes in the run spec (transition, agents, engine quantization). */
-  spec: Pick<RunSpecInput, 'transition' | 'engine'> & { agents?: { syncVerify?: boolean } };
+  /** What the variant changes in the run spec (transition, engine quantization, agent settings such as syncVerify). */
+  spec: Pick<RunSpecInput, 'transition' | 'engine'> & { agents?: AgentSettings };
 }
 
 /**
