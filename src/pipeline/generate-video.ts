@@ -5,6 +5,7 @@ import type {
   GeneratedChunk,
   RenderRecordEntry,
 } from '../engine/engine.js';
+import { workProfile } from '../engine/work-profile.js';
 import { IamflowError } from '../errors/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import {
@@ -161,6 +162,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
       costsBefore = engine.costs();
       const transitionStart = clock();
       schedule = undefined;
+      const transitionSpan = workProfile.start('transition');
       if (previous && transition === 'recache') await engine.recache(prompt);
       if (previous && transition === 'soft') {
         schedule = resolveSoftTransition(previous.prompt.embedding, prompt.embedding, {
@@ -168,9 +170,12 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
           ...options.softTransition,
         });
       }
+      workProfile.stop(transitionSpan);
       transitionMs = clock() - transitionStart;
       transitionCosts = subtractCosts(engine.costs(), costsBefore);
+      const segmentSpan = workProfile.start('policy');
       await policy.onSegmentStart?.(previous ? { segment, prompt, previous } : { segment, prompt });
+      workProfile.stop(segmentSpan);
       options.onSegment?.(segment, followed);
       options.signal?.throwIfAborted();
       current = previous ? { segment, prompt, previous } : { segment, prompt };
@@ -190,9 +195,13 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     const frames = await engine.decodeChunk(chunk.chunk);
     const t2 = clock();
     if (renderRecord) renderRecord.push(...(engine.renderRecord?.(chunk.chunk) ?? []));
+    const outputSpan = workProfile.start('output');
     await options.onFrames?.(chunk, frames);
+    workProfile.stop(outputSpan);
     const t3 = clock();
+    const policySpan = workProfile.start('policy');
     await policy.onChunkEnd?.({ segment, prompt, chunk, frames });
+    workProfile.stop(policySpan);
     const t4 = clock();
 
     const timing: ChunkTiming = {
@@ -226,8 +235,12 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
       elapsedMs: clock() - started,
     });
   }
+  const finishSpan = workProfile.start('policy');
   await policy.finish?.();
+  workProfile.stop(finishSpan);
+  const recordSpan = workProfile.start('io');
   if (renderRecord) await options.onRenderRecord?.(renderRecord);
+  workProfile.stop(recordSpan);
 
   const wallMs = clock() - started;
   const videoSeconds = videoFramesDone / timeline.fps;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sampleFrames } from '../agents/vlm/sample-frames.js';
 import { writeCharacterSheet } from '../characters/write-character-sheet.js';
 import type { RenderRecordEntry } from '../engine/engine.js';
+import { workProfile } from '../engine/work-profile.js';
 import { writePng as writePngFile } from '../frame/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import { iamflowDefaults } from '../memory/iamflow/iamflow-defaults.js';
@@ -85,17 +86,27 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
     },
     async onFrames(chunk, frames) {
       const first = chunk.startFrame * videoFramesPerLatent;
+      const encoding = workProfile.start('encode');
       for (const [i, frame] of frames.entries()) {
         await video?.write(frame);
         const keyframe = keyframePlan.get(first + i);
         // Copied: an engine may reuse its frame buffers.
         if (keyframe) kept.set(keyframe, { ...frame, data: frame.data.slice() });
       }
+      workProfile.stop(encoding);
       if (characters) {
+        const span = workProfile.start('characters');
         const { verifyFrameIndices, verifySize } = iamflowDefaults;
         sampleFrames(frames, verifyFrameIndices, verifySize).forEach((frame, index) => {
-          sampled.set(first + verifyFrameIndices[index]!, { ...frame, data: frame.data.slice() });
+          // a resized sample is a new buffer; only a frame already small enough is the engine's own (copied)
+          const source = frames[verifyFrameIndices[index]!];
+          const own = source !== undefined && frame.data === source.data;
+          sampled.set(
+            first + verifyFrameIndices[index]!,
+            own ? { ...frame, data: frame.data.slice() } : frame,
+          );
         });
+        workProfile.stop(span);
       }
     },
     async onRenderRecord(entries: RenderRecordEntry[]) {
@@ -103,8 +114,11 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       await writeFile(`${renderPath}.part`, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     },
     async commit(runJson) {
+      const encoding = workProfile.start('encode');
       await video?.drain();
       await encoder?.close();
+      workProfile.stop(encoding);
+      const io = workProfile.start('io');
       if (renderPart) {
         await rename(`${renderPath}.part`, renderPath);
         renderPart = false;
@@ -114,9 +128,12 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         await writePng(`${path}.part`, frame);
         await rename(`${path}.part`, path);
       }
+      const sheet = workProfile.start('characters');
       if (runJson && characters) await writeCharacterSheet(dir, runJson, (index) => sampled.get(index));
+      workProfile.stop(sheet);
       sampled.clear();
       if (runJson) await writeAtomically(join(dir, names.runJson), `${JSON.stringify(runJson, null, 2)}\n`);
+      workProfile.stop(io);
     },
     async abort() {
       sampled.clear();

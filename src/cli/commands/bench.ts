@@ -11,6 +11,7 @@ import { runDefaults } from '../../run/run-defaults.js';
 import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
+import { benchSpeedHelp, runBenchSpeed } from './bench-speed.js';
 import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
 import { parseSize } from './generate-flags.js';
 
@@ -19,6 +20,7 @@ const maxSteps = 1000;
 
 const help = `Usage: iamflow bench [options]
        iamflow bench report DIR [--store LOCATION]
+${benchSpeedHelp}
 
 Runs every script of a suite under every memory policy (same seed), evaluates each video on the three
 NarraStream dimensions (quality, temporal, instruction) and stores the results in DIR/results.sqlite.
@@ -178,13 +180,14 @@ async function runReport(context: CommandContext): Promise<number> {
 async function run(context: CommandContext): Promise<number> {
   const [subcommand] = context.positionals;
   if (subcommand === 'report') return runReport(context);
+  if (subcommand === 'speed') return runBenchSpeed(context);
   if (subcommand !== undefined) {
     throw new InputError([
       {
         code: 'unknown-command',
         path: ['bench', subcommand],
         message: `unknown subcommand '${subcommand}'`,
-        hint: 'use `iamflow bench [options]` or `iamflow bench report DIR`',
+        hint: 'use `iamflow bench [options]`, `iamflow bench report DIR` or `iamflow bench speed`',
       },
     ]);
   }
@@ -262,6 +265,8 @@ export const benchCommand: Command = {
     'no-video': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    scripts: { type: 'string' },
+    profile: { type: 'boolean', default: false },
     ...agentOptions,
     ...engineOptions,
   },

@@ -1,3 +1,4 @@
+import { workProfile } from '../work-profile.js';
 import { APPEARANCE_SIZE } from './appearance.js';
 import type { TextSource } from './conditioning.js';
 import { MOTION_SIZE } from './conditioning.js';
@@ -59,35 +60,44 @@ export interface FlatContext {
   /** Key gate of each key (keyGate of its written presence): the slot embedding is scaled by it too. */
   gate: Float32Array;
   mentions: Array<string | null>;
+  /** The context parts in order (`sink | bank | local`), each ending before key `end`; for the work profile. */
+  parts: Array<{ part: ContextFrame['part']; end: number }>;
 }
 
 /** Flattens `sink | bank | local` for frame `index`: a value's walked position moves on by speed x distance. */
 export function flattenContext(context: readonly ContextFrame[], index: number): FlatContext {
-  const count = context.reduce((sum, frame) => sum + frame.cache.length, 0);
+  let count = 0;
+  for (const frame of context) count += frame.cache.length;
   const flat: FlatContext = {
-    keys: [],
-    values: [],
+    keys: new Array(count),
+    values: new Array(count),
     slots: new Int8Array(count),
     decay: new Float32Array(count),
     recency: new Float32Array(count),
     gate: new Float32Array(count),
-    mentions: [],
+    mentions: new Array(count),
+    parts: [],
   };
   let position = 0;
   for (const frame of context) {
     const distance = index - frame.position;
+    const decay = temporalDecay(distance);
+    const recency = Math.exp(-distance / attentionConstants.presenceFrames);
     for (const token of frame.cache) {
       const value = token.value.slice();
       value[stateLayout.walked] = value[stateLayout.walked]! + value[stateLayout.speed]! * distance;
-      flat.keys.push(token.key);
-      flat.values.push(value);
+      flat.keys[position] = token.key;
+      flat.values[position] = value;
       flat.slots[position] = token.slot;
-      flat.decay[position] = temporalDecay(distance);
-      flat.recency[position] = Math.exp(-distance / attentionConstants.presenceFrames);
+      flat.decay[position] = decay;
+      flat.recency[position] = recency;
       flat.gate[position] = keyGate(token.value[stateLayout.presence]!);
-      flat.mentions.push(token.mention);
+      flat.mentions[position] = token.mention;
       position += 1;
     }
+    const last = flat.parts.at(-1);
+    if (last?.part === frame.part) last.end = position;
+    else flat.parts.push({ part: frame.part, end: position });
   }
   return flat;
 }
@@ -104,6 +114,16 @@ export interface SelfAttention {
   mention: string | null;
 }
 
+/** Work-profile part of each context part's self-attention. */
+const attentionPart = { sink: 'attention.sink', bank: 'attention.bank', local: 'attention.local' } as const;
+
+/** Scratch buffers of {@link attendContext}, grown when a context is longer (one thread, no reentry). */
+const scratch = {
+  query: new Float32Array(KEY_SIZE),
+  logits: new Float32Array(64),
+  weights: new Float32Array(64),
+};
+
 /**
  * Self-attention of slot `slot` over the context plus the null key. The query is the slot's current binding
  * estimate and its noisy state's appearance; logits are scaled by the temporal factor.
@@ -116,40 +136,57 @@ export function attendContext(
   fresh: Float32Array,
 ): SelfAttention {
   const count = flat.keys.length;
-  const query = new Float32Array(KEY_SIZE);
+  const { query } = scratch;
+  if (scratch.logits.length < count + 1) {
+    scratch.logits = new Float32Array(2 * (count + 1));
+    scratch.weights = new Float32Array(2 * (count + 1));
+  }
+  const { logits, weights } = scratch;
+  const { keys, values, slots, decay, gate, recency } = flat;
   for (let entry = 0; entry < BINDING_SIZE; entry++)
     query[entry] = attentionConstants.bindingScale * binding[entry]!;
   for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
     query[BINDING_SIZE + entry] = attentionConstants.appearanceScale * (state[entry]! - 0.5);
-  const logits = new Float32Array(count + 1);
-  for (let key = 0; key < count; key++) {
-    const sameSlot = Number(flat.slots[key] === slot) * flat.gate[key]!;
-    logits[key] =
-      flat.decay[key]! *
-      (kernels.dot(query, flat.keys[key]!, KEY_SIZE) + attentionConstants.slotScale * sameSlot);
+  // logits, part by part (sink, bank, local), so the profile can time each part where its work happens
+  let begin = 0;
+  for (const { part, end } of flat.parts) {
+    const span = workProfile.start(attentionPart[part]);
+    for (let key = begin; key < end; key++) {
+      const sameSlot = Number(slots[key] === slot) * gate[key]!;
+      logits[key] =
+        decay[key]! * (kernels.dot(query, keys[key]!, KEY_SIZE) + attentionConstants.slotScale * sameSlot);
+    }
+    workProfile.stop(span);
+    begin = end;
   }
   logits[count] = attentionConstants.nullLogit;
-  const weights = new Float32Array(count + 1);
   softmaxInto(logits, weights, count + 1);
   const value = new Float32Array(STATE_SIZE);
   const attended = new Float32Array(BINDING_SIZE);
+  const presenceEntry = stateLayout.presence;
   let strongest = count;
   let presence = 0;
-  for (let key = 0; key < count; key++) {
-    const weight = weights[key]!;
-    const source = flat.values[key]!;
-    for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + weight * source[entry]!;
-    const here = Number(flat.slots[key] === slot);
-    const local = weight * (here + (1 - here) * attentionConstants.crossSlot);
-    presence += local * flat.recency[key]! * source[stateLayout.presence]!;
-    const stored = flat.keys[key]!;
-    for (let entry = 0; entry < BINDING_SIZE; entry++)
-      attended[entry] = attended[entry]! + local * stored[entry]!;
-    strongest = weight > weights[strongest]! ? key : strongest;
+  begin = 0;
+  for (const { part, end } of flat.parts) {
+    const span = workProfile.start(attentionPart[part]);
+    for (let key = begin; key < end; key++) {
+      const weight = weights[key]!;
+      const source = values[key]!;
+      for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + weight * source[entry]!;
+      const here = Number(slots[key] === slot);
+      const local = weight * (here + (1 - here) * attentionConstants.crossSlot);
+      presence += local * recency[key]! * source[presenceEntry]!;
+      const stored = keys[key]!;
+      for (let entry = 0; entry < BINDING_SIZE; entry++)
+        attended[entry] = attended[entry]! + local * stored[entry]!;
+      strongest = weight > weights[strongest]! ? key : strongest;
+    }
+    workProfile.stop(span);
+    begin = end;
   }
   const nullWeight = weights[count]!;
   for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + nullWeight * fresh[entry]!;
-  value[stateLayout.presence] = presence + nullWeight * fresh[stateLayout.presence]!;
+  value[presenceEntry] = presence + nullWeight * fresh[presenceEntry]!;
   return { value, binding: attended, nullWeight, mention: flat.mentions[strongest] ?? null };
 }
 
@@ -185,6 +222,7 @@ export function attendText(
   presences: ArrayLike<number>,
   previous?: readonly CrossAttention[],
 ): CrossAttention[] {
+  const span = workProfile.start('attention.text');
   const tokenCount = sources.reduce((sum, source) => sum + source.tokens.length, 0);
   const outputs = Array.from(
     { length: SLOTS },
@@ -248,5 +286,6 @@ export function attendText(
       }
     }
   }
+  workProfile.stop(span);
   return outputs;
 }

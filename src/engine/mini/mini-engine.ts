@@ -8,7 +8,8 @@ import type {
   GeneratedChunk,
   RenderRecordEntry,
 } from '../engine.js';
-import { conditionOn } from './conditioning.js';
+import { workProfile } from '../work-profile.js';
+import { type Conditioning, conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
 import { engineError } from './engine-error.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
@@ -61,10 +62,27 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   const analyze = (text: string) => {
     let analysis = analyses.get(text);
     if (analysis === undefined) {
+      const span = workProfile.start('text-encoding');
       analysis = analyzePrompt(text);
       analyses.set(text, analysis);
+      workProfile.stop(span);
     }
     return analysis;
+  };
+  /** A prompt's conditioning without a blend is the same for every chunk: built once per prompt text. */
+  const conditionings = new Map<string, Conditioning>();
+  const conditioningOf = (options: GenerateChunkOptions): Conditioning => {
+    const text = options.prompt.text;
+    if (options.blend !== undefined) {
+      const from = analyze(options.blend.from.text);
+      return conditionOn(analyze(text), { from, alpha: options.blend.alpha });
+    }
+    let conditioning = conditionings.get(text);
+    if (conditioning === undefined) {
+      conditioning = conditionOn(analyze(text), undefined);
+      conditionings.set(text, conditioning);
+    }
+    return conditioning;
   };
   const contextFor = (index: number, chunkEnd: number): ContextFrame[] => {
     const sink = frames.slice(0, Math.min(config.sinkFrames, index)).map((frame) => asContext(frame, 'sink'));
@@ -103,6 +121,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 
     async encodePrompt(text) {
       live();
+      const span = workProfile.start('text-encoding');
       const analysis = analyze(text);
       const mean = new Float32Array(BINDING_SIZE);
       const tokens = analysis.tokens.flatMap((token, index) => {
@@ -111,7 +130,14 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
         for (let entry = 0; entry < BINDING_SIZE; entry++) mean[entry] = mean[entry]! + vector[entry]!;
         return [{ text: token.text, start: token.start, end: token.end, key: projectKey(vector) }];
       });
-      return { id: `mini:${hashString(text).toString(16)}`, text, tokens, embedding: normalize(mean) };
+      const encoded = {
+        id: `mini:${hashString(text).toString(16)}`,
+        text,
+        tokens,
+        embedding: normalize(mean),
+      };
+      workProfile.stop(span);
+      return encoded;
     },
 
     async generateChunk(options: GenerateChunkOptions): Promise<GeneratedChunk> {
@@ -119,17 +145,17 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       const chunk = chunkCount();
       const startFrame = chunk * config.chunkFrames;
       const chunkEnd = startFrame + config.chunkFrames;
-      const blend =
-        options.blend === undefined
-          ? undefined
-          : { from: analyze(options.blend.from.text), alpha: options.blend.alpha };
-      const conditioning = conditionOn(analyze(options.prompt.text), blend);
+      const conditioning = conditioningOf(options);
       const before = kernels.attentionOps;
       for (let index = startFrame; index < chunkEnd; index++) {
         const context = contextFor(index, chunkEnd);
+        const denoising = workProfile.start('denoising');
         const frame = generateFrame({ index, context, conditioning, sigmas, seed: config.seed });
+        workProfile.stop(denoising);
         // the context pass at timestep 0 writes the frame's keys/values; later frames of the chunk attend to them
+        const contextPass = workProfile.start('context-pass');
         frame.cache = writeCache(frame, context, conditioning);
+        workProfile.stop(contextPass);
         frames.push(frame);
       }
       costs.attentionOps += kernels.attentionOps - before;
@@ -148,12 +174,14 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       live();
       const conditioning = conditionOn(analyze(prompt.text), undefined);
       const first = Math.max(config.sinkFrames, frames.length - RECACHE_WINDOW);
+      const span = workProfile.start('recache');
       const before = kernels.attentionOps;
       for (let index = first; index < frames.length; index++) {
         const frame = frames[index]!;
         frame.cache = writeCache(frame, contextFor(index, index + 1), conditioning);
         costs.recachedFrames += 1;
       }
+      workProfile.stop(span);
       costs.attentionOps += kernels.attentionOps - before;
       costs.contextPasses += 1;
     },
@@ -164,7 +192,9 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       if (source === undefined) {
         throw engineError('unknown-frame', ['frame', frame], `latent frame ${frame} was not generated`);
       }
+      const span = workProfile.start('memory-store');
       store.set(id, storeLatentFrame(source, config.quantization));
+      workProfile.stop(span);
     },
 
     async dropFrame(id) {
@@ -190,31 +220,38 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
           'call storeFrame first',
         );
       }
+      const span = workProfile.start('memory-store');
       bank = ids.map((id) => restoreContextFrame(store.get(id)!));
+      workProfile.stop(span);
     },
 
     async decodeChunk(chunk): Promise<VideoFrame[]> {
       live();
       checkChunk(chunk);
+      const span = workProfile.start('decode');
       const output: VideoFrame[] = [];
       for (const frame of frames.slice(chunk * config.chunkFrames, (chunk + 1) * config.chunkFrames)) {
         for (let step = 0; step < config.videoFramesPerLatent; step++)
           output.push(decoder.decode(frame, step));
       }
       costs.decodedFrames += output.length;
+      workProfile.stop(span);
       return output;
     },
 
     renderRecord(chunk) {
       live();
       checkChunk(chunk);
-      return frames
+      const span = workProfile.start('render-record');
+      const entries = frames
         .slice(chunk * config.chunkFrames, (chunk + 1) * config.chunkFrames)
         .flatMap((frame) =>
           Array.from({ length: config.videoFramesPerLatent }, (_, step) =>
             decoder.record(frame, step, config.videoFramesPerLatent),
           ),
         );
+      workProfile.stop(span);
+      return entries;
     },
 
     costs: () => ({ ...costs }),
@@ -231,6 +268,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       store.clear();
       bank = [];
       analyses.clear();
+      conditionings.clear();
     },
   };
 }

@@ -28,6 +28,7 @@ import {
   updateMemory,
 } from './id-memory.js';
 import type { MemoryState } from './memory-state.js';
+import { profiled, profileExtractor, profileVerifier } from './profiled-agents.js';
 import { referenceEntityWeights, referencePromptWeights, slotCount } from './reference-token-weights.js';
 import { selectIdMemory, selectTopFrames } from './select-memory.js';
 import { computeTokenWeights, type TokenWeights } from './token-weights.js';
@@ -61,9 +62,9 @@ export function createIamflowPolicy(
   const settings = parseIamflowSettings(rawSettings);
   const { engine, timeline } = context;
   const emit = createIamflowEmitter(context.events);
-  const extractor = settings.extractor ?? createRulesExtractor();
+  const extractor = profileExtractor(settings.extractor ?? createRulesExtractor());
   const verifier = settings.verifier ?? createPixelVerifier();
-  const queue = createVerifyQueue({ verifier, capacity: settings.queueCapacity });
+  const queue = createVerifyQueue({ verifier: profileVerifier(verifier), capacity: settings.queueCapacity });
   const log = createVerificationLog({ queue, timeoutMs: settings.verifyTimeoutMs, emit });
   const verification = log.records;
   // The `random` ablation draws from the run's seed unless the settings fix one.
@@ -325,11 +326,13 @@ export function createIamflowPolicy(
       );
       const firstChunk = chunk.chunk === segment.startChunk;
       const input: VerifyInput = {
-        frames: sampleFrames(
-          frames,
-          iamflowDefaults.verifyFrameIndices,
-          iamflowDefaults.verifySize,
-          settings.verifyFit,
+        frames: profiled('verify', () =>
+          sampleFrames(
+            frames,
+            iamflowDefaults.verifyFrameIndices,
+            iamflowDefaults.verifySize,
+            settings.verifyFit,
+          ),
         ),
         entities: segmentNow.ids.flatMap(entityInput),
         prompt: segment.prompt,

@@ -1,0 +1,32 @@
+import type { AgentSettings, RunSpecInput } from '../../run/run-spec.js';
+
+/** One configuration the speed bench runs every script under. */
+export interface SpeedVariant {
+  /** Memory policy name (`self-forcing`, `longlive`, `memflow`, `iamflow`). */
+  policy: string;
+  /** Short name of the variant within its policy (`default` for the policy as registered). */
+  variant: string;
+  /** What the variant changes in the run spec (transition, engine quantization, agent settings such as syncVerify). */
+  spec: Pick<RunSpecInput, 'transition' | 'engine'> & { agents?: AgentSettings };
+}
+
+/**
+ * The configurations `iamflow bench speed` compares: the three baselines, and iamflow with each of its speed
+ * levers switched one at a time (verification inline or queued, recache or soft transition at switches, stored
+ * frames in float32, int8 or fp8). Another lever is one more entry here.
+ */
+export const speedVariants: readonly SpeedVariant[] = [
+  { policy: 'self-forcing', variant: 'default', spec: {} },
+  { policy: 'longlive', variant: 'default', spec: {} },
+  { policy: 'memflow', variant: 'default', spec: {} },
+  { policy: 'iamflow', variant: 'default', spec: {} },
+  { policy: 'iamflow', variant: 'sync-verify', spec: { agents: { syncVerify: true } } },
+  { policy: 'iamflow', variant: 'recache', spec: { transition: 'recache' } },
+  { policy: 'iamflow', variant: 'int8', spec: { engine: { provider: 'mini', quantization: 'int8' } } },
+  { policy: 'iamflow', variant: 'fp8', spec: { engine: { provider: 'mini', quantization: 'fp8' } } },
+];
+
+/** The label of a variant in tables: `iamflow`, `iamflow/int8`. */
+export function variantLabel(variant: Pick<SpeedVariant, 'policy' | 'variant'>): string {
+  return variant.variant === 'default' ? variant.policy : `${variant.policy}/${variant.variant}`;
+}
