@@ -63,6 +63,8 @@ describe('oracle', () => {
       identitySwaps: 100,
       entityGrounding: 100,
     });
+    // 5 samples per segment of 1, 1, 2 and 1 figures.
+    expect(perfect).toMatchObject({ unmapped: 0, figures: 25 });
     const swapped = evaluateRenderRecord(
       records((segment) => (segment === 3 ? [{ appearance: nora, mention: 'Ravi' }] : correct(segment))),
       timeline,
@@ -78,6 +80,6 @@ describe('oracle', () => {
       annotations,
     );
     expect(duplicated.metrics.duplication!).toBeLessThan(95);
-    expect(duplicated.unmapped).toBe(5);
+    expect(duplicated).toMatchObject({ unmapped: 5, figures: 30 });
   });
 });

@@ -26,6 +26,8 @@ export interface OracleReport {
   >;
   /** Drawn figures at the sampled frames whose mention named no annotated character (or several). */
   unmapped: number;
+  /** Drawn figures at the sampled frames (mapped or not). */
+  figures: number;
 }
 
 /**
@@ -105,6 +107,7 @@ export function evaluateRenderRecord(
   const swaps: number[] = [];
   const looks = new Map<number, Map<string, number[][]>>();
   let unmapped = 0;
+  let figures = 0;
   for (const span of segmentSpans(timeline, records.length)) {
     const index = span.segment.index;
     const present = annotations.present[index] ?? [];
@@ -121,6 +124,7 @@ export function evaluateRenderRecord(
       duplication.push(
         100 * (entry.figures.length <= present.length ? 1 : present.length / entry.figures.length),
       );
+      figures += entry.figures.length;
       const mapped = new Map<string, (typeof entry.figures)[number]>();
       for (const figure of entry.figures) {
         const key = characterOfMention(figure.mention, annotations, present);
@@ -171,7 +175,7 @@ export function evaluateRenderRecord(
   put('duplication', duplication);
   put('identitySwaps', swaps);
   put('entityGrounding', grounding);
-  return { metrics, unmapped };
+  return { metrics, unmapped, figures };
 }
 
 function attributeShare(named: NamedAppearance, look: readonly ParsedAttribute[]): number | undefined {
