@@ -22,11 +22,11 @@ function run(
 describe('measureOracleAgreement', () => {
   const runs = [
     // Policy a: pixel follows the oracle; policy b: pixel runs against it.
-    run('a', 'reappearance', 10, 20, { figures: 10, unmapped: 0 }),
-    run('a', 'reappearance', 20, 30, { figures: 10, unmapped: 0 }),
-    run('a', 'newcomer', 30, 40, { figures: 10, unmapped: 0 }),
-    run('b', 'reappearance', 40, 90, { figures: 10, unmapped: 2 }),
-    run('b', 'newcomer', 50, 80, { figures: 10, unmapped: 0 }),
+    run('a', 'reappearance', 10, 20, { figures: 10, unmapped: 0, unsure: 0 }),
+    run('a', 'reappearance', 20, 30, { figures: 10, unmapped: 0, unsure: 0 }),
+    run('a', 'newcomer', 30, 40, { figures: 10, unmapped: 0, unsure: 0 }),
+    run('b', 'reappearance', 40, 90, { figures: 10, unmapped: 2, unsure: 1 }),
+    run('b', 'newcomer', 50, 80, { figures: 10, unmapped: 0, unsure: 0 }),
     run('b', 'newcomer', 60, 70),
   ];
   const report = measureOracleAgreement(runs);
@@ -60,7 +60,13 @@ describe('measureOracleAgreement', () => {
   });
 
   it('counts where the oracle is unsure and repeats the pooled rho on fully mapped runs', () => {
-    expect(report.unsure).toMatchObject({ runsChecked: 5, figures: 50, unmapped: 2, runsWithUnmapped: 1 });
+    expect(report.unsure).toMatchObject({
+      runsChecked: 5,
+      figures: 50,
+      unmapped: 2,
+      runsWithUnmapped: 1,
+      unsurePairs: 1,
+    });
     // Left: 10/20, 20/30, 30/40, 50/80: the same order on both sides.
     expect(report.unsure.pooledAllMapped.entityGrounding).toEqual({ rho: 1, runs: 4 });
   });

@@ -27,9 +27,10 @@ export interface AgreementRun {
   oracle: Partial<Record<string, number>>;
   /**
    * Where the oracle is unsure: drawn figures at the sampled frames, and how many of them it could not map to a
-   * character (a mention naming none or several, or a second figure for one character). Absent when unknown.
+   * character (a mention naming none or several, or a second figure for one character), and the (frame,
+   * character) pairs left out of grounding because such a figure could be theirs. Absent when unknown.
    */
-  oracleFigures?: { figures: number; unmapped: number };
+  oracleFigures?: { figures: number; unmapped: number; unsure: number };
 }
 
 /** Spearman's rho between pixel and oracle over the runs that have both values. */
@@ -68,7 +69,8 @@ export interface AgreementReport {
   policyOrder: Record<IdentityMetricName, PolicyOrder>;
   /**
    * Where the oracle is unsure. Unmapped figures are left out of the oracle's consistency, swaps and grounding
-   * (a character on screen with no mapped figure scores 0 grounding there) and count as figures for duplication.
+   * and count as figures for duplication; a character on screen with no mapped figure scores 0 grounding there,
+   * unless an unmapped figure's mention could be theirs (then that frame is left out of their grounding).
    * `pooledAllMapped` repeats the pooled table on the runs where the oracle mapped every figure.
    */
   unsure: {
@@ -80,6 +82,8 @@ export interface AgreementReport {
     unmapped: number;
     /** Runs with at least one unmapped figure. */
     runsWithUnmapped: number;
+    /** (Sampled frame, character) pairs the oracle left out of grounding as unsure. */
+    unsurePairs: number;
     /** The pooled agreement on the runs checked that have no unmapped figure. */
     pooledAllMapped: Record<IdentityMetricName, RankAgreement>;
   };
@@ -112,6 +116,7 @@ export function measureOracleAgreement(runs: readonly AgreementRun[]): Agreement
       figures: checked.reduce((sum, run) => sum + run.oracleFigures!.figures, 0),
       unmapped: checked.reduce((sum, run) => sum + run.oracleFigures!.unmapped, 0),
       runsWithUnmapped: checked.filter((run) => run.oracleFigures!.unmapped > 0).length,
+      unsurePairs: checked.reduce((sum, run) => sum + run.oracleFigures!.unsure, 0),
       pooledAllMapped: agreementTable(checked.filter((run) => run.oracleFigures!.unmapped === 0)),
     },
   };

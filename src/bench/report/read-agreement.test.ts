@@ -48,12 +48,21 @@ describe('readAgreement', () => {
     });
   });
 
-  it('re-reads the kept run folder for the figures the oracle could not map', async () => {
+  it('reads the oracle of a kept run folder again, with the figures it could not map', async () => {
     const dir = tempDir();
-    writeAgreementStore(dir);
-    const { unsure } = await readAgreement(dir);
-    // 5 samples per segment of 1+1 (segment 0 with the stranger), 1, 2 and 1 figures.
-    expect(unsure).toMatchObject({ runsChecked: 1, figures: 30, unmapped: 5, runsWithUnmapped: 1 });
+    writeAgreementStore(dir, { keepFolder: true });
+    const report = await readAgreement(dir);
+    // 5 samples per segment of 1+1 (segment 0 with the stranger), 1, 2 and 1 figures; "a stranger" could be
+    // no one, so no character's grounding is left out.
+    expect(report.unsure).toMatchObject({
+      runsChecked: 1,
+      figures: 30,
+      unmapped: 5,
+      runsWithUnmapped: 1,
+      unsurePairs: 0,
+    });
+    // Its duplication now comes from the render record: 5 of 20 samples at 50, not the stored 18.
+    expect(report.pooled.duplication.rho).toBeLessThan(1);
   });
 
   it('says what is missing: no folder, no store, no finished run, no oracle', async () => {

@@ -28,7 +28,8 @@ export interface ReadAgreementOptions {
 
 /**
  * Reads a bench results store and measures how the pixel identity metrics agree with the render-record oracle
- * (see {@link measureOracleAgreement}); kept run folders are re-read for the oracle's unmapped figures.
+ * (see {@link measureOracleAgreement}). The oracle of a kept run folder is computed again from its render.jsonl
+ * (cheap, and it gives the current oracle with its unmapped figures); the stored oracle values serve the others.
  *
  * @example
  * const report = await readAgreement('bench/results/narrastream-324');
@@ -113,6 +114,14 @@ async function readRun(dir: string, run: StoredRun, reevaluate: boolean): Promis
       else item.pixel[name] = value;
     }
   }
-  if (oracleReport) item.oracleFigures = { figures: oracleReport.figures, unmapped: oracleReport.unmapped };
+  if (oracleReport) {
+    // The render record does not change; reading it again gives the current oracle's values.
+    if (!reevaluate) item.oracle = oracleReport.metrics;
+    item.oracleFigures = {
+      figures: oracleReport.figures,
+      unmapped: oracleReport.unmapped,
+      unsure: oracleReport.unsure,
+    };
+  }
   return item;
 }

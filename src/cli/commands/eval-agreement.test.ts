@@ -19,10 +19,10 @@ async function run(argv: string[], cwd: string) {
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-function storeDir(): string {
+function storeDir(keepFolder = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'iamflow-eval-agreement-'));
   dirs.push(dir);
-  writeAgreementStore(dir);
+  writeAgreementStore(dir, { keepFolder });
   return dir;
 }
 
@@ -39,16 +39,19 @@ describe('iamflow eval agreement', () => {
     );
     expect(result.stdout).toContain('swaps        no run with both values');
     expect(result.stdout).toContain('different order (pairs: 0 concordant, 6 discordant, 0 tied)');
-    expect(result.stdout).toContain(
+    expect(result.stdout).toContain('no run folder kept: unmapped figures unknown');
+    const kept = await run(['eval', 'agreement', '.'], storeDir(true));
+    expect(kept.stdout).toContain(
       '5 of 30 drawn figures at the sampled frames unmapped (16.7 %), in 1 of 1 runs',
     );
+    expect(kept.stdout).toContain('0 (frame, character) pairs left out of the oracle’s grounding');
   });
 
   it('prints the whole report as JSON', async () => {
-    const result = await run(['eval', 'agreement', '.', '--json'], storeDir());
+    const result = await run(['eval', 'agreement', '.', '--json'], storeDir(true));
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report.pooled.duplication).toEqual({ rho: 1, runs: 24 });
+    expect(report.pooled.entityGrounding.runs).toBe(24);
     expect(report.unsure.unmapped).toBe(5);
   });
 

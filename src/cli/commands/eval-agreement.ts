@@ -95,6 +95,7 @@ export function formatAgreement(report: AgreementReport): string {
     lines.push(
       `  ${unsure.unmapped} of ${unsure.figures} drawn figures at the sampled frames unmapped (${share.toFixed(1)} %), in ${unsure.runsWithUnmapped} of ${unsure.runsChecked} runs`,
       '  (left out of the oracle\u2019s consistency, swaps and grounding; counted as figures for duplication)',
+      `  ${unsure.unsurePairs} (frame, character) pairs left out of the oracle\u2019s grounding: an unmapped figure could be theirs`,
       row('  pooled, all mapped', unsure.pooledAllMapped),
     );
   }

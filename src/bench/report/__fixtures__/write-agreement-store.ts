@@ -9,12 +9,12 @@ import type { RunRecord } from '../../store/run-record.js';
 const policies = ['self-forcing', 'longlive', 'memflow', 'iamflow'];
 
 /**
- * Writes `<dir>/results.sqlite` with 2 dimensions x 3 scripts x 4 policies whose pixel duplication follows the
- * oracle's (rho 1) and whose pixel grounding runs against it (rho -1); one run failed. The run
- * `reappearance-001/iamflow` keeps its folder (run.json + render.jsonl of the crafted script) with one extra,
- * unmapped figure ("a stranger") in each of the 5 sampled frames of segment 0.
+ * Writes `<dir>/results.sqlite` with 2 dimensions x 3 scripts x 4 policies whose stored pixel duplication follows
+ * the oracle's (rho 1) and whose pixel grounding runs against it (rho -1); one run failed. With `keepFolder`, the
+ * run `reappearance-001/iamflow` keeps its folder (run.json + render.jsonl of the crafted script) with one extra,
+ * unmapped figure ("a stranger") in each of the 5 sampled frames of segment 0; its oracle is then read from there.
  */
-export function writeAgreementStore(dir: string): void {
+export function writeAgreementStore(dir: string, { keepFolder = false } = {}): void {
   const store = openResultsStore(join(dir, 'results.sqlite'));
   for (const dimension of ['reappearance', 'newcomer']) {
     for (const n of [1, 2, 3]) {
@@ -40,7 +40,7 @@ export function writeAgreementStore(dir: string): void {
           },
           createdAt: '2025-01-01T00:00:00.000Z',
         };
-        if (scriptId === 'reappearance-001' && policy === 'iamflow') {
+        if (keepFolder && scriptId === 'reappearance-001' && policy === 'iamflow') {
           record.runDir = 'runs/reappearance-001/iamflow-s1-128x96';
           writeRunFolder(join(dir, record.runDir));
         }
