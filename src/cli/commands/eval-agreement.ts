@@ -10,10 +10,11 @@ import type { CommandContext } from '../command.js';
 
 /** Help of `iamflow eval agreement`, appended to `iamflow eval --help`. */
 export const agreementHelp = `
-\`eval agreement RESULTS_DIR\` reads a results store written by \`iamflow bench --out RESULTS_DIR\` (miniature engine) and
-prints, per identity metric, Spearman's rho between the pixel metric and the render-record oracle: pooled over all
-runs, per suite dimension and per policy; the per-policy means in pixel and oracle order; and how many figures the
-oracle could not map to a character (kept run folders only). Options (with --json):
+\`eval agreement RESULTS_DIR\` reads the results store of \`iamflow bench --out RESULTS_DIR\` (miniature engine) and
+prints, per identity metric, Spearman's rho between the pixel metric and the render-record oracle: pooled, per
+suite dimension and per policy; the policies' means in pixel and oracle order; and how many figures the oracle
+could not map to a character. The oracle of a kept run folder is computed again from its render.jsonl.
+Options (and --json):
   --store LOCATION     read this store (SQLite file or postgres:// URL) instead of RESULTS_DIR/results.sqlite
   --reevaluate         evaluate the kept run folders again with the current evaluator instead of the stored metrics
 `;
