@@ -66,7 +66,7 @@ const segmentSchema = z.object({
 });
 
 /** The fields of run.json the evaluator reads; everything else is ignored. */
-const runJsonSchema = z.object({
+export const runJsonSchema = z.object({
   script: z.object({
     prompts: z.array(z.string()).min(1),
     seconds: z.array(z.number()).optional(),

@@ -3,7 +3,7 @@ import type { RenderRecordEntry } from '../../engine/engine.js';
 import { APPEARANCE_SIZE, appearanceLayout, writeRgb } from '../../engine/mini/appearance.js';
 import { colorNames, hairColorNames } from '../../frame/color-names.js';
 import { annotations, timeline } from './__fixtures__/craft-video.js';
-import { characterOfMention, evaluateRenderRecord } from './oracle.js';
+import { characterOfMention, evaluateRenderRecord, possibleCharacters } from './oracle.js';
 
 function look(
   hair: keyof typeof hairColorNames,
@@ -54,6 +54,62 @@ describe('oracle', () => {
     expect(characterOfMention(null, annotations, [])).toBeUndefined();
   });
 
+  it('maps a mention shorter than every alias to the one character on screen it fits, else leaves it', () => {
+    const twins = {
+      characters: {
+        one: { aliases: ['one old man', 'the old man in the purple shirt'], attrs: ['purple shirt'] },
+        other: { aliases: ['the other old man', 'the old man in the orange shirt'], attrs: ['orange shirt'] },
+      },
+      present: [['one', 'other'], ['other']],
+    };
+    expect(characterOfMention('old man', twins, ['other'])).toBe('other');
+    expect(characterOfMention('the old man', twins, ['one', 'other'])).toBeUndefined();
+    expect(possibleCharacters('old man', twins, ['one', 'other'])).toEqual(['one', 'other']);
+    expect(possibleCharacters('a dog', twins, ['one', 'other'])).toEqual([]);
+    // On screen first: "old man" is not taken for a character off screen.
+    expect(characterOfMention('old man', twins, [])).toBeUndefined();
+  });
+
+  it('leaves out of grounding a character whose figure it cannot tell apart, instead of scoring 0', () => {
+    // Segment 2 shows Ravi and Nora; Nora is drawn bound to "woman", shorter than her aliases.
+    const unsure = evaluateRenderRecord(
+      records((segment) =>
+        segment === 2
+          ? [
+              { appearance: ravi, mention: 'Ravi' },
+              { appearance: nora, mention: 'woman' },
+            ]
+          : correct(segment),
+      ),
+      timeline,
+      annotations,
+    );
+    // "woman" is contained in Nora's alias "the young woman": the one character on screen it fits.
+    expect(unsure).toMatchObject({ unmapped: 0, unsure: 0 });
+    expect(unsure.metrics.entityGrounding).toBe(100);
+    const ambiguous = evaluateRenderRecord(
+      records((segment) =>
+        segment === 2
+          ? [
+              { appearance: ravi, mention: 'Ravi' },
+              { appearance: nora, mention: 'person' },
+            ]
+          : correct(segment),
+      ),
+      timeline,
+      {
+        ...annotations,
+        characters: {
+          ravi: { ...annotations.characters.ravi!, aliases: ['Ravi', 'the tall man', 'the tall person'] },
+          nora: { ...annotations.characters.nora!, aliases: ['Nora', 'the young woman', 'the young person'] },
+        },
+      },
+    );
+    // "person" fits both; Ravi is mapped through "Ravi", so only Nora's 5 samples there are left out.
+    expect(ambiguous).toMatchObject({ unmapped: 5, unsure: 5 });
+    expect(ambiguous.metrics.entityGrounding).toBe(100);
+  });
+
   it('scores a correct record 100 and drops on a swap and a duplicate', () => {
     const perfect = evaluateRenderRecord(records(correct), timeline, annotations);
     expect(perfect.metrics).toEqual({
@@ -63,6 +119,8 @@ describe('oracle', () => {
       identitySwaps: 100,
       entityGrounding: 100,
     });
+    // 5 samples per segment of 1, 1, 2 and 1 figures.
+    expect(perfect).toMatchObject({ unmapped: 0, figures: 25 });
     const swapped = evaluateRenderRecord(
       records((segment) => (segment === 3 ? [{ appearance: nora, mention: 'Ravi' }] : correct(segment))),
       timeline,
@@ -78,6 +136,6 @@ describe('oracle', () => {
       annotations,
     );
     expect(duplicated.metrics.duplication!).toBeLessThan(95);
-    expect(duplicated.unmapped).toBe(5);
+    expect(duplicated).toMatchObject({ unmapped: 5, figures: 30 });
   });
 });

@@ -26,11 +26,20 @@ export interface OracleReport {
   >;
   /** Drawn figures at the sampled frames whose mention named no annotated character (or several). */
   unmapped: number;
+  /** Drawn figures at the sampled frames (mapped or not). */
+  figures: number;
+  /**
+   * (Sampled frame, character on screen) pairs left out of grounding: no figure mapped to the character, but an
+   * unmapped figure's mention could be theirs ("old man" with two old men on screen).
+   */
+  unsure: number;
 }
 
 /**
  * The character a figure's bound mention refers to: an alias equal to the mention, else the longest alias the
- * mention contains as words (case-insensitive, leading articles left out); candidates are first narrowed to the characters on screen.
+ * mention contains as words (case-insensitive, leading articles left out), else the one alias that contains the
+ * mention; the characters on screen are tried first (all three ways), then every character (the first two).
+ * Undefined when nothing fits or two characters fit equally well.
  */
 export function characterOfMention(
   mention: string | null,
@@ -61,8 +70,46 @@ export function characterOfMention(
     }
     if (best !== undefined && !tie) return best.key;
     if (tie) return undefined;
+    if (pool === present) {
+      // The engine may bind a shorter phrase than every alias ("old man" for "the other old man"): then the one
+      // character on screen with an alias that contains the mention as words; several is a tie.
+      const bare = ` ${withoutArticle(text.trim())} `;
+      const within = present.filter((key) =>
+        aliasesOf(annotations, key).some((alias) => alias.includes(bare)),
+      );
+      if (within.length > 0) return within.length === 1 ? within[0] : undefined;
+    }
   }
   return undefined;
+}
+
+/**
+ * The characters on screen a mention could refer to: an alias of theirs contains the mention or is contained in
+ * it, as words. An unmapped figure whose mention could be a character leaves the oracle unsure about that
+ * character in that frame.
+ */
+export function possibleCharacters(
+  mention: string | null,
+  annotations: ScriptAnnotations,
+  present: readonly string[],
+): string[] {
+  if (mention === null) return [];
+  const text = ` ${withoutArticle(normalise(mention))} `;
+  return present.filter((key) =>
+    aliasesOf(annotations, key).some((alias) => alias.includes(text) || text.includes(alias)),
+  );
+}
+
+function normalise(phrase: string): string {
+  return phrase
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+    .trim();
+}
+
+/** A character's aliases, lower-cased, articles left out, padded with spaces for whole-word search. */
+function aliasesOf(annotations: ScriptAnnotations, key: string): string[] {
+  return (annotations.characters[key]?.aliases ?? []).map((alias) => ` ${withoutArticle(normalise(alias))} `);
 }
 
 function withoutArticle(phrase: string): string {
@@ -105,6 +152,8 @@ export function evaluateRenderRecord(
   const swaps: number[] = [];
   const looks = new Map<number, Map<string, number[][]>>();
   let unmapped = 0;
+  let figures = 0;
+  let unsure = 0;
   for (const span of segmentSpans(timeline, records.length)) {
     const index = span.segment.index;
     const present = annotations.present[index] ?? [];
@@ -121,11 +170,14 @@ export function evaluateRenderRecord(
       duplication.push(
         100 * (entry.figures.length <= present.length ? 1 : present.length / entry.figures.length),
       );
+      figures += entry.figures.length;
       const mapped = new Map<string, (typeof entry.figures)[number]>();
+      const unsureOf = new Set<string>();
       for (const figure of entry.figures) {
         const key = characterOfMention(figure.mention, annotations, present);
         if (key === undefined || mapped.has(key)) {
           unmapped++;
+          for (const other of possibleCharacters(figure.mention, annotations, present)) unsureOf.add(other);
           continue;
         }
         mapped.set(key, figure);
@@ -139,6 +191,11 @@ export function evaluateRenderRecord(
       }
       for (const key of present) {
         const figure = mapped.get(key);
+        // Not drawn is a 0; drawn under a mention the oracle cannot resolve is not known, so left out.
+        if (figure === undefined && unsureOf.has(key)) {
+          unsure++;
+          continue;
+        }
         grounding.push(
           figure === undefined
             ? 0
@@ -171,7 +228,7 @@ export function evaluateRenderRecord(
   put('duplication', duplication);
   put('identitySwaps', swaps);
   put('entityGrounding', grounding);
-  return { metrics, unmapped };
+  return { metrics, unmapped, figures, unsure };
 }
 
 function attributeShare(named: NamedAppearance, look: readonly ParsedAttribute[]): number | undefined {

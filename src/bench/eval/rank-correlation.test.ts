@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oracleAgreement, spearman } from './rank-correlation.js';
+import { spearman } from './rank-correlation.js';
 
 describe('spearman', () => {
   it('is 1 for the same order, -1 for the reverse, and handles ties', () => {
@@ -9,13 +9,5 @@ describe('spearman', () => {
     expect(spearman([1, 1, 2, 3], [1, 2, 3, 4])).toBeCloseTo(0.9487, 3);
     expect(spearman([1, 2], [1, 2])).toBeUndefined();
     expect(spearman([1, 1, 1], [1, 2, 3])).toBeUndefined();
-  });
-
-  it('pairs pixel and oracle metrics across runs', () => {
-    const runs = [10, 50, 30, 80].map((value, index) => ({
-      metrics: { duplication: value },
-      oracle: { metrics: { duplication: [20, 60, 40, 70][index]! }, unmapped: 0 },
-    }));
-    expect(oracleAgreement(runs)).toEqual({ duplication: { rho: 1, runs: 4 } });
   });
 });

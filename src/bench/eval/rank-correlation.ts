@@ -1,6 +1,3 @@
-import type { EvaluationReport, MetricName } from './evaluation-report.js';
-import type { OracleReport } from './oracle.js';
-
 /**
  * Spearman rank correlation of two equally long series (ties get their average rank); undefined with fewer
  * than 3 pairs or when a series is constant.
@@ -23,31 +20,6 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number |
     vy += (ry[index]! - my) ** 2;
   }
   return vx === 0 || vy === 0 ? undefined : covariance / Math.sqrt(vx * vy);
-}
-
-/** Per oracle metric: Spearman's rho between the pixel metric and the oracle over runs that have both. */
-export function oracleAgreement(
-  reports: ReadonlyArray<Pick<EvaluationReport, 'metrics'> & { oracle?: OracleReport }>,
-): Partial<Record<MetricName, { rho: number | undefined; runs: number }>> {
-  const names = new Set(
-    reports.flatMap((report) => Object.keys(report.oracle?.metrics ?? {})),
-  ) as Set<MetricName>;
-  const agreement: Partial<Record<MetricName, { rho: number | undefined; runs: number }>> = {};
-  for (const name of names) {
-    const pairs = reports.flatMap((report) => {
-      const pixel = report.metrics[name];
-      const oracle = report.oracle?.metrics[name as keyof OracleReport['metrics']];
-      return pixel === undefined || oracle === undefined ? [] : [[pixel, oracle] as const];
-    });
-    agreement[name] = {
-      rho: spearman(
-        pairs.map((pair) => pair[0]),
-        pairs.map((pair) => pair[1]),
-      ),
-      runs: pairs.length,
-    };
-  }
-  return agreement;
 }
 
 function ranks(values: readonly number[]): number[] {

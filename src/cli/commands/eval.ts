@@ -7,8 +7,10 @@ import { type FeatureSetName, featureSetNames } from '../../bench/eval/features/
 import { createOpenAIJudge } from '../../bench/eval/judge/openai-judge.js';
 import { InputError } from '../../errors/index.js';
 import type { Command, CommandContext } from '../command.js';
+import { agreementHelp, runAgreement } from './eval-agreement.js';
 
 const help = `Usage: iamflow eval DIR [options]
+       iamflow eval agreement RESULTS_DIR [--json] [--store LOCATION] [--reevaluate]
 
 Scores a video on NarraStream-Bench's three dimensions (quality, temporal, instruction), each 0-100.
 DIR is a run folder written by \`iamflow generate\` (run.json + video.mp4, render.jsonl for the oracle) or a
@@ -24,7 +26,7 @@ Options:
   --judge-model M      judge model name (required with --judge-url)
   --width N            decode frames at this width, 64..1920 (default: 320)
   -h, --help           show this help
-
+${agreementHelp}
 Environment:
   IAMFLOW_JUDGE_API_KEY  bearer token for the judge
 
@@ -33,6 +35,7 @@ Examples:
   iamflow eval out/nora --json
   iamflow eval narrastream/ --features human
   iamflow eval narrastream/ --judge-url http://localhost:8000/v1 --judge-model qwen2-vl
+  iamflow eval agreement bench/results/smoke
 `;
 
 /** `iamflow eval DIR`: evaluation of a run folder or a NarraStream-Bench folder. */
@@ -46,9 +49,25 @@ export const evalCommand: Command = {
     'judge-url': { type: 'string' },
     'judge-model': { type: 'string' },
     width: { type: 'string' },
+    store: { type: 'string' },
+    reevaluate: { type: 'boolean', default: false },
   },
   async run(context: CommandContext): Promise<number> {
     const [dir, ...rest] = context.positionals;
+    // A run folder literally named `agreement` is still reachable as ./agreement.
+    if (dir === 'agreement') return runAgreement(context);
+    for (const flag of ['store', 'reevaluate'] as const) {
+      if (context.values[flag] !== undefined && context.values[flag] !== false) {
+        throw new InputError([
+          {
+            code: 'invalid-flag',
+            path: [`--${flag}`],
+            message: 'only applies to `iamflow eval agreement`',
+            hint: 'iamflow eval agreement RESULTS_DIR --store results.sqlite',
+          },
+        ]);
+      }
+    }
     if (dir === undefined || rest.length > 0) {
       throw new InputError([
         {
