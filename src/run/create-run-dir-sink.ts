@@ -1,12 +1,14 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sampleFrames } from '../agents/vlm/sample-frames.js';
+import { buildCharacterSheet } from '../characters/build-character-sheet.js';
 import { writeCharacterSheet } from '../characters/write-character-sheet.js';
 import type { RenderRecordEntry } from '../engine/engine.js';
 import { writePng as writePngFile } from '../frame/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import { iamflowDefaults } from '../memory/iamflow/iamflow-defaults.js';
 import { createMp4Encoder } from '../video/mp4-encoder.js';
+import { createFrameSpill } from './frame-spill.js';
 import type { FrameEncoder, RunOutputFiles, RunSink } from './run-sink.js';
 import { createWriteBehind } from './write-behind.js';
 
@@ -25,6 +27,11 @@ export interface RunDirSinkSettings {
    * chunk's verifier samples (video frames 0, 4, 8, fitted in 256 x 256: about 26 MB per minute of video).
    */
   characters?: boolean;
+  /**
+   * Bytes of those samples kept in memory; older ones go to `samples.part` in the run folder until the sheets are
+   * written. Default 64 MiB (about 2.5 minutes of video), so a 60 s run never touches the file.
+   */
+  sampleMemoryBytes?: number;
 }
 
 const names = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
@@ -56,7 +63,10 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
   let renderPart = false;
   const characters = settings.characters ?? true;
   // The frames the verifier looked at, by video frame index: the character sheets crop them.
-  const sampled = new Map<number, VideoFrame>();
+  const sampled = createFrameSpill({
+    path: join(dir, 'samples.part'),
+    memoryBytes: settings.sampleMemoryBytes ?? 64 * 2 ** 20,
+  });
 
   return {
     async open(plan) {
@@ -93,9 +103,9 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       }
       if (characters) {
         const { verifyFrameIndices, verifySize } = iamflowDefaults;
-        sampleFrames(frames, verifyFrameIndices, verifySize).forEach((frame, index) => {
-          sampled.set(first + verifyFrameIndices[index]!, { ...frame, data: frame.data.slice() });
-        });
+        const samples = sampleFrames(frames, verifyFrameIndices, verifySize);
+        for (const [index, frame] of samples.entries())
+          await sampled.set(first + verifyFrameIndices[index]!, { ...frame, data: frame.data.slice() });
       }
     },
     async onRenderRecord(entries: RenderRecordEntry[]) {
@@ -114,12 +124,16 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         await writePng(`${path}.part`, frame);
         await rename(`${path}.part`, path);
       }
-      if (runJson && characters) await writeCharacterSheet(dir, runJson, (index) => sampled.get(index));
-      sampled.clear();
+      if (runJson && characters) {
+        const crops = buildCharacterSheet(runJson).characters.flatMap((character) => character.crops);
+        const frames = await sampled.load(crops.map((crop) => crop.videoFrame));
+        await writeCharacterSheet(dir, runJson, (index) => frames.get(index));
+      }
+      await sampled.clear();
       if (runJson) await writeAtomically(join(dir, names.runJson), `${JSON.stringify(runJson, null, 2)}\n`);
     },
     async abort() {
-      sampled.clear();
+      await sampled.clear();
       await video?.drain().catch(() => {});
       await encoder?.abort().catch(() => {});
       if (renderPart) await rm(`${renderPath}.part`, { force: true });

@@ -10,7 +10,7 @@ import { policyNames, policyRegistrations } from '../../memory/policy-registry.j
 import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
-import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
+import { engineHelp, engineOptions, resolveEngineSpec } from './engine-flags.js';
 import { parseSize } from './generate-flags.js';
 
 const help = `Usage: iamflow bench [options]
@@ -133,7 +133,7 @@ export function parseBenchFlags(
   const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
   const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
   if (agents) options.agents = agents;
-  const engine = resolveEngineFlags({ values, env });
+  const engine = resolveEngineSpec({ values, env });
   if (engine) options.engine = engine;
   return options;
 }

@@ -31,8 +31,18 @@ export interface MiniEngineSettings {
   denoisingSteps?: readonly number[];
   /** Timestep shift: sigma = shift * t / (1 + (shift - 1) * t) with t = step / 1000. Default 5. */
   timestepShift?: number;
-  /** How stored frames' vectors are kept: `none` (float32), `int8` or `fp8` (e4m3). Default `none`. */
+  /**
+   * Number format of the engine's weights (one scale per output channel) and of stored frames' keys/values (one
+   * scale per vector): `none` (float32), `int8` or `fp8` (e4m3). Default `none`.
+   */
   quantization?: Quantization;
+  /**
+   * Latent frames the engine keeps after generating them (for `storeFrame`, `decodeChunk` and `renderRecord`), the
+   * newest ones; older frames are dropped, except the sink. At least the local window and the recache window are
+   * always kept. Default 256: 64 s of video at the reference 16 fps and 4 video frames per latent frame, so a
+   * 60 s run keeps every frame and only longer runs forget (policies store frames a few chunks old at most).
+   */
+  retainFrames?: number;
 }
 
 /** DESIGN.md's reference parameters. */
@@ -49,6 +59,7 @@ export const miniEngineDefaults = {
   denoisingSteps: reference.denoising.steps,
   timestepShift: reference.denoising.timestepShift,
   quantization: 'none' as Quantization,
+  retainFrames: 256,
 };
 
 /** Settings with every default filled in. */
@@ -87,6 +98,7 @@ export function resolveMiniSettings(settings: MiniEngineSettings = {}): Resolved
   integer('sinkFrames', 0, 64);
   integer('localFrames', resolved.chunkFrames, 256);
   integer('bankCapacity', 0, 64);
+  integer('retainFrames', 1, 2 ** 30);
   const steps = resolved.denoisingSteps;
   if (
     steps.length === 0 ||
