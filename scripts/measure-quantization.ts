@@ -5,6 +5,10 @@
  * bytes per stored frame and its peak over the run, the weights' bytes, and whether the video equals float32's.
  *
  *   npx tsx scripts/measure-quantization.ts [--scripts 6] [--size 240x136] [--policy iamflow] [--suite FILE]
+ *                                           [--variants none,int8,fp8,int8-store,fp8-store,int8-weights,fp8-weights]
+ *
+ * `int8` and `fp8` quantize weights and stored frames (what `--quantize` does); `MODE-store` only the stored frames,
+ * `MODE-weights` only the weights (to see which part costs what). Default variants: none, int8, fp8.
  *
  * Scripts are taken round-robin over the suite's dimensions (the first of each, then the second, ...).
  */
@@ -14,6 +18,7 @@ import { evaluateRenderRecord } from '../src/bench/eval/oracle.js';
 import type { RenderRecordEntry } from '../src/engine/engine.js';
 import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
 import { type Quantization, quantizations } from '../src/engine/mini/quantize.js';
+import { denoisingTimesteps } from '../src/run/run-defaults.js';
 import { runScript } from '../src/run/run-script.js';
 import type { RunSink } from '../src/run/run-sink.js';
 import { readScripts } from '../src/script/read-script.js';
@@ -25,7 +30,19 @@ const { values } = parseArgs({
     size: { type: 'string', default: '240x136' },
     policy: { type: 'string', default: 'iamflow' },
     suite: { type: 'string', default: 'bench/suite/narrastream-324.jsonl' },
+    variants: { type: 'string', default: 'none,int8,fp8' },
   },
+});
+/** A variant: the stored frames' format and the weights' format. */
+const variants = values.variants.split(',').map((name) => {
+  const [mode, part] = name.split('-') as [Quantization, 'store' | 'weights' | undefined];
+  if (!quantizations.includes(mode) || (part !== undefined && part !== 'store' && part !== 'weights'))
+    throw new Error(`unknown variant ${name}`);
+  return {
+    name,
+    store: part === 'weights' ? ('none' as const) : mode,
+    weights: part === 'store' ? ('none' as const) : mode,
+  };
 });
 const [width, height] = values.size.split('x').map(Number) as [number, number];
 const { scripts: all } = await readScripts(values.suite);
@@ -66,7 +83,7 @@ function digestSink(): RunSink & { digest(): string; record: RenderRecordEntry[]
 
 interface Row {
   script: string;
-  mode: Quantization;
+  mode: string;
   longRange: number;
   generateSeconds: number;
   peakStoreBytes: number;
@@ -75,12 +92,18 @@ interface Row {
 }
 const rows: Row[] = [];
 for (const script of chosen) {
-  for (const mode of quantizations) {
+  for (const { name: mode, store, weights } of variants) {
     const sink = digestSink();
     const { result } = await runScript(
       {
         script,
-        engine: { provider: 'mini', quantization: mode },
+        engine: ({ steps, ...settings }) =>
+          createMiniEngine({
+            ...settings,
+            denoisingSteps: denoisingTimesteps(steps),
+            quantization: store,
+            weightQuantization: weights,
+          }),
         policy: { name: values.policy },
         seed: 1,
         size: { width, height },
@@ -120,8 +143,8 @@ async function bytesPerStoredFrame(mode: Quantization): Promise<number> {
 }
 
 const mean = (list: number[]) => list.reduce((sum, value) => sum + value, 0) / Math.max(1, list.length);
-const perFrame = new Map<Quantization, number>();
-for (const mode of quantizations) perFrame.set(mode, await bytesPerStoredFrame(mode));
+const perFrame = new Map<string, number>();
+for (const { name, store } of variants) perFrame.set(name, await bytesPerStoredFrame(store));
 console.log(
   `\n${chosen.length} scripts (${chosen.map((s) => s.id).join(', ')}), policy ${values.policy}, ${width}x${height}, seed 1\n`,
 );
@@ -129,7 +152,7 @@ console.log(
   '| mode | bytes / stored frame | vs fp32 | peak store (mean) | weight bytes | oracle long-range (mean) | paired diff vs none (± 1 se) | generate s (mean) | video = none |',
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const mode of quantizations) {
+for (const { name: mode } of variants) {
   const mine = rows.filter((row) => row.mode === mode);
   const diffs = mine.map((row) => {
     const base = rows.find((other) => other.script === row.script && other.mode === 'none')!;
@@ -142,6 +165,6 @@ for (const mode of quantizations) {
   ).length;
   const bytes = perFrame.get(mode)!;
   console.log(
-    `| ${mode} | ${bytes} | ${(perFrame.get('none')! / bytes).toFixed(2)}x | ${Math.round(mean(mine.map((r) => r.peakStoreBytes)))} | ${mine[0]?.weightBytes ?? 0} | ${mean(mine.map((r) => r.longRange)).toFixed(2)} | ${diffMean >= 0 ? '+' : ''}${diffMean.toFixed(2)} ± ${se.toFixed(2)} | ${mean(mine.map((r) => r.generateSeconds)).toFixed(2)} | ${same}/${mine.length} |`,
+    `| ${mode} | ${bytes} | ${((perFrame.get('none') ?? Number.NaN) / bytes).toFixed(2)}x | ${Math.round(mean(mine.map((r) => r.peakStoreBytes)))} | ${mine[0]?.weightBytes ?? 0} | ${mean(mine.map((r) => r.longRange)).toFixed(2)} | ${diffMean >= 0 ? '+' : ''}${diffMean.toFixed(2)} ± ${se.toFixed(2)} | ${mean(mine.map((r) => r.generateSeconds)).toFixed(2)} | ${same}/${mine.length} |`,
   );
 }

@@ -49,7 +49,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   const config = resolveMiniSettings(settings);
   const sigmas = shiftedSigmas(config.denoisingSteps, config.timestepShift);
   const decoder = createDecoder(config.width, config.height, config.videoFramesPerLatent);
-  const weights = createEngineWeights(config.quantization);
+  const weights = createEngineWeights(config.weightQuantization ?? config.quantization);
   /** Every generated frame by index; frames older than the retention window are dropped (undefined). */
   const frames: Array<LatentFrame | undefined> = [];
   const retain = Math.max(config.retainFrames, config.localFrames, RECACHE_WINDOW);

@@ -36,6 +36,8 @@ export interface MiniEngineSettings {
    * scale per vector): `none` (float32), `int8` or `fp8` (e4m3). Default `none`.
    */
   quantization?: Quantization;
+  /** Number format of the weights alone, when it should differ from `quantization` (to measure each part). */
+  weightQuantization?: Quantization;
   /**
    * Latent frames the engine keeps after generating them (for `storeFrame`, `decodeChunk` and `renderRecord`), the
    * newest ones; older frames are dropped, except the sink. At least the local window and the recache window are
@@ -59,6 +61,7 @@ export const miniEngineDefaults = {
   denoisingSteps: reference.denoising.steps,
   timestepShift: reference.denoising.timestepShift,
   quantization: 'none' as Quantization,
+  weightQuantization: undefined as Quantization | undefined,
   retainFrames: 256,
 };
 
@@ -118,12 +121,16 @@ export function resolveMiniSettings(settings: MiniEngineSettings = {}): Resolved
       message: 'timestepShift must be positive',
     });
   }
-  if (!['none', 'int8', 'fp8'].includes(resolved.quantization)) {
-    issues.push({
-      code: 'invalid-engine-setting',
-      path: ['engine', 'quantization'],
-      message: `quantization must be none, int8 or fp8, got ${String(resolved.quantization)}`,
-    });
+  for (const field of ['quantization', 'weightQuantization'] as const) {
+    const value = resolved[field];
+    if (value === undefined && field === 'weightQuantization') continue;
+    if (!['none', 'int8', 'fp8'].includes(value as string)) {
+      issues.push({
+        code: 'invalid-engine-setting',
+        path: ['engine', field],
+        message: `${field} must be none, int8 or fp8, got ${String(value)}`,
+      });
+    }
   }
   if (issues.length > 0) throw new InputError(issues);
   return resolved;
