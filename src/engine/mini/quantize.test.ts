@@ -136,3 +136,24 @@ describe('stored frames', () => {
     expect(maxError(restored.scene.state, frame.scene.state)).toBeLessThan(0.05);
   });
 });
+
+describe('weightQuantization', () => {
+  it('sets the weights apart from the store, and is checked', async () => {
+    const engine = createMiniEngine({
+      width: 64,
+      height: 36,
+      quantization: 'int8',
+      weightQuantization: 'none',
+    });
+    await engine.generateChunk({ prompt: await engine.encodePrompt('Nora walks in the park') });
+    await engine.storeFrame(1, 'a');
+    const float = createMiniEngine({ width: 64, height: 36 });
+    await float.generateChunk({ prompt: await float.encodePrompt('Nora walks in the park') });
+    await float.storeFrame(1, 'a');
+    // float32 weights: the projection plus 4 bytes per entry of each embedding row used; int8 frames
+    expect(engine.weightBytes()).toBe(float.weightBytes());
+    expect((engine.weightBytes() - 32 * 64 * 4) % (60 * 4)).toBe(0);
+    expect(float.storeBytes() / engine.storeBytes()).toBeGreaterThan(3.5);
+    expect(() => createMiniEngine({ weightQuantization: 'int4' as never })).toThrow(/weightQuantization/);
+  });
+});
