@@ -62,6 +62,9 @@ export interface CausalVideoEngineV1 {
 
   /** Optional ability: memory footprint of the frame store in bytes (for quantization benchmarks). */
   storeBytes?(): number;
+
+  /** Optional ability: bytes of the engine's weights in their number format (for quantization benchmarks). */
+  weightBytes?(): number;
 }
 
 /** Geometry and context layout of an engine. */

@@ -130,6 +130,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
   const chunks: ChunkTiming[] = [];
   const switches: SwitchRecord[] = [];
   let videoFramesDone = 0;
+  let peakStoreBytes = 0;
   const renderRecord: RenderRecordEntry[] | undefined =
     options.onRenderRecord && engine.renderRecord ? [] : undefined;
 
@@ -203,6 +204,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     await policy.onChunkEnd?.({ segment, prompt, chunk, frames });
     workProfile.stop(policySpan);
     const t4 = clock();
+    peakStoreBytes = Math.max(peakStoreBytes, engine.storeBytes?.() ?? 0);
 
     const timing: ChunkTiming = {
       chunk: chunk.chunk,
@@ -263,6 +265,12 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     wallMs,
     // A sub-millisecond run (fake clock) still yields a finite, JSON-safe factor.
     realtimeFactor: videoSeconds / (Math.max(wallMs, 0.001) / 1000),
+    memory: {
+      // resourceUsage reports kilobytes
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      ...(engine.storeBytes ? { peakStoreBytes } : {}),
+      ...(engine.weightBytes ? { weightBytes: engine.weightBytes() } : {}),
+    },
   };
 }
 

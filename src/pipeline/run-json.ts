@@ -124,6 +124,14 @@ export const runJsonSchema = z.object({
   }),
   wallSeconds: z.number(),
   realtimeFactor: z.number(),
+  /** Peak RSS of the process and the engine's store and weight bytes (absent in run.json files before them). */
+  memory: z
+    .object({
+      maxRssBytes: z.number(),
+      peakStoreBytes: z.number().optional(),
+      weightBytes: z.number().optional(),
+    })
+    .optional(),
   edits: z
     .array(
       z.object({
@@ -232,6 +240,7 @@ export function createRunJson(result: RunResult, details: RunJsonDetails): RunJs
     },
     wallSeconds: result.wallMs / 1000,
     realtimeFactor: result.realtimeFactor,
+    memory: result.memory,
     ...(details.edits ? { edits: details.edits } : {}),
     outputs: details.outputs,
   };

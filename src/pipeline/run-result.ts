@@ -96,6 +96,18 @@ export interface RunResult {
   wallMs: number;
   /** Video seconds per wall second: above 1 is faster than real time. */
   realtimeFactor: number;
+  /** Memory the run held. */
+  memory: RunMemory;
+}
+
+/** Memory figures of a run. */
+export interface RunMemory {
+  /** Peak resident set size of the whole process so far, in bytes (`process.resourceUsage().maxRSS`). */
+  maxRssBytes: number;
+  /** Largest frame store seen after a chunk, in bytes, when the engine reports it (`storeBytes`). */
+  peakStoreBytes?: number;
+  /** Bytes of the engine's weights, when it reports them (`weightBytes`). */
+  weightBytes?: number;
 }
 
 /** Component-wise `after - before` of two cost snapshots. */

@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sampleFrames } from '../agents/vlm/sample-frames.js';
+import { buildCharacterSheet } from '../characters/build-character-sheet.js';
 import { writeCharacterSheet } from '../characters/write-character-sheet.js';
 import type { RenderRecordEntry } from '../engine/engine.js';
 import { workProfile } from '../engine/work-profile.js';
@@ -8,6 +9,7 @@ import { writePng as writePngFile } from '../frame/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import { iamflowDefaults } from '../memory/iamflow/iamflow-defaults.js';
 import { createMp4Encoder } from '../video/mp4-encoder.js';
+import { createFrameSpill } from './frame-spill.js';
 import type { FrameEncoder, RunOutputFiles, RunSink } from './run-sink.js';
 import { createWriteBehind } from './write-behind.js';
 
@@ -26,6 +28,11 @@ export interface RunDirSinkSettings {
    * chunk's verifier samples (video frames 0, 4, 8, fitted in 256 x 256: about 26 MB per minute of video).
    */
   characters?: boolean;
+  /**
+   * Bytes of those samples kept in memory; older ones go to `samples.part` in the run folder until the sheets are
+   * written. Default 64 MiB (about 2.5 minutes of video), so a 60 s run never touches the file.
+   */
+  sampleMemoryBytes?: number;
 }
 
 const names = { video: 'video.mp4', renderRecord: 'render.jsonl', runJson: 'run.json' } as const;
@@ -57,7 +64,10 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
   let renderPart = false;
   const characters = settings.characters ?? true;
   // The frames the verifier looked at, by video frame index: the character sheets crop them.
-  const sampled = new Map<number, VideoFrame>();
+  const sampled = createFrameSpill({
+    path: join(dir, 'samples.part'),
+    memoryBytes: settings.sampleMemoryBytes ?? 64 * 2 ** 20,
+  });
 
   return {
     async open(plan) {
@@ -97,15 +107,16 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       if (characters) {
         const span = workProfile.start('characters');
         const { verifyFrameIndices, verifySize } = iamflowDefaults;
-        sampleFrames(frames, verifyFrameIndices, verifySize).forEach((frame, index) => {
+        const samples = sampleFrames(frames, verifyFrameIndices, verifySize);
+        for (const [index, frame] of samples.entries()) {
           // a resized sample is a new buffer; only a frame already small enough is the engine's own (copied)
           const source = frames[verifyFrameIndices[index]!];
           const own = source !== undefined && frame.data === source.data;
-          sampled.set(
+          await sampled.set(
             first + verifyFrameIndices[index]!,
             own ? { ...frame, data: frame.data.slice() } : frame,
           );
-        });
+        }
         workProfile.stop(span);
       }
     },
@@ -129,14 +140,18 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         await rename(`${path}.part`, path);
       }
       const sheet = workProfile.start('characters');
-      if (runJson && characters) await writeCharacterSheet(dir, runJson, (index) => sampled.get(index));
+      if (runJson && characters) {
+        const crops = buildCharacterSheet(runJson).characters.flatMap((character) => character.crops);
+        const frames = await sampled.load(crops.map((crop) => crop.videoFrame));
+        await writeCharacterSheet(dir, runJson, (index) => frames.get(index));
+      }
       workProfile.stop(sheet);
-      sampled.clear();
+      await sampled.clear();
       if (runJson) await writeAtomically(join(dir, names.runJson), `${JSON.stringify(runJson, null, 2)}\n`);
       workProfile.stop(io);
     },
     async abort() {
-      sampled.clear();
+      await sampled.clear();
       await video?.drain().catch(() => {});
       await encoder?.abort().catch(() => {});
       if (renderPart) await rm(`${renderPath}.part`, { force: true });

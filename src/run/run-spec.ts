@@ -73,6 +73,9 @@ const miniEngineSpecSchema = z.strictObject({
   timestepShift: z.number().positive().optional(),
 });
 
+/** The embedded miniature engine's settings in a run spec (plain data). */
+export type MiniEngineSpec = z.infer<typeof miniEngineSpecSchema>;
+
 const remoteEngineSpecSchema = z.strictObject({
   provider: z.literal('remote'),
   /** Base URL of an engine protocol server (docs/engine-protocol.md), e.g. `http://127.0.0.1:7870`. */

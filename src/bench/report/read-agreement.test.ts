@@ -80,6 +80,7 @@ describe('readAgreement', () => {
       seed: 1,
       width: 128,
       height: 96,
+      steps: 4,
       dimension: 'smoke',
       status: 'done',
       wallSeconds: 1,

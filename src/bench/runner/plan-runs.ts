@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { runDefaults } from '../../run/run-defaults.js';
-import type { AgentSettings, RemoteEngineSpec } from '../../run/run-spec.js';
+import type { AgentSettings, MiniEngineSpec, RemoteEngineSpec } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
 import { type RunKey, runKeyString } from '../store/run-record.js';
 import type { RunJob } from './run-job.js';
@@ -48,7 +48,7 @@ export interface PlanOptions {
   /** Agent settings for the policies that take agents. */
   agents?: AgentSettings;
   /** A remote engine instead of the miniature one. */
-  engine?: RemoteEngineSpec;
+  engine?: RemoteEngineSpec | MiniEngineSpec;
 }
 
 /** The jobs of a batch, script-major (every policy of a script, then the next script), minus those done. */

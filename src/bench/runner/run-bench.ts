@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { InputError, type Issue } from '../../errors/index.js';
 import { policyNames } from '../../memory/policy-registry.js';
 import { runDefaults } from '../../run/run-defaults.js';
-import type { AgentSettings, RemoteEngineSpec } from '../../run/run-spec.js';
+import type { AgentSettings, MiniEngineSpec, RemoteEngineSpec } from '../../run/run-spec.js';
 import { readScripts } from '../../script/read-script.js';
 import { redactUrl } from '../redact-url.js';
 import { openBenchStore } from '../store/open-bench-store.js';
@@ -68,7 +68,7 @@ export interface BenchOptions {
   /** LLM/VLM agent settings for the policies that take agents (iamflow). Default: rules and pixel. */
   agents?: AgentSettings;
   /** A remote engine (engine protocol server) instead of the miniature one. Default: the miniature engine. */
-  engine?: RemoteEngineSpec;
+  engine?: RemoteEngineSpec | MiniEngineSpec;
   /** Working directory. Default `process.cwd()`. */
   cwd?: string;
   /** Executor for in-thread runs (workers = 0); default generate + evaluate with the miniature engine. */

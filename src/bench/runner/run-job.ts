@@ -1,4 +1,4 @@
-import type { AgentSettings, RemoteEngineSpec } from '../../run/run-spec.js';
+import type { AgentSettings, MiniEngineSpec, RemoteEngineSpec } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
 import type { RunKey, RunRecord } from '../store/run-record.js';
 
@@ -15,7 +15,7 @@ export interface RunJob extends RunKey {
   /** Agent settings, passed to the policies that take agents (plain data: jobs cross worker threads). */
   agents?: AgentSettings;
   /** A remote engine instead of the miniature one (plain data). */
-  engine?: RemoteEngineSpec;
+  engine?: RemoteEngineSpec | MiniEngineSpec;
 }
 
 /** What a run measured; the runner adds the key, dimension and time and stores it. */

@@ -12,7 +12,7 @@ import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
 import { benchSpeedHelp, runBenchSpeed } from './bench-speed.js';
-import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
+import { engineHelp, engineOptions, resolveEngineSpec } from './engine-flags.js';
 import { parseSize } from './generate-flags.js';
 
 /** The most denoising steps (one per timestep from 1000 down). */
@@ -149,7 +149,7 @@ export function parseBenchFlags(
   const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
   const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
   if (agents) options.agents = agents;
-  const engine = resolveEngineFlags({ values, env });
+  const engine = resolveEngineSpec({ values, env });
   if (engine) options.engine = engine;
   return options;
 }

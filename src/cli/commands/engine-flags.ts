@@ -1,16 +1,20 @@
+import { type Quantization, quantizations } from '../../engine/mini/quantize.js';
 import { InputError } from '../../errors/index.js';
-import type { RemoteEngineSpec } from '../../run/run-spec.js';
+import type { MiniEngineSpec, RemoteEngineSpec } from '../../run/run-spec.js';
 import type { CommandContext } from '../command.js';
 
 /** `--engine URL` and `--engine-token T`, shared by generate and bench. */
 export const engineOptions = {
   engine: { type: 'string' },
   'engine-token': { type: 'string' },
+  quantize: { type: 'string' },
 } as const;
 
 export const engineHelp = `  --engine URL         use a remote engine: a server of the engine protocol (iamflow engine serve,
                        docs/engine-protocol.md), e.g. http://127.0.0.1:7870 (default: the miniature engine)
-  --engine-token T     bearer token of that server (or IAMFLOW_ENGINE_TOKEN)`;
+  --engine-token T     bearer token of that server (or IAMFLOW_ENGINE_TOKEN)
+  --quantize MODE      number format of the miniature engine's weights and stored frames: none (float32), int8
+                       or fp8 (e4m3) (default: none)`;
 
 /** Parses an http(s) URL given to `flag`, or throws a located InputError. */
 export function parseEngineUrl(flag: string, text: string): string {
@@ -31,6 +35,39 @@ export function parseEngineUrl(flag: string, text: string): string {
     ]);
   }
   return text.replace(/\/+$/, '');
+}
+
+/**
+ * The engine the flags name: a remote one (`--engine URL`), the miniature one with `--quantize MODE`, or undefined
+ * for the embedded default.
+ */
+export function resolveEngineSpec(
+  context: Pick<CommandContext, 'values' | 'env'>,
+): RemoteEngineSpec | MiniEngineSpec | undefined {
+  const quantize = context.values.quantize;
+  const remote = resolveEngineFlags(context);
+  if (quantize === undefined) return remote;
+  if (typeof quantize !== 'string' || !quantizations.includes(quantize as Quantization)) {
+    throw new InputError([
+      {
+        code: 'invalid-flag',
+        path: ['--quantize'],
+        message: `unknown quantization '${String(quantize)}'`,
+        hint: `use one of: ${quantizations.join(', ')}`,
+      },
+    ]);
+  }
+  if (remote !== undefined) {
+    throw new InputError([
+      {
+        code: 'invalid-flag',
+        path: ['--quantize'],
+        message: 'only applies to the embedded miniature engine, not with --engine URL',
+        hint: 'drop --quantize (a remote engine keeps its own number format)',
+      },
+    ]);
+  }
+  return { provider: 'mini', quantization: quantize as Quantization };
 }
 
 /** The remote engine the flags name, or undefined for the embedded one. */

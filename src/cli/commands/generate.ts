@@ -14,7 +14,7 @@ import type { Command, CommandContext } from '../command.js';
 import { ensureWritableDir } from '../ensure-writable-dir.js';
 import { createProgressBar } from '../progress-bar.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
-import { engineHelp, engineOptions, resolveEngineFlags } from './engine-flags.js';
+import { engineHelp, engineOptions, resolveEngineSpec } from './engine-flags.js';
 import { parseGenerateFlags } from './generate-flags.js';
 
 export type { FrameEncoder } from '../../run/run-sink.js';
@@ -90,7 +90,7 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
 async function runGenerate(context: CommandContext, dependencies: GenerateDependencies): Promise<number> {
   const flags = parseGenerateFlags(context.values, context.positionals, defaultPolicyName);
   const agents = resolveAgentFlags(context, [resolvePolicy(flags.policy)]);
-  const remote = resolveEngineFlags(context);
+  const engineSpec = resolveEngineSpec(context);
   const script = await readScript(flags.script, {
     cwd: context.cwd,
     ...(flags.line === undefined ? {} : { line: flags.line }),
@@ -115,7 +115,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     const { result } = await runScript(
       {
         script,
-        engine: remote ?? dependencies.createEngine,
+        engine: engineSpec ?? dependencies.createEngine,
         policy: { name: flags.policy, ...(agents ? { agents } : {}) },
         seed: flags.seed,
         size: { width: flags.width, height: flags.height },
@@ -137,6 +137,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       realtimeFactor: result.realtimeFactor,
       policy: result.policy.name,
       costs: result.costs,
+      memory: result.memory,
     };
     if (flags.json) context.stdout.write(`${JSON.stringify(summary)}\n`);
     else if (!flags.quiet) {

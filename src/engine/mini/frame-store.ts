@@ -11,7 +11,11 @@ export interface StoredFrame {
   tokens: Array<{ slot: number; key: QuantizedVector; value: QuantizedVector; mention: string | null }>;
 }
 
-/** Copies a frame's cache into storage form (quantizing vectors unless `none`). */
+/**
+ * Copies a frame's cache into storage form, each vector quantized with its own scale unless `none`. Scene states
+ * and token values are stored around 0.5 (centred, their [0, 1] entries use the whole signed code range); the offset is
+ * a constant of the field, so only the codes and one float32 scale per vector are kept.
+ */
 export function storeLatentFrame(frame: LatentFrame, mode: Quantization): StoredFrame {
   return {
     position: frame.index,
@@ -34,13 +38,13 @@ export function restoreContextFrame(stored: StoredFrame): ContextFrame {
     part: 'bank',
     scene: {
       setting: stored.setting,
-      state: dequantize(stored.scene),
+      state: dequantize(stored.scene, 0.5),
       binding: dequantize(stored.sceneBinding),
     },
     cache: stored.tokens.map((token) => ({
       slot: token.slot,
       key: dequantize(token.key),
-      value: dequantize(token.value),
+      value: dequantize(token.value, 0.5),
       mention: token.mention,
     })),
   };

@@ -19,7 +19,13 @@ import { hashString } from './random.js';
 import { type MiniEngineSettings, resolveMiniSettings, shiftedSigmas } from './settings.js';
 import { analyzePrompt, type PromptAnalysis } from './text-encoder.js';
 import { type ContextFrame, type LatentFrame, stateLayout } from './tokens.js';
-import { BINDING_SIZE, KEY_DIMENSION, normalize, projectKey } from './weights.js';
+import {
+  BINDING_SIZE,
+  createEngineWeights,
+  type EngineWeights,
+  KEY_DIMENSION,
+  normalize,
+} from './weights.js';
 
 /** Latent frames a recache re-runs at most (LongLive: the attention window of 12). */
 const RECACHE_WINDOW = reference.context.attentionWindowFrames;
@@ -27,7 +33,8 @@ const RECACHE_WINDOW = reference.context.attentionWindowFrames;
 /**
  * Creates the miniature causal engine: a small, deterministic causal generator over scene and figure tokens with
  * real softmax attention over `sink | bank | local window`, its own weak text encoder, and a canvas decoder.
- * Every generated frame's tokens are kept until `release`, so `storeFrame` accepts any generated frame.
+ * The newest `retainFrames` generated frames (default 256) and the sink are kept, so `storeFrame`, `decodeChunk` and
+ * `renderRecord` accept any frame that recent; older ones are dropped, so a long run holds bounded memory.
  *
  * @example
  * const engine = createMiniEngine({ seed: 7 });
@@ -38,11 +45,17 @@ const RECACHE_WINDOW = reference.context.attentionWindowFrames;
 export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideoEngineV1 & {
   renderRecord(chunk: number): RenderRecordEntry[];
   storeBytes(): number;
+  weightBytes(): number;
 } {
   const config = resolveMiniSettings(settings);
   const sigmas = shiftedSigmas(config.denoisingSteps, config.timestepShift);
   const decoder = createDecoder(config.width, config.height, config.videoFramesPerLatent);
-  const frames: LatentFrame[] = [];
+  const weights = createEngineWeights(config.weightQuantization ?? config.quantization);
+  /** Every generated frame by index; frames older than the retention window are dropped (undefined). */
+  const frames: Array<LatentFrame | undefined> = [];
+  const retain = Math.max(config.retainFrames, config.localFrames, RECACHE_WINDOW);
+  /** Frames before this index (from the sink on) were dropped. */
+  let droppedUpTo = config.sinkFrames;
   const store = new Map<string, StoredFrame>();
   const analyses = new Map<string, PromptAnalysis>();
   let bank: ContextFrame[] = [];
@@ -63,7 +76,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
     let analysis = analyses.get(text);
     if (analysis === undefined) {
       const span = workProfile.start('text-encoding');
-      analysis = analyzePrompt(text);
+      analysis = analyzePrompt(text, weights.wordEmbedding);
       analyses.set(text, analysis);
       workProfile.stop(span);
     }
@@ -85,10 +98,27 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
     return conditioning;
   };
   const contextFor = (index: number, chunkEnd: number): ContextFrame[] => {
-    const sink = frames.slice(0, Math.min(config.sinkFrames, index)).map((frame) => asContext(frame, 'sink'));
+    const sink = kept(0, Math.min(config.sinkFrames, index)).map((frame) => asContext(frame, 'sink'));
     const localStart = Math.max(config.sinkFrames, chunkEnd - config.localFrames);
-    const local = frames.slice(localStart, index).map((frame) => asContext(frame, 'local'));
+    const local = kept(localStart, index).map((frame) => asContext(frame, 'local'));
     return [...sink, ...bank, ...local];
+  };
+  /** Frames `start` .. `end - 1`; each must still be kept (the windows that read them lie inside the retention). */
+  const kept = (start: number, end: number): LatentFrame[] =>
+    frames.slice(start, end).map((frame, offset) => {
+      if (frame === undefined) throw droppedError('frame', start + offset);
+      return frame;
+    });
+  const droppedError = (what: 'frame' | 'chunk', index: number) =>
+    engineError(
+      what === 'frame' ? 'dropped-frame' : 'dropped-chunk',
+      [what, index],
+      `${what === 'frame' ? 'latent frame' : 'chunk'} ${index} is older than the ${retain} latent frames the engine keeps`,
+      'store, decode or record frames within the retention window (settings.retainFrames)',
+    );
+  /** Drops frames that left the retention window (the sink stays). */
+  const dropOld = () => {
+    for (; droppedUpTo < frames.length - retain; droppedUpTo++) frames[droppedUpTo] = undefined;
   };
   const chunkCount = () => Math.floor(frames.length / config.chunkFrames);
   const checkChunk = (chunk: number) => {
@@ -100,6 +130,13 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
         'generate it first',
       );
     }
+  };
+  const keptChunk = (chunk: number): LatentFrame[] => {
+    checkChunk(chunk);
+    const start = chunk * config.chunkFrames;
+    if (frames.slice(start, start + config.chunkFrames).includes(undefined))
+      throw droppedError('chunk', chunk);
+    return kept(start, start + config.chunkFrames);
   };
 
   return {
@@ -128,7 +165,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
         if (token.punctuation) return [];
         const vector = analysis.tokenVectors[index]!;
         for (let entry = 0; entry < BINDING_SIZE; entry++) mean[entry] = mean[entry]! + vector[entry]!;
-        return [{ text: token.text, start: token.start, end: token.end, key: projectKey(vector) }];
+        return [{ text: token.text, start: token.start, end: token.end, key: weights.projectKey(vector) }];
       });
       const encoded = {
         id: `mini:${hashString(text).toString(16)}`,
@@ -162,11 +199,12 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       costs.generatedFrames += config.chunkFrames;
       costs.denoisingPasses += sigmas.length;
       costs.contextPasses += 1;
-      const written = frames.slice(startFrame, chunkEnd);
+      const written = kept(startFrame, chunkEnd);
+      dropOld();
       return {
         chunk,
         startFrame,
-        frames: written.map((frame) => ({ frame: frame.index, keys: frameKeys(frame) })),
+        frames: written.map((frame) => ({ frame: frame.index, keys: frameKeys(frame, weights) })),
       };
     },
 
@@ -176,8 +214,8 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       const first = Math.max(config.sinkFrames, frames.length - RECACHE_WINDOW);
       const span = workProfile.start('recache');
       const before = kernels.attentionOps;
-      for (let index = first; index < frames.length; index++) {
-        const frame = frames[index]!;
+      for (const frame of kept(first, frames.length)) {
+        const index = frame.index;
         frame.cache = writeCache(frame, contextFor(index, index + 1), conditioning);
         costs.recachedFrames += 1;
       }
@@ -188,6 +226,9 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 
     async storeFrame(frame, id) {
       live();
+      if (Number.isInteger(frame) && frame >= 0 && frame < frames.length && frames[frame] === undefined) {
+        throw droppedError('frame', frame);
+      }
       const source = frames[frame];
       if (source === undefined) {
         throw engineError('unknown-frame', ['frame', frame], `latent frame ${frame} was not generated`);
@@ -227,10 +268,9 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 
     async decodeChunk(chunk): Promise<VideoFrame[]> {
       live();
-      checkChunk(chunk);
       const span = workProfile.start('decode');
       const output: VideoFrame[] = [];
-      for (const frame of frames.slice(chunk * config.chunkFrames, (chunk + 1) * config.chunkFrames)) {
+      for (const frame of keptChunk(chunk)) {
         for (let step = 0; step < config.videoFramesPerLatent; step++)
           output.push(decoder.decode(frame, step));
       }
@@ -241,15 +281,12 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 
     renderRecord(chunk) {
       live();
-      checkChunk(chunk);
       const span = workProfile.start('render-record');
-      const entries = frames
-        .slice(chunk * config.chunkFrames, (chunk + 1) * config.chunkFrames)
-        .flatMap((frame) =>
-          Array.from({ length: config.videoFramesPerLatent }, (_, step) =>
-            decoder.record(frame, step, config.videoFramesPerLatent),
-          ),
-        );
+      const entries = keptChunk(chunk).flatMap((frame) =>
+        Array.from({ length: config.videoFramesPerLatent }, (_, step) =>
+          decoder.record(frame, step, config.videoFramesPerLatent),
+        ),
+      );
       workProfile.stop(span);
       return entries;
     },
@@ -261,6 +298,8 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       for (const stored of store.values()) bytes += storedFrameBytes(stored);
       return bytes;
     },
+
+    weightBytes: () => weights.bytes(),
 
     async release() {
       released = true;
@@ -278,7 +317,7 @@ function asContext(frame: LatentFrame, part: ContextFrame['part']): ContextFrame
 }
 
 /** Pooled keys of a latent frame for memory scoring: the scene key, then one key per present figure. */
-function frameKeys(frame: LatentFrame): Float32Array[] {
+function frameKeys(frame: LatentFrame, weights: EngineWeights): Float32Array[] {
   const figures = frame.cache.filter((token) => token.value[stateLayout.presence]! > 0.5);
-  return [projectKey(frame.scene.binding), ...figures.map((token) => projectKey(token.key))];
+  return [weights.projectKey(frame.scene.binding), ...figures.map((token) => weights.projectKey(token.key))];
 }

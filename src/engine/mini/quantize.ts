@@ -1,43 +1,57 @@
-/** How stored frame vectors are kept: full float32, int8 (absmax per vector) or fp8 e4m3 (scaled per vector). */
+/**
+ * How the engine keeps its numbers: full float32, int8 (symmetric absmax) or fp8 e4m3 (scaled so the largest
+ * magnitude maps to 448). Stored frame vectors get one scale per vector; weight matrices one scale per output
+ * channel (row), as the reference's FP8 weights.
+ */
 export type Quantization = 'none' | 'int8' | 'fp8';
 
-/** A stored vector: its bytes and the per-vector scale. */
+/** The quantization modes, in CLI order. */
+export const quantizations: readonly Quantization[] = ['none', 'int8', 'fp8'];
+
+/** A stored vector: its codes and the per-vector scale. */
 export interface QuantizedVector {
   /** Float32Array for `none`, Int8Array for `int8`, Uint8Array of e4m3 codes for `fp8`. */
   data: Float32Array | Int8Array | Uint8Array;
-  /** Multiplier that maps decoded codes back to values. */
+  /** Multiplier that maps decoded codes back to values (1 for `none`). */
   scale: number;
-  /** Value subtracted before quantizing (appearance vectors are centred on 0.5). */
-  offset: number;
 }
 
 const FP8_MAX = 448;
 
-/** Quantizes a vector (values centred on `offset` first, so [0, 1] data keeps its precision). */
-export function quantize(vector: Float32Array, mode: Quantization, offset = 0): QuantizedVector {
-  if (mode === 'none') return { data: vector.slice(), scale: 1, offset: 0 };
+/**
+ * Quantizes a vector. `offset` is subtracted first (appearance vectors are centred on 0.5, so [0, 1] data keeps its
+ * precision); it is a constant of the field being stored, not stored itself: pass the same one to `dequantize`.
+ */
+export function quantize(vector: ArrayLike<number>, mode: Quantization, offset = 0): QuantizedVector {
+  if (mode === 'none') return { data: Float32Array.from(vector), scale: 1 };
   let absmax = 0;
-  for (const value of vector) absmax = Math.max(absmax, Math.abs(value - offset));
-  if (mode === 'int8') {
-    const scale = absmax > 0 ? absmax / 127 : 1;
-    return { data: Int8Array.from(vector, (value) => Math.round((value - offset) / scale)), scale, offset };
+  for (let index = 0; index < vector.length; index++)
+    absmax = Math.max(absmax, Math.abs(vector[index]! - offset));
+  const data = mode === 'int8' ? new Int8Array(vector.length) : new Uint8Array(vector.length);
+  const scale = absmax > 0 ? absmax / (mode === 'int8' ? 127 : FP8_MAX) : 1;
+  for (let index = 0; index < vector.length; index++) {
+    const scaled = (vector[index]! - offset) / scale;
+    data[index] = mode === 'int8' ? Math.round(scaled) : encodeE4m3(scaled);
   }
-  const scale = absmax > 0 ? absmax / FP8_MAX : 1;
-  return { data: Uint8Array.from(vector, (value) => encodeE4m3((value - offset) / scale)), scale, offset };
+  return { data, scale };
 }
 
-/** Restores a float vector from a quantized one. */
-export function dequantize(stored: QuantizedVector): Float32Array {
-  if (stored.data instanceof Float32Array) return stored.data.slice();
-  if (stored.data instanceof Int8Array) {
-    return Float32Array.from(stored.data, (code) => code * stored.scale + stored.offset);
+/** Restores a float vector from a quantized one (`offset` as given to `quantize`). */
+export function dequantize(stored: QuantizedVector, offset = 0): Float32Array {
+  const { data, scale } = stored;
+  if (data instanceof Float32Array) return data.slice();
+  const result = new Float32Array(data.length);
+  const table = data instanceof Int8Array ? undefined : e4m3Values;
+  for (let index = 0; index < data.length; index++) {
+    const code = table === undefined ? data[index]! : table[data[index]!]!;
+    result[index] = code * scale + offset;
   }
-  return Float32Array.from(stored.data, (code) => decodeE4m3(code) * stored.scale + stored.offset);
+  return result;
 }
 
-/** Bytes a stored vector occupies (codes plus a float32 scale and offset when quantized). */
+/** Bytes a stored vector occupies: its codes, plus a float32 scale when quantized. */
 export function storedBytes(stored: QuantizedVector): number {
-  return stored.data.byteLength + (stored.data instanceof Float32Array ? 0 : 8);
+  return stored.data.byteLength + (stored.data instanceof Float32Array ? 0 : 4);
 }
 
 /** Encodes a number as an FP8 E4M3 byte (bias 7, no infinities, saturating at 448). */
@@ -63,4 +77,66 @@ export function decodeE4m3(code: number): number {
   const mantissa = code & 0x07;
   if (biased === 0) return sign * mantissa * 2 ** -9;
   return sign * (1 + mantissa / 8) * 2 ** (biased - 7);
+}
+
+/** The value of every e4m3 code (a lookup table, as FP8 GEMM kernels widen codes before multiplying). */
+export const e4m3Values: Float32Array = Float32Array.from({ length: 256 }, (_, code) => decodeE4m3(code));
+
+/**
+ * A weight matrix with one scale per output channel (row): `rows` x `columns` codes, row-major. For `none` the
+ * codes are the float32 weights and every scale is 1.
+ */
+export interface QuantizedMatrix {
+  mode: Quantization;
+  rows: number;
+  columns: number;
+  data: Float32Array | Int8Array | Uint8Array;
+  /** One float32 scale per row. */
+  scales: Float32Array;
+}
+
+/** Quantizes the rows of a matrix, each with its own absmax scale (per output channel). */
+export function quantizeRows(rows: readonly ArrayLike<number>[], mode: Quantization): QuantizedMatrix {
+  const columns = rows[0]?.length ?? 0;
+  const data =
+    mode === 'none'
+      ? new Float32Array(rows.length * columns)
+      : mode === 'int8'
+        ? new Int8Array(rows.length * columns)
+        : new Uint8Array(rows.length * columns);
+  const scales = new Float32Array(rows.length);
+  rows.forEach((row, index) => {
+    const quantized = quantize(row, mode);
+    data.set(quantized.data, index * columns);
+    scales[index] = quantized.scale;
+  });
+  return { mode, rows: rows.length, columns, data, scales };
+}
+
+/**
+ * `output[row] = scale[row] * sum_c code(row, c) * input[c]`: a weight-only quantized matrix-vector product. The
+ * codes are widened (int8 as is, e4m3 through its table) inside the sum and the row scale applied once at the end,
+ * so the arithmetic runs on the quantized weights, never on a float copy of them.
+ */
+export function multiplyRows(
+  matrix: QuantizedMatrix,
+  input: ArrayLike<number>,
+  output: Float32Array,
+): Float32Array {
+  const { data, columns, scales } = matrix;
+  const length = Math.min(columns, input.length);
+  const table = data instanceof Uint8Array ? e4m3Values : undefined;
+  for (let row = 0; row < matrix.rows; row++) {
+    const base = row * columns;
+    let sum = 0;
+    if (table === undefined) for (let c = 0; c < length; c++) sum += data[base + c]! * input[c]!;
+    else for (let c = 0; c < length; c++) sum += table[data[base + c]!]! * input[c]!;
+    output[row] = sum * scales[row]!;
+  }
+  return output;
+}
+
+/** Bytes of a quantized matrix: its codes plus, when quantized, one float32 scale per row. */
+export function matrixBytes(matrix: QuantizedMatrix): number {
+  return matrix.data.byteLength + (matrix.mode === 'none' ? 0 : matrix.scales.byteLength);
 }

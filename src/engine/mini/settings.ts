@@ -31,8 +31,20 @@ export interface MiniEngineSettings {
   denoisingSteps?: readonly number[];
   /** Timestep shift: sigma = shift * t / (1 + (shift - 1) * t) with t = step / 1000. Default 5. */
   timestepShift?: number;
-  /** How stored frames' vectors are kept: `none` (float32), `int8` or `fp8` (e4m3). Default `none`. */
+  /**
+   * Number format of the engine's weights (one scale per output channel) and of stored frames' keys/values (one
+   * scale per vector): `none` (float32), `int8` or `fp8` (e4m3). Default `none`.
+   */
   quantization?: Quantization;
+  /** Number format of the weights alone, when it should differ from `quantization` (to measure each part). */
+  weightQuantization?: Quantization;
+  /**
+   * Latent frames the engine keeps after generating them (for `storeFrame`, `decodeChunk` and `renderRecord`), the
+   * newest ones; older frames are dropped, except the sink. At least the local window and the recache window are
+   * always kept. Default 256: 64 s of video at the reference 16 fps and 4 video frames per latent frame, so a
+   * 60 s run keeps every frame and only longer runs forget (policies store frames a few chunks old at most).
+   */
+  retainFrames?: number;
 }
 
 /** DESIGN.md's reference parameters. */
@@ -49,6 +61,8 @@ export const miniEngineDefaults = {
   denoisingSteps: reference.denoising.steps,
   timestepShift: reference.denoising.timestepShift,
   quantization: 'none' as Quantization,
+  weightQuantization: undefined as Quantization | undefined,
+  retainFrames: 256,
 };
 
 /** Settings with every default filled in. */
@@ -87,6 +101,7 @@ export function resolveMiniSettings(settings: MiniEngineSettings = {}): Resolved
   integer('sinkFrames', 0, 64);
   integer('localFrames', resolved.chunkFrames, 256);
   integer('bankCapacity', 0, 64);
+  integer('retainFrames', 1, 2 ** 30);
   const steps = resolved.denoisingSteps;
   if (
     steps.length === 0 ||
@@ -106,12 +121,16 @@ export function resolveMiniSettings(settings: MiniEngineSettings = {}): Resolved
       message: 'timestepShift must be positive',
     });
   }
-  if (!['none', 'int8', 'fp8'].includes(resolved.quantization)) {
-    issues.push({
-      code: 'invalid-engine-setting',
-      path: ['engine', 'quantization'],
-      message: `quantization must be none, int8 or fp8, got ${String(resolved.quantization)}`,
-    });
+  for (const field of ['quantization', 'weightQuantization'] as const) {
+    const value = resolved[field];
+    if (value === undefined && field === 'weightQuantization') continue;
+    if (!['none', 'int8', 'fp8'].includes(value as string)) {
+      issues.push({
+        code: 'invalid-engine-setting',
+        path: ['engine', field],
+        message: `${field} must be none, int8 or fp8, got ${String(value)}`,
+      });
+    }
   }
   if (issues.length > 0) throw new InputError(issues);
   return resolved;

@@ -61,15 +61,19 @@ const BINDING_WINDOW = 8;
  */
 const FORWARD_PENALTY = 2;
 
+/** Looks up a word's embedding row (WORD_DIMENSION entries). */
+export type WordEmbedding = (word: string) => Float32Array;
+
 /**
  * Reads a prompt the way a small, weak text encoder would: hashed word vectors, person mentions from a word list,
  * and each attribute phrase bound to the NEAREST person mention (ties go to the preceding one). Relative clauses
- * and crowded sentences can therefore bind an attribute to the wrong person, on purpose.
+ * and crowded sentences can therefore bind an attribute to the wrong person, on purpose. `embed` looks word
+ * vectors up (default: the float32 embedding; the engine passes its weights' table, possibly quantized).
  *
  * @example
  * analyzePrompt('Nora, a woman with red hair, walks in the park').mentions[0].text // 'Nora, a woman'
  */
-export function analyzePrompt(text: string): PromptAnalysis {
+export function analyzePrompt(text: string, embed: WordEmbedding = wordEmbedding): PromptAnalysis {
   const tokens = tokenize(text);
   const spans = findMentions(tokens);
   const mentions = spans.map((span) => ({
@@ -101,11 +105,11 @@ export function analyzePrompt(text: string): PromptAnalysis {
   return {
     text,
     tokens,
-    tokenVectors: tokens.map((token) => tokenVector(token.lower)),
+    tokenVectors: tokens.map((token) => tokenVector(token.lower, embed)),
     mentions: mentions.map(({ span, words, spec, mask }) => ({
       text: text.slice(span.start, span.end),
-      binding: bindingOf(words, span.kind),
-      query: span.pronoun ? pronounQuery(words, span.kind) : bindingOf(words, span.kind),
+      binding: bindingOf(words, span.kind, embed),
+      query: span.pronoun ? pronounQuery(words, span.kind, embed) : bindingOf(words, span.kind, embed),
       spec,
       mask,
       pronoun: span.pronoun,
@@ -121,9 +125,9 @@ export function canonicalWord(lower: string): string {
   return resolveColorName(lower) ?? HAIR_COLOUR_SYNONYMS[lower] ?? lower;
 }
 
-function tokenVector(lower: string): Float32Array {
+function tokenVector(lower: string, embed: WordEmbedding): Float32Array {
   const vector = new Float32Array(BINDING_SIZE);
-  vector.set(wordEmbedding(canonicalWord(lower)));
+  vector.set(embed(canonicalWord(lower)));
   const kind = PERSON_NOUNS.get(lower) ?? PRONOUNS.get(lower);
   if (kind !== undefined) {
     [kind.female, kind.male, kind.child, kind.old].forEach((value, index) => {
@@ -136,10 +140,11 @@ function tokenVector(lower: string): Float32Array {
 function bindingOf(
   words: readonly { word: string; weight: number }[],
   kind: MentionSpan['kind'],
+  embed: WordEmbedding,
 ): Float32Array {
   const vector = new Float32Array(BINDING_SIZE);
   for (const { word, weight } of words) {
-    const embedding = wordEmbedding(canonicalWord(word));
+    const embedding = embed(canonicalWord(word));
     for (let index = 0; index < WORD_DIMENSION; index++)
       vector[index] = vector[index]! + weight * embedding[index]!;
   }
@@ -153,8 +158,11 @@ function bindingOf(
 function pronounQuery(
   words: readonly { word: string; weight: number }[],
   kind: MentionSpan['kind'],
+  embed: WordEmbedding,
 ): Float32Array {
-  const vector = bindingOf(words, { female: 0, male: 0, child: 0, old: 0 }).map((value) => 0.3 * value);
+  const vector = bindingOf(words, { female: 0, male: 0, child: 0, old: 0 }, embed).map(
+    (value) => 0.3 * value,
+  );
   [kind.female, kind.male, kind.child, kind.old].forEach((value, index) => {
     vector[WORD_DIMENSION + index] = PRONOUN_KIND_WEIGHT * value;
   });

@@ -3,6 +3,7 @@ import {
   type ArchiveEntry,
   addToArchive,
   archiveFrames,
+  capArchive,
   coveredEntities,
   createFrameArchive,
   referenceArchiveStep,
@@ -52,5 +53,37 @@ describe('frame archive', () => {
     expect(coveredEntities(scores, { mode: 'verified', threshold: 0.5, seen: [1, 4] })).toEqual([1]);
     expect(coveredEntities(scores, { mode: 'verified', threshold: 0.5 })).toEqual([1, 2, 3]);
     expect(coveredEntities(scores, { mode: 'threshold', threshold: 0.5, seen: [1] })).toEqual([2, 3]);
+  });
+});
+
+describe('archive capacity', () => {
+  const scored = (chunk: number, score: number, entities: number[]): ArchiveEntry => ({
+    ...entry(chunk, false),
+    score,
+    entities,
+  });
+  it('evicts the lowest-scoring redundant entry, never a kept one, and keeps every entity covered', () => {
+    let archive = createFrameArchive();
+    const entries = [
+      scored(1, 0.9, [1]),
+      scored(2, 0.1, [2]), // the only frame of entity 2: stays though it scores lowest
+      scored(3, 0.2, [1]),
+      scored(4, 0.3, [1, 3]),
+      scored(5, 0.15, [1]), // lowest redundant, but in the memory list
+    ];
+    for (const item of entries) archive = addToArchive(archive, item).archive;
+    const keep = new Set(['f16']);
+    const { archive: capped, removed } = capArchive(archive, 3, keep);
+    expect(removed.map((item) => item.id)).toEqual(['f10', 'f4']);
+    expect(capped.entries.map((item) => item.id)).toEqual(['f7', 'f13', 'f16']);
+    expect(new Set(capped.entries.flatMap((item) => item.entities))).toEqual(new Set([1, 2, 3]));
+    expect(capArchive(capped, 3, keep)).toEqual({ archive: capped, removed: [] });
+  });
+  it('falls back to the lowest score when no entry is redundant, and stops when all are kept', () => {
+    let archive = createFrameArchive();
+    for (const item of [scored(1, 0.5, [1]), scored(2, 0.4, [2]), scored(3, 0.6, [3])])
+      archive = addToArchive(archive, item).archive;
+    expect(capArchive(archive, 2, new Set()).removed.map((item) => item.id)).toEqual(['f7']);
+    expect(capArchive(archive, 1, new Set(['f4', 'f7', 'f10'])).removed).toEqual([]);
   });
 });

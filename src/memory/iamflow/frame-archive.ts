@@ -111,3 +111,48 @@ export function coveredEntities(
         : named;
   return covered.sort((a, b) => a - b);
 }
+
+/**
+ * Archived frames kept at most (ours: the reference keeps every archived frame until the run ends). 128 is more
+ * than a 60 s run can archive (one frame per chunk, 80 chunks at the reference geometry), so the cap binds only on
+ * longer runs; it bounds the engine's frame store (about 3.8 KB per float32 frame) and the archive's keys.
+ */
+export const defaultArchiveCapacity = 128;
+
+/**
+ * Evicts permanent entries until at most `capacity` remain, never one in `keep` (the memory list and the bank).
+ * The one to go is the lowest-scoring entry whose entities the other entries still cover, so every entity keeps a
+ * frame; when none is redundant, the lowest-scoring one; ties go to the older. Returns the new archive and the
+ * entries that left it (to drop from the engine store).
+ *
+ * @example
+ * const { archive: next, removed } = capArchive(archive, 128, new Set(memory));
+ */
+export function capArchive(
+  archive: FrameArchive,
+  capacity: number,
+  keep: ReadonlySet<string>,
+): { archive: FrameArchive; removed: ArchiveEntry[] } {
+  let entries = archive.entries;
+  const removed: ArchiveEntry[] = [];
+  while (entries.length > capacity) {
+    const covering = new Map<number, number>();
+    for (const entry of entries)
+      for (const id of entry.entities) covering.set(id, (covering.get(id) ?? 0) + 1);
+    let victim: { entry: ArchiveEntry; redundant: boolean } | undefined;
+    for (const entry of entries) {
+      if (keep.has(entry.id)) continue;
+      const redundant = entry.entities.every((id) => covering.get(id)! > 1);
+      const better =
+        victim === undefined ||
+        (redundant && !victim.redundant) ||
+        (redundant === victim.redundant && entry.score < victim.entry.score);
+      if (better) victim = { entry, redundant };
+    }
+    if (victim === undefined) break;
+    const gone = victim.entry;
+    entries = entries.filter((entry) => entry !== gone);
+    removed.push(gone);
+  }
+  return { archive: removed.length === 0 ? archive : { entries, provisional: archive.provisional }, removed };
+}

@@ -71,6 +71,7 @@ describe('reference parameters', () => {
       coverage: 'prompt',
       coverThreshold: 0.5,
       queueCapacity: 4,
+      archiveCapacity: 128,
     });
     const engine = { info: { localFrames: 9, chunkFrames: 3 } } as never;
     const policy = createIamflowPolicy({ engine, timeline: {} as never, events: () => {}, seed: 1 });

@@ -12,6 +12,7 @@ import {
   type ArchiveEntry,
   addToArchive,
   archiveFrames,
+  capArchive,
   createFrameArchive,
   referenceArchiveStep,
 } from './frame-archive.js';
@@ -252,6 +253,12 @@ export function createIamflowPolicy(
         emit({ type: 'memory-keep', chunk, id: entry.id, score, reason: update.reason, memory: [...memory] });
     }
     await inject(chunk, 'chunk-end');
+    const capped = capArchive(archive, settings.archiveCapacity, new Set([...memory, ...bank]));
+    archive = capped.archive;
+    for (const gone of capped.removed) {
+      await engine.dropFrame(gone.id);
+      emit({ type: 'frame-drop', chunk, id: gone.id, frame: gone.frame, score: gone.score });
+    }
   };
 
   const applyCorrections = async (chunk: number, segment: CurrentSegment): Promise<void> => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EntityExtractorV1 } from '../../agents/llm/entity-extractor.js';
 import type { FrameVerifierV1 } from '../../agents/vlm/frame-verifier.js';
 import { parseSettings } from '../parse-policy-settings.js';
+import { defaultArchiveCapacity } from './frame-archive.js';
 import { iamflowDefaults } from './iamflow-defaults.js';
 
 const isPort = (value: unknown, method: string): boolean =>
@@ -63,6 +64,8 @@ const settingsSchema = z.strictObject({
   coverThreshold: z.number().default(iamflowDefaults.entityCoverThreshold),
   /** Chunks the verification queue holds. */
   queueCapacity: z.number().int().min(1).default(iamflowDefaults.verifyQueueCapacity),
+  /** Archived frames kept at most, evicted by score and coverage (ours; the reference keeps all): 128. */
+  archiveCapacity: z.number().int().min(8).default(defaultArchiveCapacity),
   /** The entity extractor (default: the `rules` provider). */
   extractor: z.custom<EntityExtractorV1>((value) => isPort(value, 'extract')).optional(),
   /** The frame verifier (default: the `pixel` provider). */
