@@ -11,6 +11,7 @@ import type {
 import { conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
 import { engineError } from './engine-error.js';
+import { restoreMiniState, snapshotMiniState } from './mini-snapshot.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
 import { generateFrame, writeCache } from './generator.js';
 import { kernels } from './kernels.js';
@@ -37,6 +38,8 @@ const RECACHE_WINDOW = reference.context.attentionWindowFrames;
 export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideoEngineV1 & {
   renderRecord(chunk: number): RenderRecordEntry[];
   storeBytes(): number;
+  snapshot(): Promise<unknown>;
+  restore(snapshot: unknown): Promise<void>;
 } {
   const config = resolveMiniSettings(settings);
   const sigmas = shiftedSigmas(config.denoisingSteps, config.timestepShift);
@@ -72,6 +75,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
     const local = frames.slice(localStart, index).map((frame) => asContext(frame, 'local'));
     return [...sink, ...bank, ...local];
   };
+  const identity = () => ({ modelId: 'mini-causal-v2', seed: config.seed, settings: config });
   const chunkCount = () => Math.floor(frames.length / config.chunkFrames);
   const checkChunk = (chunk: number) => {
     if (!Number.isInteger(chunk) || chunk < 0 || chunk >= chunkCount()) {
@@ -223,6 +227,18 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       let bytes = 0;
       for (const stored of store.values()) bytes += storedFrameBytes(stored);
       return bytes;
+    },
+
+    async snapshot() {
+      live();
+      return snapshotMiniState({ frames, store, bank, costs }, identity());
+    },
+
+    async restore(snapshot) {
+      live();
+      const state = { frames, store, bank, costs };
+      restoreMiniState(snapshot, state, identity());
+      bank = state.bank;
     },
 
     async release() {
