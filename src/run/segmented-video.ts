@@ -7,6 +7,7 @@ import { InputError } from '../errors/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import { concatMp4 } from '../video/concat-mp4.js';
 import type { FrameEncoder } from './run-sink.js';
+import { killPoint } from './kill-point.js';
 import { createWriteBehind } from './write-behind.js';
 
 const deflate = promisify(deflateRaw);
@@ -86,6 +87,7 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
 
   const finishSegment = async () => {
     await video!.drain();
+    killPoint('segment-close');
     await encoder!.close();
     const index = finished.length;
     const path = join(work, name(index, 'mp4'));

@@ -179,19 +179,23 @@ export function iamflowCheckpointFromJson(value: unknown, settings: string): Iam
     ]);
   }
   const { current } = data;
+  // Validated; the plain parts are taken as stored, since zod's output orders keys by schema and run.json shows them.
+  const raw = structuredClone(value) as IamflowCheckpoint;
   return {
     ...data,
-    registry: data.registry as Registry,
-    archive: data.archive as FrameArchive,
+    registry: raw.registry,
+    archive: raw.archive,
+    candidates: raw.candidates,
+    extractions: raw.extractions,
     current: current && {
       ...current,
       weights: { ...current.weights, entityTokens: new Map(current.weights.entityTokens) },
       slotWeights: current.slotWeights ?? undefined,
     },
-    verification: data.verification as VerificationRecord[],
+    verification: raw.verification,
     verifier: {
       state: data.verifier.state,
-      done: data.verifier.done as IamflowCheckpoint['verifier']['done'],
+      done: raw.verifier.done,
       pending: data.verifier.pending as IamflowCheckpoint['verifier']['pending'],
     },
   };
