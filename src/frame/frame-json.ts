@@ -28,5 +28,9 @@ export type FrameJson = z.input<typeof frameJsonSchema>;
  */
 export function frameToJson(frame: VideoFrame): FrameJson {
   const { width, height, data } = frame;
-  return { width, height, rgb: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') };
+  return {
+    width,
+    height,
+    rgb: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'),
+  };
 }

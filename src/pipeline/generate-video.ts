@@ -128,7 +128,10 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
       : options.policy;
   const transition = options.transition ?? policy.transition;
   const { resume } = options;
-  if ((options.onCheckpoint || resume) && !(engine.snapshot && engine.restore && policy.checkpoint && policy.restore)) {
+  if (
+    (options.onCheckpoint || resume) &&
+    !(engine.snapshot && engine.restore && policy.checkpoint && policy.restore)
+  ) {
     throw new IamflowError({
       message: `checkpoints need an engine with snapshot/restore and a policy with checkpoint/restore; ${engine.provider} / ${policy.name} lack one`,
     });

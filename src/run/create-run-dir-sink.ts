@@ -11,7 +11,7 @@ import { iamflowDefaults } from '../memory/iamflow/iamflow-defaults.js';
 import { createMp4Encoder } from '../video/mp4-encoder.js';
 import { killPoint } from './kill-point.js';
 import type { FrameEncoder, RunOutputFiles, RunPlan, RunSink } from './run-sink.js';
-import { createSegmentedVideo, type SegmentedVideo } from './segmented-video.js';
+import { createDirectVideo, createSegmentedVideo, type SegmentedVideo } from './segmented-video.js';
 
 /** Settings of {@link createRunDirSink}. */
 export interface RunDirSinkSettings {
@@ -123,6 +123,7 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
   let keyframePlan = new Map<number, string>();
   let videoFramesPerLatent = 1;
   let video: SegmentedVideo | undefined;
+  let direct: ReturnType<typeof createDirectVideo> | undefined;
   let renderPart = false;
   let samplesBytes = 0;
   let samplesFile: Awaited<ReturnType<typeof open>> | undefined;
@@ -132,7 +133,7 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
 
   const start = async (plan: RunPlan): Promise<RunOutputFiles> => {
     const { timeline } = plan;
-    await mkdir(work, { recursive: true });
+    await mkdir(spool ? work : dir, { recursive: true });
     if (plan.keyframes) {
       await mkdir(join(dir, 'keyframes'), { recursive: true });
       if (spool) await mkdir(join(work, 'keyframes'), { recursive: true });
@@ -144,16 +145,16 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       );
     }
     videoFramesPerLatent = timeline.videoFramesPerLatent;
-    video = createSegmentedVideo({
-      work,
+    const encoding = {
       width: plan.width,
       height: plan.height,
       fps: plan.fps,
-      segmentFrames,
-      spool,
       createEncoder: settings.createEncoder ?? createMp4Encoder,
       bufferedFrames: settings.bufferedFrames ?? 24,
-    });
+    };
+    // Without checkpoints nothing needs segments: one encode straight to video.mp4.
+    if (spool) video = createSegmentedVideo({ ...encoding, work, segmentFrames, spool });
+    else direct = createDirectVideo({ ...encoding, path: join(dir, names.video) });
     if (spool && characters) samplesFile = await open(samplesPath, 'a');
     return {
       video: names.video,
@@ -176,13 +177,16 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
   return {
     async open(plan) {
       // A fresh run: whatever an earlier, killed run left in the work folder is not ours to continue.
-      await rm(work, { recursive: true, force: true });
+      if (spool) await rm(work, { recursive: true, force: true });
       return start(plan);
     },
     async resume(plan) {
       const stored = await readStored(checkpointPath);
       if (stored.sink.segmentFrames !== segmentFrames) {
-        throw checkpointError(checkpointPath, `segments of ${stored.sink.segmentFrames} frames, not ${segmentFrames}`);
+        throw checkpointError(
+          checkpointPath,
+          `segments of ${stored.sink.segmentFrames} frames, not ${segmentFrames}`,
+        );
       }
       const files = await start(plan);
       await video!.resume(stored.sink.video);
@@ -190,12 +194,19 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       if (characters) {
         const data = await readFile(samplesPath).catch(() => Buffer.alloc(0));
         if (data.length < stored.sink.samplesBytes)
-          throw checkpointError(samplesPath, `${data.length} bytes, the checkpoint needs ${stored.sink.samplesBytes}`);
+          throw checkpointError(
+            samplesPath,
+            `${data.length} bytes, the checkpoint needs ${stored.sink.samplesBytes}`,
+          );
         for (let offset = 0; offset < stored.sink.samplesBytes; ) {
           const width = data.readUInt32LE(offset + 4);
           const height = data.readUInt32LE(offset + 8);
           const bytes = width * height * 3;
-          const frame = { width, height, data: new Uint8Array(data.subarray(offset + 12, offset + 12 + bytes)) };
+          const frame = {
+            width,
+            height,
+            data: new Uint8Array(data.subarray(offset + 12, offset + 12 + bytes)),
+          };
           sampled.set(data.readUInt32LE(offset), frame);
           offset += 12 + bytes;
         }
@@ -208,7 +219,7 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       const first = chunk.startFrame * videoFramesPerLatent;
       for (const [i, frame] of frames.entries()) {
         if (i === Math.floor(frames.length / 2)) killPoint('frames');
-        await video?.write(frame);
+        await (video ?? direct)?.write(frame);
         const keyframe = keyframePlan.get(first + i);
         if (keyframe && spool) {
           const path = join(work, 'keyframes', basename(keyframe));
@@ -250,12 +261,14 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
     },
     async commit(runJson) {
       killPoint('commit');
+      await direct?.close();
       await video?.close(join(dir, names.video));
       if (renderPart) {
         await rename(`${renderPath}.part`, renderPath);
         renderPart = false;
       }
-      for (const name of keyframesSaved) await rename(join(work, 'keyframes', basename(name)), join(dir, name));
+      for (const name of keyframesSaved)
+        await rename(join(work, 'keyframes', basename(name)), join(dir, name));
       for (const [name, frame] of kept) {
         const path = join(dir, name);
         await writePng(`${path}.part`, frame);
@@ -265,11 +278,12 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       sampled.clear();
       if (runJson) await writeAtomically(join(dir, names.runJson), `${JSON.stringify(runJson, null, 2)}\n`);
       await samplesFile?.close();
-      await rm(work, { recursive: true, force: true });
+      if (spool) await rm(work, { recursive: true, force: true });
     },
     async abort() {
       sampled.clear();
       await video?.abort();
+      await direct?.abort();
       await samplesFile?.close().catch(() => {});
       if (renderPart) await rm(`${renderPath}.part`, { force: true });
       // A run with a checkpoint stays resumable; without one nothing in the work folder is of use.
@@ -277,7 +291,7 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         () => true,
         () => false,
       );
-      if (!resumable) await rm(work, { recursive: true, force: true });
+      if (!resumable && spool) await rm(work, { recursive: true, force: true });
     },
   };
 }

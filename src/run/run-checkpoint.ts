@@ -31,7 +31,14 @@ export interface RunIdentity {
 /** The spec a `--resume` without a script runs again: the script and flags, never a key or token. */
 export interface StoredRequest {
   script: Script;
-  policy: { name: string; agents?: { llm?: { url: string; model?: string }; vlm?: { url: string; model?: string }; syncVerify?: boolean } };
+  policy: {
+    name: string;
+    agents?: {
+      llm?: { url: string; model?: string };
+      vlm?: { url: string; model?: string };
+      syncVerify?: boolean;
+    };
+  };
   seed: number;
   size: { width: number; height: number };
   steps: number;

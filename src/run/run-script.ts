@@ -6,8 +6,8 @@ import { InputError } from '../errors/index.js';
 import type { MemoryEvent, PolicyRegistration } from '../memory/policy.js';
 import { resolvePolicy } from '../memory/policy-registry.js';
 import { generateVideo } from '../pipeline/generate-video.js';
-import type { LoopCheckpoint } from '../pipeline/loop-checkpoint.js';
 import type { LivePrompts } from '../pipeline/live-prompts.js';
+import type { LoopCheckpoint } from '../pipeline/loop-checkpoint.js';
 import { scriptOfTimeline } from '../pipeline/prompt-source.js';
 import { createRunJson, type RunJson } from '../pipeline/run-json.js';
 import type { RunProgress, RunResult } from '../pipeline/run-result.js';
@@ -226,7 +226,8 @@ export async function runScript(
       ...(checkpointing
         ? {
             checkpointEvery: every,
-            onCheckpoint: (checkpoint: LoopCheckpoint) => sink.saveCheckpoint!({ identity, request, ...checkpoint }),
+            onCheckpoint: (checkpoint: LoopCheckpoint) =>
+              sink.saveCheckpoint!({ identity, request, ...checkpoint }),
           }
         : {}),
       ...(resume ? { resume } : {}),

@@ -6,8 +6,8 @@ import { deflateRaw, inflateRawSync } from 'node:zlib';
 import { InputError } from '../errors/index.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import { concatMp4 } from '../video/concat-mp4.js';
-import type { FrameEncoder } from './run-sink.js';
 import { killPoint } from './kill-point.js';
+import type { FrameEncoder } from './run-sink.js';
 import { createWriteBehind } from './write-behind.js';
 
 const deflate = promisify(deflateRaw);
@@ -148,7 +148,9 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
             {
               code: 'checkpoint-damaged',
               path: [path],
-              message: found ? 'the segment file was changed after the checkpoint' : 'the segment file is missing',
+              message: found
+                ? 'the segment file was changed after the checkpoint'
+                : 'the segment file is missing',
               hint: 'the run cannot be resumed; start it again without --resume',
             },
           ]);
@@ -160,7 +162,8 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
         const match = /^segment-(\d{4})\.(mp4|spool)/.exec(entry);
         if (!match) continue;
         const index = Number(match[1]);
-        const keep = (match[2] === 'mp4' && index < open && !entry.endsWith('.part')) || entry === name(open, 'spool');
+        const keep =
+          (match[2] === 'mp4' && index < open && !entry.endsWith('.part')) || entry === name(open, 'spool');
         if (!keep) await rm(join(work, entry), { force: true });
       }
       const spoolPath = join(work, name(open, 'spool'));
@@ -222,3 +225,27 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
 
 /** What {@link createSegmentedVideo} returns. */
 export type SegmentedVideo = ReturnType<typeof createSegmentedVideo>;
+
+/** A run's video without checkpoints: one encode streamed straight to the final path (its `.part` until close). */
+export function createDirectVideo(
+  settings: Omit<SegmentedVideoSettings, 'work' | 'segmentFrames' | 'spool'> & { path: string },
+) {
+  const encoder = settings.createEncoder({
+    path: settings.path,
+    width: settings.width,
+    height: settings.height,
+    fps: settings.fps,
+  });
+  const video = createWriteBehind(encoder, settings.bufferedFrames);
+  return {
+    write: (frame: VideoFrame) => video.write(frame),
+    async close(): Promise<void> {
+      await video.drain();
+      await encoder.close();
+    },
+    async abort(): Promise<void> {
+      await video.drain().catch(() => {});
+      await encoder.abort().catch(() => {});
+    },
+  };
+}

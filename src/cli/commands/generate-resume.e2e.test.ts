@@ -66,7 +66,15 @@ function iamflow(
 }
 
 const size = ['--size', '96x64', '--quiet'];
-const generate = (out: string, policy: string) => ['generate', script, '--out', out, '--policy', policy, ...size];
+const generate = (out: string, policy: string) => [
+  'generate',
+  script,
+  '--out',
+  out,
+  '--policy',
+  policy,
+  ...size,
+];
 const read = (out: string) => ({
   video: readFileSync(join(out, 'video.mp4')),
   render: readFileSync(join(out, 'render.jsonl')),
@@ -114,7 +122,11 @@ describe('iamflow generate --resume after kill -9 (mini engine, ffmpeg)', { time
     ['iamflow', 'mid-chunk output (half the frames sent to ffmpeg)', ['frames:7']],
     ['iamflow', 'mid-encode (a segment drained into ffmpeg, not closed)', ['segment-close:2']],
     ['iamflow', 'before the final join (all chunks checkpointed)', ['commit:1']],
-    ['iamflow', 'three kills in a row, resuming in between', ['chunk:2', 'checkpoint-write:3', 'segment-close:1']],
+    [
+      'iamflow',
+      'three kills in a row, resuming in between',
+      ['chunk:2', 'checkpoint-write:3', 'segment-close:1'],
+    ],
     [
       'iamflow',
       'from outside at random times (0-2 s after a checkpoint exists)',
@@ -139,9 +151,21 @@ describe('iamflow generate --resume after kill -9 (mini engine, ffmpeg)', { time
     const checkpoint = join(out, '.checkpoint', 'checkpoint.json');
     expect(existsSync(checkpoint)).toBe(true);
 
-    const seed = await iamflow(['generate', script, '--resume', out, '--policy', 'memflow', '--seed', '8', ...size]);
+    const seed = await iamflow([
+      'generate',
+      script,
+      '--resume',
+      out,
+      '--policy',
+      'memflow',
+      '--seed',
+      '8',
+      ...size,
+    ]);
     expect(seed.code).toBe(2);
-    expect(seed.stderr).toContain('checkpoint.json: seed: the checkpoint was written with seed 1, this run has 8');
+    expect(seed.stderr).toContain(
+      'checkpoint.json: seed: the checkpoint was written with seed 1, this run has 8',
+    );
 
     const policy = await iamflow(['generate', script, '--resume', out, '--policy', 'longlive', ...size]);
     expect(policy.code).toBe(2);

@@ -111,8 +111,13 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
       ? await readStoredRun(resolve(context.cwd, resumeDir), sinkFor)
       : undefined;
   const values =
-    resumeDir !== undefined && context.values.out === undefined ? { ...context.values, out: resumeDir } : context.values;
-  if (resumeDir !== undefined && resolve(context.cwd, String(values.out)) !== resolve(context.cwd, resumeDir)) {
+    resumeDir !== undefined && context.values.out === undefined
+      ? { ...context.values, out: resumeDir }
+      : context.values;
+  if (
+    resumeDir !== undefined &&
+    resolve(context.cwd, String(values.out)) !== resolve(context.cwd, resumeDir)
+  ) {
     throw new InputError([
       {
         code: 'invalid-flag',

@@ -11,10 +11,10 @@ import type {
 import { conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
 import { engineError } from './engine-error.js';
-import { restoreMiniState, snapshotMiniState } from './mini-snapshot.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
 import { generateFrame, writeCache } from './generator.js';
 import { kernels } from './kernels.js';
+import { restoreMiniState, snapshotMiniState } from './mini-snapshot.js';
 import { hashString } from './random.js';
 import { type MiniEngineSettings, resolveMiniSettings, shiftedSigmas } from './settings.js';
 import { analyzePrompt, type PromptAnalysis } from './text-encoder.js';

@@ -28,7 +28,9 @@ async function continueRun(engine: ReturnType<typeof createMiniEngine>) {
     const chunk = await engine.generateChunk({ prompt });
     out.push({
       keys: chunk.frames.map((frame) => frame.keys.map((key) => Array.from(key))),
-      frames: (await engine.decodeChunk(chunk.chunk)).map((frame) => Buffer.from(frame.data).toString('base64')),
+      frames: (await engine.decodeChunk(chunk.chunk)).map((frame) =>
+        Buffer.from(frame.data).toString('base64'),
+      ),
       record: engine.renderRecord(chunk.chunk),
     });
   }

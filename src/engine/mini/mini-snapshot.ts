@@ -28,13 +28,17 @@ const vectorSchema = z.object({ kind: z.enum(['f32', 'i8', 'u8']), base64: z.str
 
 function encodeVector(vector: Vector) {
   const kind = vector instanceof Float32Array ? 'f32' : vector instanceof Int8Array ? 'i8' : 'u8';
-  return { kind, base64: Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64') };
+  return {
+    kind,
+    base64: Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64'),
+  };
 }
 
 function decodeVector(value: z.infer<typeof vectorSchema>): Vector {
   const bytes = Buffer.from(value.base64, 'base64');
   const Kind = kinds[value.kind];
-  if (bytes.byteLength % Kind.BYTES_PER_ELEMENT !== 0) throw new Error(`${value.kind} vector of ${bytes.byteLength} bytes`);
+  if (bytes.byteLength % Kind.BYTES_PER_ELEMENT !== 0)
+    throw new Error(`${value.kind} vector of ${bytes.byteLength} bytes`);
   // Copied into a fresh buffer: Buffer's pool offset need not be aligned.
   return new Kind(new Uint8Array(bytes).buffer);
 }
@@ -66,7 +70,12 @@ const storedSchema = z.object({
   scene: quantizedSchema,
   sceneBinding: quantizedSchema,
   tokens: z.array(
-    z.object({ slot: z.number().int(), key: quantizedSchema, value: quantizedSchema, mention: z.string().nullable() }),
+    z.object({
+      slot: z.number().int(),
+      key: quantizedSchema,
+      value: quantizedSchema,
+      mention: z.string().nullable(),
+    }),
   ),
 });
 const costsSchema = z.object({
@@ -85,9 +94,7 @@ export const miniSnapshotSchema = z.object({
   identity: z.object({ modelId: z.string(), seed: z.number(), settings: z.unknown() }),
   frames: z.array(frameSchema),
   store: z.array(z.tuple([z.string(), storedSchema])),
-  bank: z.array(
-    z.object({ position: z.number().int(), scene: sceneSchema, cache: z.array(tokenSchema) }),
-  ),
+  bank: z.array(z.object({ position: z.number().int(), scene: sceneSchema, cache: z.array(tokenSchema) })),
   costs: costsSchema,
 });
 
@@ -202,7 +209,11 @@ export function restoreMiniState(value: unknown, state: MiniEngineState, identit
         index: frame.index,
         prompt: frame.prompt,
         scene: scene(frame.scene),
-        slots: frame.slots.map((slot) => ({ state: f32(slot.state), binding: f32(slot.binding), mention: slot.mention })),
+        slots: frame.slots.map((slot) => ({
+          state: f32(slot.state),
+          binding: f32(slot.binding),
+          mention: slot.mention,
+        })),
         cache: frame.cache.map(token),
       };
     });

@@ -48,14 +48,23 @@ export interface IamflowCheckpoint {
 
 const f32 = z.array(z.number()).transform((values) => Float32Array.from(values));
 const warningSchema = z.union([
-  z.object({ type: z.literal('fallback'), fallback: z.literal(true), reason: z.string(), provider: z.string() }),
+  z.object({
+    type: z.literal('fallback'),
+    fallback: z.literal(true),
+    reason: z.string(),
+    provider: z.string(),
+  }),
   z.object({ type: z.literal('other'), message: z.string() }),
 ]);
 const resultSchema = z.object({
   scores: z.array(z.number()),
   seen: z.array(z.array(z.number().int())).optional(),
   boxes: z
-    .array(z.array(z.object({ id: z.number().int(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]) })))
+    .array(
+      z.array(
+        z.object({ id: z.number().int(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]) }),
+      ),
+    )
     .optional(),
   corrections: z.array(z.object({ id: z.number().int(), attrs: z.array(z.string()) })).optional(),
   warnings: z.array(warningSchema).optional(),
@@ -95,7 +104,12 @@ const checkpointSchema = z.object({
   ),
   verified: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
   extractions: z.array(
-    z.object({ segment: z.number().int(), provider: z.string(), ids: z.array(z.number().int()), warnings: z.array(z.unknown()) }),
+    z.object({
+      segment: z.number().int(),
+      provider: z.string(),
+      ids: z.array(z.number().int()),
+      warnings: z.array(z.unknown()),
+    }),
   ),
   current: z
     .object({
@@ -111,7 +125,9 @@ const checkpointSchema = z.object({
       prompt: z.object({
         id: z.string(),
         text: z.string(),
-        tokens: z.array(z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), key: f32 })),
+        tokens: z.array(
+          z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), key: f32 }),
+        ),
         embedding: f32,
       }),
     })
@@ -120,7 +136,9 @@ const checkpointSchema = z.object({
   verification: memory.verification,
   verifier: z.object({
     state: z.unknown(),
-    done: z.array(z.object({ chunk: z.number().int().nonnegative(), provider: z.string(), result: resultSchema })),
+    done: z.array(
+      z.object({ chunk: z.number().int().nonnegative(), provider: z.string(), result: resultSchema }),
+    ),
     pending: z.array(z.object({ chunk: z.number().int().nonnegative(), input: inputSchema })),
   }),
 });

@@ -3,7 +3,6 @@ import type { FrameVerifierV1, VerifyInput } from '../../agents/vlm/frame-verifi
 import { createPixelVerifier } from '../../agents/vlm/pixel/create-pixel-verifier.js';
 import { sampleFrames } from '../../agents/vlm/sample-frames.js';
 import { createVerifyQueue, type QueuedResult, type VerifyQueue } from '../../agents/vlm/verify-queue.js';
-import type { EncodedPrompt } from '../../engine/engine.js';
 import { applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
 import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
@@ -17,13 +16,13 @@ import {
 } from './frame-archive.js';
 import { scoreFrame } from './frame-score.js';
 import { createSeededRandom } from './fuse-scores.js';
-import { iamflowDefaults } from './iamflow-defaults.js';
 import {
   type IamflowCheckpoint,
   type IamflowSegmentState,
   iamflowCheckpointFromJson,
   iamflowCheckpointToJson,
 } from './iamflow-checkpoint.js';
+import { iamflowDefaults } from './iamflow-defaults.js';
 import { createIamflowEmitter } from './iamflow-events.js';
 import { parseIamflowSettings } from './iamflow-settings.js';
 import {
@@ -36,7 +35,7 @@ import {
 import type { MemoryState } from './memory-state.js';
 import { referenceEntityWeights, referencePromptWeights, slotCount } from './reference-token-weights.js';
 import { selectIdMemory, selectTopFrames } from './select-memory.js';
-import { computeTokenWeights, type TokenWeights } from './token-weights.js';
+import { computeTokenWeights } from './token-weights.js';
 import { createVerificationLog, perLatentFrame } from './verification-log.js';
 
 const idPrefix = 'iamflow-f';

@@ -121,7 +121,11 @@ export function createMemFlowPolicy(
     async restore(state) {
       const saved = parsePolicyState('memflow', stateSchema, state);
       if (saved.capacity !== capacity || saved.interval !== interval) {
-        parsePolicyState('memflow', stateSchema.refine(() => false, 'saved with other capacity or interval'), saved);
+        parsePolicyState(
+          'memflow',
+          stateSchema.refine(() => false, 'saved with other capacity or interval'),
+          saved,
+        );
       }
       bank = saved.bank.map((entry) => ({
         id: entry.id,

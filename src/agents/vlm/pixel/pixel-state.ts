@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { InputError } from '../../../errors/index.js';
 import { frameJsonSchema, frameToJson } from '../../../frame/frame-json.js';
 import type { VideoFrame } from '../../../frame/video-frame.js';
-import { InputError } from '../../../errors/index.js';
 
 /** What the pixel verifier carries from one call to the next. */
 export interface PixelState {
