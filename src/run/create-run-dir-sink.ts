@@ -68,7 +68,7 @@ async function writeDurably(path: string, text: string): Promise<void> {
     await handle.write(bytes.subarray(0, half));
     killPoint('checkpoint-write');
     await handle.write(bytes.subarray(half));
-    await handle.sync();
+    await handle.datasync();
   } finally {
     await handle.close();
   }
@@ -239,7 +239,7 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
     async saveCheckpoint(run) {
       const position = await video!.checkpoint();
       if (samplesFile) {
-        await samplesFile.sync();
+        await samplesFile.datasync();
         samplesBytes = (await samplesFile.stat()).size;
       }
       const stored = {

@@ -49,7 +49,7 @@ async function sha256(path: string): Promise<{ bytes: number; sha256: string }> 
 async function syncFile(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {
-    await handle.sync();
+    await handle.datasync();
   } finally {
     await handle.close();
   }
@@ -129,7 +129,7 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
     async checkpoint(): Promise<SegmentedVideoState> {
       if (spool) {
         await spoolTail;
-        await spool.sync();
+        await spool.datasync();
         spoolBytes = (await spool.stat()).size;
       }
       return { segments: finished.map((item) => ({ ...item })), frames, spoolBytes };

@@ -115,6 +115,27 @@ const encodeQuantized = (vector: QuantizedVector) => ({
   offset: vector.offset,
 });
 
+/** Encoded frames by frame, valid while the frame keeps the cache array it had (a recache replaces it). */
+const encodedFrames = new WeakMap<LatentFrame, { cache: readonly KeyValueToken[]; json: unknown }>();
+
+function encodeFrame(frame: LatentFrame): unknown {
+  const known = encodedFrames.get(frame);
+  if (known && known.cache === frame.cache) return known.json;
+  const json = {
+    index: frame.index,
+    prompt: frame.prompt,
+    scene: encodeScene(frame.scene),
+    slots: frame.slots.map((slot) => ({
+      state: encodeVector(slot.state),
+      binding: encodeVector(slot.binding),
+      mention: slot.mention,
+    })),
+    cache: frame.cache.map(encodeToken),
+  };
+  encodedFrames.set(frame, { cache: frame.cache, json });
+  return json;
+}
+
 /**
  * A JSON snapshot of a miniature engine: every generated latent frame (their caches as the last context pass or
  * recache wrote them), the frame store, the bank as set, and the work counters. The engine draws no running random
@@ -125,17 +146,8 @@ export function snapshotMiniState(state: MiniEngineState, identity: MiniEngineId
     format: 'iamflow-mini-engine-snapshot' as const,
     version: 1 as const,
     identity,
-    frames: state.frames.map((frame) => ({
-      index: frame.index,
-      prompt: frame.prompt,
-      scene: encodeScene(frame.scene),
-      slots: frame.slots.map((slot) => ({
-        state: encodeVector(slot.state),
-        binding: encodeVector(slot.binding),
-        mention: slot.mention,
-      })),
-      cache: frame.cache.map(encodeToken),
-    })),
+    // Generated frames do not change except by a recache (a new cache array): each is encoded once per cache.
+    frames: state.frames.map(encodeFrame),
     store: [...state.store].map(([id, stored]) => [
       id,
       {
