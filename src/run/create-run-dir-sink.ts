@@ -11,7 +11,7 @@ import { iamflowDefaults } from '../memory/iamflow/iamflow-defaults.js';
 import { createMp4Encoder } from '../video/mp4-encoder.js';
 import { killPoint } from './kill-point.js';
 import type { FrameEncoder, RunOutputFiles, RunPlan, RunSink } from './run-sink.js';
-import { createDirectVideo, createSegmentedVideo, type SegmentedVideo } from './segmented-video.js';
+import { createDirectVideo, createSegmentedVideo, type SegmentedVideo, syncFile } from './segmented-video.js';
 
 /** Settings of {@link createRunDirSink}. */
 export interface RunDirSinkSettings {
@@ -127,6 +127,9 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
   let renderPart = false;
   let samplesBytes = 0;
   let samplesFile: Awaited<ReturnType<typeof open>> | undefined;
+  const keyframesSynced = new Set<string>();
+  /** The checkpoint being made durable in the background. */
+  let writing: Promise<void> = Promise.resolve();
   const characters = settings.characters ?? true;
   // The frames the verifier looked at, by video frame index: the character sheets crop them.
   const sampled = new Map<number, VideoFrame>();
@@ -237,19 +240,29 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       }
     },
     async saveCheckpoint(run) {
+      // One write at a time; the previous one's failure surfaces here.
+      await writing;
       const position = await video!.checkpoint();
-      if (samplesFile) {
-        await samplesFile.datasync();
-        samplesBytes = (await samplesFile.stat()).size;
-      }
-      const stored = {
+      const keyframesNow = [...keyframesSaved];
+      if (samplesFile) samplesBytes = (await samplesFile.stat()).size;
+      const text = JSON.stringify({
         format: 'iamflow-checkpoint',
         version: 1,
-        sink: { video: position, keyframes: [...keyframesSaved], samplesBytes, segmentFrames },
+        sink: { video: position.state, keyframes: keyframesNow, samplesBytes, segmentFrames },
         run,
-      };
-      await writeDurably(checkpointPath, JSON.stringify(stored));
-      await video!.checkpointed();
+      });
+      // Made durable while the next chunk is generated: the data it claims first, then the file itself.
+      writing = (async () => {
+        for (const path of position.sync) await syncFile(path);
+        if (samplesFile) await syncFile(samplesPath);
+        for (const name of keyframesNow.filter((item) => !keyframesSynced.has(item))) {
+          await syncFile(join(work, 'keyframes', basename(name)));
+          keyframesSynced.add(name);
+        }
+        await writeDurably(checkpointPath, text);
+        for (const path of position.obsolete) await rm(path, { force: true });
+      })();
+      writing.catch(() => {});
     },
     async readCheckpoint() {
       const text = await readFile(checkpointPath, 'utf8').catch(() => undefined);
@@ -260,6 +273,7 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       await writeFile(`${renderPath}.part`, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
     },
     async commit(runJson) {
+      await writing;
       killPoint('commit');
       await direct?.close();
       await video?.close(join(dir, names.video));
@@ -281,6 +295,7 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       if (spool) await rm(work, { recursive: true, force: true });
     },
     async abort() {
+      await writing.catch(() => {});
       sampled.clear();
       await video?.abort();
       await direct?.abort();

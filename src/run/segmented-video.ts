@@ -46,7 +46,8 @@ async function sha256(path: string): Promise<{ bytes: number; sha256: string }> 
   return { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
 }
 
-async function syncFile(path: string): Promise<void> {
+/** fdatasync of a file by path (any descriptor flushes the file's data). */
+export async function syncFile(path: string): Promise<void> {
   const handle = await open(path, 'r');
   try {
     await handle.datasync();
@@ -125,18 +126,19 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
       frames += 1;
       if (frames === segmentFrames) await finishSegment();
     },
-    /** Makes the frames so far durable and returns the position. */
-    async checkpoint(): Promise<SegmentedVideoState> {
+    /**
+     * The position now, the spool to fsync before a checkpoint may claim it (finished segments were fsynced when
+     * they closed), and the spools a checkpoint of this position no longer needs (delete once it is durable).
+     */
+    async checkpoint(): Promise<{ state: SegmentedVideoState; sync: string[]; obsolete: string[] }> {
+      const sync: string[] = [];
       if (spool) {
         await spoolTail;
-        await spool.datasync();
         spoolBytes = (await spool.stat()).size;
+        sync.push(join(work, name(finished.length, 'spool')));
       }
-      return { segments: finished.map((item) => ({ ...item })), frames, spoolBytes };
-    },
-    /** A checkpoint holding the last `checkpoint()` is durable: the spools of finished segments can go. */
-    async checkpointed(): Promise<void> {
-      for (const path of oldSpools.splice(0)) await rm(path, { force: true });
+      const state = { segments: finished.map((item) => ({ ...item })), frames, spoolBytes };
+      return { state, sync, obsolete: oldSpools.splice(0) };
     },
     /** Continues at a checkpoint's position: checks the finished segments, feeds the spooled frames again. */
     async resume(state: SegmentedVideoState): Promise<void> {
