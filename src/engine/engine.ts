@@ -65,6 +65,18 @@ export interface CausalVideoEngineV1 {
 
   /** Optional ability: bytes of the engine's weights in their number format (for quantization benchmarks). */
   weightBytes?(): number;
+
+  /**
+   * Optional ability: a JSON-serialisable copy of everything the next chunk depends on (sink, bank, store, local
+   * window, noise state, work counters), for checkpoints. Taken between chunks.
+   */
+  snapshot?(): Promise<unknown>;
+
+  /**
+   * Optional ability: replaces this engine's state with a `snapshot()` of an engine created with the same settings,
+   * so generation continues as if never stopped. Throws an `EngineError` on a damaged or mismatched snapshot.
+   */
+  restore?(snapshot: unknown): Promise<void>;
 }
 
 /** Geometry and context layout of an engine. */

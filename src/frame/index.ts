@@ -1,4 +1,5 @@
 /** The shared nouns of pixels: RGB frames, colour names and PNG encoding. Engine, vision, agents and bench read them. */
 export * from './color-names.js';
 export { encodePng, rgbToRgba, writePng } from './encode-png.js';
+export { type FrameJson, frameJsonSchema, frameToJson } from './frame-json.js';
 export { checkFrameSize, type VideoFrame } from './video-frame.js';

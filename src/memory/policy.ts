@@ -31,8 +31,18 @@ export interface MemoryPolicyV1 {
   onChunkEnd?(event: ChunkEndEvent): Promise<void>;
   /** Called once after the last chunk: settle asynchronous work. */
   finish?(): Promise<void>;
-  /** JSON-serialisable state for run.json and checkpoints. */
+  /** JSON-serialisable state for run.json. */
   snapshot?(): unknown;
+  /**
+   * Optional ability: everything the policy (and its agents) needs to continue after the chunk just ended, as JSON
+   * (registry, archive, pending verifications, random state). Called between chunks; `restore` reads it back.
+   */
+  checkpoint?(): Promise<unknown>;
+  /**
+   * Optional ability: continues from a `checkpoint()` of a policy created with the same context and settings, before
+   * the next chunk. Throws an `InputError` on a damaged or mismatched state.
+   */
+  restore?(state: unknown): Promise<void>;
 }
 
 /** The current version of the policy port. */

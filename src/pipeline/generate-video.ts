@@ -17,6 +17,7 @@ import {
 } from '../memory/policy.js';
 import type { Script } from '../script/script.js';
 import type { Segment, Timeline } from '../script/timeline.js';
+import type { LoopCheckpoint } from './loop-checkpoint.js';
 import { keepsPast, type PromptSource } from './prompt-source.js';
 import {
   type ChunkTiming,
@@ -78,6 +79,18 @@ export interface GenerateVideoOptions {
    * the loop's memory until then, so no policy can read it, not even from disk. Awaited.
    */
   onRenderRecord?: (entries: RenderRecordEntry[]) => unknown;
+  /**
+   * Receives a checkpoint after every `checkpointEvery`-th chunk and after the last one, once the chunk's frames
+   * went to `onFrames`; awaited. Needs an engine with `snapshot`/`restore` and a policy with `checkpoint`/`restore`.
+   */
+  onCheckpoint?: (checkpoint: LoopCheckpoint) => unknown;
+  /** Chunks between checkpoints. Default 1. */
+  checkpointEvery?: number;
+  /**
+   * Continues a run from one of its checkpoints: engine and policy (created as for the first run) are restored, and
+   * the loop goes on at `resume.loop.nextChunk`. The render record of the chunks before comes from the engine again.
+   */
+  resume?: LoopCheckpoint;
 }
 
 /**
@@ -115,6 +128,15 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
         })
       : options.policy;
   const transition = options.transition ?? policy.transition;
+  const { resume } = options;
+  if (
+    (options.onCheckpoint || resume) &&
+    !(engine.snapshot && engine.restore && policy.checkpoint && policy.restore)
+  ) {
+    throw new IamflowError({
+      message: `checkpoints need an engine with snapshot/restore and a policy with checkpoint/restore; ${engine.provider} / ${policy.name} lack one`,
+    });
+  }
   const encodings = new Map<string, EncodedPrompt>();
   const encode = async (text: string): Promise<EncodedPrompt> => {
     const cached = encodings.get(text);
@@ -124,25 +146,41 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     return encoded;
   };
 
-  const started = clock();
-  const costsAtStart = engine.costs();
-  const prompts: PromptRecord[] = [];
-  const chunks: ChunkTiming[] = [];
-  const switches: SwitchRecord[] = [];
-  let videoFramesDone = 0;
+  const loop = resume?.loop;
+  if (loop) memoryEvents.push(...loop.memoryEvents);
+  if (resume) {
+    await engine.restore!(resume.engine);
+    await policy.restore!(resume.policy);
+  }
+  const started = clock() - (loop?.elapsedMs ?? 0);
+  const costsAtStart = loop?.costsAtStart ?? engine.costs();
+  const prompts: PromptRecord[] = loop?.prompts ?? [];
+  const chunks: ChunkTiming[] = loop?.chunks ?? [];
+  const switches: SwitchRecord[] = loop?.switches ?? [];
+  let videoFramesDone = loop?.videoFramesDone ?? 0;
+  // The peak since this process started the run (a resumed run counts from its resume).
   let peakStoreBytes = 0;
   const renderRecord: RenderRecordEntry[] | undefined =
     options.onRenderRecord && engine.renderRecord ? [] : undefined;
+  // The engine kept every generated frame: the record of the chunks before a resume is read from it again.
+  for (let chunk = 0; renderRecord && chunk < (loop?.nextChunk ?? 0); chunk++)
+    renderRecord.push(...(engine.renderRecord?.(chunk) ?? []));
 
-  let followed = timeline;
+  let followed = loop?.timeline ?? timeline;
   type Active = { segment: Segment; prompt: EncodedPrompt };
   let current: (Active & { previous?: Active }) | undefined;
-  let schedule: SoftTransitionSchedule | undefined;
-  let transitionMs = 0;
-  let transitionCosts = subtractCosts(costsAtStart, costsAtStart);
-  let costsBefore = costsAtStart;
+  if (loop?.current) {
+    const { segment, previous } = loop.current;
+    current = { segment, prompt: await encode(segment.prompt) };
+    if (previous) current.previous = { segment: previous, prompt: await encode(previous.prompt) };
+  }
+  let schedule: SoftTransitionSchedule | undefined = loop?.schedule ?? undefined;
+  let transitionMs = loop?.transitionMs ?? 0;
+  let transitionCosts = loop?.transitionCosts ?? subtractCosts(costsAtStart, costsAtStart);
+  let costsBefore = loop?.costsBefore ?? costsAtStart;
+  const every = Math.max(1, Math.floor(options.checkpointEvery ?? 1));
 
-  for (let index = 0; index < followed.totalChunks; index++) {
+  for (let index = loop?.nextChunk ?? 0; index < followed.totalChunks; index++) {
     options.signal?.throwIfAborted();
     followed = nextTimeline(options.prompts, index, followed);
     if (index >= followed.totalChunks) break;
@@ -236,6 +274,28 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
       totalVideoFrames: followed.totalVideoFrames,
       elapsedMs: clock() - started,
     });
+    if (options.onCheckpoint && ((index + 1) % every === 0 || index + 1 === followed.totalChunks)) {
+      const state: LoopCheckpoint['loop'] = {
+        nextChunk: index + 1,
+        timeline: followed,
+        prompts,
+        chunks,
+        switches,
+        memoryEvents,
+        videoFramesDone,
+        elapsedMs: clock() - started,
+        current: current.previous
+          ? { segment: current.segment, previous: current.previous.segment }
+          : { segment: current.segment },
+        schedule: schedule ?? null,
+        transitionMs,
+        transitionCosts,
+        costsBefore,
+        costsAtStart,
+      };
+      const [engineState, policyState] = [await engine.snapshot!(), await policy.checkpoint!()];
+      await options.onCheckpoint({ loop: structuredClone(state), engine: engineState, policy: policyState });
+    }
   }
   const finishSpan = workProfile.start('policy');
   await policy.finish?.();

@@ -7,12 +7,15 @@ import type { MemoryEvent, PolicyRegistration } from '../memory/policy.js';
 import { resolvePolicy } from '../memory/policy-registry.js';
 import { generateVideo } from '../pipeline/generate-video.js';
 import type { LivePrompts } from '../pipeline/live-prompts.js';
+import type { LoopCheckpoint } from '../pipeline/loop-checkpoint.js';
 import { scriptOfTimeline } from '../pipeline/prompt-source.js';
 import { createRunJson, type RunJson } from '../pipeline/run-json.js';
 import type { RunProgress, RunResult } from '../pipeline/run-result.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline, type Segment, type Timeline } from '../script/timeline.js';
+import { killPoint } from './kill-point.js';
 import { resolveAgents } from './resolve-agents.js';
+import { checkRunCheckpoint, runIdentity, storedRequest } from './run-checkpoint.js';
 import { denoisingTimesteps } from './run-defaults.js';
 import type { RunSink } from './run-sink.js';
 import {
@@ -43,6 +46,13 @@ export interface RunScriptOptions {
   onSegment?: (segment: Segment, timeline: Timeline) => void;
   /** Receives every memory event as the policy reports it. */
   onMemoryEvent?: (event: MemoryEvent) => void;
+  /**
+   * Stores a checkpoint through the sink's `saveCheckpoint` after every this many chunks and after the last (0 or
+   * absent: none). Taken only when the sink and engine can (a remote engine cannot snapshot): see `checkpointing`.
+   */
+  checkpointEvery?: number;
+  /** Continues from the checkpoint the sink holds (the run's identity must match). */
+  resume?: boolean;
 }
 
 /** What a run produced. */
@@ -51,6 +61,8 @@ export interface RunScriptResult {
   result: RunResult;
   /** The run.json the sink received (null when the sink writes no files). */
   runJson: RunJson | null;
+  /** Whether checkpoints were stored (asked for, and the sink and engine can). */
+  checkpointing: boolean;
 }
 
 /** Settings a run records under `engine.config` in run.json. */
@@ -153,15 +165,46 @@ export async function runScript(
   try {
     const timeline = buildTimeline(script, engine.info);
     const renderRecord = spec.output.renderRecord && engine.renderRecord !== undefined;
-    const outputs = await sink.open({
+    const plan = {
       timeline,
       width: engine.info.width,
       height: engine.info.height,
       fps: timeline.fps,
       renderRecord,
       keyframes: spec.output.keyframes,
-    });
+    };
+    const every = options.checkpointEvery ?? 0;
+    const canCheckpoint = Boolean(sink.saveCheckpoint && engine.snapshot && engine.restore);
+    const checkpointing = every > 0 && canCheckpoint && !options.livePrompts;
+    const identity = runIdentity(spec, script, engine, policy.description, every);
+    let resume: LoopCheckpoint | undefined;
+    if (options.resume) {
+      if (!canCheckpoint || !sink.readCheckpoint || !sink.resume || options.livePrompts) {
+        throw new InputError([
+          {
+            code: 'cannot-resume',
+            path: ['resume'],
+            message: `a run on the ${engine.provider} engine${options.livePrompts ? ' with live prompts' : ''} cannot be resumed`,
+            hint: 'start it again without --resume',
+          },
+        ]);
+      }
+      const stored = await sink.readCheckpoint();
+      if (stored === undefined) {
+        throw new InputError([
+          {
+            code: 'missing-checkpoint',
+            path: ['resume'],
+            message: 'the output folder holds no checkpoint',
+            hint: 'give the --out folder of a run started with checkpoints (the default) that did not finish',
+          },
+        ]);
+      }
+      resume = checkRunCheckpoint(stored, identity, 'checkpoint.json');
+    }
+    const outputs = resume ? await sink.resume!(plan) : await sink.open(plan);
     opened = true;
+    const request = checkpointing ? storedRequest(spec, script, engine) : undefined;
     const live = options.livePrompts?.(timeline, engine.info);
     const result = await generateVideo({
       script,
@@ -176,7 +219,18 @@ export async function runScript(
       ...(live ? { prompts: live } : {}),
       ...(options.onSegment ? { onSegment: options.onSegment } : {}),
       ...(options.onMemoryEvent ? { onMemoryEvent: options.onMemoryEvent } : {}),
-      onFrames: (chunk, frames) => sink.onFrames(chunk, frames),
+      onFrames: (chunk, frames) => {
+        killPoint('chunk');
+        return sink.onFrames(chunk, frames);
+      },
+      ...(checkpointing
+        ? {
+            checkpointEvery: every,
+            onCheckpoint: (checkpoint: LoopCheckpoint) =>
+              sink.saveCheckpoint!({ identity, request, ...checkpoint }),
+          }
+        : {}),
+      ...(resume ? { resume } : {}),
       ...(renderRecord ? { onRenderRecord: (entries) => sink.onRenderRecord(entries) } : {}),
     });
     const edits = live?.edits() ?? [];
@@ -192,7 +246,7 @@ export async function runScript(
         })
       : null;
     await sink.commit(runJson);
-    return { result, runJson };
+    return { result, runJson, checkpointing };
   } catch (error) {
     if (opened) await sink.abort();
     throw error;

@@ -37,6 +37,15 @@ export interface RunSink {
   commit(runJson: RunJson | null): Promise<void>;
   /** Removes what this run started; complete files of earlier runs stay. */
   abort(): Promise<void>;
+  /**
+   * Optional ability: makes every output received so far durable, then stores `checkpoint` (JSON) with the sink's
+   * position atomically (temporary file, fsync, rename, fsync of the folder).
+   */
+  saveCheckpoint?(checkpoint: unknown): Promise<void>;
+  /** Optional ability: the checkpoint last stored by `saveCheckpoint` (of an earlier, killed process), if any. */
+  readCheckpoint?(): Promise<unknown | undefined>;
+  /** Optional ability: instead of `open`, continues the outputs at the stored checkpoint's position. */
+  resume?(plan: RunPlan): Promise<RunOutputFiles | null>;
 }
 
 /** A streaming video writer (the shape of `createMp4Encoder`). */

@@ -18,6 +18,13 @@ export interface FrameVerifierV1 {
    * fallback's answer with a `fallback` warning, and the verify queue records any throw as a warning.
    */
   verify(input: VerifyInput): Promise<VerifyResult>;
+  /**
+   * Optional ability of a verifier that keeps state between calls (the pixel verifier's recent frames): that state
+   * as JSON, for checkpoints. A verifier without it is taken to be stateless.
+   */
+  snapshot?(): unknown;
+  /** Optional ability: continues from a `snapshot()`; throws on a damaged one. */
+  restore?(state: unknown): void;
 }
 
 /** What a verifier looks at. */

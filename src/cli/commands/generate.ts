@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { IamflowError } from '../../errors/index.js';
+import { IamflowError, InputError } from '../../errors/index.js';
 import { writePng } from '../../frame/index.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import { defaultPolicyName, policyNames, resolvePolicy } from '../../memory/policy-registry.js';
@@ -16,6 +16,7 @@ import { createProgressBar } from '../progress-bar.js';
 import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
 import { engineHelp, engineOptions, resolveEngineSpec } from './engine-flags.js';
 import { parseGenerateFlags } from './generate-flags.js';
+import { parseCheckpointEvery, readStoredRun, segmentFramesFromEnv } from './generate-resume.js';
 
 export type { FrameEncoder } from '../../run/run-sink.js';
 
@@ -30,6 +31,7 @@ export interface GenerateDependencies {
 }
 
 const help = () => `Usage: iamflow generate SCRIPT --out DIR [options]
+       iamflow generate --resume DIR
 
 Generates a narrative long video from SCRIPT (JSONL, YAML/JSON or text) with the embedded miniature causal engine,
 streaming frames to DIR/video.mp4 (H.264, yuv420p, 16 fps). After the run it writes DIR/render.jsonl (render
@@ -45,6 +47,10 @@ Options:
   --id ID              take the script with this id from a multi-script file
   --transition KIND    at prompt switches: swap, recache or soft (default: the policy's)
   --curve NAME         soft transition ramp: cosine, linear, sigmoid or step (default: cosine)
+  --checkpoint-every N keep a checkpoint in DIR/.checkpoint every N chunks, 0 for none (default: 1); removed
+                       when the run finishes
+  --resume DIR         continue the killed run in DIR from its checkpoint (alone, or with the run's own SCRIPT
+                       and flags); the finished video.mp4 and render.jsonl equal those of an uninterrupted run
 ${engineHelp}
   --quiet              no progress bar and no summary line
   --json               print a JSON summary on stdout
@@ -78,6 +84,8 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
       id: { type: 'string' },
       transition: { type: 'string' },
       curve: { type: 'string' },
+      'checkpoint-every': { type: 'string' },
+      resume: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       ...agentOptions,
@@ -88,14 +96,49 @@ export function createGenerateCommand(dependencies: GenerateDependencies): Comma
 }
 
 async function runGenerate(context: CommandContext, dependencies: GenerateDependencies): Promise<number> {
-  const flags = parseGenerateFlags(context.values, context.positionals, defaultPolicyName);
-  const agents = resolveAgentFlags(context, [resolvePolicy(flags.policy)]);
-  const engineSpec = resolveEngineSpec(context);
-  const script = await readScript(flags.script, {
-    cwd: context.cwd,
-    ...(flags.line === undefined ? {} : { line: flags.line }),
-    ...(flags.id === undefined ? {} : { id: flags.id }),
-  });
+  const resumeDir = typeof context.values.resume === 'string' ? context.values.resume : undefined;
+  const checkpointEvery = parseCheckpointEvery(context.values['checkpoint-every']);
+  const sinkFor = (dir: string) =>
+    createRunDirSink({
+      dir,
+      createEncoder: dependencies.createEncoder,
+      writePng: dependencies.writePng,
+      checkpoints: checkpointEvery > 0 || resumeDir !== undefined,
+      ...segmentFramesFromEnv(context.env),
+    });
+  const stored =
+    resumeDir !== undefined && context.positionals.length === 0
+      ? await readStoredRun(resolve(context.cwd, resumeDir), sinkFor)
+      : undefined;
+  const values =
+    resumeDir !== undefined && context.values.out === undefined
+      ? { ...context.values, out: resumeDir }
+      : context.values;
+  if (
+    resumeDir !== undefined &&
+    resolve(context.cwd, String(values.out)) !== resolve(context.cwd, resumeDir)
+  ) {
+    throw new InputError([
+      {
+        code: 'invalid-flag',
+        path: ['--out'],
+        message: 'differs from --resume DIR',
+        hint: 'drop --out: the run continues in the folder given to --resume',
+      },
+    ]);
+  }
+  const flags = stored
+    ? { ...stored.flags, quiet: context.values.quiet === true, json: context.values.json === true }
+    : parseGenerateFlags(values, context.positionals, defaultPolicyName);
+  const agents = stored ? stored.agents : resolveAgentFlags(context, [resolvePolicy(flags.policy)]);
+  const engineSpec = stored ? undefined : resolveEngineSpec(context);
+  const script = stored
+    ? stored.script
+    : await readScript(flags.script, {
+        cwd: context.cwd,
+        ...(flags.line === undefined ? {} : { line: flags.line }),
+        ...(flags.id === undefined ? {} : { id: flags.id }),
+      });
   const out = resolve(context.cwd, flags.out);
   await ensureWritableDir('--out', flags.out, out);
   await ensureWritableDir('--out', flags.out, join(out, 'keyframes'));
@@ -107,11 +150,7 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
     interrupt.abort(new IamflowError({ message: 'interrupted; partial files removed', exitCode: 130 }));
   process.once('SIGINT', onSigint);
   try {
-    const sink = createRunDirSink({
-      dir: out,
-      createEncoder: dependencies.createEncoder,
-      writePng: dependencies.writePng,
-    });
+    const sink = sinkFor(out);
     const { result } = await runScript(
       {
         script,
@@ -124,7 +163,12 @@ async function runGenerate(context: CommandContext, dependencies: GenerateDepend
         ...(flags.curve ? { curve: flags.curve } : {}),
       },
       sink,
-      { signal: interrupt.signal, onProgress: (progress) => bar?.update(progress) },
+      {
+        signal: interrupt.signal,
+        onProgress: (progress) => bar?.update(progress),
+        checkpointEvery,
+        ...(resumeDir !== undefined ? { resume: true } : {}),
+      },
     );
     bar?.finish();
     const video = join(out, 'video.mp4');

@@ -15,6 +15,7 @@ import { engineError } from './engine-error.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
 import { generateFrame, writeCache } from './generator.js';
 import { kernels } from './kernels.js';
+import { restoreMiniState, snapshotMiniState } from './mini-snapshot.js';
 import { hashString } from './random.js';
 import { type MiniEngineSettings, resolveMiniSettings, shiftedSigmas } from './settings.js';
 import { analyzePrompt, type PromptAnalysis } from './text-encoder.js';
@@ -46,6 +47,8 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   renderRecord(chunk: number): RenderRecordEntry[];
   storeBytes(): number;
   weightBytes(): number;
+  snapshot(): Promise<unknown>;
+  restore(snapshot: unknown): Promise<void>;
 } {
   const config = resolveMiniSettings(settings);
   const sigmas = shiftedSigmas(config.denoisingSteps, config.timestepShift);
@@ -120,6 +123,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   const dropOld = () => {
     for (; droppedUpTo < frames.length - retain; droppedUpTo++) frames[droppedUpTo] = undefined;
   };
+  const identity = () => ({ modelId: 'mini-causal-v2', seed: config.seed, settings: config });
   const chunkCount = () => Math.floor(frames.length / config.chunkFrames);
   const checkChunk = (chunk: number) => {
     if (!Number.isInteger(chunk) || chunk < 0 || chunk >= chunkCount()) {
@@ -300,6 +304,21 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
     },
 
     weightBytes: () => weights.bytes(),
+
+    async snapshot() {
+      live();
+      return snapshotMiniState({ frames, store, bank, costs }, identity());
+    },
+
+    async restore(snapshot) {
+      live();
+      const state = { frames, store, bank, costs };
+      restoreMiniState(snapshot, state, identity());
+      bank = state.bank;
+      // frames that left the retention window come back empty; the window moves on from there
+      droppedUpTo = config.sinkFrames;
+      dropOld();
+    },
 
     async release() {
       released = true;

@@ -1,9 +1,8 @@
 import { createRulesExtractor } from '../../agents/llm/rules/create-rules-extractor.js';
-import type { VerifyInput } from '../../agents/vlm/frame-verifier.js';
+import type { FrameVerifierV1, VerifyInput } from '../../agents/vlm/frame-verifier.js';
 import { createPixelVerifier } from '../../agents/vlm/pixel/create-pixel-verifier.js';
 import { sampleFrames } from '../../agents/vlm/sample-frames.js';
-import { createVerifyQueue } from '../../agents/vlm/verify-queue.js';
-import type { EncodedPrompt } from '../../engine/engine.js';
+import { createVerifyQueue, type QueuedResult, type VerifyQueue } from '../../agents/vlm/verify-queue.js';
 import { applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
 import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
@@ -18,6 +17,12 @@ import {
 } from './frame-archive.js';
 import { scoreFrame } from './frame-score.js';
 import { createSeededRandom } from './fuse-scores.js';
+import {
+  type IamflowCheckpoint,
+  type IamflowSegmentState,
+  iamflowCheckpointFromJson,
+  iamflowCheckpointToJson,
+} from './iamflow-checkpoint.js';
 import { iamflowDefaults } from './iamflow-defaults.js';
 import { createIamflowEmitter } from './iamflow-events.js';
 import { parseIamflowSettings } from './iamflow-settings.js';
@@ -32,19 +37,12 @@ import type { MemoryState } from './memory-state.js';
 import { profiled, profileExtractor, profileVerifier } from './profiled-agents.js';
 import { referenceEntityWeights, referencePromptWeights, slotCount } from './reference-token-weights.js';
 import { selectIdMemory, selectTopFrames } from './select-memory.js';
-import { computeTokenWeights, type TokenWeights } from './token-weights.js';
+import { computeTokenWeights } from './token-weights.js';
 import { createVerificationLog, perLatentFrame } from './verification-log.js';
 
 const idPrefix = 'iamflow-f';
 
-interface CurrentSegment {
-  segment: number;
-  startChunk: number;
-  ids: number[];
-  weights: TokenWeights;
-  slotWeights: number[] | undefined;
-  prompt: EncodedPrompt;
-}
+type CurrentSegment = IamflowSegmentState;
 
 /**
  * The IAMFlow memory policy, by default as the reference runs it: per segment, extract entities and global IDs and
@@ -65,11 +63,57 @@ export function createIamflowPolicy(
   const emit = createIamflowEmitter(context.events);
   const extractor = profileExtractor(settings.extractor ?? createRulesExtractor());
   const verifier = settings.verifier ?? createPixelVerifier();
-  const queue = createVerifyQueue({ verifier: profileVerifier(verifier), capacity: settings.queueCapacity });
-  const log = createVerificationLog({ queue, timeoutMs: settings.verifyTimeoutMs, emit });
+  // For checkpoints: the inputs not yet verified, and the verifier's state after the last finished call (taken in
+  // the same tick, as the queue runs one call at a time), so a restore re-queues exactly the unfinished ones.
+  const unverified = new Map<number, VerifyInput>();
+  const chunkOfInput = new WeakMap<VerifyInput, number>();
+  let verifierState: unknown = verifier.snapshot?.();
+  const profiledVerifier = profileVerifier(verifier);
+  const tracked: FrameVerifierV1 = {
+    specificationVersion: 'v1',
+    provider: verifier.provider,
+    modelId: verifier.modelId,
+    async verify(input) {
+      try {
+        return await profiledVerifier.verify(input);
+      } finally {
+        unverified.delete(chunkOfInput.get(input)!);
+        verifierState = verifier.snapshot?.();
+      }
+    },
+  };
+  const queue = createVerifyQueue({ verifier: tracked, capacity: settings.queueCapacity });
+  /** Results finished before a restore: read as if the queue had them. */
+  const carried = new Map<number, QueuedResult>();
+  const results: VerifyQueue = {
+    get pending() {
+      return queue.pending;
+    },
+    enqueue: (chunk, input) => {
+      unverified.set(chunk, input);
+      chunkOfInput.set(input, chunk);
+      return queue.enqueue(chunk, input);
+    },
+    result: (chunk) => (carried.has(chunk) ? Promise.resolve(carried.get(chunk)) : queue.result(chunk)),
+    peek: (chunk) => carried.get(chunk) ?? queue.peek(chunk),
+    drain: () => queue.drain(),
+  };
+  const log = createVerificationLog({ queue: results, timeoutMs: settings.verifyTimeoutMs, emit });
   const verification = log.records;
-  // The `random` ablation draws from the run's seed unless the settings fix one.
-  const random = createSeededRandom(settings.seed ?? context.seed);
+  // The `random` ablation draws from the run's seed unless the settings fix one; draws are counted for checkpoints.
+  const randomSeed = settings.seed ?? context.seed;
+  let draw = createSeededRandom(randomSeed);
+  let randomDraws = 0;
+  const random = () => {
+    randomDraws += 1;
+    return draw();
+  };
+  const settingsKey = JSON.stringify({
+    ...settings,
+    seed: randomSeed,
+    extractor: extractor.provider,
+    verifier: verifier.provider,
+  });
   const lag = Math.max(1, Math.round(engine.info.localFrames / engine.info.chunkFrames));
   const capacity =
     settings.selection === 'prompt' ? iamflowDefaults.promptTopFrames : idMemoryCapacity(settings.budget);
@@ -349,9 +393,9 @@ export function createIamflowPolicy(
         input.sourceAspect = frames[0].width / frames[0].height;
       if (firstChunk) input.registered = registry.entities.flatMap((entity) => entityInput(entity.id));
       verified.set(chunk.chunk, segment.index);
-      const heldMs = await queue.enqueue(chunk.chunk, input);
+      const heldMs = await results.enqueue(chunk.chunk, input);
       if (heldMs > 1) emit({ type: 'verify-backpressure', chunk: chunk.chunk, waitMs: heldMs });
-      if (settings.syncVerify) log.record(chunk.chunk, segment.index, (await queue.result(chunk.chunk))!);
+      if (settings.syncVerify) log.record(chunk.chunk, segment.index, (await results.result(chunk.chunk))!);
       await archiveChunk(chunk.chunk, segmentNow);
       // Corrections are read after the segment's second chunk, in the archiving branch (agent_causal_inference.py:515).
       if (chunk.chunk === segment.startChunk + iamflowDefaults.correctionChunk && segmentNow.ids.length > 0)
@@ -360,12 +404,68 @@ export function createIamflowPolicy(
       for (const old of candidates.keys()) if (old < segment.startChunk) candidates.delete(old);
     },
     async finish() {
-      await queue.drain();
+      await results.drain();
       for (const [chunk, segment] of verified) {
-        const done = queue.peek(chunk);
+        const done = results.peek(chunk);
         if (done) log.record(chunk, segment, done);
       }
       verification.sort((a, b) => a.chunk - b.chunk);
+    },
+    async checkpoint() {
+      // Collect finished results until none is missing, then read the rest in one synchronous pass: the verifier
+      // state and `unverified` change together, so the state matches exactly the calls that finished.
+      const read = new Map<number, QueuedResult>();
+      for (;;) {
+        const missing = [...verified.keys()].filter(
+          (chunk) => !unverified.has(chunk) && !carried.has(chunk) && !read.has(chunk),
+        );
+        if (missing.length === 0) break;
+        for (const chunk of missing) read.set(chunk, (await queue.result(chunk))!);
+      }
+      const pending = [...unverified].map(([chunk, input]) => ({ chunk, input }));
+      const done = [...carried, ...read]
+        .map(([chunk, item]) => ({ chunk, provider: item.provider, result: item.result }))
+        .sort((x, y) => x.chunk - y.chunk);
+      const state: IamflowCheckpoint = {
+        settings: settingsKey,
+        registry,
+        archive,
+        memory,
+        bank,
+        lastInjected,
+        candidates: [...candidates.values()],
+        verified: [...verified],
+        extractions,
+        current,
+        randomDraws,
+        verification,
+        verifier: { state: verifierState ?? null, done, pending },
+      };
+      return structuredClone(iamflowCheckpointToJson(state));
+    },
+    async restore(value) {
+      const state = iamflowCheckpointFromJson(value, settingsKey);
+      registry = state.registry;
+      archive = state.archive;
+      memory = state.memory;
+      bank = state.bank;
+      lastInjected = state.lastInjected;
+      candidates.clear();
+      for (const item of state.candidates) candidates.set(item.chunk, item);
+      verified.clear();
+      for (const [chunk, segment] of state.verified) verified.set(chunk, segment);
+      extractions.splice(0, extractions.length, ...state.extractions);
+      current = state.current;
+      draw = createSeededRandom(randomSeed);
+      randomDraws = 0;
+      for (let index = 0; index < state.randomDraws; index++) random();
+      verification.splice(0, verification.length, ...state.verification);
+      if (state.verifier.state !== null) verifier.restore?.(state.verifier.state);
+      verifierState = state.verifier.state;
+      carried.clear();
+      for (const item of state.verifier.done)
+        carried.set(item.chunk, { result: item.result, waitMs: 0, provider: item.provider });
+      for (const item of state.verifier.pending) await results.enqueue(item.chunk, item.input);
     },
     snapshot() {
       const state: MemoryState = { version: 1, registry, archive, bank, verification };

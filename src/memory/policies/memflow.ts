@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EncodedPrompt, FrameKeys } from '../../engine/engine.js';
 import { reference } from '../../reference/index.js';
 import { parseSettings } from '../parse-policy-settings.js';
+import { parsePolicyState } from '../parse-policy-state.js';
 import type { MemoryPolicy, PolicyContext } from '../policy.js';
 
 const settingsSchema = z.strictObject({
@@ -9,6 +10,19 @@ const settingsSchema = z.strictObject({
   capacity: z.number().int().min(1).max(reference.context.bankCapacity).default(reference.memflow.bankFrames),
   /** Record a frame every this many chunks (reference 3). */
   interval: z.number().int().min(1).default(reference.memflow.recordEveryChunks),
+});
+
+const stateSchema = z.strictObject({
+  policy: z.literal('memflow'),
+  capacity: z.number().int(),
+  interval: z.number().int(),
+  bank: z.array(
+    z.object({
+      id: z.string(),
+      frame: z.number().int().nonnegative(),
+      keys: z.array(z.array(z.number())),
+    }),
+  ),
 });
 
 /** MemFlow's settings. */
@@ -93,6 +107,31 @@ export function createMemFlowPolicy(
         ids: bank.map((e) => e.id),
         frames: bank.map((e) => e.frame),
       });
+    },
+    checkpoint: async () => ({
+      policy: 'memflow',
+      capacity,
+      interval,
+      bank: bank.map((entry) => ({
+        id: entry.id,
+        frame: entry.frame,
+        keys: entry.keys.keys.map((key) => Array.from(key)),
+      })),
+    }),
+    async restore(state) {
+      const saved = parsePolicyState('memflow', stateSchema, state);
+      if (saved.capacity !== capacity || saved.interval !== interval) {
+        parsePolicyState(
+          'memflow',
+          stateSchema.refine(() => false, 'saved with other capacity or interval'),
+          saved,
+        );
+      }
+      bank = saved.bank.map((entry) => ({
+        id: entry.id,
+        frame: entry.frame,
+        keys: { frame: entry.frame, keys: entry.keys.map((key) => Float32Array.from(key)) },
+      }));
     },
     snapshot: () => ({
       capacity,

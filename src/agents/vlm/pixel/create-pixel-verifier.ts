@@ -2,6 +2,7 @@ import type { VideoFrame } from '../../../frame/video-frame.js';
 import { type DetectOptions, estimateSceneBackground } from '../../../vision/index.js';
 import type { FrameVerifierV1, VerifyBox, VerifyInput, VerifyResult } from '../frame-verifier.js';
 import { resizeFrame } from '../sample-frames.js';
+import { restorePixelState, snapshotPixelState } from './pixel-state.js';
 import { proposeCorrections } from './propose-corrections.js';
 import { type EntityReading, type FrameReading, readFrame } from './read-frame.js';
 
@@ -75,6 +76,10 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
         if (corrections.length > 0) result.corrections = corrections;
       }
       return result;
+    },
+    snapshot: () => snapshotPixelState({ history, background, calls }),
+    restore(state) {
+      ({ history, background, calls } = restorePixelState(state));
     },
   };
 }
