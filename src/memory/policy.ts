@@ -31,6 +31,11 @@ export interface MemoryPolicyV1 {
   onChunkEnd?(event: ChunkEndEvent): Promise<void>;
   /** Called once after the last chunk: settle asynchronous work. */
   finish?(): Promise<void>;
+  /**
+   * Releases what the policy holds outside the loop (a verification thread), whether the run finished or failed.
+   * Called once after the run; safe after `finish`.
+   */
+  dispose?(): Promise<void>;
   /** JSON-serialisable state for run.json and checkpoints. */
   snapshot?(): unknown;
 }

@@ -1,7 +1,7 @@
 import { createRulesExtractor } from '../../agents/llm/rules/create-rules-extractor.js';
-import type { VerifyInput } from '../../agents/vlm/frame-verifier.js';
-import { createPixelVerifier } from '../../agents/vlm/pixel/create-pixel-verifier.js';
-import { sampleFrames } from '../../agents/vlm/sample-frames.js';
+import { createThreadVerifyQueue } from '../../agents/vlm/thread/create-thread-verify-queue.js';
+import { createVerifierFromSpec, type VerifierSpec } from '../../agents/vlm/verifier-spec.js';
+import type { VerifyJob } from '../../agents/vlm/verify-job.js';
 import { createVerifyQueue } from '../../agents/vlm/verify-queue.js';
 import type { EncodedPrompt } from '../../engine/engine.js';
 import { applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
@@ -62,8 +62,14 @@ export function createIamflowPolicy(
   const { engine, timeline } = context;
   const emit = createIamflowEmitter(context.events);
   const extractor = settings.extractor ?? createRulesExtractor();
-  const verifier = settings.verifier ?? createPixelVerifier();
-  const queue = createVerifyQueue({ verifier, capacity: settings.queueCapacity });
+  // A verifier given as an object stays on this thread; one given as data (default: pixel) gets its own thread.
+  const spec: VerifierSpec | undefined =
+    settings.verifier === undefined ? (settings.verifierSpec ?? { provider: 'pixel' }) : undefined;
+  const verifier = settings.verifier ?? createVerifierFromSpec(spec!);
+  const queue =
+    spec !== undefined && !settings.syncVerify
+      ? createThreadVerifyQueue({ spec, capacity: settings.queueCapacity })
+      : createVerifyQueue({ verifier, capacity: settings.queueCapacity });
   const log = createVerificationLog({ queue, timeoutMs: settings.verifyTimeoutMs, emit });
   const verification = log.records;
   // The `random` ablation draws from the run's seed unless the settings fix one.
@@ -324,22 +330,21 @@ export function createIamflowPolicy(
         ),
       );
       const firstChunk = chunk.chunk === segment.startChunk;
-      const input: VerifyInput = {
-        frames: sampleFrames(
-          frames,
-          iamflowDefaults.verifyFrameIndices,
-          iamflowDefaults.verifySize,
-          settings.verifyFit,
-        ),
+      // Sampling (resize to 256 x 256) happens where the verifier runs: on its thread when async.
+      const job: VerifyJob = {
+        frames,
+        sample: {
+          indices: iamflowDefaults.verifyFrameIndices,
+          size: iamflowDefaults.verifySize,
+          fit: settings.verifyFit,
+        },
         entities: segmentNow.ids.flatMap(entityInput),
         prompt: segment.prompt,
         firstChunkOfSegment: firstChunk,
       };
-      if (settings.verifyFit === 'squash' && frames[0])
-        input.sourceAspect = frames[0].width / frames[0].height;
-      if (firstChunk) input.registered = registry.entities.flatMap((entity) => entityInput(entity.id));
+      if (firstChunk) job.registered = registry.entities.flatMap((entity) => entityInput(entity.id));
       verified.set(chunk.chunk, segment.index);
-      const heldMs = await queue.enqueue(chunk.chunk, input);
+      const heldMs = await queue.enqueue(chunk.chunk, job);
       if (heldMs > 1) emit({ type: 'verify-backpressure', chunk: chunk.chunk, waitMs: heldMs });
       if (settings.syncVerify) log.record(chunk.chunk, segment.index, (await queue.result(chunk.chunk))!);
       await archiveChunk(chunk.chunk, segmentNow);
@@ -356,6 +361,20 @@ export function createIamflowPolicy(
         if (done) log.record(chunk, segment, done);
       }
       verification.sort((a, b) => a.chunk - b.chunk);
+      // What arrived after the policy had stopped waiting is recorded, never applied.
+      for (const { chunk, sourceChunk, record } of log.late()) {
+        emit({
+          type: 'verify-late',
+          chunk,
+          sourceChunk,
+          arrived: record !== undefined,
+          ...(record?.corrections ? { corrections: record.corrections } : {}),
+        });
+      }
+      await queue.close();
+    },
+    async dispose() {
+      await queue.close();
     },
     snapshot() {
       const state: MemoryState = { version: 1, registry, archive, bank, verification };
@@ -372,6 +391,8 @@ export function createIamflowPolicy(
         memory,
         extractions,
         verifyWaitMs: { total: waits.reduce((a, b) => a + b, 0), max: Math.max(0, ...waits) },
+        verifyBusyMs: Math.round(log.busyMs * 1000) / 1000,
+        verifyThread: spec !== undefined && !settings.syncVerify,
         state,
       };
     },

@@ -1,0 +1,24 @@
+import type { VerifyResult } from '../frame-verifier.js';
+import type { VerifierSpec } from '../verifier-spec.js';
+import type { VerifyJob } from '../verify-job.js';
+
+/** What the verification thread starts with (`workerData`). */
+export interface VerifyThreadData {
+  /** The verifier the thread builds for itself. */
+  spec: VerifierSpec;
+}
+
+/** Generation thread to verification thread: verify one chunk (jobs run one at a time, in the order sent). */
+export interface VerifyThreadRequest {
+  chunk: number;
+  job: VerifyJob;
+}
+
+/** Verification thread to generation thread: one chunk's result. */
+export interface VerifyThreadReply {
+  chunk: number;
+  /** The verifier's result, or empty scores and a warning when it threw. */
+  result: VerifyResult;
+  /** Milliseconds the verification took on the thread (sampling included). */
+  verifyMs: number;
+}
