@@ -87,26 +87,38 @@ export function isColorWord(word: string): boolean {
   return colorWordPrototypes(word) !== undefined;
 }
 
-const distanceCache = new Map<string, number>();
+/** Per colour word, the distance of every 15-bit colour cell to it, NaN until computed. */
+const distanceCache = new Map<string, Float32Array>();
+/** Distance of every 15-bit colour cell to its nearest CSS keyword, NaN until computed. */
+const nearestDistance = new Float32Array(32 * 32 * 32).fill(Number.NaN);
 
 /** CIEDE2000 distance from a colour (quantised to 5 bits a channel) to the nearest prototype of a word. */
 export function colorWordDistance(word: string, rgb: Rgb): number {
   const prototypes = colorWordPrototypes(word);
   if (prototypes === undefined) return Number.POSITIVE_INFINITY;
-  const cell = quantize(rgb);
-  const key = `${word}:${cell.join(',')}`;
-  const known = distanceCache.get(key);
-  if (known !== undefined) return known;
-  const lab = labOf(cell);
+  let cache = distanceCache.get(word);
+  if (cache === undefined) {
+    cache = new Float32Array(32 * 32 * 32).fill(Number.NaN);
+    distanceCache.set(word, cache);
+  }
+  const cell = cellOf(rgb);
+  const known = cache[cell]!;
+  if (!Number.isNaN(known)) return known;
+  const lab = labOf(centre(cell));
   const distance = Math.min(...prototypes.map((color) => deltaE2000(lab, color.lab)));
-  distanceCache.set(key, distance);
+  cache[cell] = distance;
   return distance;
 }
 
 /** Distance from a colour to its nearest CSS keyword (CIEDE2000). */
 export function nearestKeywordDistance(rgb: Rgb): number {
-  const cell = quantize(rgb);
-  return deltaE2000(labOf(cell), cssColors[nearestCssIndex(cell[0], cell[1], cell[2])]!.lab);
+  const cell = cellOf(rgb);
+  const known = nearestDistance[cell]!;
+  if (!Number.isNaN(known)) return known;
+  const [red, green, blue] = centre(cell);
+  const distance = deltaE2000(labOf([red, green, blue]), cssColors[nearestCssIndex(red, green, blue)]!.lab);
+  nearestDistance[cell] = distance;
+  return distance;
 }
 
 /** Whether a colour word describes a colour about as well as the best keyword does (within `colorFitMargin`). */
@@ -129,11 +141,17 @@ export function colorWordOfKeyword(color: CssColor): string {
  * nameColor([30, 40, 110]) // 'navy' or 'blue', never 'midnightblue'
  */
 export function nameColor(rgb: Rgb): string {
-  const cell = quantize(rgb);
-  return colorWordOfKeyword(cssColors[nearestCssIndex(cell[0], cell[1], cell[2])]!);
+  const [red, green, blue] = centre(cellOf(rgb));
+  return colorWordOfKeyword(cssColors[nearestCssIndex(red, green, blue)]!);
 }
 
-function quantize(rgb: Rgb): Rgb {
-  const channel = (value: number) => ((Math.max(0, Math.min(255, Math.round(value))) >> 3) << 3) + 4;
-  return [channel(rgb[0]), channel(rgb[1]), channel(rgb[2])];
+/** The 15-bit cell of a colour (5 bits a channel). */
+function cellOf(rgb: Rgb): number {
+  const channel = (value: number) => Math.max(0, Math.min(255, Math.round(value))) >> 3;
+  return (channel(rgb[0]) << 10) | (channel(rgb[1]) << 5) | channel(rgb[2]);
+}
+
+/** The colour at the centre of a cell. */
+function centre(cell: number): Rgb {
+  return [((cell >> 10) << 3) + 4, (((cell >> 5) & 31) << 3) + 4, ((cell & 31) << 3) + 4];
 }
