@@ -83,6 +83,15 @@ module.exports = {
       to: { path: '^src/bench/eval/features/human/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
     },
     {
+      name: 'verifier-without-engine-palette',
+      comment:
+        'The pixel verifier names colours from a general table (CSS colours in CIELAB, src/vision/color-words.ts), ' +
+        'never from the palette the miniature engine paints with (src/frame/color-names.ts).',
+      severity: 'error',
+      from: { path: '^src/(vision|agents)/' },
+      to: { path: '^src/frame/color-names\\.ts$' },
+    },
+    {
       name: 'agents-without-policies',
       comment: 'The agents extract and verify; the memory policies use them, never the other way round.',
       severity: 'error',

@@ -2,8 +2,9 @@
 export type Rgb = readonly [number, number, number];
 
 /**
- * The named colours of the project's vocabulary, with one canonical RGB each. Prompts, the miniature engine's
- * text encoder, the pixel verifier and the evaluation all speak these names, as people would.
+ * The miniature engine's palette: the colour words its text encoder knows, with the RGB it paints each in. The
+ * pixel verifier must not read it (it names colours from a general table, src/vision/color-words.ts; rule
+ * `verifier-without-engine-palette`).
  */
 export const colorNames = {
   red: [200, 40, 40],

@@ -183,6 +183,20 @@ export const verifyTimeoutEventSchema = z.object({
   timeoutMs: z.number().nonnegative(),
 });
 
+/**
+ * A verification the policy had stopped waiting for (`verify-timeout` at `chunk`): recorded at the end of the run
+ * with what it would have said, so a late correction is never silent.
+ */
+export const verifyLateEventSchema = z.object({
+  type: z.literal('verify-late'),
+  ...base,
+  sourceChunk: z.number().int().nonnegative(),
+  /** Whether the result arrived before the run ended. */
+  arrived: z.boolean(),
+  /** The corrections it carried, never applied. */
+  corrections: z.array(z.object({ id: z.number().int(), attrs: z.array(z.string()) })).optional(),
+});
+
 /** The verification queue was full and held the loop. */
 export const verifyBackpressureEventSchema = z.object({
   type: z.literal('verify-backpressure'),
@@ -245,6 +259,7 @@ export const memoryEventSchema = z.discriminatedUnion('type', [
   memoryReselectEventSchema,
   verifyEndEventSchema,
   verifyTimeoutEventSchema,
+  verifyLateEventSchema,
   verifyBackpressureEventSchema,
   attributeCorrectionEventSchema,
   entityExtractEventSchema,

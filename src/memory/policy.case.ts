@@ -119,13 +119,17 @@ async function drive(options: PolicyCaseOptions, seed: number): Promise<Drive> {
   }
 }
 
-/** A deep copy without wall-clock measurements (`waitMs`, `verifyWaitMs`), which no seed controls. */
+/** A deep copy without wall-clock measurements (`waitMs`, `verifyWaitMs`, `verifyBusyMs`, back-pressure events), which no seed controls. */
 function withoutTimings(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutTimings);
+  // Back-pressure is when the verification thread fell behind: a wall-clock observation, not a decision.
+  if (Array.isArray(value))
+    return value
+      .filter((item) => (item as { type?: unknown } | null)?.type !== 'verify-backpressure')
+      .map(withoutTimings);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => key !== 'waitMs' && key !== 'verifyWaitMs')
+      .filter(([key]) => key !== 'waitMs' && key !== 'verifyWaitMs' && key !== 'verifyBusyMs')
       .map(([key, entry]) => [key, withoutTimings(entry)]),
   );
 }

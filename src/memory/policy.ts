@@ -31,7 +31,12 @@ export interface MemoryPolicyV1 {
   onChunkEnd?(event: ChunkEndEvent): Promise<void>;
   /** Called once after the last chunk: settle asynchronous work. */
   finish?(): Promise<void>;
-  /** JSON-serialisable state for run.json. */
+  /**
+   * Releases what the policy holds outside the loop (a verification thread), whether the run finished or failed.
+   * Called once after the run; safe after `finish`.
+   */
+  dispose?(): Promise<void>;
+  /** JSON-serialisable state for run.json and checkpoints. */
   snapshot?(): unknown;
   /**
    * Optional ability: everything the policy (and its agents) needs to continue after the chunk just ended, as JSON

@@ -127,6 +127,22 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
           },
         })
       : options.policy;
+  try {
+    return await streamChunks(options, policy, memoryEvents, clock);
+  } finally {
+    // A policy's threads end with the run, also when it failed or was aborted.
+    await policy.dispose?.();
+  }
+}
+
+/** The loop itself, once the policy exists. */
+async function streamChunks(
+  options: GenerateVideoOptions,
+  policy: MemoryPolicy,
+  memoryEvents: MemoryEvent[],
+  clock: Clock,
+): Promise<RunResult> {
+  const { engine, timeline } = options;
   const transition = options.transition ?? policy.transition;
   const { resume } = options;
   if (

@@ -1,13 +1,15 @@
 import type { EntityExtractorV1 } from '../agents/llm/entity-extractor.js';
 import { resolveExtractorFromEnv } from '../agents/llm/resolve-extractor-from-env.js';
-import type { FrameVerifierV1 } from '../agents/vlm/frame-verifier.js';
-import { resolveVerifierFromEnv } from '../agents/vlm/resolve-verifier-from-env.js';
+import { createVerifierFromSpec, type VerifierSpec } from '../agents/vlm/verifier-spec.js';
 import type { AgentSettings } from './run-spec.js';
 
 /** The agents a policy that takes them receives, and how run.json describes them. */
 export interface ResolvedAgents {
-  /** Policy settings: `extractor`, `verifier` (absent: the policy's pixel verifier), `syncVerify`. */
-  settings: { extractor: EntityExtractorV1; verifier?: FrameVerifierV1; syncVerify: boolean };
+  /**
+   * Policy settings: `extractor`, `verifierSpec` (absent: the policy's pixel verifier; data, so the policy can run
+   * it on its own thread), `syncVerify`.
+   */
+  settings: { extractor: EntityExtractorV1; verifierSpec?: VerifierSpec; syncVerify: boolean };
   /** JSON for run.json's `policy.settings`: providers and models, never keys. */
   description: Record<string, unknown>;
 }
@@ -29,17 +31,22 @@ export function resolveAgents(agents: AgentSettings = {}): ResolvedAgents {
     },
     httpOverrides(agents.llm),
   );
-  const verifier = resolveVerifierFromEnv(
-    {
-      IAMFLOW_VLM_URL: agents.vlm?.url,
-      IAMFLOW_VLM_MODEL: agents.vlm?.model,
-      IAMFLOW_VLM_API_KEY: agents.vlm?.apiKey,
-    },
-    httpOverrides(agents.vlm),
-  );
+  // The same choice as resolveVerifierFromEnv (an endpoint falls back to pixel), as data for the verification thread.
+  const baseURL = agents.vlm?.url?.trim();
+  const apiKey = agents.vlm?.apiKey?.trim();
+  const verifierSpec: VerifierSpec | undefined = baseURL
+    ? {
+        provider: 'openai',
+        baseURL,
+        model: agents.vlm?.model?.trim() || 'default',
+        ...(apiKey ? { apiKey } : {}),
+        ...httpOverrides(agents.vlm),
+      }
+    : undefined;
+  const verifier = verifierSpec && createVerifierFromSpec(verifierSpec);
   const syncVerify = agents.syncVerify ?? false;
   return {
-    settings: { extractor, ...(verifier ? { verifier } : {}), syncVerify },
+    settings: { extractor, ...(verifierSpec ? { verifierSpec } : {}), syncVerify },
     description: {
       llm: { provider: extractor.provider, model: extractor.modelId },
       vlm: verifier ? { provider: verifier.provider, model: verifier.modelId } : { provider: 'pixel' },

@@ -1,15 +1,22 @@
-import { colorNames, hairColorNames, nearestColorName } from '../frame/color-names.js';
-import { labDistance, rgbToLab } from './color-space.js';
+import { colorFitMargin, colorWordDistance, colorWordFits, nearestKeywordDistance } from './color-words.js';
+import { cssColorByName } from './css-colors.js';
 import type { FigureDescription, RegionName } from './describe-figure.js';
+import { hairColorDistance, nameHairColor } from './hair-colors.js';
 import type { AttributeSlot, ParsedAttribute } from './parse-attribute.js';
 
 /** The outcome of checking one expected attribute against a figure's pixels. */
 export interface AttributeCheck {
   /** The attribute checked. */
   attribute: ParsedAttribute;
-  /** Whether the colour read there has the expected name (or, for accessories, shows on the figure). */
+  /**
+   * Whether the colour read there fits the expected colour word (CIEDE2000 within `colorFitMargin` of the best CSS
+   * keyword; for hair, the nearest hair term), or, for accessories, shows on the figure.
+   */
   matched: boolean;
-  /** A soft version of `matched`, 0..1, from the colour distance; used to rank candidate matches. */
+  /**
+   * A soft version of `matched`, 0..1: `1 - min(1, excess / 15)`, the excess being how much farther (CIEDE2000)
+   * the expected word is than the best-fitting name; ranks candidate matches.
+   */
   score: number;
 }
 
@@ -51,7 +58,7 @@ export function checkAttributes(
     if (attribute.slot === 'top' && slots.has('outerwear') && !attribute.fullBody) continue;
     if (attribute.slot === 'hair' && slots.has('hat')) continue;
     if (attribute.slot === 'bag' || attribute.slot === 'umbrella' || attribute.slot === 'scarf') {
-      const share = description.colorShares[attribute.color] ?? 0;
+      const share = colorShare(description, attribute.color);
       const inBand = attribute.slot === 'scarf' ? regionCheck(description, attribute, ['neck']) : undefined;
       const matched = share >= accessoryShare || inBand?.matched === true;
       checks.push({
@@ -87,12 +94,27 @@ function regionCheck(
   let matched = true;
   let score = 0;
   for (const region of read) {
-    const expected =
-      attribute.hairColor !== undefined ? hairColorNames[attribute.hairColor] : colorNames[attribute.color];
-    const name =
-      attribute.hairColor !== undefined ? nearestColorName(region.rgb, hairColorNames) : region.name;
-    matched &&= name === (attribute.hairColor ?? attribute.color);
-    score += 1 - Math.min(1, labDistance(rgbToLab(region.rgb), rgbToLab(expected)) / 60);
+    const hair = attribute.hairColor;
+    const excess =
+      hair !== undefined
+        ? hairColorDistance(hair, region.rgb) - hairColorDistance(nameHairColor(region.rgb), region.rgb)
+        : colorWordDistance(attribute.color, region.rgb) - nearestKeywordDistance(region.rgb);
+    matched &&=
+      hair !== undefined ? nameHairColor(region.rgb) === hair : colorWordFits(attribute.color, region.rgb);
+    score += 1 - Math.min(1, Math.max(0, excess) / softScale);
   }
   return { attribute, matched, score: score / read.length };
+}
+
+/** CIEDE2000 excess over the best-fitting name at which the soft score reaches 0 (three fit margins). */
+const softScale = 3 * colorFitMargin;
+
+/** Share of a figure's pixels whose nearest CSS keyword fits a colour word. */
+function colorShare(description: FigureDescription, word: string): number {
+  let share = 0;
+  for (const [name, value] of Object.entries(description.colorShares)) {
+    const keyword = cssColorByName.get(name);
+    if (keyword !== undefined && value !== undefined && colorWordFits(word, keyword.rgb)) share += value;
+  }
+  return share;
 }

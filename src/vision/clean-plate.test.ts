@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { hairColorNames } from '../frame/color-names.js';
-import { paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
+import { hairRgb, paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
 import { cleanPlate, isSkin } from './clean-plate.js';
 import { detectFigures } from './detect-figures.js';
 import { estimateBackground, estimateSceneBackground } from './estimate-background.js';
 
 const background = paintBackground(240, 135, [150, 200, 240], [90, 160, 80]);
 const still = [
-  { x: 60, y: 40, height: 80, hair: hairColorNames.black, top: rgb('yellow'), bottom: rgb('navy') },
-  { x: 170, y: 44, height: 76, hair: hairColorNames.red, top: rgb('purple'), bottom: rgb('brown') },
+  { x: 60, y: 40, height: 80, hair: hairRgb('black'), top: rgb('yellow'), bottom: rgb('navy') },
+  { x: 170, y: 44, height: 76, hair: hairRgb('red'), top: rgb('purple'), bottom: rgb('brown') },
 ];
 
 describe('cleanPlate', () => {

@@ -1,4 +1,4 @@
-import type { Rgb } from '../frame/color-names.js';
+import type { Rgb } from './css-colors.js';
 
 /** A CIE L*a*b* colour (D65): L 0..100, a and b roughly -128..127. */
 export type Lab = readonly [number, number, number];

@@ -1,8 +1,9 @@
-import { type ColorName, colorNames, nearestColorName, type Rgb } from '../frame/color-names.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import { isSkin } from './clean-plate.js';
 import { type Lab, labDistance, rgbToLab } from './color-space.js';
+import { colorWordOfKeyword } from './color-words.js';
 import type { Box } from './connected-components.js';
+import { cssColors, nearestCssIndex, type Rgb } from './css-colors.js';
 import type { Mask } from './foreground-mask.js';
 
 /** The body regions a description reads, top to bottom. */
@@ -27,8 +28,8 @@ export const defaultAnatomy: Anatomy = {
 
 /** What one region of a figure looks like. */
 export interface RegionColor {
-  /** Palette name most pixels of the region are nearest to. */
-  name: ColorName;
+  /** The colour word (`colorWordOfKeyword` of the nearest CSS keyword) most pixels of the region are named by. */
+  name: string;
   /** Mean colour of the pixels that voted for `name`. */
   rgb: Rgb;
   /** Mean Lab colour of all foreground pixels of the region (the numeric descriptor). */
@@ -43,25 +44,22 @@ export interface FigureDescription {
   box: Box;
   /** Each region that had foreground pixels. */
   regions: Partial<Record<RegionName, RegionColor>>;
-  /** Share of the figure's foreground pixels nearest to each palette colour (sums to 1). */
-  colorShares: Partial<Record<ColorName, number>>;
+  /** Share of the figure's foreground pixels nearest (CIEDE2000) to each CSS colour keyword (sums to 1). */
+  colorShares: Partial<Record<string, number>>;
 }
 
-const nameOrder = Object.keys(colorNames) as ColorName[];
-const lookup = new Uint8Array(32 * 32 * 32);
-for (let index = 0; index < lookup.length; index++) {
-  const rgb: Rgb = [((index >> 10) << 3) + 4, (((index >> 5) & 31) << 3) + 4, ((index & 31) << 3) + 4];
-  lookup[index] = nameOrder.indexOf(nearestColorName(rgb) as ColorName);
-}
+/** The colour words a region can be named by, and each CSS keyword's index among them. */
+const nameOrder = [...new Set(cssColors.map(colorWordOfKeyword))];
+const wordOfKeyword = cssColors.map((color) => nameOrder.indexOf(colorWordOfKeyword(color)));
 
-/** The palette name nearest to an RGB triple, through a 15-bit lookup table. */
-function paletteIndex(r: number, g: number, b: number): number {
-  return lookup[((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3)]!;
+/** Index in `nameOrder` of the colour word of an RGB triple. */
+function wordIndex(r: number, g: number, b: number): number {
+  return wordOfKeyword[nearestCssIndex(r, g, b)]!;
 }
 
 /**
- * Reads a detected figure: per region the dominant palette colour and the mean Lab colour of its foreground
- * pixels, plus the colour shares of the whole figure (for accessories whose place varies: bags, umbrellas).
+ * Reads a detected figure: per region the dominant colour word and the mean Lab colour of its foreground pixels,
+ * plus the CSS-keyword shares of the whole figure (for accessories whose place varies: bags, umbrellas).
  *
  * @example
  * describeFigure(frame, detection.mask, figure.box).regions.torso?.name // 'yellow'
@@ -81,15 +79,15 @@ export function describeFigure(
     const read = readRegion(frame, mask, [left + margin, y0, Math.max(1, width - 2 * margin), y1 - y0]);
     if (read !== undefined) regions[region] = read;
   }
-  const votes = new Array<number>(nameOrder.length).fill(0);
+  const votes = new Array<number>(cssColors.length).fill(0);
   let total = 0;
   forEachForeground(frame, mask, box, (offset) => {
-    votes[paletteIndex(frame.data[offset]!, frame.data[offset + 1]!, frame.data[offset + 2]!)]! += 1;
+    votes[nearestCssIndex(frame.data[offset]!, frame.data[offset + 1]!, frame.data[offset + 2]!)]! += 1;
     total++;
   });
   const colorShares: FigureDescription['colorShares'] = {};
   votes.forEach((count, index) => {
-    if (count > 0) colorShares[nameOrder[index]!] = count / total;
+    if (count > 0) colorShares[cssColors[index]!.name] = count / total;
   });
   return { box, regions, colorShares };
 }
@@ -193,7 +191,7 @@ function readRegion(frame: VideoFrame, mask: Mask, box: Box): RegionColor | unde
     const red = frame.data[offset]!;
     const green = frame.data[offset + 1]!;
     const blue = frame.data[offset + 2]!;
-    const index = paletteIndex(red, green, blue);
+    const index = wordIndex(red, green, blue);
     votes[index]! += 1;
     sums[index * 3] += red;
     sums[index * 3 + 1] += green;

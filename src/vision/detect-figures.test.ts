@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hairColorNames } from '../frame/color-names.js';
-import { addNoise, paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
+import { addNoise, hairRgb, paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
 import { describeFigure } from './describe-figure.js';
 import { detectFigures, splitColumns } from './detect-figures.js';
 import { estimateBackground } from './estimate-background.js';
@@ -8,12 +7,12 @@ import { estimateBackground } from './estimate-background.js';
 const background = paintBackground(192, 128, [150, 190, 220], [110, 140, 90]);
 const ravi = {
   height: 80,
-  hair: hairColorNames.black,
+  hair: hairRgb('black'),
   top: rgb('yellow'),
   bottom: rgb('navy'),
   scarf: rgb('gray'),
 };
-const nora = { height: 76, hair: hairColorNames.red, top: rgb('green'), bottom: rgb('brown') };
+const nora = { height: 76, hair: hairRgb('red'), top: rgb('green'), bottom: rgb('brown') };
 
 describe('estimateBackground', () => {
   it('recovers the background from frames where figures move', () => {

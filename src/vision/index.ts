@@ -3,11 +3,29 @@
  * detection and description, and matching figures to expected characters. Pure functions over packed RGB frames.
  */
 
-export * from '../frame/color-names.js';
 export { type AttributeCheck, checkAttributes, lookFit } from './check-attributes.js';
 export { type CleanPlateOptions, cleanPlate, isSkin } from './clean-plate.js';
 export { type Lab, labDistance, rgbToLab } from './color-space.js';
+export {
+  basicColorTerms,
+  colorFitMargin,
+  colorWordDistance,
+  colorWordFits,
+  colorWordPrototypes,
+  isColorWord,
+  nameColor,
+  normalizeColorWord,
+} from './color-words.js';
 export { type Box, type Component, connectedComponents } from './connected-components.js';
+export {
+  type CssColor,
+  cssColors,
+  deltaE2000,
+  type LabD50,
+  labOf,
+  nearestCssIndex,
+  type Rgb,
+} from './css-colors.js';
 export {
   type Anatomy,
   averageDescriptions,
@@ -22,5 +40,6 @@ export { type DetectedFigure, type Detection, type DetectOptions, detectFigures 
 export { estimateBackground, estimateSceneBackground } from './estimate-background.js';
 export { changedSlots, expectedLook } from './expected-look.js';
 export { foregroundMask, type Mask } from './foreground-mask.js';
+export { hairColorDistance, hairColorTerms, nameHairColor, resolveHairColor } from './hair-colors.js';
 export { type ExpectedCharacter, type FigureMatch, matchFigures } from './match-figures.js';
 export { type AttributeSlot, type ParsedAttribute, parseAttribute } from './parse-attribute.js';

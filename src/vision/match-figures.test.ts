@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hairColorNames } from '../frame/color-names.js';
-import { paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
+import { hairRgb, paintBackground, paintFigures, rgb } from './__fixtures__/paint-scene.js';
 import { checkAttributes } from './check-attributes.js';
 import { describeFigure } from './describe-figure.js';
 import { detectFigures } from './detect-figures.js';
@@ -34,12 +33,12 @@ describe('expectedLook', () => {
 describe('matchFigures', () => {
   const background = paintBackground(192, 128, [150, 190, 220], [110, 140, 90]);
   const frame = paintFigures(background, [
-    { x: 50, y: 30, height: 80, hair: hairColorNames.red, top: rgb('green'), bottom: rgb('brown') },
+    { x: 50, y: 30, height: 80, hair: hairRgb('red'), top: rgb('green'), bottom: rgb('brown') },
     {
       x: 140,
       y: 30,
       height: 80,
-      hair: hairColorNames.black,
+      hair: hairRgb('black'),
       top: rgb('yellow'),
       bottom: rgb('navy'),
       scarf: rgb('gray'),

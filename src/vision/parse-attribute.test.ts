@@ -4,7 +4,9 @@ import { parseAttribute } from './parse-attribute.js';
 describe('parseAttribute', () => {
   it.each([
     ['red hair', 'hair', 'red'],
-    ['short blonde hair', 'hair', 'beige'],
+    ['short blonde hair', 'hair', 'blonde'],
+    ['auburn hair', 'hair', 'red'],
+    ['a crimson coat', 'outerwear', 'crimson'],
     ['a yellow raincoat', 'outerwear', 'yellow'],
     ['gray scarf', 'scarf', 'gray'],
     ['Grey scarf', 'scarf', 'gray'],

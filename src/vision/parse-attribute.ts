@@ -1,10 +1,5 @@
-import {
-  type ColorName,
-  type HairColorName,
-  hairColorNames,
-  nearestColorName,
-  resolveColorName,
-} from '../frame/color-names.js';
+import { isColorWord, normalizeColorWord } from './color-words.js';
+import { resolveHairColor } from './hair-colors.js';
 
 /** The part of a figure an attribute phrase describes. */
 export type AttributeSlot =
@@ -26,12 +21,12 @@ export interface ParsedAttribute {
   /** Where on a figure the attribute shows. */
   slot: AttributeSlot;
   /**
-   * The vocabulary colour a detector should read there, when the phrase names one. For hair this is the palette
-   * colour nearest to the hair colour as drawn (`blonde` reads as a palette colour too).
+   * The colour word a detector should find there, when the phrase names one (lower case, `grey` as `gray`; any word
+   * of the CSS colour table or its everyday words). For hair, the hair term (`hairColor`).
    */
-  color?: ColorName;
-  /** The hair colour word, for `hair` phrases that name one. */
-  hairColor?: HairColorName;
+  color?: string;
+  /** The hair term (`black`, `brown`, `blonde`, `red`, `gray`, `white`), for `hair` phrases that name one. */
+  hairColor?: string;
   /** The head noun that decided the slot (`raincoat`, `hair`, `glasses`), or the last word. */
   word: string;
   /** True for garments that cover torso and legs (`dress`, `suit`, `overalls`). */
@@ -75,18 +70,6 @@ const fullBodyWords = new Set([
   'tracksuit',
   'tuxedo',
 ]);
-const hairColorWords: Readonly<Record<string, HairColorName>> = {
-  blond: 'blonde',
-  blonde: 'blonde',
-  golden: 'blonde',
-  platinum: 'blonde',
-  brunette: 'brown',
-  chestnut: 'brown',
-  auburn: 'red',
-  ginger: 'red',
-  silver: 'gray',
-  grey: 'gray',
-};
 
 /**
  * Reads an attribute phrase ("red hair", "a yellow raincoat", "round glasses", "navy suit") into the slot it
@@ -116,21 +99,16 @@ export function parseAttribute(phrase: string): ParsedAttribute {
   const result: ParsedAttribute = { slot, word, phrase: normalized };
   if (fullBodyWords.has(word)) result.fullBody = true;
   if (slot === 'hair') {
-    const hair = words.map(hairColorOf).find((name) => name !== undefined);
+    const hair = words.map(resolveHairColor).find((name) => name !== undefined);
     if (hair !== undefined) {
       result.hairColor = hair;
-      result.color = nearestColorName(hairColorNames[hair]) as ColorName;
+      result.color = hair;
     }
     return result;
   }
-  const color = words.map((item) => resolveColorName(item)).find((name) => name !== undefined);
+  const color = words.filter(isColorWord).map(normalizeColorWord)[0];
   if (color !== undefined && slot !== 'build' && slot !== 'age') result.color = color;
   return result;
-}
-
-function hairColorOf(word: string): HairColorName | undefined {
-  if (word in hairColorNames) return word as HairColorName;
-  return hairColorWords[word];
 }
 
 function joinCompound(words: readonly string[], index: number): string {

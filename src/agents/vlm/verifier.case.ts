@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { type CaseSkip, describeCases } from '../../../test/case-suite.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
-import { paintBackground, paintFigures, rgb } from '../../vision/__fixtures__/paint-scene.js';
+import { hairRgb, paintBackground, paintFigures, rgb } from '../../vision/__fixtures__/paint-scene.js';
 import type { FrameVerifierV1, VerifyInput, VerifyResult } from './frame-verifier.js';
 
 /** Options of {@link runVerifierCases}. */
@@ -19,7 +19,7 @@ function walkingWoman(): VideoFrame[] {
   const background = paintBackground(128, 96, [150, 190, 220], [110, 140, 90]);
   return [0, 1, 2].map((step) =>
     paintFigures(background, [
-      { x: 30 + step * 20, y: 20, height: 64, hair: rgb('red'), top: rgb('green'), bottom: rgb('brown') },
+      { x: 30 + step * 20, y: 20, height: 64, hair: hairRgb('red'), top: rgb('green'), bottom: rgb('brown') },
     ]),
   );
 }

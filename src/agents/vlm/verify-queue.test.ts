@@ -39,7 +39,7 @@ describe('createVerifyQueue', () => {
     while (releases.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     clock = 100;
     releases.shift()!();
-    expect(await waiting).toEqual({ result: { scores: [0.5] }, waitMs: 60, provider: 'stub' });
+    expect(await waiting).toEqual({ result: { scores: [0.5] }, waitMs: 60, provider: 'stub', verifyMs: 100 });
     expect(await second).toBe(100);
     while (releases.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     releases.shift()!();

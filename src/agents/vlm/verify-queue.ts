@@ -1,4 +1,5 @@
-import type { FrameVerifierV1, VerifyInput, VerifyResult } from './frame-verifier.js';
+import type { FrameVerifierV1, VerifyResult } from './frame-verifier.js';
+import { prepareVerifyInput, type VerifyJob } from './verify-job.js';
 
 /** A finished verification and how long its reader waited for it. */
 export interface QueuedResult {
@@ -8,6 +9,8 @@ export interface QueuedResult {
   waitMs: number;
   /** Provider that answered. */
   provider: string;
+  /** Milliseconds the verification itself took (where it ran: this thread or the verification thread). */
+  verifyMs?: number;
 }
 
 /** Settings of `createVerifyQueue`. */
@@ -20,10 +23,14 @@ export interface VerifyQueueSettings {
   now?: () => number;
 }
 
-/** A bounded verification queue: one verification at a time, results awaited by chunk. */
+/**
+ * A bounded verification queue: one verification at a time, in chunk order, results awaited by chunk. Two
+ * implementations: `createVerifyQueue` (on the generation thread; it overlaps waiting for an HTTP verifier, not CPU
+ * work) and `createThreadVerifyQueue` (a worker thread: sampling and verifying overlap generation).
+ */
 export interface VerifyQueue {
   /** Queues a chunk; resolves once there is room (back-pressure), with the milliseconds it was held. */
-  enqueue(chunk: number, input: VerifyInput): Promise<number>;
+  enqueue(chunk: number, job: VerifyJob): Promise<number>;
   /** The chunk's result, waiting for it when needed; undefined for a chunk never queued. */
   result(chunk: number): Promise<QueuedResult | undefined>;
   /** The chunk's result if it is already done, without waiting. */
@@ -32,10 +39,19 @@ export interface VerifyQueue {
   drain(): Promise<void>;
   /** Chunks queued or running now. */
   readonly pending: number;
+  /** Releases what the queue holds (its thread); later results are not awaited. Safe to call more than once. */
+  close(): Promise<void>;
+}
+
+/** The result that stands for a verification that threw: no scores, the failure as a warning. */
+export function failedVerification(error: unknown): VerifyResult {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { scores: [], warnings: [{ type: 'other', message: `verification failed: ${reason}` }] };
 }
 
 /**
- * Runs verifications one at a time (concurrency 1) behind the generation loop, holding at most `capacity`.
+ * Runs verifications one at a time (concurrency 1) on the calling thread behind the generation loop, holding at
+ * most `capacity`; `--sync-verify` and verifiers given as objects use it.
  *
  * @example
  * const queue = createVerifyQueue({ verifier: createPixelVerifier() });
@@ -48,28 +64,41 @@ export function createVerifyQueue(settings: VerifyQueueSettings): VerifyQueue {
   const now = settings.now ?? (() => performance.now());
   const tasks = new Map<number, Promise<VerifyResult>>();
   const done = new Map<number, VerifyResult>();
+  const took = new Map<number, number>();
   let tail: Promise<unknown> = Promise.resolve();
   let pending = 0;
   const waiting: Array<() => void> = [];
 
-  const run = async (input: VerifyInput): Promise<VerifyResult> => {
+  const run = async (chunk: number, job: VerifyJob): Promise<VerifyResult> => {
+    const started = now();
     try {
-      return await verifier.verify(input);
+      return await verifier.verify(prepareVerifyInput(job));
     } catch (error) {
-      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      return { scores: [], warnings: [{ type: 'other', message: `verification failed: ${reason}` }] };
+      return failedVerification(error);
+    } finally {
+      took.set(chunk, now() - started);
     }
+  };
+
+  const answer = (chunk: number, result: VerifyResult): QueuedResult => {
+    const verifyMs = took.get(chunk);
+    return {
+      result,
+      waitMs: 0,
+      provider: verifier.provider,
+      ...(verifyMs === undefined ? {} : { verifyMs }),
+    };
   };
 
   return {
     get pending() {
       return pending;
     },
-    async enqueue(chunk, input) {
+    async enqueue(chunk, job) {
       const start = now();
       while (pending >= capacity) await new Promise<void>((resolve) => waiting.push(resolve));
       pending += 1;
-      const task = tail.then(() => run(input));
+      const task = tail.then(() => run(chunk, job));
       tail = task;
       tasks.set(chunk, task);
       void task.then((result) => {
@@ -85,15 +114,16 @@ export function createVerifyQueue(settings: VerifyQueueSettings): VerifyQueue {
       const start = now();
       const ready = done.get(chunk);
       const result = ready ?? (await task);
-      return { result, waitMs: ready ? 0 : now() - start, provider: verifier.provider };
+      return { ...answer(chunk, result), waitMs: ready ? 0 : now() - start };
     },
     peek(chunk) {
       const ready = done.get(chunk);
-      return ready ? { result: ready, waitMs: 0, provider: verifier.provider } : undefined;
+      return ready ? answer(chunk, ready) : undefined;
     },
     async drain() {
       await tail;
       await Promise.resolve();
     },
+    async close() {},
   };
 }

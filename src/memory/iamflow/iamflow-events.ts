@@ -22,6 +22,7 @@ export type IamflowEvent = MemoryEventOf<
   | 'attribute-correction'
   | 'verify-end'
   | 'verify-timeout'
+  | 'verify-late'
   | 'verify-backpressure'
 >;
 

@@ -301,6 +301,72 @@ describe('iamflow policy', () => {
     expect(archived?.score).toBeCloseTo(archived?.textScore as number, 12);
   });
 
+  it("applies a segment-start correction after the segment's second chunk, sync or async, never earlier", async () => {
+    for (const syncVerify of [true, false]) {
+      const { events } = await run({ syncVerify });
+      const applied = events
+        .filter((event) => event.type === 'attribute-correction')
+        .map((event) => event.chunk);
+      // Verified at chunk 0 and 5 (segment starts), applied at the end of chunks 1 and 6: in effect from 2 and 7.
+      expect(applied).toEqual([1]);
+      expect(events.some((event) => event.type === 'verify-late')).toBe(false);
+    }
+  });
+
+  it('records a correction that arrived after the policy stopped waiting, without applying it', async () => {
+    let release: (() => void) | undefined;
+    const late: FrameVerifierV1 = {
+      specificationVersion: 'v1',
+      provider: 'late',
+      modelId: 'late',
+      async verify(input) {
+        // The segment's first chunk answers only after the policy gave up on it.
+        if (input.firstChunkOfSegment) await new Promise<void>((resolve) => (release = resolve));
+        const corrections = input.firstChunkOfSegment ? [{ id: 1, attrs: ['green coat'] }] : undefined;
+        return { scores: [0.5, 0.5, 0.5], ...(corrections ? { corrections } : {}) };
+      },
+    };
+    const events: MemoryEvent[] = [];
+    const policy = createIamflowPolicy(
+      { engine: fakeEngine([]), timeline, events: (event) => events.push(event), seed: 1 },
+      { extractor, verifier: late, verifyTimeoutMs: 5 },
+    );
+    const segment = segments[0]!;
+    const prompt = encode(segment.prompt);
+    await policy.onSegmentStart!({ segment, prompt });
+    for (let chunk = 0; chunk < 3; chunk += 1) {
+      const keys = [0, 1, 2].map((offset) => ({
+        frame: chunk * 3 + offset,
+        keys: [new Float32Array([1, 0])],
+      }));
+      await policy.onChunkEnd!({
+        segment,
+        prompt,
+        chunk: { chunk, startFrame: chunk * 3, frames: keys },
+        frames,
+      });
+    }
+    release!();
+    await policy.finish!();
+    // Chunk 1 waits for its own result (queued behind chunk 0's), then for chunk 0's corrections; chunk 2 for its own.
+    const timeouts = events.filter((event) => event.type === 'verify-timeout');
+    expect(timeouts.map((event) => [event.chunk, event.sourceChunk])).toEqual([
+      [1, 1],
+      [1, 0],
+      [2, 2],
+    ]);
+    expect(events.some((event) => event.type === 'attribute-correction')).toBe(false);
+    const lateEvents = events.filter((event) => event.type === 'verify-late');
+    expect(lateEvents.map((event) => [event.chunk, event.sourceChunk, event.arrived])).toEqual([
+      [1, 1, true],
+      [1, 0, true],
+      [2, 2, true],
+    ]);
+    expect(lateEvents.find((event) => event.sourceChunk === 0)).toMatchObject({
+      corrections: [{ id: 1, attrs: ['green coat'] }],
+    });
+  });
+
   it('leaves the bank empty after a soft switch that retrieves the last injected set, in faithful mode only', async () => {
     const short: Segment[] = [
       { index: 0, prompt: prompts[0]!, startFrame: 0, endFrame: 9, startChunk: 0, endChunk: 3 },

@@ -1,8 +1,10 @@
 import { createRulesExtractor } from '../../agents/llm/rules/create-rules-extractor.js';
-import type { FrameVerifierV1, VerifyInput } from '../../agents/vlm/frame-verifier.js';
-import { createPixelVerifier } from '../../agents/vlm/pixel/create-pixel-verifier.js';
-import { sampleFrames } from '../../agents/vlm/sample-frames.js';
+import type { FrameVerifierV1 } from '../../agents/vlm/frame-verifier.js';
+import { createThreadVerifyQueue } from '../../agents/vlm/thread/create-thread-verify-queue.js';
+import { createVerifierFromSpec, type VerifierSpec } from '../../agents/vlm/verifier-spec.js';
+import { prepareVerifyInput, type VerifyJob } from '../../agents/vlm/verify-job.js';
 import { createVerifyQueue, type QueuedResult, type VerifyQueue } from '../../agents/vlm/verify-queue.js';
+import type { EncodedPrompt } from '../../engine/engine.js';
 import { applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
 import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
@@ -62,11 +64,13 @@ export function createIamflowPolicy(
   const { engine, timeline } = context;
   const emit = createIamflowEmitter(context.events);
   const extractor = profileExtractor(settings.extractor ?? createRulesExtractor());
-  const verifier = settings.verifier ?? createPixelVerifier();
-  // For checkpoints: the inputs not yet verified, and the verifier's state after the last finished call (taken in
-  // the same tick, as the queue runs one call at a time), so a restore re-queues exactly the unfinished ones.
-  const unverified = new Map<number, VerifyInput>();
-  const chunkOfInput = new WeakMap<VerifyInput, number>();
+  // A verifier given as an object stays on this thread; one given as data (default: pixel) gets its own thread.
+  const spec: VerifierSpec | undefined =
+    settings.verifier === undefined ? (settings.verifierSpec ?? { provider: 'pixel' }) : undefined;
+  const verifier = settings.verifier ?? createVerifierFromSpec(spec!);
+  // For checkpoints: the jobs not yet verified (in queue order: the queue runs one at a time, in order), and the
+  // verifier's state after the last finished one, updated together so a restore re-queues exactly the unfinished.
+  const unverified = new Map<number, VerifyJob>();
   let verifierState: unknown = verifier.snapshot?.();
   const profiledVerifier = profileVerifier(verifier);
   const tracked: FrameVerifierV1 = {
@@ -77,26 +81,37 @@ export function createIamflowPolicy(
       try {
         return await profiledVerifier.verify(input);
       } finally {
-        unverified.delete(chunkOfInput.get(input)!);
+        unverified.delete(unverified.keys().next().value!);
         verifierState = verifier.snapshot?.();
       }
     },
   };
-  const queue = createVerifyQueue({ verifier: tracked, capacity: settings.queueCapacity });
+  const thread =
+    spec !== undefined && !settings.syncVerify
+      ? createThreadVerifyQueue({
+          spec,
+          capacity: settings.queueCapacity,
+          onSettled: (chunk, state) => {
+            unverified.delete(chunk);
+            verifierState = state;
+          },
+        })
+      : undefined;
+  const queue = thread ?? createVerifyQueue({ verifier: tracked, capacity: settings.queueCapacity });
   /** Results finished before a restore: read as if the queue had them. */
   const carried = new Map<number, QueuedResult>();
   const results: VerifyQueue = {
     get pending() {
       return queue.pending;
     },
-    enqueue: (chunk, input) => {
-      unverified.set(chunk, input);
-      chunkOfInput.set(input, chunk);
-      return queue.enqueue(chunk, input);
+    enqueue: (chunk, job) => {
+      unverified.set(chunk, job);
+      return queue.enqueue(chunk, job);
     },
     result: (chunk) => (carried.has(chunk) ? Promise.resolve(carried.get(chunk)) : queue.result(chunk)),
     peek: (chunk) => carried.get(chunk) ?? queue.peek(chunk),
     drain: () => queue.drain(),
+    close: () => queue.close(),
   };
   const log = createVerificationLog({ queue: results, timeoutMs: settings.verifyTimeoutMs, emit });
   const verification = log.records;
@@ -376,24 +391,21 @@ export function createIamflowPolicy(
         ),
       );
       const firstChunk = chunk.chunk === segment.startChunk;
-      const input: VerifyInput = {
-        frames: profiled('verify', () =>
-          sampleFrames(
-            frames,
-            iamflowDefaults.verifyFrameIndices,
-            iamflowDefaults.verifySize,
-            settings.verifyFit,
-          ),
-        ),
+      // Sampling (resize to 256 x 256) happens where the verifier runs: on its thread when async.
+      const job: VerifyJob = {
+        frames,
+        sample: {
+          indices: iamflowDefaults.verifyFrameIndices,
+          size: iamflowDefaults.verifySize,
+          fit: settings.verifyFit,
+        },
         entities: segmentNow.ids.flatMap(entityInput),
         prompt: segment.prompt,
         firstChunkOfSegment: firstChunk,
       };
-      if (settings.verifyFit === 'squash' && frames[0])
-        input.sourceAspect = frames[0].width / frames[0].height;
-      if (firstChunk) input.registered = registry.entities.flatMap((entity) => entityInput(entity.id));
+      if (firstChunk) job.registered = registry.entities.flatMap((entity) => entityInput(entity.id));
       verified.set(chunk.chunk, segment.index);
-      const heldMs = await results.enqueue(chunk.chunk, input);
+      const heldMs = await results.enqueue(chunk.chunk, job);
       if (heldMs > 1) emit({ type: 'verify-backpressure', chunk: chunk.chunk, waitMs: heldMs });
       if (settings.syncVerify) log.record(chunk.chunk, segment.index, (await results.result(chunk.chunk))!);
       await archiveChunk(chunk.chunk, segmentNow);
@@ -410,6 +422,20 @@ export function createIamflowPolicy(
         if (done) log.record(chunk, segment, done);
       }
       verification.sort((a, b) => a.chunk - b.chunk);
+      // What arrived after the policy had stopped waiting is recorded, never applied.
+      for (const { chunk, sourceChunk, record } of log.late()) {
+        emit({
+          type: 'verify-late',
+          chunk,
+          sourceChunk,
+          arrived: record !== undefined,
+          ...(record?.corrections ? { corrections: record.corrections } : {}),
+        });
+      }
+      await queue.close();
+    },
+    async dispose() {
+      await queue.close();
     },
     async checkpoint() {
       // Collect finished results until none is missing, then read the rest in one synchronous pass: the verifier
@@ -422,7 +448,8 @@ export function createIamflowPolicy(
         if (missing.length === 0) break;
         for (const chunk of missing) read.set(chunk, (await queue.result(chunk))!);
       }
-      const pending = [...unverified].map(([chunk, input]) => ({ chunk, input }));
+      // Stored sampled (three small frames), not as the chunk's decoded frames: sampling is deterministic.
+      const pending = [...unverified].map(([chunk, job]) => ({ chunk, input: prepareVerifyInput(job) }));
       const done = [...carried, ...read]
         .map(([chunk, item]) => ({ chunk, provider: item.provider, result: item.result }))
         .sort((x, y) => x.chunk - y.chunk);
@@ -460,7 +487,10 @@ export function createIamflowPolicy(
       randomDraws = 0;
       for (let index = 0; index < state.randomDraws; index++) random();
       verification.splice(0, verification.length, ...state.verification);
-      if (state.verifier.state !== null) verifier.restore?.(state.verifier.state);
+      if (state.verifier.state !== null) {
+        if (thread) thread.restoreVerifier(state.verifier.state);
+        else verifier.restore?.(state.verifier.state);
+      }
       verifierState = state.verifier.state;
       carried.clear();
       for (const item of state.verifier.done)
@@ -482,6 +512,8 @@ export function createIamflowPolicy(
         memory,
         extractions,
         verifyWaitMs: { total: waits.reduce((a, b) => a + b, 0), max: Math.max(0, ...waits) },
+        verifyBusyMs: Math.round(log.busyMs * 1000) / 1000,
+        verifyThread: spec !== undefined && !settings.syncVerify,
         state,
       };
     },

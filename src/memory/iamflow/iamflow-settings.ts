@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EntityExtractorV1 } from '../../agents/llm/entity-extractor.js';
 import type { FrameVerifierV1 } from '../../agents/vlm/frame-verifier.js';
+import type { VerifierSpec } from '../../agents/vlm/verifier-spec.js';
 import { parseSettings } from '../parse-policy-settings.js';
 import { defaultArchiveCapacity } from './frame-archive.js';
 import { iamflowDefaults } from './iamflow-defaults.js';
@@ -52,7 +53,11 @@ const settingsSchema = z.strictObject({
    * How sampled frames reach the verifier: `squash` to 256 x 256 (reference) or `keep-aspect` (fit inside it).
    */
   verifyFit: z.enum(['squash', 'keep-aspect']).default('squash'),
-  /** Run verification inline instead of in the background queue (ablation). */
+  /**
+   * Verify each chunk inline on the generation thread (ablation). Otherwise verification runs on a worker thread
+   * (`createThreadVerifyQueue`) when the verifier is a spec (`verifierSpec`, or the default pixel verifier), on a
+   * background queue of the generation thread when it is an object (`verifier`).
+   */
   syncVerify: z.boolean().default(false),
   /** Context change at a prompt switch: soft prompt transition (reference: adaptive cosine) or KV recache. */
   transition: z.enum(['recache', 'soft']).default('soft'),
@@ -68,8 +73,17 @@ const settingsSchema = z.strictObject({
   archiveCapacity: z.number().int().min(8).default(defaultArchiveCapacity),
   /** The entity extractor (default: the `rules` provider). */
   extractor: z.custom<EntityExtractorV1>((value) => isPort(value, 'extract')).optional(),
-  /** The frame verifier (default: the `pixel` provider). */
+  /** The frame verifier as an object (runs on the generation thread); wins over `verifierSpec`. */
   verifier: z.custom<FrameVerifierV1>((value) => isPort(value, 'verify')).optional(),
+  /** The frame verifier as plain data, built on the verification thread (default: the `pixel` provider). */
+  verifierSpec: z
+    .custom<VerifierSpec>(
+      (value) =>
+        typeof value === 'object' &&
+        value !== null &&
+        ['pixel', 'openai'].includes((value as { provider?: unknown }).provider as string),
+    )
+    .optional(),
 });
 
 /** IAMFlow policy settings after defaults. */

@@ -14,6 +14,13 @@ export interface VerificationLog {
    * `verify-timeout` event at `chunk` and returns undefined, as for a chunk never verified.
    */
   await(chunk: number, source: number, segment: number): Promise<VerificationRecord | undefined>;
+  /**
+   * The results that came after the policy stopped waiting for them (`verify-timeout`): the chunk that needed
+   * each, and its record once it arrived (undefined if it never did). Read at the end of the run.
+   */
+  late(): Array<{ chunk: number; sourceChunk: number; record: VerificationRecord | undefined }>;
+  /** Milliseconds the verifier worked, summed over the recorded results (off the generation thread when async). */
+  readonly busyMs: number;
 }
 
 /** Creates the log over a verify queue. */
@@ -24,9 +31,12 @@ export function createVerificationLog(options: {
 }): VerificationLog {
   const { queue, timeoutMs, emit } = options;
   const records: VerificationRecord[] = [];
+  const timedOut: Array<{ chunk: number; sourceChunk: number }> = [];
+  let busyMs = 0;
   const record = (chunk: number, segment: number, done: QueuedResult): VerificationRecord => {
     const existing = records.find((item) => item.chunk === chunk);
     if (existing) return existing;
+    busyMs += done.verifyMs ?? 0;
     const { result } = done;
     const entry: VerificationRecord = {
       chunk,
@@ -50,6 +60,15 @@ export function createVerificationLog(options: {
   return {
     records,
     record,
+    get busyMs() {
+      return busyMs;
+    },
+    late() {
+      return timedOut.map((item) => ({
+        ...item,
+        record: records.find((entry) => entry.chunk === item.sourceChunk),
+      }));
+    },
     async await(chunk, source, segment) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
@@ -60,6 +79,8 @@ export function createVerificationLog(options: {
       clearTimeout(timer);
       if (done === 'timeout') {
         emit({ type: 'verify-timeout', chunk, sourceChunk: source, timeoutMs });
+        if (!timedOut.some((item) => item.sourceChunk === source))
+          timedOut.push({ chunk, sourceChunk: source });
         return undefined;
       }
       return done ? record(source, segment, done) : undefined;

@@ -1,5 +1,5 @@
 import type { VideoFrame } from '../../frame/video-frame.js';
-import { colorNames, type Rgb } from '../../frame/color-names.js';
+import type { Rgb } from '../css-colors.js';
 
 /** A figure to paint, in the miniature engine's proportions (head radius h/14, shoulders at 2.1r, hips at 0.55h). */
 export interface PaintedFigure {
@@ -84,8 +84,42 @@ export function addNoise(frame: VideoFrame, amplitude: number, seed = 1): VideoF
   return { ...frame, data };
 }
 
-/** Palette colour by name. */
-export const rgb = (name: keyof typeof colorNames): Rgb => colorNames[name];
+/**
+ * Paints for test figures: the xkcd colour survey's value for each word (what people call that colour), not the
+ * engine's palette nor the CSS keyword, so tests read colours the namer was not built from.
+ */
+const paints = {
+  red: [229, 0, 0],
+  orange: [249, 115, 6],
+  yellow: [255, 255, 20],
+  green: [21, 176, 26],
+  blue: [3, 67, 223],
+  purple: [126, 30, 156],
+  pink: [255, 129, 192],
+  brown: [101, 55, 0],
+  black: [0, 0, 0],
+  white: [255, 255, 255],
+  gray: [146, 149, 145],
+  beige: [230, 218, 166],
+  navy: [1, 21, 62],
+  teal: [2, 147, 134],
+} as const satisfies Record<string, Rgb>;
+
+/** Hair paints: common hair-dye swatches (jet black, dark brown, golden blonde, copper red, silver, platinum). */
+const hairPaints = {
+  black: [28, 24, 22],
+  brown: [92, 58, 33],
+  blonde: [222, 188, 120],
+  red: [165, 70, 35],
+  gray: [160, 160, 158],
+  white: [232, 230, 222],
+} as const satisfies Record<string, Rgb>;
+
+/** A paint by colour word. */
+export const rgb = (name: keyof typeof paints): Rgb => paints[name];
+
+/** A hair paint by hair colour word. */
+export const hairRgb = (name: keyof typeof hairPaints): Rgb => hairPaints[name];
 
 function fill(frame: VideoFrame, x: number, y: number, w: number, h: number, color: Rgb): void {
   for (let row = Math.max(0, Math.round(y)); row < Math.min(frame.height, Math.round(y + h)); row++) {

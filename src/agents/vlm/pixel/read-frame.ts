@@ -7,9 +7,8 @@ import {
   describeFigure,
   detectFigures,
   type FigureDescription,
-  hairColorNames,
   matchFigures,
-  nearestColorName,
+  nameHairColor,
   type ParsedAttribute,
   parseAttribute,
 } from '../../../vision/index.js';
@@ -72,5 +71,5 @@ export function readAttributeColor(
     .map((name) => figure.regions[name])
     .find((item) => item !== undefined);
   if (!region) return undefined;
-  return attribute.slot === 'hair' ? nearestColorName(region.rgb, hairColorNames) : region.name;
+  return attribute.slot === 'hair' ? nameHairColor(region.rgb) : region.name;
 }
