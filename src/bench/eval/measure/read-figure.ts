@@ -1,0 +1,231 @@
+import type { VideoFrame } from '../../../frame/video-frame.js';
+import { type ColourContext, type ColourTerm, termFit } from './colour-vocabulary.js';
+import type { Box, Mask } from './find-figures.js';
+import { deltaE2000, type Lab, labTable, pixelBin } from './lab-colour.js';
+
+/** The parts of a person the reading takes colours from, top to bottom. */
+export type BodyPart = 'hair' | 'face' | 'neck' | 'torso' | 'legs';
+
+/** All body parts, top to bottom. */
+export const bodyParts: readonly BodyPart[] = ['hair', 'face', 'neck', 'torso', 'legs'];
+
+/** The colour of one part. */
+export interface PartColour {
+  /** Per-channel median Lab of the part's figure pixels (robust to edges and a stray arm). */
+  lab: Lab;
+  /** Figure pixels read. */
+  pixels: number;
+}
+
+/** A person read from pixels. */
+export interface FigureReading {
+  /** Bounding box. */
+  box: Box;
+  /** Colour of each part that had figure pixels. */
+  regions: Partial<Record<BodyPart, PartColour>>;
+  /** Figure pixels of the whole box per 15-bit colour cell (for accessories, whose place varies). */
+  cells: Map<number, number>;
+  /** Figure pixels of the whole box. */
+  pixels: number;
+}
+
+/**
+ * Vertical extent of each part, in face heights from the top of the face (negative: above it); the torso and
+ * legs are placed between the face and the feet instead (fractions of that span).
+ */
+const faceBands = { hair: [-0.9, -0.1], neck: [1.05, 1.45] } as const;
+const bodyBands = { torso: [0.1, 0.38], legs: [0.66, 0.92] } as const;
+/** Share of the box width read in the middle (keeps bags, arms and umbrella handles out). */
+const middleShare = 0.55;
+
+/**
+ * Reads a person's colours: finds the face (the first run of skin-coloured rows, narrower than half the box, in
+ * its upper half), places hair above it, neck below it and torso and legs between it and the feet, and takes the
+ * median Lab colour of each part. Without a face the parts fall back to fixed shares of the box.
+ *
+ * @example
+ * readFigure(frame, scan.mask, scan.figures[0].box).regions.torso?.lab
+ */
+export function readFigure(frame: VideoFrame, mask: Mask, box: Box): FigureReading {
+  const [left, top, width, height] = box;
+  const bottom = top + height;
+  const face = findFace(frame, mask, box);
+  // Without a face: a face at 9 % of the figure, a tenth of it tall (an upright adult's proportions).
+  const faceTop = face?.top ?? top + Math.round(0.08 * height);
+  const faceHeight = Math.max(2, face?.height ?? Math.round(0.07 * height));
+  const centre = face?.centre ?? left + width / 2;
+  const half = Math.max(1, Math.round((Math.min(width, 0.45 * (bottom - faceTop)) * middleShare) / 2));
+  const x0 = Math.max(left, Math.round(centre - half));
+  const x1 = Math.min(left + width, Math.round(centre + half));
+  const span = bottom - (faceTop + faceHeight);
+  const rows: Record<BodyPart, [number, number]> = {
+    hair: [faceTop + Math.round(faceBands.hair[0] * faceHeight), faceTop + Math.round(faceBands.hair[1] * faceHeight)],
+    face: [faceTop, faceTop + faceHeight],
+    neck: [faceTop + Math.round(faceBands.neck[0] * faceHeight), faceTop + Math.round(faceBands.neck[1] * faceHeight)],
+    torso: [faceTop + faceHeight + Math.round(bodyBands.torso[0] * span), faceTop + faceHeight + Math.round(bodyBands.torso[1] * span)],
+    legs: [faceTop + faceHeight + Math.round(bodyBands.legs[0] * span), faceTop + faceHeight + Math.round(bodyBands.legs[1] * span)],
+  }; // biome-ignore format: band table
+  const regions: FigureReading['regions'] = {};
+  for (const part of bodyParts) {
+    const [y0, y1] = rows[part];
+    const colour = partColour(frame, mask, x0, x1, Math.max(top, y0), Math.min(bottom, Math.max(y0 + 1, y1)));
+    if (colour !== undefined) regions[part] = colour;
+  }
+  const cells = new Map<number, number>();
+  let pixels = 0;
+  for (let y = top; y < bottom; y++) {
+    for (let x = left; x < left + width; x++) {
+      const pixel = y * frame.width + x;
+      if (mask.data[pixel] !== 1) continue;
+      const cell = pixelBin(frame.data[pixel * 3]!, frame.data[pixel * 3 + 1]!, frame.data[pixel * 3 + 2]!);
+      cells.set(cell, (cells.get(cell) ?? 0) + 1);
+      pixels++;
+    }
+  }
+  return { box, regions, cells, pixels };
+}
+
+/** Whether a Lab colour is a skin tone: warm hue (a and b positive, hue 25..75 degrees), moderate chroma. */
+export function isSkinTone(lab: Lab): boolean {
+  const [l, a, b] = lab;
+  const chroma = Math.hypot(a, b);
+  const hue = (Math.atan2(b, a) * 180) / Math.PI;
+  return l > 25 && l < 92 && chroma > 8 && chroma < 50 && hue > 25 && hue < 75;
+}
+
+function findFace(
+  frame: VideoFrame,
+  mask: Mask,
+  box: Box,
+): { top: number; height: number; centre: number } | undefined {
+  const [left, top, width, height] = box;
+  const table = labTable();
+  let start = -1;
+  let sumX = 0;
+  let count = 0;
+  for (let y = top; y < top + Math.ceil(0.5 * height); y++) {
+    let skin = 0;
+    let rowX = 0;
+    for (let x = left; x < left + width; x++) {
+      const pixel = y * frame.width + x;
+      if (mask.data[pixel] !== 1) continue;
+      const cell =
+        pixelBin(frame.data[pixel * 3]!, frame.data[pixel * 3 + 1]!, frame.data[pixel * 3 + 2]!) * 3;
+      if (isSkinTone([table[cell]!, table[cell + 1]!, table[cell + 2]!])) {
+        skin++;
+        rowX += x;
+      }
+    }
+    const faceRow = skin >= 1 && skin <= 0.5 * width;
+    if (faceRow) {
+      if (start < 0) start = y;
+      sumX += rowX;
+      count += skin;
+    } else if (start >= 0) {
+      // A face is at least two rows tall; a single row is an edge or a hand.
+      if (y - start >= 2) return { top: start, height: y - start, centre: sumX / count };
+      start = -1;
+      sumX = 0;
+      count = 0;
+    }
+  }
+  return undefined;
+}
+
+function partColour(
+  frame: VideoFrame,
+  mask: Mask,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+): PartColour | undefined {
+  const table = labTable();
+  const ls: number[] = [];
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const pixel = y * frame.width + x;
+      if (mask.data[pixel] !== 1) continue;
+      const cell =
+        pixelBin(frame.data[pixel * 3]!, frame.data[pixel * 3 + 1]!, frame.data[pixel * 3 + 2]!) * 3;
+      ls.push(table[cell]!);
+      as.push(table[cell + 1]!);
+      bs.push(table[cell + 2]!);
+    }
+  }
+  if (ls.length === 0) return undefined;
+  return { lab: [median(ls), median(as), median(bs)], pixels: ls.length };
+}
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return values[values.length >> 1]!;
+}
+
+/**
+ * Similarity of two readings, 0..1: over the parts both show (or only `parts`), the mean of
+ * `1 - min(1, CIEDE2000 / 25)`. Undefined when they share no part.
+ */
+export function readingSimilarity(
+  a: FigureReading,
+  b: FigureReading,
+  parts: ReadonlySet<BodyPart> = new Set(bodyParts),
+): number | undefined {
+  let sum = 0;
+  let count = 0;
+  for (const part of parts) {
+    const left = a.regions[part];
+    const right = b.regions[part];
+    if (left === undefined || right === undefined) continue;
+    sum += 1 - Math.min(1, deltaE2000(left.lab, right.lab) / similarityScale);
+    count++;
+  }
+  return count === 0 ? undefined : sum / count;
+}
+
+/** CIEDE2000 difference at which two parts count as wholly different. */
+export const similarityScale = 25;
+
+/** The pooled reading of one person over several samples: per part the mean Lab, pixel-weighted. */
+export function poolReadings(readings: readonly FigureReading[]): FigureReading | undefined {
+  const first = readings[0];
+  if (first === undefined) return undefined;
+  const regions: FigureReading['regions'] = {};
+  for (const part of bodyParts) {
+    const seen = readings.map((reading) => reading.regions[part]).filter((item) => item !== undefined);
+    const pixels = seen.reduce((sum, item) => sum + item.pixels, 0);
+    if (pixels === 0) continue;
+    const axis = (k: number) => seen.reduce((sum, item) => sum + item.lab[k]! * item.pixels, 0) / pixels;
+    regions[part] = { lab: [axis(0), axis(1), axis(2)], pixels };
+  }
+  const cells = new Map<number, number>();
+  for (const reading of readings)
+    for (const [cell, count] of reading.cells) cells.set(cell, (cells.get(cell) ?? 0) + count);
+  return { box: first.box, regions, cells, pixels: readings.reduce((sum, item) => sum + item.pixels, 0) };
+}
+
+/** Share of a reading's pixels whose colour is named `term` (nearest term of the context). */
+export function termShare(reading: FigureReading, term: ColourTerm, context: ColourContext): number {
+  if (reading.pixels === 0) return 0;
+  const table = labTable();
+  let hits = 0;
+  for (const [cell, count] of reading.cells) {
+    const lab: Lab = [table[cell * 3]!, table[cell * 3 + 1]!, table[cell * 3 + 2]!];
+    if (cachedNearest(cell, lab, term, context)) hits += count;
+  }
+  return hits / reading.pixels;
+}
+
+const nearestCache = new Map<string, boolean>();
+
+function cachedNearest(cell: number, lab: Lab, term: ColourTerm, context: ColourContext): boolean {
+  const key = `${context}:${term.name}:${cell}`;
+  let value = nearestCache.get(key);
+  if (value === undefined) {
+    value = termFit(lab, term, context).nearest;
+    nearestCache.set(key, value);
+  }
+  return value;
+}
