@@ -18,7 +18,7 @@ Options:
   --json               print the report as JSON on stdout
   --judge-url URL      OpenAI-compatible vision judge base URL (default: the embedded pixel judge)
   --judge-model M      judge model name (required with --judge-url)
-  --width N            decode frames at this width, 64..1920 (default: 320)
+  --width N            decode frames at this width, 64..1920 (default: the video's, at most 320)
   -h, --help           show this help
 
 Environment:

@@ -72,24 +72,23 @@ export function shotPlate(frames: readonly VideoFrame[]): Plate {
     data[offset] = values[frames.length >> 1]!;
   }
   const median = { width, height, data };
-  return { median, still: stillFigures(median) };
+  return { median, still: notScenery(median) };
 }
 
 /** CIE76 difference (squared) within which an inner region's colour counts as a scenery colour. */
 const sceneryColourSquared = 15 * 15;
 /** Smallest share of the frame a border region needs to lend its colour to the scenery. */
 const sceneryShare = 0.01;
-/** Share of the frame above which a region is scenery wherever it lies. */
+/** Share of the frame above which a colour family (regions of one colour) is scenery wherever it lies. */
 const largeShare = 0.06;
 
 /**
  * Pixels of the median that are not scenery. The median is cut into regions of smoothly changing colour (flood
  * fill over neighbours within {@link smoothSquared}); regions touching the frame's border are scenery, and so are
- * inner regions that are large or share the colour of a sizeable border region (sky seen between two buildings).
+ * inner regions whose colour covers much of the frame or a sizeable border region (sky seen between buildings).
  */
-function stillFigures(frame: VideoFrame): Mask {
+function notScenery(frame: VideoFrame, lab = labImage(frame)): Mask {
   const { width, height } = frame;
-  const lab = labImage(frame);
   const labels = new Int32Array(width * height).fill(-1);
   const queue = new Int32Array(width * height);
   const regions: Array<{ sum: [number, number, number]; area: number; border: boolean }> = [];
@@ -111,29 +110,47 @@ function stillFigures(frame: VideoFrame): Mask {
       region.sum[1] += lab[pixel * 3 + 1]!;
       region.sum[2] += lab[pixel * 3 + 2]!;
       if (x === 0 || y === 0 || x === width - 1 || y === height - 1) region.border = true;
-      const visit = (next: number) => {
-        if (labels[next] !== -1 || squaredDifference(lab, pixel, lab, next) > smoothSquared) return;
+      // The four neighbours, without a closure per pixel (this loop runs for every pixel of every sample).
+      for (let side = 0; side < 4; side++) {
+        let next: number;
+        if (side === 0) next = x > 0 ? pixel - 1 : -1;
+        else if (side === 1) next = x < width - 1 ? pixel + 1 : -1;
+        else if (side === 2) next = y > 0 ? pixel - width : -1;
+        else next = y < height - 1 ? pixel + width : -1;
+        if (next < 0 || labels[next] !== -1 || squaredDifference(lab, pixel, lab, next) > smoothSquared)
+          continue;
         labels[next] = label;
         queue[tail++] = next;
-      };
-      if (x > 0) visit(pixel - 1);
-      if (x < width - 1) visit(pixel + 1);
-      if (y > 0) visit(pixel - width);
-      if (y < height - 1) visit(pixel + width);
+      }
     }
   }
   const frameArea = width * height;
-  const mean = (region: (typeof regions)[number]) => region.sum.map((value) => value / region.area);
-  const sceneryColours = regions
-    .filter((region) => region.border && region.area >= sceneryShare * frameArea)
-    .map(mean);
-  const scenery = regions.map((region) => {
-    if (region.border || region.area >= largeShare * frameArea) return true;
-    const [l, a, b] = mean(region);
-    return sceneryColours.some(
-      (colour) =>
-        (colour[0]! - l!) ** 2 + (colour[1]! - a!) ** 2 + (colour[2]! - b!) ** 2 < sceneryColourSquared,
+  // Regions of one colour form a family (largest first, within sceneryColourSquared of its first member); a
+  // family is scenery when it is large in all or holds a sizeable border region.
+  const order = regions.map((_, index) => index).sort((a, b) => regions[b]!.area - regions[a]!.area);
+  const families: Array<{ colour: number[]; area: number; border: boolean }> = [];
+  const familyOf = new Int32Array(regions.length);
+  for (const index of order) {
+    const region = regions[index]!;
+    const colour = region.sum.map((value) => value / region.area);
+    let family = families.findIndex(
+      (item) =>
+        (item.colour[0]! - colour[0]!) ** 2 +
+          (item.colour[1]! - colour[1]!) ** 2 +
+          (item.colour[2]! - colour[2]!) ** 2 <
+        sceneryColourSquared,
     );
+    if (family < 0) {
+      family = families.length;
+      families.push({ colour, area: 0, border: false });
+    }
+    families[family]!.area += region.area;
+    if (region.border && region.area >= sceneryShare * frameArea) families[family]!.border = true;
+    familyOf[index] = family;
+  }
+  const scenery = regions.map((region, index) => {
+    const family = families[familyOf[index]!]!;
+    return region.border || family.border || family.area >= largeShare * frameArea;
   });
   const data = new Uint8Array(frameArea);
   for (let pixel = 0; pixel < frameArea; pixel++) data[pixel] = scenery[labels[pixel]!] ? 0 : 1;
@@ -162,8 +179,8 @@ function squaredDifference(a: Float32Array, i: number, b: Float32Array, j: numbe
 }
 
 /**
- * Finds the people of a frame against its shot's plate: pixels that changed (CIE76 over 18) or that belong to a
- * still figure of the plate, smoothed by a 3x3 majority vote, grouped into 8-connected blobs; blobs stacked in one
+ * Finds the people of a frame against its shot's plate: pixels that are not scenery in the frame itself (see
+ * {@link shotPlate}) and either changed against the plate (CIE76 over 18) or belong to a still figure of it, smoothed by a 3x3 majority vote, grouped into 8-connected blobs; blobs stacked in one
  * column are joined (a coat the colour of the wall splits a person in two) and wide blobs are cut where their
  * column profile dips (people side by side). Blobs too small, too flat or too large are left out.
  *
@@ -173,12 +190,11 @@ function squaredDifference(a: Float32Array, i: number, b: Float32Array, j: numbe
 export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage(plate.median)): FigureScan {
   const { width, height } = frame;
   const lab = labImage(frame);
+  const inner = notScenery(frame, lab).data;
   const raw = new Uint8Array(width * height);
   for (let pixel = 0; pixel < raw.length; pixel++) {
-    raw[pixel] =
-      plate.still.data[pixel] === 1 || squaredDifference(lab, pixel, plateLab, pixel) > changedSquared
-        ? 1
-        : 0;
+    const changed = squaredDifference(lab, pixel, plateLab, pixel) > changedSquared;
+    raw[pixel] = inner[pixel] === 1 && (plate.still.data[pixel] === 1 || changed) ? 1 : 0;
   }
   const mask = majority({ width, height, data: raw });
   const blobs = joinStacked(labelBlobs(mask));
@@ -241,10 +257,14 @@ function labelBlobs(mask: Mask): Blob[] {
       const pixel = y * width + x;
       if (data[pixel] !== 1) continue;
       parent[pixel] = pixel;
-      const neighbours = [x > 0 ? pixel - 1 : -1, y > 0 ? pixel - width : -1];
-      if (y > 0 && x > 0) neighbours.push(pixel - width - 1);
-      if (y > 0 && x < width - 1) neighbours.push(pixel - width + 1);
-      for (const other of neighbours) {
+      // Left, up-left, up and up-right neighbours (already labelled in raster order).
+      for (let side = 0; side < 4; side++) {
+        let other: number;
+        if (side === 0) other = x > 0 ? pixel - 1 : -1;
+        else if (y === 0) break;
+        else if (side === 1) other = x > 0 ? pixel - width - 1 : -1;
+        else if (side === 2) other = pixel - width;
+        else other = x < width - 1 ? pixel - width + 1 : -1;
         if (other < 0 || data[other] !== 1) continue;
         const a = find(pixel);
         const b = find(other);

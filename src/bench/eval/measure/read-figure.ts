@@ -33,21 +33,23 @@ export interface FigureReading {
  * Vertical extent of each part, in face heights from the top of the face (negative: above it); the torso and
  * legs are placed between the face and the feet instead (fractions of that span).
  */
-const faceBands = { hair: [-0.9, -0.1], neck: [1.05, 1.45] } as const;
+const faceBands = { hair: [-0.3, 0.45], face: [0.45, 1], neck: [1.05, 1.45] } as const;
 const bodyBands = { torso: [0.1, 0.38], legs: [0.66, 0.92] } as const;
 /** Share of the box width read in the middle (keeps bags, arms and umbrella handles out). */
 const middleShare = 0.55;
 
 /**
  * Reads a person's colours: finds the face (the first run of skin-coloured rows, narrower than half the box, in
- * its upper half), places hair above it, neck below it and torso and legs between it and the feet, and takes the
- * median Lab colour of each part. Without a face the parts fall back to fixed shares of the box.
+ * its upper half), places hair at its top (without skin) and above it, neck below it and torso and legs between it and the feet, and takes the
+ * median Lab colour of each part. Without a face the parts fall back to fixed shares of the box. Short vertical
+ * gaps in the figure mask are closed first: a face the colour of the scenery behind it is cut out of the mask.
  *
  * @example
  * readFigure(frame, scan.mask, scan.figures[0].box).regions.torso?.lab
  */
-export function readFigure(frame: VideoFrame, mask: Mask, box: Box): FigureReading {
+export function readFigure(frame: VideoFrame, sceneMask: Mask, box: Box): FigureReading {
   const [left, top, width, height] = box;
+  const mask = closeColumns(sceneMask, box, Math.max(2, Math.round(gapShare * height)));
   const bottom = top + height;
   const face = findFace(frame, mask, box);
   // Without a face: a face at 9 % of the figure, a tenth of it tall (an upright adult's proportions).
@@ -60,7 +62,7 @@ export function readFigure(frame: VideoFrame, mask: Mask, box: Box): FigureReadi
   const span = bottom - (faceTop + faceHeight);
   const rows: Record<BodyPart, [number, number]> = {
     hair: [faceTop + Math.round(faceBands.hair[0] * faceHeight), faceTop + Math.round(faceBands.hair[1] * faceHeight)],
-    face: [faceTop, faceTop + faceHeight],
+    face: [faceTop + Math.round(faceBands.face[0] * faceHeight), faceTop + faceHeight],
     neck: [faceTop + Math.round(faceBands.neck[0] * faceHeight), faceTop + Math.round(faceBands.neck[1] * faceHeight)],
     torso: [faceTop + faceHeight + Math.round(bodyBands.torso[0] * span), faceTop + faceHeight + Math.round(bodyBands.torso[1] * span)],
     legs: [faceTop + faceHeight + Math.round(bodyBands.legs[0] * span), faceTop + faceHeight + Math.round(bodyBands.legs[1] * span)],
@@ -68,7 +70,9 @@ export function readFigure(frame: VideoFrame, mask: Mask, box: Box): FigureReadi
   const regions: FigureReading['regions'] = {};
   for (const part of bodyParts) {
     const [y0, y1] = rows[part];
-    const colour = partColour(frame, mask, x0, x1, Math.max(top, y0), Math.min(bottom, Math.max(y0 + 1, y1)));
+    const band = [Math.max(top, y0), Math.min(bottom, Math.max(y0 + 1, y1))] as const;
+    // Hair is read without the skin around it (at small sizes the hair is a cap inside the head's rows).
+    const colour = partColour(frame, mask, x0, x1, band[0], band[1], part === 'hair');
     if (colour !== undefined) regions[part] = colour;
   }
   const cells = new Map<number, number>();
@@ -83,6 +87,28 @@ export function readFigure(frame: VideoFrame, mask: Mask, box: Box): FigureReadi
     }
   }
   return { box, regions, cells, pixels };
+}
+
+/** Narrowest face row, as a share of the figure's box width. */
+const minFaceShare = 0.15;
+
+/** Longest vertical gap closed inside a figure's box, as a share of its height (a face is about 0.08). */
+const gapShare = 0.1;
+
+/** A copy of the mask where, in each column of the box, runs of up to `gap` unset pixels between set ones are set. */
+function closeColumns(mask: Mask, box: Box, gap: number): Mask {
+  const [left, top, width, height] = box;
+  const data = new Uint8Array(mask.data);
+  for (let x = left; x < left + width; x++) {
+    let last = -1;
+    for (let y = top; y < top + height; y++) {
+      if (mask.data[y * mask.width + x] !== 1) continue;
+      if (last >= 0 && y - last - 1 <= gap)
+        for (let fill = last + 1; fill < y; fill++) data[fill * mask.width + x] = 1;
+      last = y;
+    }
+  }
+  return { width: mask.width, height: mask.height, data };
 }
 
 /** Whether a Lab colour is a skin tone: warm hue (a and b positive, hue 25..75 degrees), moderate chroma. */
@@ -116,7 +142,8 @@ function findFace(
         rowX += x;
       }
     }
-    const faceRow = skin >= 1 && skin <= 0.5 * width;
+    // A face row: wider than a hand or an umbrella handle, narrower than a coat.
+    const faceRow = skin >= Math.max(2, minFaceShare * width) && skin <= 0.5 * width;
     if (faceRow) {
       if (start < 0) start = y;
       sumX += rowX;
@@ -139,6 +166,7 @@ function partColour(
   x1: number,
   y0: number,
   y1: number,
+  withoutSkin = false,
 ): PartColour | undefined {
   const table = labTable();
   const ls: number[] = [];
@@ -150,6 +178,7 @@ function partColour(
       if (mask.data[pixel] !== 1) continue;
       const cell =
         pixelBin(frame.data[pixel * 3]!, frame.data[pixel * 3 + 1]!, frame.data[pixel * 3 + 2]!) * 3;
+      if (withoutSkin && isSkinTone([table[cell]!, table[cell + 1]!, table[cell + 2]!])) continue;
       ls.push(table[cell]!);
       as.push(table[cell + 1]!);
       bs.push(table[cell + 2]!);
