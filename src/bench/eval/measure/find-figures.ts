@@ -49,7 +49,7 @@ const minAreaShare = 0.002;
 /** Largest blob area, as a share of the frame: larger ones are a changed scene, not people. */
 const maxAreaShare = 0.35;
 /** Width over height above which a blob is cut at the dips of its column profile. */
-const wideAspect = 0.55;
+const wideAspect = 0.45;
 
 /**
  * The plate of a shot: the temporal median of its frames (moving people drop out) and, on that median, the
