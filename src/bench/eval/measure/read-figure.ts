@@ -11,7 +11,7 @@ export const bodyParts: readonly BodyPart[] = ['hair', 'face', 'neck', 'torso', 
 
 /** The colour of one part. */
 export interface PartColour {
-  /** Per-channel median Lab of the part's figure pixels (robust to edges and a stray arm). */
+  /** Mean Lab of the part's main colour (its most voted colour cell and neighbours; see `partColour`). */
   lab: Lab;
   /** Figure pixels read. */
   pixels: number;
@@ -40,8 +40,8 @@ const middleShare = 0.55;
 
 /**
  * Reads a person's colours: finds the face (the first run of skin-coloured rows, narrower than half the box, in
- * its upper half), places hair at its top (without skin) and above it, neck below it and torso and legs between it and the feet, and takes the
- * median Lab colour of each part. Without a face the parts fall back to fixed shares of the box. Short vertical
+ * its upper half), places hair at its top (without skin) and above it, neck below it and torso and legs between
+ * it and the feet, and takes the main Lab colour of each part. Without a face the parts fall back to fixed shares of the box. Short vertical
  * gaps in the figure mask are closed first: a face the colour of the scenery behind it is cut out of the mask.
  *
  * @example
@@ -169,28 +169,56 @@ function partColour(
   withoutSkin = false,
 ): PartColour | undefined {
   const table = labTable();
-  const ls: number[] = [];
-  const as: number[] = [];
-  const bs: number[] = [];
+  // The part's main colour, not a blend: an open coat shows the shirt between its sides, and a mean (or a
+  // per-channel median) of the two is a colour neither has. Pixels vote in 12-bit RGB cells; the part's colour is
+  // the mean Lab of the pixels in the most voted cell and its 26 neighbours.
+  const votes = new Map<number, number>();
+  const cells: number[] = [];
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const pixel = y * frame.width + x;
       if (mask.data[pixel] !== 1) continue;
-      const cell =
-        pixelBin(frame.data[pixel * 3]!, frame.data[pixel * 3 + 1]!, frame.data[pixel * 3 + 2]!) * 3;
-      if (withoutSkin && isSkinTone([table[cell]!, table[cell + 1]!, table[cell + 2]!])) continue;
-      ls.push(table[cell]!);
-      as.push(table[cell + 1]!);
-      bs.push(table[cell + 2]!);
+      const r = frame.data[pixel * 3]!;
+      const g = frame.data[pixel * 3 + 1]!;
+      const b = frame.data[pixel * 3 + 2]!;
+      const cell = pixelBin(r, g, b);
+      if (withoutSkin && isSkinTone([table[cell * 3]!, table[cell * 3 + 1]!, table[cell * 3 + 2]!])) continue;
+      cells.push(cell);
+      const coarse = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
+      votes.set(coarse, (votes.get(coarse) ?? 0) + 1);
     }
   }
-  if (ls.length === 0) return undefined;
-  return { lab: [median(ls), median(as), median(bs)], pixels: ls.length };
+  if (cells.length === 0) return undefined;
+  let mode = -1;
+  let best = 0;
+  for (const coarse of votes.keys()) {
+    let around = 0;
+    for (const [other, otherCount] of votes) if (near(coarse, other)) around += otherCount;
+    if (around > best || (around === best && coarse < mode)) {
+      best = around;
+      mode = coarse;
+    }
+  }
+  const sum = [0, 0, 0];
+  let count = 0;
+  for (const cell of cells) {
+    const coarse = ((((cell >> 10) & 31) >> 1) << 8) | ((((cell >> 5) & 31) >> 1) << 4) | ((cell & 31) >> 1);
+    if (!near(mode, coarse)) continue;
+    sum[0] += table[cell * 3]!;
+    sum[1] += table[cell * 3 + 1]!;
+    sum[2] += table[cell * 3 + 2]!;
+    count++;
+  }
+  return { lab: [sum[0]! / count, sum[1]! / count, sum[2]! / count], pixels: cells.length };
 }
 
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  return values[values.length >> 1]!;
+/** Whether two 12-bit RGB cells are the same or neighbours (each channel within one level). */
+function near(a: number, b: number): boolean {
+  return (
+    Math.abs((a >> 8) - (b >> 8)) <= 1 &&
+    Math.abs(((a >> 4) & 15) - ((b >> 4) & 15)) <= 1 &&
+    Math.abs((a & 15) - (b & 15)) <= 1
+  );
 }
 
 /**
