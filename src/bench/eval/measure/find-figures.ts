@@ -1,18 +1,9 @@
 import type { VideoFrame } from '../../../frame/video-frame.js';
+import type { Box, Mask } from './figure-mask.js';
+import { closeColumns, findFace, gapShare } from './find-face.js';
 import { labTable, pixelBin } from './lab-colour.js';
 
-/** A binary image, 1 = figure, row-major. */
-export interface Mask {
-  /** Width in pixels. */
-  width: number;
-  /** Height in pixels. */
-  height: number;
-  /** 0 or 1 per pixel. */
-  data: Uint8Array;
-}
-
-/** A box in pixels: left, top, width, height. */
-export type Box = readonly [number, number, number, number];
+export type { Box, Mask } from './figure-mask.js';
 
 /** A person found in a frame. */
 export interface FoundFigure {
@@ -154,7 +145,9 @@ function notScenery(frame: VideoFrame, lab = labImage(frame)): Mask {
   });
   const data = new Uint8Array(frameArea);
   for (let pixel = 0; pixel < frameArea; pixel++) data[pixel] = scenery[labels[pixel]!] ? 0 : 1;
-  return { width, height, data };
+  // The blurred edge between two scenery colours is a thin region of in-between colour: an opening (3x3) drops
+  // structures under 3 pixels wide.
+  return growMask(shrinkMask({ width, height, data }), 1);
 }
 
 /** A frame in Lab, 3 floats per pixel (through the 15-bit table). */
@@ -192,8 +185,10 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
   const lab = labImage(frame);
   const inner = notScenery(frame, lab).data;
   const raw = new Uint8Array(width * height);
+  const moved = new Uint8Array(width * height);
   for (let pixel = 0; pixel < raw.length; pixel++) {
     const changed = squaredDifference(lab, pixel, plateLab, pixel) > changedSquared;
+    moved[pixel] = changed ? 1 : 0;
     raw[pixel] = inner[pixel] === 1 && (plate.still.data[pixel] === 1 || changed) ? 1 : 0;
   }
   const mask = majority({ width, height, data: raw });
@@ -205,11 +200,33 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
   for (const blob of blobs) {
     if (blob.area > maxArea || blob.box[3] < minHeight || blob.area < minArea) continue;
     for (const piece of cutWide(blob, mask)) {
-      if (piece.box[3] >= minHeight && piece.area >= minArea) figures.push(piece);
+      if (piece.box[3] < minHeight || piece.area < minArea) continue;
+      // Something that never moved (a post, a tree, a sign) is a person only if it shows a face.
+      if (stillShare(piece, mask, moved) > 0.5) {
+        const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
+        if (findFace(frame, closed, piece.box) === undefined) continue;
+      }
+      figures.push(piece);
     }
   }
   figures.sort((a, b) => a.box[0] - b.box[0]);
   return { figures, mask };
+}
+
+/** Share of a figure's mask pixels that did not change against the plate. */
+function stillShare(figure: FoundFigure, mask: Mask, moved: Uint8Array): number {
+  const [left, top, width, height] = figure.box;
+  let still = 0;
+  let all = 0;
+  for (let y = top; y < top + height; y++) {
+    for (let x = left; x < left + width; x++) {
+      const pixel = y * mask.width + x;
+      if (mask.data[pixel] !== 1) continue;
+      all++;
+      if (moved[pixel] === 0) still++;
+    }
+  }
+  return all === 0 ? 0 : still / all;
 }
 
 /** 3x3 majority vote (5 of 9, outside counts as 0): drops specks and fills pin holes in one pass. */
@@ -391,6 +408,28 @@ function piece(mask: Mask, left: number, top: number, width: number, height: num
   if (x1 < 0) return [];
   const trimmed = columns.slice(x0 - left, x1 - left + 1);
   return cutWide({ box: [x0, y0, x1 - x0 + 1, y1 - y0 + 1], area, columns: trimmed }, mask);
+}
+
+/** Keeps a pixel only when its whole 3x3 neighbourhood is set (outside the frame counts as unset). */
+function shrinkMask(mask: Mask): Mask {
+  const { width, height, data } = mask;
+  const out = new Uint8Array(width * height);
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const pixel = y * width + x;
+      out[pixel] =
+        data[pixel - width - 1]! &
+        data[pixel - width]! &
+        data[pixel - width + 1]! &
+        data[pixel - 1]! &
+        data[pixel]! &
+        data[pixel + 1]! &
+        data[pixel + width - 1]! &
+        data[pixel + width]! &
+        data[pixel + width + 1]!;
+    }
+  }
+  return { width, height, data: out };
 }
 
 /** Grows a mask by `radius` pixels (square neighbourhood), row pass then column pass. */
