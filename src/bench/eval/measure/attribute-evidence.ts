@@ -1,3 +1,4 @@
+import { mean } from '../score.js';
 import { type ColourContext, termFit } from './colour-vocabulary.js';
 import type { AttributePlace, ExpectedAttribute } from './expected-attributes.js';
 import { type BodyPart, type FigureReading, termShare } from './read-figure.js';
@@ -15,56 +16,60 @@ export interface AttributeEvidence {
 /** Share of a figure's pixels an accessory's colour needs to count as shown. */
 const accessoryShare = 0.03;
 
-/** The parts where a place shows; accessories that move about (bag, umbrella) have none. */
-export function partsOf(place: AttributePlace): BodyPart[] {
-  switch (place) {
-    case 'hair':
-    case 'headwear':
-      return ['hair'];
-    case 'top':
-    case 'outerwear':
-      return ['torso'];
-    case 'outfit':
-      return ['torso', 'legs'];
-    case 'bottom':
-      return ['legs'];
-    case 'scarf':
-      return ['neck'];
-    default:
-      return [];
-  }
+/** The body parts where each place shows; accessories that move about (bag, umbrella) have none. */
+const partsOfPlace: Readonly<Record<AttributePlace, readonly BodyPart[]>> = {
+  hair: ['hair'], headwear: ['hair'], top: ['torso'], outerwear: ['torso'], outfit: ['torso', 'legs'],
+  bottom: ['legs'], scarf: ['neck'], bag: [], umbrella: [], eyewear: [], other: [],
+}; // biome-ignore format: table
+
+/** The body parts where a place shows (none for bags, umbrellas, eyewear and other places). */
+export function partsOf(place: AttributePlace): readonly BodyPart[] {
+  return partsOfPlace[place];
 }
 
+/** Places covered by another place the same look fills: a top under outerwear, hair under headwear. */
+const coveredBy: ReadonlyArray<[AttributePlace, AttributePlace]> = [
+  ['top', 'outerwear'],
+  ['hair', 'headwear'],
+];
+
+/** Places whose colour shows anywhere on a figure rather than on one part (a scarf also on the neck). */
+const looseItems: ReadonlySet<AttributePlace> = new Set(['bag', 'umbrella', 'scarf', 'other']);
+
 /**
- * Evidence for each coloured attribute a reading can show. Left out: attributes without a colour, a top under
- * outerwear, hair under headwear, and parts the reading did not see.
+ * Evidence for each coloured attribute a reading can show. Left out: attributes without a colour, covered places
+ * ({@link coveredBy}), and parts the reading did not see.
  */
 export function attributeEvidence(
   reading: FigureReading,
   attributes: readonly ExpectedAttribute[],
 ): AttributeEvidence[] {
-  const places = new Set(attributes.map((attribute) => attribute.place));
-  const evidence: AttributeEvidence[] = [];
-  for (const attribute of attributes) {
-    const { colour, place } = attribute;
-    if (colour === undefined) continue;
-    if (place === 'top' && places.has('outerwear')) continue;
-    if (place === 'hair' && places.has('headwear')) continue;
-    const context: ColourContext = place === 'hair' ? 'hair' : 'garment';
-    if (place === 'bag' || place === 'umbrella' || place === 'scarf' || place === 'other') {
-      const share = termShare(reading, colour, 'garment');
-      const neck = place === 'scarf' ? partEvidence(reading, attribute, ['neck'], context) : undefined;
-      evidence.push({
-        attribute,
-        shown: share >= accessoryShare || neck?.shown === true,
-        fit: Math.max(Math.min(1, share / (2 * accessoryShare)), neck?.fit ?? 0),
-      });
-      continue;
-    }
-    const read = partEvidence(reading, attribute, partsOf(place), context);
-    if (read !== undefined) evidence.push(read);
-  }
-  return evidence;
+  const worn = new Set(attributes.map((attribute) => attribute.place));
+  const covered = new Set(coveredBy.filter(([, over]) => worn.has(over)).map(([under]) => under));
+  return attributes.flatMap((attribute) => {
+    if (attribute.colour === undefined || covered.has(attribute.place)) return [];
+    const found = looseItems.has(attribute.place)
+      ? looseEvidence(reading, attribute)
+      : partEvidence(
+          reading,
+          attribute,
+          partsOf(attribute.place),
+          attribute.place === 'hair' ? 'hair' : 'garment',
+        );
+    return found === undefined ? [] : [found];
+  });
+}
+
+/** A loose item is shown when enough of the figure's pixels have its colour (a scarf: or its neck does). */
+function looseEvidence(reading: FigureReading, attribute: ExpectedAttribute): AttributeEvidence {
+  const share = termShare(reading, attribute.colour!, 'garment');
+  const neck =
+    attribute.place === 'scarf' ? partEvidence(reading, attribute, ['neck'], 'garment') : undefined;
+  return {
+    attribute,
+    shown: share >= accessoryShare || neck?.shown === true,
+    fit: Math.max(Math.min(1, share / (2 * accessoryShare)), neck?.fit ?? 0),
+  };
 }
 
 function partEvidence(
@@ -90,7 +95,5 @@ export function attributeFit(
   reading: FigureReading,
   attributes: readonly ExpectedAttribute[],
 ): number | undefined {
-  const evidence = attributeEvidence(reading, attributes);
-  if (evidence.length === 0) return undefined;
-  return evidence.reduce((sum, item) => sum + item.fit, 0) / evidence.length;
+  return mean(attributeEvidence(reading, attributes).map((item) => item.fit));
 }

@@ -432,35 +432,35 @@ function shrinkMask(mask: Mask): Mask {
   return { width, height, data: out };
 }
 
-/** Grows a mask by `radius` pixels (square neighbourhood), row pass then column pass. */
+/** Grows a mask by `radius` pixels (square neighbourhood): a pass along the rows, then one along the columns. */
 export function growMask(mask: Mask, radius: number): Mask {
-  const { width, height, data } = mask;
+  const { width, height } = mask;
   const rows = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    // Two sweeps: distance to the nearest set pixel on the left, then on the right.
-    let last = -radius - 1;
-    for (let x = 0; x < width; x++) {
-      if (data[y * width + x] === 1) last = x;
-      if (x - last <= radius) rows[y * width + x] = 1;
-    }
-    last = width + radius + 1;
-    for (let x = width - 1; x >= 0; x--) {
-      if (data[y * width + x] === 1) last = x;
-      if (last - x <= radius) rows[y * width + x] = 1;
-    }
-  }
+  for (let y = 0; y < height; y++) growLine(mask.data, rows, y * width, 1, width, radius);
   const out = new Uint8Array(width * height);
-  for (let x = 0; x < width; x++) {
-    let last = -radius - 1;
-    for (let y = 0; y < height; y++) {
-      if (rows[y * width + x] === 1) last = y;
-      if (y - last <= radius) out[y * width + x] = 1;
-    }
-    last = height + radius + 1;
-    for (let y = height - 1; y >= 0; y--) {
-      if (rows[y * width + x] === 1) last = y;
-      if (last - y <= radius) out[y * width + x] = 1;
+  for (let x = 0; x < width; x++) growLine(rows, out, x, width, height, radius);
+  return { width, height, data: out };
+}
+
+/**
+ * Sets in `to` every pixel of one line of `from` (start, stride, length) within `radius` of a set pixel: one sweep
+ * forward and one backward, each remembering the last set pixel seen.
+ */
+function growLine(
+  from: Uint8Array,
+  to: Uint8Array,
+  start: number,
+  stride: number,
+  length: number,
+  radius: number,
+): void {
+  for (const direction of [1, -1]) {
+    let last = Number.NEGATIVE_INFINITY;
+    for (let step = 0; step < length; step++) {
+      const index = direction === 1 ? step : length - 1 - step;
+      const pixel = start + index * stride;
+      if (from[pixel] === 1) last = step;
+      if (step - last <= radius) to[pixel] = 1;
     }
   }
-  return { width, height, data: out };
 }
