@@ -92,6 +92,20 @@ module.exports = {
       to: { path: '^src/frame/color-names\\.ts$' },
     },
     {
+      name: 'eval-independent-of-agents-and-engine',
+      comment:
+        'The evaluator is an independent instrument (issue 11): it shares no code with the pixel verifier ' +
+        '(src/vision, src/agents) and nothing with the engine but the render-record reader the oracle uses ' +
+        '(engine.ts types and mini/appearance.ts); colour names come from its own CSS table in CIELAB, not the ' +
+        "engine's palette (src/frame/color-names.ts).",
+      severity: 'error',
+      from: { ...productionCode, path: '^src/bench/eval/' },
+      to: {
+        path: [folders('vision', 'agents', 'engine'), '^src/frame/color-names\\.ts$'],
+        pathNot: '^src/engine/(engine|mini/appearance)\\.ts$',
+      },
+    },
+    {
       name: 'agents-without-policies',
       comment: 'The agents extract and verify; the memory policies use them, never the other way round.',
       severity: 'error',

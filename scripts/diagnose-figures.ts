@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
 import { readRenderRecord, readVideo } from '../src/bench/eval/evaluate-run-dir.js';
+import { nameColour } from '../src/bench/eval/measure/colour-vocabulary.js';
+import type { Box } from '../src/bench/eval/measure/find-figures.js';
 import { characterOfMention } from '../src/bench/eval/oracle.js';
 import { describeAppearance } from '../src/engine/mini/appearance.js';
-import { hairColorNames, nearestColorName } from '../src/frame/color-names.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import type { Timeline } from '../src/script/timeline.js';
-import type { Box } from '../src/vision/connected-components.js';
 
 /** Counts of where the pixel pipeline departs from the render record at the sampled frames of one run. */
 export interface FigureDiagnosis {
@@ -95,15 +95,16 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
         const regions = sample.figures[index]!.regions;
         const hat = truth.named.items.hat;
         if (regions.hair !== undefined) {
-          if (hat !== undefined) tally('hat', regions.hair.name === hat);
-          else tally('hair', nearestColorName(regions.hair.rgb, hairColorNames) === truth.named.hairColor);
+          if (hat !== undefined) tally('hat', nameColour(regions.hair.lab, 'garment') === hat);
+          else tally('hair', nameColour(regions.hair.lab, 'hair') === truth.named.hairColor);
         }
         if (regions.torso !== undefined)
           tally(
             truth.named.items.outerwear ? 'outerwear' : 'top',
-            regions.torso.name === (truth.named.items.outerwear ?? truth.named.top),
+            nameColour(regions.torso.lab, 'garment') === (truth.named.items.outerwear ?? truth.named.top),
           );
-        if (regions.legs !== undefined) tally('bottom', regions.legs.name === truth.named.bottom);
+        if (regions.legs !== undefined)
+          tally('bottom', nameColour(regions.legs.lab, 'garment') === truth.named.bottom);
         const match = sample.matches.find((item) => item.figure === index);
         if (match !== undefined && truth.key !== undefined) {
           diagnosis.matches.total++;

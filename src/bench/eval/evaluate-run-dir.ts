@@ -9,6 +9,7 @@ import { characterAnnotationSchema, scriptAnnotationsSchema } from '../../script
 import type { ScriptAnnotations } from '../../script/script.js';
 import { buildTimeline, type Timeline } from '../../script/timeline.js';
 import { decodeMp4 } from '../../video/decode-mp4.js';
+import { probeVideo } from '../../video/probe-video.js';
 import { analyseSegments, type SegmentAnalysis } from './analyse-segments.js';
 import { evaluateVideo } from './evaluate-video.js';
 import type { EvaluationReport } from './evaluation-report.js';
@@ -26,7 +27,11 @@ export interface EvaluateDirOptions {
    * @vladmandic/human's face and person models (loaded on first use), for videos not made by the embedded engine.
    */
   features?: FeatureSetName;
-  /** Decode frames at this width (height keeps the aspect ratio, rounded to even). Default 320. */
+  /**
+   * Decode frames at this width (height keeps the aspect ratio, rounded to even). Default: the video's own width,
+   * at most {@link defaultEvaluationWidth} (a smaller video is not scaled up: upscaling adds decode and analysis
+   * work and no information).
+   */
   width?: number;
   /** ffmpeg binary; resolved from the environment when omitted. */
   ffmpegPath?: string;
@@ -160,6 +165,9 @@ export async function evaluateRunDir(
   return report;
 }
 
+/** Largest width a video is decoded at for evaluation unless asked otherwise. */
+export const defaultEvaluationWidth = 320;
+
 /** Decodes a video for evaluation, turning a missing or unreadable file into an InputError (exit 2). */
 export async function readVideo(
   path: string,
@@ -177,8 +185,14 @@ export async function readVideo(
     ]);
   }
   try {
+    const width =
+      options.width ??
+      Math.min(
+        defaultEvaluationWidth,
+        (await probeVideo(path, options.ffmpegPath ? { ffmpegPath: options.ffmpegPath } : {})).width,
+      );
     const decoded = await decodeMp4(path, {
-      width: options.width ?? 320,
+      width,
       ...(options.ffmpegPath && { ffmpegPath: options.ffmpegPath }),
     });
     if (decoded.frames.length === 0) throw new Error('it holds no frames');

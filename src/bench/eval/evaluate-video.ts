@@ -21,18 +21,21 @@ import { mean, round } from './score.js';
 
 /** What each metric measures in place of NarraStream-Bench's model (none of ours needs a model). */
 export const metricProxies: Record<Exclude<MetricName, 'judgeScore'>, string> = {
-  subjectConsistency: 'Lab colour of figure regions (hair, head, neck, torso, legs) instead of DINO features',
+  subjectConsistency:
+    'median CIELAB colour of figure parts (hair, face, neck, torso, legs), CIEDE2000, instead of DINO features',
   backgroundConsistency: 'mean pixel difference outside detected figures instead of CLIP features',
   temporalFlickering: 'mean absolute change to the next frame outside figures (VBench formula, rescaled)',
   motionSmoothness: 'error of the neighbour average as a linear frame interpolator instead of AMT',
   boundarySmoothness: 'pixel change across a switch relative to the median change within the two segments',
   adjacentConsistency:
-    'Lab region descriptors of the matched figure in neighbouring segments, changed slots left out',
+    "CIEDE2000 between the matched figure's part colours in neighbouring segments, changed places left out",
   longRangeConsistency:
-    'Lab region descriptors of the matched figure in segments 2+ apart, changed slots left out',
-  duplication: 'detected figures (background median + connected components) against the annotated head count',
+    "CIEDE2000 between the matched figure's part colours in segments 2+ apart, changed places left out",
+  duplication:
+    "figures found (moving against the shot's median plate, or still and cut off from the scenery) against the annotated head count",
   identitySwaps: 'whether a matched figure fits another character’s expected colours better than its own',
-  entityGrounding: 'named colours read per body region against the expected attributes (changes applied)',
+  entityGrounding:
+    'colour terms (CSS colours in CIELAB, nearest by CIEDE2000) read per body part against the expected attributes (changes applied)',
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { VideoFrame } from '../../frame/video-frame.js';
-import type { Mask } from '../../vision/foreground-mask.js';
+import type { Mask } from './measure/find-figures.js';
 
 /**
  * Mean absolute channel difference (0..255) between two frames, over the pixels no mask marks as foreground

@@ -1,13 +1,15 @@
+import type { CharacterAnnotation } from '../../script/annotation-schema.js';
 import type { ScriptAnnotations } from '../../script/script.js';
-import { checkAttributes, lookFit, regionsOf } from '../../vision/check-attributes.js';
-import {
-  averageDescriptions,
-  descriptionSimilarity,
-  type FigureDescription,
-  type RegionName,
-} from '../../vision/describe-figure.js';
-import { changedSlots, expectedLook } from '../../vision/expected-look.js';
 import type { SegmentAnalysis } from './analyse-segments.js';
+import { attributeEvidence, attributeFit, partsOf } from './measure/attribute-evidence.js';
+import { attributesAt, changedPlaces } from './measure/expected-attributes.js';
+import {
+  type BodyPart,
+  bodyParts,
+  type FigureReading,
+  poolReadings,
+  readingSimilarity,
+} from './measure/read-figure.js';
 import { mean } from './score.js';
 
 /** How much better another character's look must fit a figure than its own to count as a swap (0..1). */
@@ -19,16 +21,14 @@ export const swapMargin = 0.15;
  */
 const consistencyMargin = 0;
 
-const allRegions: readonly RegionName[] = ['hair', 'head', 'neck', 'torso', 'legs'];
-
 /** Each character's mean matched figure per segment (segment index -> key -> description). */
 export function characterLooks(
   segments: readonly SegmentAnalysis[],
   minMargin = consistencyMargin,
-): Map<number, Map<string, FigureDescription>> {
-  const looks = new Map<number, Map<string, FigureDescription>>();
+): Map<number, Map<string, FigureReading>> {
+  const looks = new Map<number, Map<string, FigureReading>>();
   for (const { span, samples } of segments) {
-    const byKey = new Map<string, FigureDescription[]>();
+    const byKey = new Map<string, FigureReading[]>();
     for (const sample of samples) {
       for (const match of sample.matches) {
         if ((match.margin ?? 1) < minMargin) continue;
@@ -37,8 +37,8 @@ export function characterLooks(
         byKey.set(match.key, list);
       }
     }
-    const averaged = new Map<string, FigureDescription>();
-    for (const [key, list] of byKey) averaged.set(key, averageDescriptions(list)!);
+    const averaged = new Map<string, FigureReading>();
+    for (const [key, list] of byKey) averaged.set(key, poolReadings(list)!);
     looks.set(span.segment.index, averaged);
   }
   return looks;
@@ -65,11 +65,7 @@ export function conditionalConsistency(
         const after = looks.get(to)!.get(key);
         const annotation = annotations.characters[key];
         if (after === undefined || annotation === undefined) continue;
-        const changed = new Set(
-          [...changedSlots(annotation, from, to)].flatMap((slot) => regionsOf(slot, true)),
-        );
-        const kept = new Set(allRegions.filter((region) => !changed.has(region)));
-        const similarity = descriptionSimilarity(before, after, kept);
+        const similarity = readingSimilarity(before, after, unchangedParts(annotation, from, to));
         if (similarity === undefined) continue;
         (to - from === 1 ? adjacent : longRange).push(100 * similarity);
       }
@@ -83,8 +79,14 @@ export function conditionalConsistency(
   };
 }
 
+/** The body parts whose expected attributes are the same at two prompts (changed places left out). */
+export function unchangedParts(annotation: CharacterAnnotation, from: number, to: number): Set<BodyPart> {
+  const changed = new Set([...changedPlaces(annotation, from, to)].flatMap((place) => partsOf(place)));
+  return new Set(bodyParts.filter((part) => !changed.has(part)));
+}
+
 /** Pairs of segments (any distance) that share a matched character, ignoring changed slots. */
-function comparisons(looks: Map<number, Map<string, FigureDescription>>): number {
+function comparisons(looks: Map<number, Map<string, FigureReading>>): number {
   const indices = [...looks.keys()].sort((a, b) => a - b);
   let count = 0;
   for (const [i, from] of indices.entries())
@@ -121,16 +123,16 @@ export function identitySwaps(
   const keys = Object.keys(annotations.characters);
   for (const { span, samples } of segments) {
     const looks = new Map(
-      keys.map((key) => [key, expectedLook(annotations.characters[key]!, span.segment.index)]),
+      keys.map((key) => [key, attributesAt(annotations.characters[key]!, span.segment.index)]),
     );
     for (const sample of samples) {
       for (const match of sample.matches) {
         const figure = sample.figures[match.figure]!;
-        const own = lookFit(figure, looks.get(match.key)!);
+        const own = attributeFit(figure, looks.get(match.key)!);
         if (own === undefined) continue;
         const others = keys
           .filter((key) => key !== match.key)
-          .map((key) => lookFit(figure, looks.get(key)!) ?? 0);
+          .map((key) => attributeFit(figure, looks.get(key)!) ?? 0);
         values.push(Math.max(0, ...others) > own + swapMargin ? 0 : 100);
       }
     }
@@ -156,12 +158,12 @@ export function entityGrounding(
           values.push(0);
           continue;
         }
-        const checks = checkAttributes(
+        const checks = attributeEvidence(
           sample.figures[match.figure]!,
-          expectedLook(annotations.characters[key]!, span.segment.index),
+          attributesAt(annotations.characters[key]!, span.segment.index),
         );
         values.push(
-          checks.length === 0 ? 100 : (100 * checks.filter((check) => check.matched).length) / checks.length,
+          checks.length === 0 ? 100 : (100 * checks.filter((check) => check.shown).length) / checks.length,
         );
       }
     }

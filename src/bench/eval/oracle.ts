@@ -6,9 +6,9 @@ import {
 } from '../../engine/mini/appearance.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
-import { expectedLook } from '../../vision/expected-look.js';
-import type { ParsedAttribute } from '../../vision/parse-attribute.js';
 import { swapMargin } from './identity-metrics.js';
+import { nameColour } from './measure/colour-vocabulary.js';
+import { attributesAt, type ExpectedAttribute } from './measure/expected-attributes.js';
 import { sampleIndices, segmentSpans } from './sample-frames.js';
 import { mean, round } from './score.js';
 
@@ -116,22 +116,29 @@ function withoutArticle(phrase: string): string {
   return phrase.replace(/^(a|an|the) +/, '');
 }
 
-/** Whether a drawn look shows an expected attribute (colour attributes only; others count as shown). */
-function appearanceShows(named: NamedAppearance, attribute: ParsedAttribute): boolean | undefined {
-  if (attribute.color === undefined) return undefined;
-  switch (attribute.slot) {
+/**
+ * Whether a drawn look shows an expected attribute (colour attributes only; others count as shown). The stated
+ * colour is compared as its nearest colour term, the vocabulary the engine's record names its colours in.
+ */
+function appearanceShows(named: NamedAppearance, attribute: ExpectedAttribute): boolean | undefined {
+  if (attribute.colour === undefined) return undefined;
+  const hair = attribute.place === 'hair';
+  const term = nameColour(attribute.colour.lab, hair ? 'hair' : 'garment');
+  switch (attribute.place) {
     case 'hair':
-      return attribute.hairColor === undefined ? undefined : named.hairColor === attribute.hairColor;
+      return named.hairColor === term;
     case 'top':
-      return named.top === attribute.color;
+    case 'outfit':
+      return named.top === term;
     case 'bottom':
-      return named.bottom === attribute.color;
+      return named.bottom === term;
+    case 'headwear':
+      return named.items.hat === term;
     case 'outerwear':
-    case 'hat':
     case 'scarf':
     case 'bag':
     case 'umbrella':
-      return named.items[attribute.slot] === attribute.color;
+      return named.items[attribute.place] === term;
     default:
       return undefined;
   }
@@ -160,7 +167,7 @@ export function evaluateRenderRecord(
     const expected = new Map(
       Object.keys(annotations.characters).map((key) => [
         key,
-        expectedLook(annotations.characters[key]!, index),
+        attributesAt(annotations.characters[key]!, index),
       ]),
     );
     const perSegment = new Map<string, number[][]>();
@@ -231,7 +238,7 @@ export function evaluateRenderRecord(
   return { metrics, unmapped, figures, unsure };
 }
 
-function attributeShare(named: NamedAppearance, look: readonly ParsedAttribute[]): number | undefined {
+function attributeShare(named: NamedAppearance, look: readonly ExpectedAttribute[]): number | undefined {
   const checks = look
     .map((attribute) => appearanceShows(named, attribute))
     .filter((value) => value !== undefined);

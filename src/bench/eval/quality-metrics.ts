@@ -1,7 +1,7 @@
 import type { VideoFrame } from '../../frame/video-frame.js';
-import { descriptionSimilarity, type FigureDescription } from '../../vision/describe-figure.js';
 import type { SegmentAnalysis } from './analyse-segments.js';
 import { interpolationError, meanDifference } from './frame-difference.js';
+import { type FigureReading, readingSimilarity } from './measure/read-figure.js';
 import { distanceScore, mean } from './score.js';
 
 /** Mean static-region difference (0..255) at which flickering scores 0. */
@@ -13,7 +13,7 @@ const backgroundScale = 48;
 
 /**
  * Subject consistency: each sampled frame's figures against the most similar figure of the previous sample and
- * of the segment's first sample (VBench's recipe, with region colour descriptors in place of DINO features).
+ * of the segment's first sample (VBench's recipe, with CIELAB part colours in place of DINO features).
  */
 export function subjectConsistency(segments: readonly SegmentAnalysis[]): number | undefined {
   const values: number[] = [];
@@ -104,10 +104,10 @@ export function motionSmoothness(
   return mean(values);
 }
 
-function bestSimilarity(figure: FigureDescription, others: readonly FigureDescription[]): number | undefined {
+function bestSimilarity(figure: FigureReading, others: readonly FigureReading[]): number | undefined {
   let best: number | undefined;
   for (const other of others) {
-    const value = descriptionSimilarity(figure, other);
+    const value = readingSimilarity(figure, other);
     if (value !== undefined && (best === undefined || value > best)) best = value;
   }
   return best;

@@ -1,13 +1,9 @@
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
-import { regionsOf } from '../../vision/check-attributes.js';
-import { descriptionSimilarity, type RegionName } from '../../vision/describe-figure.js';
-import { changedSlots } from '../../vision/expected-look.js';
 import type { SegmentAnalysis } from '../eval/analyse-segments.js';
-import { characterLooks } from '../eval/identity-metrics.js';
+import { characterLooks, unchangedParts } from '../eval/identity-metrics.js';
+import { readingSimilarity } from '../eval/measure/read-figure.js';
 import type { IdentityPoint } from '../store/run-record.js';
-
-const allRegions: readonly RegionName[] = ['hair', 'head', 'neck', 'torso', 'legs'];
 
 /**
  * Per character and segment: is it on screen, and how similar (0..100) its matched figure is, on average, to its
@@ -32,13 +28,8 @@ export function identityTimeline(
         for (const [other, byCharacter] of looks) {
           const look = byCharacter.get(character);
           if (other === segment || look === undefined) continue;
-          const changed = new Set(
-            [...changedSlots(annotation, Math.min(segment, other), Math.max(segment, other))].flatMap(
-              (slot) => regionsOf(slot, true),
-            ),
-          );
-          const kept = new Set(allRegions.filter((region) => !changed.has(region)));
-          const similarity = descriptionSimilarity(own, look, kept);
+          const kept = unchangedParts(annotation, Math.min(segment, other), Math.max(segment, other));
+          const similarity = readingSimilarity(own, look, kept);
           if (similarity !== undefined) similarities.push(100 * similarity);
         }
         if (similarities.length > 0) {

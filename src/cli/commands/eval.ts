@@ -24,7 +24,7 @@ Options:
   --features SET       embedded (default: model-free pixel proxies) or human (face and person models)
   --judge-url URL      OpenAI-compatible vision judge base URL (default: the embedded pixel judge)
   --judge-model M      judge model name (required with --judge-url)
-  --width N            decode frames at this width, 64..1920 (default: 320)
+  --width N            decode frames at this width, 64..1920 (default: the video's, at most 320)
   -h, --help           show this help
 ${agreementHelp}
 Environment:

@@ -8,7 +8,7 @@ import {
 } from '../../../http/openai-compatible-settings.js';
 import { postJson } from '../../../http/post-json.js';
 import { retryOnRetryable } from '../../../http/retry.js';
-import { expectedLook } from '../../../vision/expected-look.js';
+import { attributesAt } from '../measure/expected-attributes.js';
 import { combineVerdict, type JudgeInput, type JudgeV1, type JudgeVerdict, judgeRubric } from './judge.js';
 
 /** Settings of the OpenAI-compatible vision judge (model: e.g. `qwen2.5-vl-7b-instruct`); timeout default 60 s. */
@@ -77,7 +77,7 @@ function judgeSegments({ segments, frames, annotations }: JudgeInput): JudgeSegm
     frames: samples.map((sample) => frames[sample.index]!),
     expected: (present ?? []).map((key) => {
       const annotation = annotations.characters[key]!;
-      const look = expectedLook(annotation, span.segment.index).map((item) => item.phrase);
+      const look = attributesAt(annotation, span.segment.index).map((item) => item.phrase);
       return `${annotation.aliases[0] ?? key}: ${look.join(', ')}`;
     }),
   }));

@@ -1,5 +1,5 @@
-import { checkAttributes } from '../../../vision/check-attributes.js';
-import { expectedLook } from '../../../vision/expected-look.js';
+import { attributeEvidence } from '../measure/attribute-evidence.js';
+import { attributesAt } from '../measure/expected-attributes.js';
 import { combineVerdict, type JudgeInput, type JudgeV1, type JudgeVerdict } from './judge.js';
 
 /** Settings of the pixel judge. */
@@ -41,9 +41,9 @@ function scoreWithPixels({ segments, annotations, continuity }: JudgeInput): Jud
       const larger = Math.max(detected, present.length);
       presence += larger === 0 ? 1 : Math.min(detected, present.length) / larger;
       for (const match of sample.matches) {
-        const look = expectedLook(annotations.characters[match.key]!, span.segment.index);
-        for (const check of checkAttributes(sample.figures[match.figure]!, look)) {
-          attributes += check.matched ? 1 : 0;
+        const look = attributesAt(annotations.characters[match.key]!, span.segment.index);
+        for (const check of attributeEvidence(sample.figures[match.figure]!, look)) {
+          attributes += check.shown ? 1 : 0;
           attributeCount++;
         }
       }

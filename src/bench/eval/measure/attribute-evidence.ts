@@ -1,0 +1,99 @@
+import { mean } from '../score.js';
+import { type ColourContext, termFit } from './colour-vocabulary.js';
+import type { AttributePlace, ExpectedAttribute } from './expected-attributes.js';
+import { type BodyPart, type FigureReading, termShare } from './read-figure.js';
+
+/** What a reading shows of one expected attribute. */
+export interface AttributeEvidence {
+  /** The attribute. */
+  attribute: ExpectedAttribute;
+  /** Whether the colour there is named with the attribute's colour (for accessories: enough pixels anywhere). */
+  shown: boolean;
+  /** A graded version of `shown`, 0..1 (naming probability, or accessory share), to rank matches. */
+  fit: number;
+}
+
+/** Share of a figure's pixels an accessory's colour needs to count as shown. */
+const accessoryShare = 0.03;
+
+/** The body parts where each place shows; accessories that move about (bag, umbrella) have none. */
+const partsOfPlace: Readonly<Record<AttributePlace, readonly BodyPart[]>> = {
+  hair: ['hair'], headwear: ['hair'], top: ['torso'], outerwear: ['torso'], outfit: ['torso', 'legs'],
+  bottom: ['legs'], scarf: ['neck'], bag: [], umbrella: [], eyewear: [], other: [],
+}; // biome-ignore format: table
+
+/** The body parts where a place shows (none for bags, umbrellas, eyewear and other places). */
+export function partsOf(place: AttributePlace): readonly BodyPart[] {
+  return partsOfPlace[place];
+}
+
+/** Places covered by another place the same look fills: a top under outerwear, hair under headwear. */
+const coveredBy: ReadonlyArray<[AttributePlace, AttributePlace]> = [
+  ['top', 'outerwear'],
+  ['hair', 'headwear'],
+];
+
+/** Places whose colour shows anywhere on a figure rather than on one part (a scarf also on the neck). */
+const looseItems: ReadonlySet<AttributePlace> = new Set(['bag', 'umbrella', 'scarf', 'other']);
+
+/**
+ * Evidence for each coloured attribute a reading can show. Left out: attributes without a colour, covered places
+ * ({@link coveredBy}), and parts the reading did not see.
+ */
+export function attributeEvidence(
+  reading: FigureReading,
+  attributes: readonly ExpectedAttribute[],
+): AttributeEvidence[] {
+  const worn = new Set(attributes.map((attribute) => attribute.place));
+  const covered = new Set(coveredBy.filter(([, over]) => worn.has(over)).map(([under]) => under));
+  return attributes.flatMap((attribute) => {
+    if (attribute.colour === undefined || covered.has(attribute.place)) return [];
+    const found = looseItems.has(attribute.place)
+      ? looseEvidence(reading, attribute)
+      : partEvidence(
+          reading,
+          attribute,
+          partsOf(attribute.place),
+          attribute.place === 'hair' ? 'hair' : 'garment',
+        );
+    return found === undefined ? [] : [found];
+  });
+}
+
+/** A loose item is shown when enough of the figure's pixels have its colour (a scarf: or its neck does). */
+function looseEvidence(reading: FigureReading, attribute: ExpectedAttribute): AttributeEvidence {
+  const share = termShare(reading, attribute.colour!, 'garment');
+  const neck =
+    attribute.place === 'scarf' ? partEvidence(reading, attribute, ['neck'], 'garment') : undefined;
+  return {
+    attribute,
+    shown: share >= accessoryShare || neck?.shown === true,
+    fit: Math.max(Math.min(1, share / (2 * accessoryShare)), neck?.fit ?? 0),
+  };
+}
+
+function partEvidence(
+  reading: FigureReading,
+  attribute: ExpectedAttribute,
+  parts: readonly BodyPart[],
+  context: ColourContext,
+): AttributeEvidence | undefined {
+  const seen = parts.map((part) => reading.regions[part]).filter((item) => item !== undefined);
+  if (seen.length === 0 || attribute.colour === undefined) return undefined;
+  let shown = true;
+  let fit = 0;
+  for (const part of seen) {
+    const named = termFit(part.lab, attribute.colour, context);
+    shown &&= named.nearest;
+    fit += named.probability;
+  }
+  return { attribute, shown, fit: fit / seen.length };
+}
+
+/** Mean fit of the checkable attributes, 0..1; undefined when none is checkable. */
+export function attributeFit(
+  reading: FigureReading,
+  attributes: readonly ExpectedAttribute[],
+): number | undefined {
+  return mean(attributeEvidence(reading, attributes).map((item) => item.fit));
+}

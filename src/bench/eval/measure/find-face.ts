@@ -1,0 +1,77 @@
+import type { VideoFrame } from '../../../frame/video-frame.js';
+import type { Box, Mask } from './figure-mask.js';
+import { type Lab, labTable, pixelBin } from './lab-colour.js';
+
+/** Narrowest face row, as a share of the figure's box width. */
+const minFaceShare = 0.15;
+
+/** Whether a Lab colour is a skin tone: warm hue (a and b positive, hue 25..75 degrees), moderate chroma. */
+export function isSkinTone(lab: Lab): boolean {
+  const [l, a, b] = lab;
+  const chroma = Math.hypot(a, b);
+  const hue = (Math.atan2(b, a) * 180) / Math.PI;
+  return l > 25 && l < 92 && chroma > 8 && chroma < 50 && hue > 25 && hue < 75;
+}
+
+/**
+ * The face of a figure: the first run of at least two rows of skin tone, each wider than a hand or an umbrella
+ * handle and narrower than half the box, in the box's upper half. Undefined when none shows.
+ */
+export function findFace(
+  frame: VideoFrame,
+  mask: Mask,
+  box: Box,
+): { top: number; height: number; centre: number } | undefined {
+  const [left, top, width, height] = box;
+  const table = labTable();
+  let start = -1;
+  let sumX = 0;
+  let count = 0;
+  for (let y = top; y < top + Math.ceil(0.5 * height); y++) {
+    let skin = 0;
+    let rowX = 0;
+    for (let x = left; x < left + width; x++) {
+      const pixel = y * frame.width + x;
+      if (mask.data[pixel] !== 1) continue;
+      const cell =
+        pixelBin(frame.data[pixel * 3]!, frame.data[pixel * 3 + 1]!, frame.data[pixel * 3 + 2]!) * 3;
+      if (isSkinTone([table[cell]!, table[cell + 1]!, table[cell + 2]!])) {
+        skin++;
+        rowX += x;
+      }
+    }
+    // A face row: wider than a hand or an umbrella handle, narrower than a coat.
+    const faceRow = skin >= Math.max(2, minFaceShare * width) && skin <= 0.5 * width;
+    if (faceRow) {
+      if (start < 0) start = y;
+      sumX += rowX;
+      count += skin;
+    } else if (start >= 0) {
+      // A face is at least two rows tall; a single row is an edge or a hand.
+      if (y - start >= 2) return { top: start, height: y - start, centre: sumX / count };
+      start = -1;
+      sumX = 0;
+      count = 0;
+    }
+  }
+  return undefined;
+}
+
+/** Longest vertical gap closed inside a figure's box, as a share of its height (a face is about 0.08). */
+export const gapShare = 0.1;
+
+/** A copy of the mask where, in each column of the box, runs of up to `gap` unset pixels between set ones are set. */
+export function closeColumns(mask: Mask, box: Box, gap: number): Mask {
+  const [left, top, width, height] = box;
+  const data = new Uint8Array(mask.data);
+  for (let x = left; x < left + width; x++) {
+    let last = -1;
+    for (let y = top; y < top + height; y++) {
+      if (mask.data[y * mask.width + x] !== 1) continue;
+      if (last >= 0 && y - last - 1 <= gap)
+        for (let fill = last + 1; fill < y; fill++) data[fill * mask.width + x] = 1;
+      last = y;
+    }
+  }
+  return { width: mask.width, height: mask.height, data };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { VideoFrame } from '../../../frame/video-frame.js';
+import { nameColour } from './colour-vocabulary.js';
+import { findFigures, shotPlate } from './find-figures.js';
+import { readFigure } from './read-figure.js';
+
+type Rgb = readonly [number, number, number];
+const width = 160;
+const height = 96;
+
+function fill(frame: VideoFrame, x0: number, y0: number, w: number, h: number, rgb: Rgb): void {
+  for (let y = Math.max(0, y0); y < Math.min(height, y0 + h); y++)
+    for (let x = Math.max(0, x0); x < Math.min(width, x0 + w); x++) frame.data.set(rgb, (y * width + x) * 3);
+}
+
+/** Dusk street: orange sky, two purple buildings (one with a patch of sky seen through it), gray ground. */
+function street(): VideoFrame {
+  const frame = { width, height, data: new Uint8Array(width * height * 3) };
+  fill(frame, 0, 0, width, 60, [230, 150, 90]);
+  fill(frame, 10, 10, 50, 50, [80, 70, 110]);
+  fill(frame, 25, 20, 12, 18, [230, 150, 90]);
+  fill(frame, 100, 5, 40, 55, [80, 70, 110]);
+  fill(frame, 0, 60, width, 36, [120, 120, 125]);
+  return frame;
+}
+
+/** A person 60 px tall with its head top at (x, y): hair, a narrow face, a coat, trousers. */
+function person(frame: VideoFrame, x: number, y: number, coat: Rgb, hair: Rgb = [30, 25, 22]): void {
+  fill(frame, x - 3, y, 7, 3, hair);
+  fill(frame, x - 3, y + 3, 7, 5, [224, 172, 140]);
+  fill(frame, x - 7, y + 9, 15, 26, coat);
+  fill(frame, x - 5, y + 35, 11, 25, [25, 35, 90]);
+}
+
+function shot(place: (index: number, frame: VideoFrame) => void, frames = 9): VideoFrame[] {
+  return Array.from({ length: frames }, (_, index) => {
+    const frame = street();
+    place(index, frame);
+    return frame;
+  });
+}
+
+describe('findFigures', () => {
+  it('finds nobody in an empty street, sky seen through a building included', () => {
+    const frames = shot(() => {});
+    expect(findFigures(frames[4]!, shotPlate(frames)).figures).toEqual([]);
+  });
+
+  it('finds a person who stands still through the whole shot (the median keeps her)', () => {
+    const frames = shot((_, frame) => person(frame, 80, 25, [240, 210, 50]));
+    const { figures } = findFigures(frames[4]!, shotPlate(frames));
+    expect(figures.map((figure) => figure.box)).toEqual([[73, 25, 15, 60]]);
+  });
+
+  it('finds a walking person and two people side by side as two', () => {
+    const walking = shot((index, frame) => person(frame, 40 + 8 * index, 25, [50, 150, 60]));
+    expect(findFigures(walking[4]!, shotPlate(walking)).figures.map((figure) => figure.box)).toEqual([
+      [65, 25, 15, 60],
+    ]);
+    const pair = shot((_, frame) => {
+      person(frame, 70, 25, [240, 210, 50]);
+      person(frame, 86, 25, [50, 150, 60]);
+    });
+    expect(findFigures(pair[4]!, shotPlate(pair)).figures).toHaveLength(2);
+  });
+
+  it('reads hair and coat colours a person can name', () => {
+    const frames = shot((_, frame) => person(frame, 80, 25, [200, 40, 40], [230, 200, 110]));
+    const scan = findFigures(frames[4]!, shotPlate(frames));
+    const reading = readFigure(frames[4]!, scan.mask, scan.figures[0]!.box);
+    expect(nameColour(reading.regions.torso!.lab, 'garment')).toBe('red');
+    expect(nameColour(reading.regions.legs!.lab, 'garment')).toBe('navy');
+    expect(nameColour(reading.regions.hair!.lab, 'hair')).toBe('blonde');
+  });
+});
