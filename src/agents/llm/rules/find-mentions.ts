@@ -22,7 +22,7 @@ import {
   TITLES,
   WEARABLE_MODIFIERS,
 } from './lexicon.js';
-import type { Token } from './tokenize.js';
+import { isLexiconActor, type Token } from './tokenize.js';
 
 /** An attribute phrase found in the prompt. */
 export interface AttributePhrase {
@@ -74,7 +74,7 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     const kind =
       PERSON_NOUNS.get(token.lower) ??
       (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized
-        ? personNounKind(token.lower)
+        ? (personNounKind(token.lower) ?? actorKind(tokens, index))
         : undefined);
     const titled =
       TITLES.has(token.lower) &&
@@ -111,6 +111,33 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
   }
   return mentions;
 }
+
+/**
+ * A person noun the word list lacks: one compromise's lexicon tags as an actor ("the attorney", "the champion"),
+ * or an agent noun in -er that opens a sentence as the subject of a verb ("The rescuer lowers the rope").
+ */
+function actorKind(tokens: readonly Token[], index: number): EntityKind | undefined {
+  const token = tokens[index]!;
+  const word = token.lower;
+  if (NOT_ACTORS.has(word) || isVocabulary(word) || isWearable(word)) return undefined;
+  if (isLexiconActor(word)) return 'person';
+  const next = tokens[index + 1];
+  const subject =
+    /^[a-z]{3,}er$/.test(word) &&
+    DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '') &&
+    tokens[index - 1]!.sentenceStart &&
+    next !== undefined &&
+    next.tags.has('Verb') &&
+    next.tags.has('PresentTense') &&
+    /[^s]s$/.test(next.lower);
+  return subject ? 'person' : undefined;
+}
+
+/** Words compromise tags as actors that are not one visible person. */
+const NOT_ACTORS: ReadonlySet<string> = new Set(
+  `phrase character pawn spirit soul god goddess ghost phantom apparition icon idol maker user population human
+   nobody anybody somebody deity enemy foe winner loser native kin offspring progeny bros beings citizens`.split(/\s+/),
+);
 
 function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): Mention {
   const attrs: AttributePhrase[] = [];
