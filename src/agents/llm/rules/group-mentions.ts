@@ -72,7 +72,9 @@ export function groupMentions(
         mention.definite && !mention.newcomer && mention.ordinal === undefined && !describedAfter(tokens, mention, attributes)
           ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined))
           : undefined; // biome-ignore format: one condition
-      join(mention, appositive ? previousGroup : repeated);
+      const described =
+        !appositive && mention.definite && describedAppositive(tokens, previous, mention, attributes);
+      join(mention, appositive || described ? previousGroup : repeated);
     } else {
       join(mention, antecedent(groups, mention, tokens));
     }
@@ -90,6 +92,30 @@ export function groupMentions(
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
 }
+
+/**
+ * "A boy with glasses, the smallest scout, hides": a definite description between commas right after someone's
+ * description restates that person.
+ */
+function describedAppositive(
+  tokens: readonly Token[],
+  previous: Mention | undefined,
+  mention: Mention,
+  attributes: readonly AttributePhrase[],
+): boolean {
+  if (previous?.type !== 'noun' || mention.newcomer || mention.ordinal !== undefined) return false;
+  if (tokens[mention.first - 1]?.text !== ',' || tokens[mention.last + 1]?.text !== ',') return false;
+  if (!['the', 'a', 'an'].includes(tokens[mention.first]!.lower)) return false;
+  // Only the previous person's own description ("with glasses", "in a red coat") may stand between them.
+  for (let index = previous.last + 1; index < mention.first - 1; index += 1) {
+    const inside = attributes.some((attribute) => attribute.first <= index && index <= attribute.last);
+    if (!inside && !DESCRIPTION_LINKS.has(tokens[index]!.lower) && !DETERMINERS_OF_ATTRIBUTES.has(tokens[index]!.lower))
+      return false;
+  }
+  return compatible(previous.kind, mention.kind) || GENERIC_HEADS.has(mention.head);
+}
+
+const DETERMINERS_OF_ATTRIBUTES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'and']);
 
 /** "Sasha, ..." or "Sasha to his friends, ...": the name closes an appositive. */
 function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {

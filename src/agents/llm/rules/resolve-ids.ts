@@ -42,7 +42,8 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
     if (id !== undefined) used.add(id);
     ids.set(group, id);
   };
-  for (const group of order.filter((item) => rank(item) < 3)) assign(group, matchGroup(group, context, used));
+  for (const group of order.filter((item) => rank(item) < 3))
+    assign(group, matchGroup(group, context, used) ?? matchWithoutPronouns(group, context, used));
   // "the painter", "the stranger": a bare definite role met for the first time is someone already on screen.
   const pronouns = order.filter((item) => rank(item) === 3);
   for (const group of order.filter((item) => rank(item) < 3 && ids.get(item) === undefined)) {
@@ -51,15 +52,66 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
     const reserved = new Set([...used, ...pronouns.flatMap((pronoun) => onlyFit(pronoun, context, used))]);
     assign(group, matchOnScreen(group, context, reserved));
   }
-  for (const group of order.filter((item) => rank(item) === 3))
+  const all = [...groups, ...splitPronouns(groups, ids, context)];
+  for (const group of all.filter((item) => rank(item) === 3 && !ids.has(item)))
     assign(group, matchGroup(group, context, used));
-  return groups.map((group) => {
+  return all.map((group) => {
     const id = ids.get(group);
     const entity = id === undefined ? undefined : context.registry.entities.find((item) => item.id === id);
     const kind =
       group.kind && group.kind !== 'person' ? group.kind : (entity?.kind ?? group.kind ?? 'person');
     return { group, id, kind };
   });
+}
+
+/**
+ * "The driver waits until he is seated": a pronoun the prompt tied to a role noun can be someone else. When the
+ * gender the pronouns gave keeps the description from everyone, the description is matched on its nouns alone.
+ */
+function matchWithoutPronouns(
+  group: MentionGroup,
+  context: ResolveContext,
+  used: ReadonlySet<number>,
+): number | undefined {
+  const kind = nounKind(group);
+  if (kind === group.kind) return undefined;
+  return matchGroup({ ...group, kind }, context, used);
+}
+
+/** The kind the group's names and nouns give, without its pronouns. */
+function nounKind(group: MentionGroup): EntityKind | undefined {
+  let kind: EntityKind | undefined;
+  for (const mention of group.mentions) {
+    if (mention.type === 'pronoun' || !mention.kind) continue;
+    if (mention.type === 'noun' || !kind || kind === 'person') kind = mention.kind;
+  }
+  return kind;
+}
+
+/**
+ * Takes out of each matched group the pronouns whose gender the matched entity cannot have ("the photographer
+ * raises his lens and takes her picture": "her" is someone else); each becomes a group of its own.
+ */
+function splitPronouns(
+  groups: readonly MentionGroup[],
+  ids: ReadonlyMap<MentionGroup, number | undefined>,
+  context: ResolveContext,
+): MentionGroup[] {
+  const split: MentionGroup[] = [];
+  for (const group of groups) {
+    const id = ids.get(group);
+    const entity = context.registry.entities.find((item) => item.id === id);
+    if (!entity || rank(group) === 3) continue;
+    const kind = entity.kind !== 'person' ? entity.kind : nounKind(group);
+    const misfits = group.mentions.filter(
+      (mention) => mention.type === 'pronoun' && !genderFits(kind, mention.gender),
+    );
+    if (misfits.length === 0) continue;
+    group.mentions = group.mentions.filter((mention) => !misfits.includes(mention));
+    group.kind = nounKind(group);
+    for (const mention of misfits) split.push({ mentions: [mention], attrs: [], kind: mention.kind });
+  }
+  return split;
 }
 
 function rank(group: MentionGroup): number {
