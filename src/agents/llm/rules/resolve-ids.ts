@@ -237,14 +237,19 @@ const TEEN_HEADS: ReadonlySet<string> = new Set(['teen', 'teenager', 'youngster'
 const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger']);
 const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'older', 'aged', 'middle-aged']);
 
-/** A definite role with nothing to say it is someone new: no name of its own, no indefinite description. */
+/**
+ * A definite role with nothing to say it is someone new: no name of its own, no indefinite description. "Her son"
+ * alone points back at someone on screen; "her son, a boy in a red cap," or "her mother waits in a gray coat" brings a
+ * description and is someone new.
+ */
 function refersBack(group: MentionGroup): boolean {
   const nouns = group.mentions.filter((mention) => mention.type === 'noun');
   return (
     nouns.length > 0 &&
     nouns.every(
       (mention) =>
-        ['the', 'this', 'that'].includes(mention.determiner ?? '') &&
+        (['the', 'this', 'that'].includes(mention.determiner ?? '') ||
+          (['his', 'her'].includes(mention.determiner ?? '') && group.attrs.length === 0)) &&
         !mention.newcomer &&
         mention.ordinal === undefined,
     ) &&
