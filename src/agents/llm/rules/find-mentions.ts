@@ -80,6 +80,7 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
       TITLES.has(token.lower) &&
       token.capitalized &&
       (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true);
+    if (kind && DEPICTIONS.has(token.lower) && tokens[index + 1]?.lower === 'of') continue;
     if (kind && !titled && (!token.capitalized || token.sentenceStart) && !modifiesNoun(tokens, index)) {
       mentions.push(nounPhrase(tokens, index, kind));
       continue;
@@ -163,6 +164,13 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     first = index;
   }
   const word = tokens[head]!.lower;
+  if (determiner === undefined && first === head && BARE_KIN.has(word)) {
+    const before = tokens[head - 1];
+    if (!before || before.punctuation || before.lower === 'and' || tokens[head]!.sentenceStart) {
+      definite = true;
+      determiner = 'the';
+    }
+  }
   let ordinal: number | undefined;
   if (definite) {
     // "the second old man", "the new vet": a definite phrase points back at someone already introduced.
@@ -178,6 +186,14 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   if (determiner) mention.determiner = determiner;
   return mention;
 }
+
+/** "a small figure of Bertrand", "the silhouette of a ship": a picture or shape of something, not a person. */
+const DEPICTIONS: ReadonlySet<string> = new Set(['figure', 'silhouette', 'statue', 'portrait', 'picture']);
+
+/** Kin nouns that stand without a determiner like a name ("Mother and son sit down", "Grandfather waves"). */
+const BARE_KIN: ReadonlySet<string> = new Set(
+  'mother father mom dad mum grandfather grandmother grandpa grandma granny son daughter grandson granddaughter brother sister uncle aunt'.split(' '),
+);
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -270,6 +286,9 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   if (WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) return false;
   const previous = tokens[index - 1];
   if (previous && !previous.punctuation && PLACE_PREPOSITIONS.has(previous.lower)) return false;
+  // "it is Saturn", "that was Paris": a name said of a thing.
+  if (['is', 'was', "'s"].includes(previous?.lower ?? '') && ['it', 'that', 'this'].includes(tokens[index - 2]?.lower ?? ''))
+    return false;
   // "named June", "June, a stocky woman": the context makes it a name whatever the word also means.
   if (previous && (previous.lower === 'named' || previous.lower === 'called')) return true;
   if (tokens[index + 1]?.text === ',' && personAppositive(tokens, index + 2)) return true;

@@ -134,6 +134,8 @@ const NAMING_LINKS: readonly RegExp[] = [
   /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
   /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
   /(^|, )who goes by( the name)?$/,
+  /(^|, )who ([a-z']+ ){1,4}(as|under the name)$/,
+  /^, (a|an) ([a-z'-]+ ){1,4}(named|called)$/,
   /(^|, |^[a-z]+ )(who )?(introduces|introduced|presents|calls|names) (herself|himself)( as| :)$/,
   /(^|, )(who )?(calls|names) (herself|himself)$/,
   /^\($/,
