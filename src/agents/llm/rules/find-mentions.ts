@@ -426,7 +426,11 @@ function isWearableModifier(token: Token): boolean {
   if (NOT_MODIFIERS.has(token.lower) || token.tags.has('Determiner') || token.tags.has('Pronoun'))
     return false;
   return (
-    /^[a-z]+-[a-z-]+$/.test(token.lower) || token.tags.has('Adjective') || /^[a-z]+ed$/.test(token.lower)
+    /^[a-z]+-[a-z-]+$/.test(token.lower) ||
+    token.tags.has('Adjective') ||
+    /^[a-z]+ed$/.test(token.lower) ||
+    // "a flight suit", "a morning coat": a plain noun compounded with the clothing.
+    (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized && !personNounKind(token.lower))
   );
 }
 
