@@ -274,6 +274,11 @@ function matchOnScreen(
     if (!gendersCompatible(group.kind, entity.kind)) continue;
     // A role already written for someone ("the guide") makes another role less likely theirs.
     const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;
+    // "The tailor measures ... The customer asks": someone just called by another role is less likely this one.
+    const head = group.mentions.find((mention) => mention.type === 'noun')?.head ?? '';
+    const lastMention = entity.instances.at(-1)?.mention ?? '';
+    const justCalled = (entity.prompts.at(-1) ?? 0) === last && isRoleMention(lastMention);
+    const switched = justCalled && !sameRole(headOf(lastMention), head) ? 1 : 0;
     if (
       !context.change &&
       attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
@@ -283,7 +288,7 @@ function matchOnScreen(
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
     // Then who was on screen last, then who came first.
-    const score = agreements.length - penalty + 0.5 * recency(entity);
+    const score = agreements.length - penalty - switched + 0.5 * recency(entity);
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
