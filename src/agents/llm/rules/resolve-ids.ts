@@ -185,8 +185,6 @@ function matchGroup(
           (noun.definite && implied.some((role) => sameRole(role, noun.head)))
         ? 2.5
         : 0;
-    const headMatch = headScore > 0;
-    if (!generic && !headMatch) continue;
     const conflicts = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesClash(attribute, old)),
     );
@@ -194,6 +192,11 @@ function matchGroup(
     const agreements = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
+    // "the young cook" for the young woman nobody has given a role yet, rather than for the chef.
+    const unroled =
+      headScore === 0 && noun.definite && agreements.length > 0 && !written.some((head) => !GENERIC_HEADS.has(head));
+    const headMatch = headScore > 0 || unroled;
+    if (!generic && !headMatch) continue;
     // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard"),
     // unless it points back and agrees with it ("the young doctor" ... "the young woman").
     const revealsGender = noun.definite && agreements.length > 0;
@@ -211,7 +214,8 @@ function matchGroup(
     // Among people a role was only implied for (two touch the piano), the one it was implied for first.
     const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
     const order = impliedOnly ? 1 - recency(entity) : recency(entity);
-    const score = headScore + child + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + order;
+    const score =
+      headScore + (unroled ? 1.5 : 0) + child + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + order;
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
