@@ -122,6 +122,7 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
   const word = token.lower;
   if (NOT_ACTORS.has(word) || isVocabulary(word) || isWearable(word)) return undefined;
   if (isLexiconActor(word)) return 'person';
+  if (namesFollow(tokens, index)) return 'person';
   const next = tokens[index + 1];
   const subject =
     /^[a-z]{3,}er$/.test(word) &&
@@ -132,6 +133,26 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
     next.tags.has('PresentTense') &&
     /[^s]s$/.test(next.lower);
   return subject ? 'person' : undefined;
+}
+
+/**
+ * "the smith, whose name is Goran", "the keeper, whom everyone calls Nils", "a busker named Leo", "Vera (the
+ * busker)": whatever the noun, a name given to it or a name it glosses makes it a person.
+ */
+function namesFollow(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1]?.lower ?? '';
+  if (!['the', 'a', 'an'].includes(before) && !tokens[index - 1]?.tags.has('Adjective')) return false;
+  const after = tokens
+    .slice(index + 1, index + 4)
+    .map((token) => token.lower)
+    .join(' ');
+  if (/^, (whose (real |first |full )?name|whom|known as|called|nicknamed|who goes by)\b/.test(after)) return true;
+  const next = tokens[index + 1];
+  if (['named', 'called'].includes(next?.lower ?? '') && tokens[index + 2]?.capitalized) return true;
+  // "Vera (the busker)": a gloss in brackets right after a name.
+  let open = index - 1;
+  while (open > 0 && tokens[open]!.text !== '(' && index - open <= 4) open -= 1;
+  return tokens[open]?.text === '(' && tokens[open - 1]?.capitalized === true && tokens[index + 1]?.text === ')';
 }
 
 /** Words compromise tags as actors that are not one visible person. */
