@@ -115,7 +115,8 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
 
 /**
  * A person noun the word list lacks: one compromise's lexicon tags as an actor ("the attorney", "the champion"),
- * or an agent noun in -er that opens a sentence as the subject of a verb ("The rescuer lowers the rope").
+ * or an agent noun in -er that opens a sentence or clause as the subject of a verb ("The rescuer lowers the rope",
+ * "Later, the trapper returns").
  */
 function actorKind(tokens: readonly Token[], index: number): EntityKind | undefined {
   const token = tokens[index]!;
@@ -127,7 +128,7 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
   const subject =
     /^[a-z]{3,}er$/.test(word) &&
     DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '') &&
-    tokens[index - 1]!.sentenceStart &&
+    (tokens[index - 1]!.sentenceStart || tokens[index - 2]?.punctuation === true) &&
     next !== undefined &&
     next.tags.has('Verb') &&
     next.tags.has('PresentTense') &&
