@@ -1,4 +1,9 @@
-import { BODY_SLOTS, COLOR_WORDS, FEATURE_SLOTS, WEARABLE_SLOTS } from '../../../entities/registry-vocabulary.js';
+import {
+  BODY_SLOTS,
+  COLOR_WORDS,
+  FEATURE_SLOTS,
+  WEARABLE_SLOTS,
+} from '../../../entities/registry-vocabulary.js';
 import type { AttributePhrase } from './find-mentions.js';
 import {
   EXTRA_BODY,
@@ -46,19 +51,29 @@ function propAfter(tokens: readonly Token[], link: number): AttributePhrase | un
     if (token.punctuation || token.capitalized) return undefined;
     const next = tokens[index + 1];
     const modifier =
-      next && !next.punctuation && !next.tags.has('Preposition') && !next.tags.has('Verb') && next.lower !== 'and';
+      next &&
+      !next.punctuation &&
+      !next.tags.has('Preposition') &&
+      !next.tags.has('Verb') &&
+      next.lower !== 'and';
     if (token.tags.has('Noun') && !modifier) {
       head = index;
       break;
     }
-    if (!token.tags.has('Adjective') && !token.tags.has('Noun') && !COLOR_WORDS.has(token.lower)) return undefined;
+    if (!token.tags.has('Adjective') && !token.tags.has('Noun') && !COLOR_WORDS.has(token.lower))
+      return undefined;
   }
   if (head === undefined) return undefined;
   const word = tokens[head]!.lower;
-  if (MANNER_NOUNS.has(word) || PERSON_NOUNS.has(word) || personNounKind(word) || isClothing(word)) return undefined;
+  if (MANNER_NOUNS.has(word) || PERSON_NOUNS.has(word) || personNounKind(word) || isClothing(word))
+    return undefined;
   let last = head;
   // "a basket of fish", "a coil of rope": the container and what it holds.
-  if (tokens[head + 1]?.lower === 'of' && tokens[head + 2]?.tags.has('Noun') && !tokens[head + 2]!.capitalized)
+  if (
+    tokens[head + 1]?.lower === 'of' &&
+    tokens[head + 2]?.tags.has('Noun') &&
+    !tokens[head + 2]!.capitalized
+  )
     last = head + 2;
   const words = tokens.slice(link + 2, last + 1).map((token) => token.lower);
   return { text: words.join(' '), first: link + 2, last };
@@ -67,7 +82,8 @@ function propAfter(tokens: readonly Token[], link: number): AttributePhrase | un
 function isClothing(word: string): boolean {
   const singular = word.endsWith('s') ? word.slice(0, -1) : word;
   return [word, singular].some(
-    (form) => WEARABLE_SLOTS.has(form) || EXTRA_WEARABLES.has(form) || FEATURE_SLOTS.has(form) || form === 'hair',
+    (form) =>
+      WEARABLE_SLOTS.has(form) || EXTRA_WEARABLES.has(form) || FEATURE_SLOTS.has(form) || form === 'hair',
   );
 }
 

@@ -129,8 +129,7 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
     /^[a-z]{3,}er$/.test(word) &&
     DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '') &&
     (tokens[index - 1]!.sentenceStart || tokens[index - 2]?.punctuation === true) &&
-    next !== undefined &&
-    next.tags.has('Verb') &&
+    next?.tags.has('Verb') === true &&
     next.tags.has('PresentTense') &&
     /[^s]s$/.test(next.lower);
   return subject ? 'person' : undefined;
@@ -147,19 +146,24 @@ function namesFollow(tokens: readonly Token[], index: number): boolean {
     .slice(index + 1, index + 4)
     .map((token) => token.lower)
     .join(' ');
-  if (/^, (whose (real |first |full )?name|whom|known as|called|nicknamed|who goes by)\b/.test(after)) return true;
+  if (/^, (whose (real |first |full )?name|whom|known as|called|nicknamed|who goes by)\b/.test(after))
+    return true;
   const next = tokens[index + 1];
   if (['named', 'called'].includes(next?.lower ?? '') && tokens[index + 2]?.capitalized) return true;
   // "Vera (the busker)": a gloss in brackets right after a name.
   let open = index - 1;
   while (open > 0 && tokens[open]!.text !== '(' && index - open <= 4) open -= 1;
-  return tokens[open]?.text === '(' && tokens[open - 1]?.capitalized === true && tokens[index + 1]?.text === ')';
+  return (
+    tokens[open]?.text === '(' && tokens[open - 1]?.capitalized === true && tokens[index + 1]?.text === ')'
+  );
 }
 
 /** Words compromise tags as actors that are not one visible person. */
 const NOT_ACTORS: ReadonlySet<string> = new Set(
   `phrase character pawn spirit soul god goddess ghost phantom apparition icon idol maker user population human
-   nobody anybody somebody deity enemy foe winner loser native kin offspring progeny bros beings citizens`.split(/\s+/),
+   nobody anybody somebody deity enemy foe winner loser native kin offspring progeny bros beings citizens`.split(
+    /\s+/,
+  ),
 );
 
 function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): Mention {
@@ -214,7 +218,9 @@ const DEPICTIONS: ReadonlySet<string> = new Set(['figure', 'silhouette', 'statue
 
 /** Kin nouns that stand without a determiner like a name ("Mother and son sit down", "Grandfather waves"). */
 const BARE_KIN: ReadonlySet<string> = new Set(
-  'mother father mom dad mum grandfather grandmother grandpa grandma granny son daughter grandson granddaughter brother sister uncle aunt'.split(' '),
+  'mother father mom dad mum grandfather grandmother grandpa grandma granny son daughter grandson granddaughter brother sister uncle aunt'.split(
+    ' ',
+  ),
 );
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
@@ -309,7 +315,10 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   const previous = tokens[index - 1];
   if (previous && !previous.punctuation && PLACE_PREPOSITIONS.has(previous.lower)) return false;
   // "it is Saturn", "that was Paris": a name said of a thing.
-  if (['is', 'was', "'s"].includes(previous?.lower ?? '') && ['it', 'that', 'this'].includes(tokens[index - 2]?.lower ?? ''))
+  if (
+    ['is', 'was', "'s"].includes(previous?.lower ?? '') &&
+    ['it', 'that', 'this'].includes(tokens[index - 2]?.lower ?? '')
+  )
     return false;
   // "named June", "June, a stocky woman": the context makes it a name whatever the word also means.
   if (previous && (previous.lower === 'named' || previous.lower === 'called')) return true;
@@ -362,6 +371,16 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       continue;
     // "stops to tie his shoe": a verb, not a tie.
     if (token.tags.has('Verb') && tokens[index - 1]?.lower === 'to') continue;
+    // "the old mountaineer ties a rope": a person noun, then the verb of which it is the subject.
+    const subject = tokens[index - 1];
+    if (
+      /s$/.test(word) &&
+      subject &&
+      !subject.possessive &&
+      PERSON_NOUNS.has(subject.lower) &&
+      DETERMINERS_BEFORE.has(tokens[index + 1]?.lower ?? '')
+    )
+      continue;
     // "the camera slowly zooms in": a shot direction, not a camera someone carries.
     if (word === 'camera' && tokens[index - 1]?.lower === 'the') continue;
     // "a tray of glasses", "at the top": things and places, not clothing.
@@ -419,6 +438,19 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
   return phrases;
 }
 
+/** Words that open the object of a verb ("ties a rope", "watches the sea"). */
+const DETERMINERS_BEFORE: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'their',
+  'its',
+  'up',
+  'down',
+]);
+
 const SIZE_WORDS: ReadonlySet<string> = new Set(['big', 'small', 'large', 'tiny', 'high', 'very', 'flat']);
 
 /** Clothing and accessories, and their plurals ("bracelets", "necklaces"). */
@@ -452,7 +484,10 @@ function isWearableModifier(token: Token): boolean {
     token.tags.has('Adjective') ||
     /^[a-z]+ed$/.test(token.lower) ||
     // "a flight suit", "a morning coat": a plain noun compounded with the clothing.
-    (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized && !personNounKind(token.lower))
+    (token.tags.has('Noun') &&
+      !token.tags.has('Plural') &&
+      !token.capitalized &&
+      !personNounKind(token.lower))
   );
 }
 

@@ -109,7 +109,11 @@ function describedAppositive(
   // Only the previous person's own description ("with glasses", "in a red coat") may stand between them.
   for (let index = previous.last + 1; index < mention.first - 1; index += 1) {
     const inside = attributes.some((attribute) => attribute.first <= index && index <= attribute.last);
-    if (!inside && !DESCRIPTION_LINKS.has(tokens[index]!.lower) && !DETERMINERS_OF_ATTRIBUTES.has(tokens[index]!.lower))
+    if (
+      !inside &&
+      !DESCRIPTION_LINKS.has(tokens[index]!.lower) &&
+      !DETERMINERS_OF_ATTRIBUTES.has(tokens[index]!.lower)
+    )
       return false;
   }
   return compatible(previous.kind, mention.kind) || GENERIC_HEADS.has(mention.head);

@@ -168,7 +168,9 @@ export const EXTRA_BODY: ReadonlySet<string> = new Set(
 );
 
 /** Body parts that are attributes only with a modifier: "blue eyes", "dark skin", "a shaved head". */
-export const MODIFIED_FEATURES: ReadonlySet<string> = new Set(list('eyes skin head cheeks nose arms hands fingers face'));
+export const MODIFIED_FEATURES: ReadonlySet<string> = new Set(
+  list('eyes skin head cheeks nose arms hands fingers face'),
+);
 
 /** Adjectives on a person noun that become attributes, with the attribute they give. */
 export const PERSON_ADJECTIVE_ATTRIBUTES: ReadonlyMap<string, string> = new Map([

@@ -194,7 +194,10 @@ function matchGroup(
     );
     // "the young cook" for the young woman nobody has given a role yet, rather than for the chef.
     const unroled =
-      headScore === 0 && noun.definite && agreements.length > 0 && !written.some((head) => !GENERIC_HEADS.has(head));
+      headScore === 0 &&
+      noun.definite &&
+      agreements.length > 0 &&
+      !written.some((head) => !GENERIC_HEADS.has(head));
     const headMatch = headScore > 0 || unroled;
     if (!generic && !headMatch) continue;
     // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard"),
@@ -215,7 +218,12 @@ function matchGroup(
     const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
     const order = impliedOnly ? 1 - recency(entity) : recency(entity);
     const score =
-      headScore + (unroled ? 1.5 : 0) + child + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + order;
+      headScore +
+      (unroled ? 1.5 : 0) +
+      child +
+      (entity.kind === group.kind ? 1 : 0) +
+      2 * agreements.length +
+      order;
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
