@@ -2,7 +2,7 @@
  * Scores the rules extractor (or the extractor the IAMFLOW_LLM_* environment names) on annotated script sets and
  * prints one row per set: pairwise ID accuracy and attribute recall.
  *
- *   npx tsx scripts/score-entities.ts                       # the three fixture sets of src/agents/llm/__fixtures__
+ *   npx tsx scripts/score-entities.ts                       # the four fixture sets of src/agents/llm/__fixtures__
  *   npx tsx scripts/score-entities.ts FILE.jsonl --details  # also each wrong pair of each script
  *
  * `--details` is refused for the held-out set: only its aggregate scores may be looked at.
@@ -19,9 +19,12 @@ import {
 } from '../src/agents/llm/score-extraction.js';
 
 const FIXTURES = new URL('../src/agents/llm/__fixtures__/', import.meta.url);
-const DEFAULT_SETS = ['entity-scripts.jsonl', 'dev-scripts.jsonl', 'holdout-scripts.jsonl'].map(
-  (name) => new URL(name, FIXTURES).pathname,
-);
+const DEFAULT_SETS = [
+  'entity-scripts.jsonl',
+  'dev-scripts.jsonl',
+  'dev2-scripts.jsonl',
+  'holdout-scripts.jsonl',
+].map((name) => new URL(name, FIXTURES).pathname);
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');

@@ -14,6 +14,11 @@ export const FIXTURE_SETS = {
   tuned: 'entity-scripts.jsonl',
   /** The development set: late names, roles implied by actions, long scripts (40 scripts). */
   dev: 'dev-scripts.jsonl',
+  /**
+   * Second development set (42 scripts), written and committed before the rules were changed against it: late
+   * names, roles implied by props, long scripts, look-alikes, kin, groups, attribute changes.
+   */
+  dev2: 'dev2-scripts.jsonl',
   /** Written by someone else and never tuned on: only aggregate scores may be printed. */
   heldOut: 'holdout-scripts.jsonl',
 } as const;
@@ -47,7 +52,7 @@ export function loadFixtureSet(set: FixtureSetName): AnnotatedScript[] | undefin
 }
 
 /**
- * Scores an extractor on the three fixture sets (hono's shared case suite style). Only aggregates are logged or
+ * Scores an extractor on the fixture sets (hono's shared case suite style). Only aggregates are logged or
  * asserted, so a failure never shows a held-out script.
  *
  * @example

@@ -109,6 +109,7 @@ runExtractorFixtureCases({
   floors: {
     tuned: { idAccuracy: 0.99, attributeRecall: 0.99 },
     dev: { idAccuracy: 0.99, attributeRecall: 0.99 },
+    dev2: { idAccuracy: 0.99, attributeRecall: 0.99 },
     heldOut: { idAccuracy: 0.99, attributeRecall: 0.99 },
   },
 });

@@ -22,7 +22,7 @@ import {
   TITLES,
   WEARABLE_MODIFIERS,
 } from './lexicon.js';
-import type { Token } from './tokenize.js';
+import { isLexiconActor, type Token } from './tokenize.js';
 
 /** An attribute phrase found in the prompt. */
 export interface AttributePhrase {
@@ -74,12 +74,13 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     const kind =
       PERSON_NOUNS.get(token.lower) ??
       (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized
-        ? personNounKind(token.lower)
+        ? (personNounKind(token.lower) ?? actorKind(tokens, index))
         : undefined);
     const titled =
       TITLES.has(token.lower) &&
       token.capitalized &&
       (tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true);
+    if (kind && DEPICTIONS.has(token.lower) && tokens[index + 1]?.lower === 'of') continue;
     if (kind && !titled && (!token.capitalized || token.sentenceStart) && !modifiesNoun(tokens, index)) {
       mentions.push(nounPhrase(tokens, index, kind));
       continue;
@@ -112,6 +113,59 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
   return mentions;
 }
 
+/**
+ * A person noun the word list lacks: one compromise's lexicon tags as an actor ("the attorney", "the champion"),
+ * or an agent noun in -er that opens a sentence or clause as the subject of a verb ("The rescuer lowers the rope",
+ * "Later, the trapper returns").
+ */
+function actorKind(tokens: readonly Token[], index: number): EntityKind | undefined {
+  const token = tokens[index]!;
+  const word = token.lower;
+  if (NOT_ACTORS.has(word) || isVocabulary(word) || isWearable(word)) return undefined;
+  if (isLexiconActor(word)) return 'person';
+  if (namesFollow(tokens, index)) return 'person';
+  const next = tokens[index + 1];
+  const subject =
+    /^[a-z]{3,}er$/.test(word) &&
+    DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '') &&
+    (tokens[index - 1]!.sentenceStart || tokens[index - 2]?.punctuation === true) &&
+    next?.tags.has('Verb') === true &&
+    next.tags.has('PresentTense') &&
+    /[^s]s$/.test(next.lower);
+  return subject ? 'person' : undefined;
+}
+
+/**
+ * "the smith, whose name is Goran", "the keeper, whom everyone calls Nils", "a busker named Leo", "Vera (the
+ * busker)": whatever the noun, a name given to it or a name it glosses makes it a person.
+ */
+function namesFollow(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1]?.lower ?? '';
+  if (!['the', 'a', 'an'].includes(before) && !tokens[index - 1]?.tags.has('Adjective')) return false;
+  const after = tokens
+    .slice(index + 1, index + 4)
+    .map((token) => token.lower)
+    .join(' ');
+  if (/^, (whose (real |first |full )?name|whom|known as|called|nicknamed|who goes by)\b/.test(after))
+    return true;
+  const next = tokens[index + 1];
+  if (['named', 'called'].includes(next?.lower ?? '') && tokens[index + 2]?.capitalized) return true;
+  // "Vera (the busker)": a gloss in brackets right after a name.
+  let open = index - 1;
+  while (open > 0 && tokens[open]!.text !== '(' && index - open <= 4) open -= 1;
+  return (
+    tokens[open]?.text === '(' && tokens[open - 1]?.capitalized === true && tokens[index + 1]?.text === ')'
+  );
+}
+
+/** Words compromise tags as actors that are not one visible person. */
+const NOT_ACTORS: ReadonlySet<string> = new Set(
+  `phrase character pawn spirit soul god goddess ghost phantom apparition icon idol maker user population human
+   nobody anybody somebody deity enemy foe winner loser native kin offspring progeny bros beings citizens`.split(
+    /\s+/,
+  ),
+);
+
 function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): Mention {
   const attrs: AttributePhrase[] = [];
   let first = head;
@@ -136,6 +190,13 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     first = index;
   }
   const word = tokens[head]!.lower;
+  if (determiner === undefined && first === head && BARE_KIN.has(word)) {
+    const before = tokens[head - 1];
+    if (!before || before.punctuation || before.lower === 'and' || tokens[head]!.sentenceStart) {
+      definite = true;
+      determiner = 'the';
+    }
+  }
   let ordinal: number | undefined;
   if (definite) {
     // "the second old man", "the new vet": a definite phrase points back at someone already introduced.
@@ -151,6 +212,16 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   if (determiner) mention.determiner = determiner;
   return mention;
 }
+
+/** "a small figure of Bertrand", "the silhouette of a ship": a picture or shape of something, not a person. */
+const DEPICTIONS: ReadonlySet<string> = new Set(['figure', 'silhouette', 'statue', 'portrait', 'picture']);
+
+/** Kin nouns that stand without a determiner like a name ("Mother and son sit down", "Grandfather waves"). */
+const BARE_KIN: ReadonlySet<string> = new Set(
+  'mother father mom dad mum grandfather grandmother grandpa grandma granny son daughter grandson granddaughter brother sister uncle aunt'.split(
+    ' ',
+  ),
+);
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -243,6 +314,12 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   if (WEARABLE_SLOTS.has(tokens[index + 1]?.lower ?? '')) return false;
   const previous = tokens[index - 1];
   if (previous && !previous.punctuation && PLACE_PREPOSITIONS.has(previous.lower)) return false;
+  // "it is Saturn", "that was Paris": a name said of a thing.
+  if (
+    ['is', 'was', "'s"].includes(previous?.lower ?? '') &&
+    ['it', 'that', 'this'].includes(tokens[index - 2]?.lower ?? '')
+  )
+    return false;
   // "named June", "June, a stocky woman": the context makes it a name whatever the word also means.
   if (previous && (previous.lower === 'named' || previous.lower === 'called')) return true;
   if (tokens[index + 1]?.text === ',' && personAppositive(tokens, index + 2)) return true;
@@ -294,6 +371,16 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       continue;
     // "stops to tie his shoe": a verb, not a tie.
     if (token.tags.has('Verb') && tokens[index - 1]?.lower === 'to') continue;
+    // "the old mountaineer ties a rope": a person noun, then the verb of which it is the subject.
+    const subject = tokens[index - 1];
+    if (
+      /s$/.test(word) &&
+      subject &&
+      !subject.possessive &&
+      PERSON_NOUNS.has(subject.lower) &&
+      DETERMINERS_BEFORE.has(tokens[index + 1]?.lower ?? '')
+    )
+      continue;
     // "the camera slowly zooms in": a shot direction, not a camera someone carries.
     if (word === 'camera' && tokens[index - 1]?.lower === 'the') continue;
     // "a tray of glasses", "at the top": things and places, not clothing.
@@ -351,6 +438,19 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
   return phrases;
 }
 
+/** Words that open the object of a verb ("ties a rope", "watches the sea"). */
+const DETERMINERS_BEFORE: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'his',
+  'her',
+  'their',
+  'its',
+  'up',
+  'down',
+]);
+
 const SIZE_WORDS: ReadonlySet<string> = new Set(['big', 'small', 'large', 'tiny', 'high', 'very', 'flat']);
 
 /** Clothing and accessories, and their plurals ("bracelets", "necklaces"). */
@@ -380,7 +480,14 @@ function isWearableModifier(token: Token): boolean {
   if (NOT_MODIFIERS.has(token.lower) || token.tags.has('Determiner') || token.tags.has('Pronoun'))
     return false;
   return (
-    /^[a-z]+-[a-z-]+$/.test(token.lower) || token.tags.has('Adjective') || /^[a-z]+ed$/.test(token.lower)
+    /^[a-z]+-[a-z-]+$/.test(token.lower) ||
+    token.tags.has('Adjective') ||
+    /^[a-z]+ed$/.test(token.lower) ||
+    // "a flight suit", "a morning coat": a plain noun compounded with the clothing.
+    (token.tags.has('Noun') &&
+      !token.tags.has('Plural') &&
+      !token.capitalized &&
+      !personNounKind(token.lower))
   );
 }
 

@@ -72,7 +72,9 @@ export function groupMentions(
         mention.definite && !mention.newcomer && mention.ordinal === undefined && !describedAfter(tokens, mention, attributes)
           ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined))
           : undefined; // biome-ignore format: one condition
-      join(mention, appositive ? previousGroup : repeated);
+      const described =
+        !appositive && mention.definite && describedAppositive(tokens, previous, mention, attributes);
+      join(mention, appositive || described ? previousGroup : repeated);
     } else {
       join(mention, antecedent(groups, mention, tokens));
     }
@@ -91,6 +93,34 @@ export function groupMentions(
   return groups;
 }
 
+/**
+ * "A boy with glasses, the smallest scout, hides": a definite description between commas right after someone's
+ * description restates that person.
+ */
+function describedAppositive(
+  tokens: readonly Token[],
+  previous: Mention | undefined,
+  mention: Mention,
+  attributes: readonly AttributePhrase[],
+): boolean {
+  if (previous?.type !== 'noun' || mention.newcomer || mention.ordinal !== undefined) return false;
+  if (tokens[mention.first - 1]?.text !== ',' || tokens[mention.last + 1]?.text !== ',') return false;
+  if (!['the', 'a', 'an'].includes(tokens[mention.first]!.lower)) return false;
+  // Only the previous person's own description ("with glasses", "in a red coat") may stand between them.
+  for (let index = previous.last + 1; index < mention.first - 1; index += 1) {
+    const inside = attributes.some((attribute) => attribute.first <= index && index <= attribute.last);
+    if (
+      !inside &&
+      !DESCRIPTION_LINKS.has(tokens[index]!.lower) &&
+      !DETERMINERS_OF_ATTRIBUTES.has(tokens[index]!.lower)
+    )
+      return false;
+  }
+  return compatible(previous.kind, mention.kind) || GENERIC_HEADS.has(mention.head);
+}
+
+const DETERMINERS_OF_ATTRIBUTES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'his', 'her', 'and']);
+
 /** "Sasha, ..." or "Sasha to his friends, ...": the name closes an appositive. */
 function nameEndsAppositive(tokens: readonly Token[], last: number): boolean {
   const after = tokens.slice(last + 1, last + 5).map((token) => token.lower);
@@ -108,6 +138,8 @@ const NAMING_LINKS: readonly RegExp[] = [
   /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
   /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
   /(^|, )who goes by( the name)?$/,
+  /(^|, )who ([a-z']+ ){1,4}(as|under the name)$/,
+  /^, (a|an) ([a-z'-]+ ){1,4}(named|called)$/,
   /(^|, |^[a-z]+ )(who )?(introduces|introduced|presents|calls|names) (herself|himself)( as| :)$/,
   /(^|, )(who )?(calls|names) (herself|himself)$/,
   /^\($/,

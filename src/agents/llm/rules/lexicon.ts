@@ -164,11 +164,13 @@ export const EXTRA_WEARABLES: ReadonlySet<string> = new Set(
 /** Build and posture words the registry vocabulary lacks; attributes like "stocky". */
 export const EXTRA_BODY: ReadonlySet<string> = new Set(
   list(`portly rotund gaunt lean pregnant stooped hunched heavy-set overweight bony scrawny lithe brawny frail
-   hulking willowy gangly`),
+   hulking willowy gangly small round large big`),
 );
 
 /** Body parts that are attributes only with a modifier: "blue eyes", "dark skin", "a shaved head". */
-export const MODIFIED_FEATURES: ReadonlySet<string> = new Set(list('eyes skin head cheeks nose'));
+export const MODIFIED_FEATURES: ReadonlySet<string> = new Set(
+  list('eyes skin head cheeks nose arms hands fingers face'),
+);
 
 /** Adjectives on a person noun that become attributes, with the attribute they give. */
 export const PERSON_ADJECTIVE_ATTRIBUTES: ReadonlyMap<string, string> = new Map([

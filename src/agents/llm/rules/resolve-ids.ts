@@ -42,7 +42,8 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
     if (id !== undefined) used.add(id);
     ids.set(group, id);
   };
-  for (const group of order.filter((item) => rank(item) < 3)) assign(group, matchGroup(group, context, used));
+  for (const group of order.filter((item) => rank(item) < 3))
+    assign(group, matchGroup(group, context, used) ?? matchWithoutPronouns(group, context, used));
   // "the painter", "the stranger": a bare definite role met for the first time is someone already on screen.
   const pronouns = order.filter((item) => rank(item) === 3);
   for (const group of order.filter((item) => rank(item) < 3 && ids.get(item) === undefined)) {
@@ -51,15 +52,66 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
     const reserved = new Set([...used, ...pronouns.flatMap((pronoun) => onlyFit(pronoun, context, used))]);
     assign(group, matchOnScreen(group, context, reserved));
   }
-  for (const group of order.filter((item) => rank(item) === 3))
+  const all = [...groups, ...splitPronouns(groups, ids, context)];
+  for (const group of all.filter((item) => rank(item) === 3 && !ids.has(item)))
     assign(group, matchGroup(group, context, used));
-  return groups.map((group) => {
+  return all.map((group) => {
     const id = ids.get(group);
     const entity = id === undefined ? undefined : context.registry.entities.find((item) => item.id === id);
     const kind =
       group.kind && group.kind !== 'person' ? group.kind : (entity?.kind ?? group.kind ?? 'person');
     return { group, id, kind };
   });
+}
+
+/**
+ * "The driver waits until he is seated": a pronoun the prompt tied to a role noun can be someone else. When the
+ * gender the pronouns gave keeps the description from everyone, the description is matched on its nouns alone.
+ */
+function matchWithoutPronouns(
+  group: MentionGroup,
+  context: ResolveContext,
+  used: ReadonlySet<number>,
+): number | undefined {
+  const kind = nounKind(group);
+  if (kind === group.kind) return undefined;
+  return matchGroup({ ...group, kind }, context, used);
+}
+
+/** The kind the group's names and nouns give, without its pronouns. */
+function nounKind(group: MentionGroup): EntityKind | undefined {
+  let kind: EntityKind | undefined;
+  for (const mention of group.mentions) {
+    if (mention.type === 'pronoun' || !mention.kind) continue;
+    if (mention.type === 'noun' || !kind || kind === 'person') kind = mention.kind;
+  }
+  return kind;
+}
+
+/**
+ * Takes out of each matched group the pronouns whose gender the matched entity cannot have ("the photographer
+ * raises his lens and takes her picture": "her" is someone else); each becomes a group of its own.
+ */
+function splitPronouns(
+  groups: readonly MentionGroup[],
+  ids: ReadonlyMap<MentionGroup, number | undefined>,
+  context: ResolveContext,
+): MentionGroup[] {
+  const split: MentionGroup[] = [];
+  for (const group of groups) {
+    const id = ids.get(group);
+    const entity = context.registry.entities.find((item) => item.id === id);
+    if (!entity || rank(group) === 3) continue;
+    const kind = entity.kind !== 'person' ? entity.kind : nounKind(group);
+    const misfits = group.mentions.filter(
+      (mention) => mention.type === 'pronoun' && !genderFits(kind, mention.gender),
+    );
+    if (misfits.length === 0) continue;
+    group.mentions = group.mentions.filter((mention) => !misfits.includes(mention));
+    group.kind = nounKind(group);
+    for (const mention of misfits) split.push({ mentions: [mention], attrs: [], kind: mention.kind });
+  }
+  return split;
 }
 
 function rank(group: MentionGroup): number {
@@ -133,8 +185,6 @@ function matchGroup(
           (noun.definite && implied.some((role) => sameRole(role, noun.head)))
         ? 2.5
         : 0;
-    const headMatch = headScore > 0;
-    if (!generic && !headMatch) continue;
     const conflicts = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesClash(attribute, old)),
     );
@@ -142,6 +192,14 @@ function matchGroup(
     const agreements = attrs.filter((attribute) =>
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
+    // "the young cook" for the young woman nobody has given a role yet, rather than for the chef.
+    const unroled =
+      headScore === 0 &&
+      noun.definite &&
+      agreements.length > 0 &&
+      !written.some((head) => !GENERIC_HEADS.has(head));
+    const headMatch = headScore > 0 || unroled;
+    if (!generic && !headMatch) continue;
     // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard"),
     // unless it points back and agrees with it ("the young doctor" ... "the young woman").
     const revealsGender = noun.definite && agreements.length > 0;
@@ -159,7 +217,13 @@ function matchGroup(
     // Among people a role was only implied for (two touch the piano), the one it was implied for first.
     const impliedOnly = headScore === 2.5 && !written.some((head) => sameRole(head, noun.head));
     const order = impliedOnly ? 1 - recency(entity) : recency(entity);
-    const score = headScore + child + (entity.kind === group.kind ? 1 : 0) + 2 * agreements.length + order;
+    const score =
+      headScore +
+      (unroled ? 1.5 : 0) +
+      child +
+      (entity.kind === group.kind ? 1 : 0) +
+      2 * agreements.length +
+      order;
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
@@ -185,14 +249,19 @@ const TEEN_HEADS: ReadonlySet<string> = new Set(['teen', 'teenager', 'youngster'
 const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger']);
 const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'older', 'aged', 'middle-aged']);
 
-/** A definite role with nothing to say it is someone new: no name of its own, no indefinite description. */
+/**
+ * A definite role with nothing to say it is someone new: no name of its own, no indefinite description. "Her son"
+ * alone points back at someone on screen; "her son, a boy in a red cap," or "her mother waits in a gray coat" brings a
+ * description and is someone new.
+ */
 function refersBack(group: MentionGroup): boolean {
   const nouns = group.mentions.filter((mention) => mention.type === 'noun');
   return (
     nouns.length > 0 &&
     nouns.every(
       (mention) =>
-        ['the', 'this', 'that'].includes(mention.determiner ?? '') &&
+        (['the', 'this', 'that'].includes(mention.determiner ?? '') ||
+          (['his', 'her'].includes(mention.determiner ?? '') && group.attrs.length === 0)) &&
         !mention.newcomer &&
         mention.ordinal === undefined,
     ) &&
@@ -217,6 +286,11 @@ function matchOnScreen(
     if (!gendersCompatible(group.kind, entity.kind)) continue;
     // A role already written for someone ("the guide") makes another role less likely theirs.
     const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;
+    // "The tailor measures ... The customer asks": someone just called by another role is less likely this one.
+    const head = group.mentions.find((mention) => mention.type === 'noun')?.head ?? '';
+    const lastMention = entity.instances.at(-1)?.mention ?? '';
+    const justCalled = (entity.prompts.at(-1) ?? 0) === last && isRoleMention(lastMention);
+    const switched = justCalled && !sameRole(headOf(lastMention), head) ? 1 : 0;
     if (
       !context.change &&
       attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
@@ -226,7 +300,7 @@ function matchOnScreen(
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
     // Then who was on screen last, then who came first.
-    const score = agreements.length - penalty + 0.5 * recency(entity);
+    const score = agreements.length - penalty - switched + 0.5 * recency(entity);
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;

@@ -35,6 +35,7 @@ const SYNONYM_GROUPS: readonly string[] = [
   'stranger newcomer visitor',
   'keeper lighthouse-keeper',
   'boss manager',
+  'lawyer attorney counsel solicitor barrister advocate',
   'captain skipper',
 ];
 

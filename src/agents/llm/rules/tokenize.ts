@@ -33,6 +33,12 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'st
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one
   .lexicon;
 
+/** Whether compromise's lexicon tags the lower-case word as an actor (a person noun: "attorney", "champion"). */
+export function isLexiconActor(word: string): boolean {
+  const tags = lexicon[word];
+  return tags === 'Actor' || (Array.isArray(tags) && tags.includes('Actor'));
+}
+
 /** Splits a prompt into tokens with offsets and compromise tags. */
 export function tokenize(prompt: string): Token[] {
   const tagsByOffset = new Map<number, Set<string>>();
