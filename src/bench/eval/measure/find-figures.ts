@@ -78,15 +78,15 @@ const largeShare = 0.06;
  * fill over neighbours within {@link smoothSquared}); regions touching the frame's border are scenery, and so are
  * inner regions whose colour covers much of the frame or a sizeable border region (sky seen between buildings).
  */
-function notScenery(frame: VideoFrame, lab = labImage(frame)): Mask {
+function notScenery(frame: VideoFrame, lab = labImage(frame), moved?: Uint8Array): Mask {
   const { width, height } = frame;
   const labels = new Int32Array(width * height).fill(-1);
   const queue = new Int32Array(width * height);
-  const regions: Array<{ sum: [number, number, number]; area: number; border: boolean }> = [];
+  const regions: Array<{ sum: [number, number, number]; area: number; border: boolean; moved: number }> = [];
   for (let start = 0; start < labels.length; start++) {
     if (labels[start] !== -1) continue;
     const label = regions.length;
-    const region = { sum: [0, 0, 0] as [number, number, number], area: 0, border: false };
+    const region = { sum: [0, 0, 0] as [number, number, number], area: 0, border: false, moved: 0 };
     regions.push(region);
     labels[start] = label;
     let head = 0;
@@ -97,6 +97,7 @@ function notScenery(frame: VideoFrame, lab = labImage(frame)): Mask {
       const x = pixel % width;
       const y = (pixel - x) / width;
       region.area++;
+      if (moved?.[pixel] === 1) region.moved++;
       region.sum[0] += lab[pixel * 3]!;
       region.sum[1] += lab[pixel * 3 + 1]!;
       region.sum[2] += lab[pixel * 3 + 2]!;
@@ -116,6 +117,7 @@ function notScenery(frame: VideoFrame, lab = labImage(frame)): Mask {
     }
   }
   const frameArea = width * height;
+  const passing = (region: { area: number; moved: number }) => 2 * region.moved > region.area;
   // Regions of one colour form a family (largest first, within sceneryColourSquared of its first member); a
   // family is scenery when it is large in all or holds a sizeable border region.
   const order = regions.map((_, index) => index).sort((a, b) => regions[b]!.area - regions[a]!.area);
@@ -135,13 +137,17 @@ function notScenery(frame: VideoFrame, lab = labImage(frame)): Mask {
       family = families.length;
       families.push({ colour, area: 0, border: false });
     }
+    familyOf[index] = family;
+    // A region that mostly changed against the plate is something passing by (a person walking out of frame),
+    // not scenery: it lends neither its area nor its border to the colour family (a second person in the same
+    // coat would otherwise be taken for scenery).
+    if (passing(region)) continue;
     families[family]!.area += region.area;
     if (region.border && region.area >= sceneryShare * frameArea) families[family]!.border = true;
-    familyOf[index] = family;
   }
   const scenery = regions.map((region, index) => {
     const family = families[familyOf[index]!]!;
-    return region.border || family.border || family.area >= largeShare * frameArea;
+    return (region.border && !passing(region)) || family.border || family.area >= largeShare * frameArea;
   });
   const data = new Uint8Array(frameArea);
   for (let pixel = 0; pixel < frameArea; pixel++) data[pixel] = scenery[labels[pixel]!] ? 0 : 1;
@@ -183,14 +189,13 @@ function squaredDifference(a: Float32Array, i: number, b: Float32Array, j: numbe
 export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage(plate.median)): FigureScan {
   const { width, height } = frame;
   const lab = labImage(frame);
-  const inner = notScenery(frame, lab).data;
   const raw = new Uint8Array(width * height);
   const moved = new Uint8Array(width * height);
-  for (let pixel = 0; pixel < raw.length; pixel++) {
-    const changed = squaredDifference(lab, pixel, plateLab, pixel) > changedSquared;
-    moved[pixel] = changed ? 1 : 0;
-    raw[pixel] = inner[pixel] === 1 && (plate.still.data[pixel] === 1 || changed) ? 1 : 0;
-  }
+  for (let pixel = 0; pixel < raw.length; pixel++)
+    moved[pixel] = squaredDifference(lab, pixel, plateLab, pixel) > changedSquared ? 1 : 0;
+  const inner = notScenery(frame, lab, moved).data;
+  for (let pixel = 0; pixel < raw.length; pixel++)
+    raw[pixel] = inner[pixel] === 1 && (plate.still.data[pixel] === 1 || moved[pixel] === 1) ? 1 : 0;
   const mask = majority({ width, height, data: raw });
   const blobs = joinStacked(labelBlobs(mask));
   const minHeight = minHeightShare * height;
