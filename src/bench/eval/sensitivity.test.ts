@@ -1,4 +1,4 @@
-import { type Color, differenceCiede2000 } from 'culori';
+import { type Color, differenceCiede2000, parse } from 'culori';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Rgb } from '../../frame/color-names.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
@@ -109,23 +109,15 @@ describe('evaluator sensitivity (crafted videos, one change at a time)', () => {
           changeFigures(segments, (figures) => [...figures, { ...figures[0]!, x: figures[0]!.x + 40 }]),
         ),
       );
-      // A perfect detector gives 50 on 5 of the 20 samples per duplicated segment: -12.5 each. Today each
-      // duplicated sample shows 3 blobs (the two walkers cover a pixel for long enough that the median background
-      // keeps parts of them), so the drop is 17.5 per segment.
+      // A perfect detector gives 50 on 5 of the 20 samples per duplicated segment: -12.5 each (measured: -12.5,
+      // -25, -37.5). The bounds allow up to one stray blob per duplicated sample.
       expect(delta(metrics, 'duplication')).toBeLessThanOrEqual(-12.5 * segments.length + 0.5);
       expect(delta(metrics, 'duplication')).toBeGreaterThanOrEqual(-20 * segments.length);
-      // Not checked: subject, adjacent and long-range consistency and motion smoothness, which the fragments move
-      // by up to 10 points today (the second walker also changes what is behind the first).
+      // Not checked: motion and boundary smoothness, which see a second walker's motion in the whole frame (motion
+      // smoothness falls about 2 points per duplicated segment).
       expectOthersStay(
         metrics,
-        [
-          'duplication',
-          'subjectConsistency',
-          'adjacentConsistency',
-          'longRangeConsistency',
-          'motionSmoothness',
-          'boundarySmoothness',
-        ],
+        ['duplication', 'motionSmoothness', 'boundarySmoothness'],
         `duplicate in ${segments}`,
       );
       expect(delta(metrics, 'identitySwaps')).toBe(0);
@@ -156,6 +148,7 @@ describe('evaluator sensitivity (crafted videos, one change at a time)', () => {
 
   it('a drifted look of known size: consistency falls with the CIEDE2000 distance, nothing else moves', async () => {
     const drops: number[] = [];
+    const crossings: boolean[] = [];
     for (const amount of [0.1, 0.2, 0.3]) {
       const drifted = mix(looks.ravi.top, rgb('purple'), amount);
       const distance = ciede2000(toCulori(looks.ravi.top), toCulori(drifted));
@@ -164,17 +157,26 @@ describe('evaluator sensitivity (crafted videos, one change at a time)', () => {
         craftVideo(changeFigures([3], (figures) => figures.map((f) => ({ ...f, top: drifted })))),
       );
       for (const name of ['adjacentConsistency', 'longRangeConsistency'] as const) {
-        // Today about 0.6 points per CIEDE2000 unit (4.2 -> -2.3 and -2.8; 14.6 -> -8.8 and -9.4).
+        // Today about 0.6 to 0.8 points per CIEDE2000 unit (drift 0.1 -> -2.9, 0.3 (16.6) -> -13.1).
         expect(delta(metrics, name), name).toBeLessThan(-0.3 * distance);
         expect(delta(metrics, name), name).toBeGreaterThan(-1.0 * distance);
       }
+      // Grounding names colours by their nearest CSS term under CIEDE2000. The largest drift (#D8BC3D) lies
+      // nearer CSS orange (15.9) than CSS yellow (16.7): the raincoat no longer reads as yellow, so grounding must
+      // drop one of Ravi's 3 attributes on the 5 samples of the last segment (of 25): 20/3 points. (The old
+      // expectation that grounding stays for every drift was written against the old evaluator's naming.)
+      const crossed =
+        ciede2000(toCulori(drifted), parse('orange')!) < ciede2000(toCulori(drifted), parse('yellow')!);
+      crossings.push(crossed);
+      if (crossed) expect(delta(metrics, 'entityGrounding')).toBeCloseTo(-20 / 3, 1);
       expectOthersStay(
         metrics,
-        ['adjacentConsistency', 'longRangeConsistency'],
+        ['adjacentConsistency', 'longRangeConsistency', ...(crossed ? (['entityGrounding'] as const) : [])],
         `drift ${distance.toFixed(1)}`,
       );
       drops.push(delta(metrics, 'longRangeConsistency'));
     }
+    expect(crossings).toEqual([false, false, true]);
     expect(drops[1]).toBeLessThan(drops[0]!);
     expect(drops[2]).toBeLessThan(drops[1]!);
   });
