@@ -3,6 +3,7 @@ import { reference } from '../../reference/index.js';
 import type {
   CausalVideoEngineV1,
   EncodedPrompt,
+  EncodeImageOptions,
   EngineCosts,
   GenerateChunkOptions,
   GeneratedChunk,
@@ -10,6 +11,7 @@ import type {
 } from '../engine.js';
 import { conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
+import { encodeImageTokens } from './encode-image.js';
 import { engineError } from './engine-error.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
 import { generateFrame, writeCache } from './generator.js';
@@ -37,6 +39,7 @@ const RECACHE_WINDOW = reference.context.attentionWindowFrames;
 export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideoEngineV1 & {
   renderRecord(chunk: number): RenderRecordEntry[];
   storeBytes(): number;
+  encodeImage(options: EncodeImageOptions): Promise<void>;
 } {
   const config = resolveMiniSettings(settings);
   const sigmas = shiftedSigmas(config.denoisingSteps, config.timestepShift);
@@ -45,6 +48,8 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   const store = new Map<string, StoredFrame>();
   const analyses = new Map<string, PromptAnalysis>();
   let bank: ContextFrame[] = [];
+  /** Pixel encodings by image object: a reference re-stored under a new text is not analysed again. */
+  const encodedImages = new WeakMap<VideoFrame, ReturnType<typeof encodeImageTokens>>();
   let released = false;
   const costs: EngineCosts = {
     generatedFrames: 0,
@@ -165,6 +170,32 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
         throw engineError('unknown-frame', ['frame', frame], `latent frame ${frame} was not generated`);
       }
       store.set(id, storeLatentFrame(source, config.quantization));
+    },
+
+    async encodeImage({ image, id, text = '', position = 0 }) {
+      live();
+      let tokens = encodedImages.get(image);
+      if (tokens === undefined) {
+        tokens = encodeImageTokens(image, config);
+        encodedImages.set(image, tokens);
+      }
+      const conditioning = conditionOn(analyze(text), undefined);
+      const frame: LatentFrame = {
+        index: position,
+        prompt: text,
+        scene: { ...tokens.scene, binding: conditioning.sources[0]!.settingBinding.slice() },
+        slots: tokens.slots.map((slot) => ({
+          ...slot,
+          state: slot.state.slice(),
+          binding: slot.binding.slice(),
+        })),
+        cache: [],
+      };
+      const before = kernels.attentionOps;
+      frame.cache = writeCache(frame, [], conditioning);
+      costs.attentionOps += kernels.attentionOps - before;
+      costs.contextPasses += 1;
+      store.set(id, storeLatentFrame(frame, config.quantization));
     },
 
     async dropFrame(id) {
