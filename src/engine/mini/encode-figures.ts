@@ -95,15 +95,26 @@ function drawnMask(rendered: Uint8Array, background: Uint8Array): Uint8Array {
  * Connected regions of a mask, grown over gaps of up to GAP pixels (an umbrella's thin pole, a hat's brim) so the
  * parts of one figure stay together; each label marks only mask pixels.
  */
-const GAP = 3;
+const GAP = 4;
 
-function dilate(mask: Uint8Array, width: number, height: number): Uint8Array {
+function erode(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const kept = new Uint8Array(mask.length);
+  for (let y = 1; y < height - 1; y++)
+    for (let x = 1; x < width - 1; x++) {
+      const pixel = y * width + x;
+      kept[pixel] =
+        mask[pixel]! & mask[pixel - 1]! & mask[pixel + 1]! & mask[pixel - width]! & mask[pixel + width]!;
+    }
+  return kept;
+}
+
+function dilate(mask: Uint8Array, width: number, height: number, radius: number): Uint8Array {
   const grown = new Uint8Array(mask.length);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
       if (mask[y * width + x] === 0) continue;
-      for (let dy = -GAP; dy <= GAP; dy++)
-        for (let dx = -GAP; dx <= GAP; dx++) {
+      for (let dy = -radius; dy <= radius; dy++)
+        for (let dx = -radius; dx <= radius; dx++) {
           const [nx, ny] = [x + dx, y + dy];
           if (nx >= 0 && ny >= 0 && nx < width && ny < height) grown[ny * width + nx] = 1;
         }
@@ -112,7 +123,9 @@ function dilate(mask: Uint8Array, width: number, height: number): Uint8Array {
 }
 
 function findComponents(mask: Uint8Array, width: number, height: number, minArea: number) {
-  const grown = dilate(mask, width, height);
+  // Opening first: lines up to four pixels thick (a horizon or prop edge a pixel off) are not figures.
+  const opened = dilate(erode(erode(mask, width, height), width, height), width, height, 2);
+  const grown = dilate(opened, width, height, GAP);
   const labels = new Int32Array(mask.length).fill(-1);
   const components: Component[] = [];
   const stack: number[] = [];
@@ -230,21 +243,42 @@ function fitFigure(input: FitInput): Float32Array {
     }
     state[entry] = bestValue;
   };
+  /** Pixels of the region whose rendered colour differs between two candidates. */
+  const changedPixels = (first: Float32Array, second: Float32Array) => {
+    const a = render(first, true);
+    const b = render(second, true);
+    let count = 0;
+    for (let y = top; y <= bottom; y++)
+      for (let x = left; x <= right; x++) {
+        const byte = (y * width + x) * 3;
+        count += Number(a[byte] !== b[byte] || a[byte + 1] !== b[byte + 1] || a[byte + 2] !== b[byte + 2]);
+      }
+    return count;
+  };
+  /** Sets a presence entry on when that lowers the error by more than `margin` per pixel the item changes. */
+  const toggle = (entry: number, errorOf: (s: Float32Array) => number, margin: number) => {
+    const off = state.slice();
+    off[entry] = 0;
+    const on = state.slice();
+    on[entry] = 1;
+    state.set(errorOf(on) < errorOf(off) - margin * changedPixels(off, on) ? on : off);
+  };
   const continuous: Array<[number, number, number, number]> = [
     [stateLayout.walked, 0.012, STAGE.left, STAGE.right],
     [stateLayout.depth, 0.06, 0, 1],
     [appearanceLayout.height, 0.12, 0, 1],
     [appearanceLayout.build, 0.12, 0, 1],
   ];
-  for (let round = 0; round < 4; round++) {
-    const scale = 0.5 ** round;
-    if (round < 3) {
+  for (let round = 0; round < 5; round++) {
+    const scale = 0.5 ** Math.min(3, round);
+    // The discrete parts are revisited after the last size step: a hat can stand in for a figure fitted too short.
+    if (round !== 3) {
       for (const item of [appearanceLayout.umbrella, appearanceLayout.hat, appearanceLayout.bag])
-        tryValues(item, [0, 1], shapeError);
+        toggle(item, shapeError, 0);
       tryValues(stateLayout.sit, [0, 1], shapeError);
       tryValues(appearanceLayout.hairStyle, HAIR_STYLE_VALUES, shapeError);
     }
-    for (const [entry, step, low, high] of continuous) {
+    for (const [entry, step, low, high] of round === 4 ? [] : continuous) {
       const value = state[entry]!;
       const steps = [-2, -1, 1, 2].map((times) => clamp(value + times * step * scale, low, high));
       tryValues(entry, steps, shapeError);
@@ -257,7 +291,10 @@ function fitFigure(input: FitInput): Float32Array {
     const on = state.slice();
     on[item] = 1;
     if (COLOURED.includes(item)) readColours(on, input, render, [item + 1]);
-    const keep = colourError(on) < colourError(off) ? on : off;
+    state.set(off);
+    const painted = changedPixels(off, on);
+    // An item is worn when it explains the pixels it paints, not when it patches a small misfit.
+    const keep = colourError(on) < colourError(off) - 10 * painted ? on : off;
     state.set(keep);
   }
   readColours(state, input, render);

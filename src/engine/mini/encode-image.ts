@@ -1,27 +1,33 @@
 import { createCanvas, ImageData } from '@napi-rs/canvas';
 import { rgbToRgba } from '../../frame/encode-png.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
+import { APPEARANCE_SIZE } from './appearance.js';
+import { attentionConstants } from './attention.js';
+import type { TextToken } from './conditioning.js';
 import { createDecoder, packRgb } from './decoder.js';
 import { encodeFigures, frameWith } from './encode-figures.js';
 import { encodeScene } from './encode-scene.js';
-import { type LatentFrame, SLOTS, stateLayout } from './tokens.js';
+import { type LatentFrame, SLOTS, type SlotToken, stateLayout } from './tokens.js';
+import { BINDING_SIZE } from './weights.js';
 
 /**
  * The miniature engine's image encoder (its "VAE encoder"): pixels back to a latent frame's scene token and
  * figure slot tokens, by analysis through its own decoder (encode-scene.ts, encode-figures.ts). The result has
- * no text binding (zero binding vectors, no mention): the context pass that stores it binds it to text.
+ * no text binding yet (zero binding vectors, no mention): `bindEncodedFigures` binds it to a text.
  * An image of another size is first scaled to the engine's frame size.
  *
  * @example
  * const decoded = decoder.decode(frame, 0);
  * const encoded = encodeImageTokens(decoded, { width: 480, height: 270, videoFramesPerLatent: 4 });
  */
+/** The fit runs at 1/SCALE of the frame size. */
+const SCALE = 2;
 export function encodeImageTokens(
   image: VideoFrame,
   size: { width: number; height: number; videoFramesPerLatent: number },
 ): Pick<LatentFrame, 'scene' | 'slots'> {
-  // The fit runs at half the frame size: every decoder quantity is a fraction of the frame, and it is 4x cheaper.
-  const [width, height] = [Math.round(size.width / 2), Math.round(size.height / 2)];
+  // Every decoder quantity is a fraction of the frame, so a half-size fit reads the same tokens, 4x cheaper.
+  const [width, height] = [Math.round(size.width / SCALE), Math.round(size.height / SCALE)];
   const fitted = resizeFrame(image, width, height);
   const decoder = createDecoder(width, height, size.videoFramesPerLatent);
   const scene = encodeScene(fitted, decoder);
@@ -64,4 +70,47 @@ export function resizeFrame(image: VideoFrame, width: number, height: number): V
   context.imageSmoothingEnabled = false;
   context.drawImage(source, 0, 0, width, height);
   return { width, height, data: packRgb(context.getImageData(0, 0, width, height).data, width * height) };
+}
+
+/**
+ * The encoder's text binding: each person mention of the text is spread over the image's present figures by a
+ * softmax of its stated look against theirs (the cross-attention logits of attention.ts, without the empty-slot
+ * preference a generated frame needs), and the figures take the weighted mention bindings. Absent slots stay
+ * unbound. Without a mention the figures stay unbound.
+ */
+export function bindEncodedFigures(slots: SlotToken[], tokens: readonly TextToken[]): void {
+  const present = slots.filter((slot) => slot.state[stateLayout.presence]! > 0.5);
+  const weights = present.map(() => new Float32Array(tokens.length));
+  tokens.forEach((token, index) => {
+    const logits = present.map((slot) => {
+      let logit = 0;
+      for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
+        logit +=
+          attentionConstants.textAppearanceScale *
+          (slot.state[entry]! - 0.5) *
+          token.key[BINDING_SIZE + entry]!;
+      return logit;
+    });
+    const top = Math.max(...logits);
+    const exps = logits.map((logit) => Math.exp(logit - top));
+    const total = exps.reduce((sum, value) => sum + value, 0);
+    exps.forEach((value, slot) => {
+      weights[slot]![index] = value / total;
+    });
+  });
+  present.forEach((slot, position) => {
+    const binding = new Float32Array(BINDING_SIZE);
+    let strongest = -1;
+    tokens.forEach((token, index) => {
+      const weight = weights[position]![index]!;
+      for (let entry = 0; entry < BINDING_SIZE; entry++)
+        binding[entry] = binding[entry]! + weight * token.binding[entry]!;
+      if (strongest < 0 || weight > weights[position]![strongest]!) strongest = index;
+    });
+    let norm = 0;
+    for (const value of binding) norm += value * value;
+    const scale = 1 / Math.max(1, Math.sqrt(norm));
+    slot.binding = binding.map((value) => value * scale);
+    slot.mention = strongest < 0 ? null : tokens[strongest]!.mention;
+  });
 }

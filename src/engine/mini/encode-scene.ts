@@ -57,7 +57,7 @@ export function encodeScene(image: VideoFrame, decoder: Decoder): EncodedScene {
       if (error < bestError) [best, bestError] = [scene, error];
     }
   // Then a finer local search of the camera, halving the steps.
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 7; round++) {
     for (const [entry, step, low, high] of [
       [sceneLayout.zoom, 0.06, 0.8, 2.6],
       [sceneLayout.pan, 0.03, 0.15, 0.85],
@@ -108,12 +108,12 @@ export function medianColour(image: VideoFrame, pixels: Int32Array): number[] | 
   return colour;
 }
 
-/** Mean over every other pixel of min(L1 RGB difference, 60): a robust distance between two frames. */
+/** Mean over pixels of min(L1 RGB difference, 60): a robust distance between two frames. */
 function truncatedError(first: VideoFrame, second: VideoFrame): number {
   let sum = 0;
   let count = 0;
-  for (let y = 0; y < first.height; y += 2) {
-    for (let x = 0; x < first.width; x += 2) {
+  for (let y = 0; y < first.height; y++) {
+    for (let x = 0; x < first.width; x++) {
       const byte = (y * first.width + x) * 3;
       const difference =
         Math.abs(first.data[byte]! - second.data[byte]!) +

@@ -11,7 +11,7 @@ import type {
 } from '../engine.js';
 import { conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
-import { encodeImageTokens } from './encode-image.js';
+import { bindEncodedFigures, encodeImageTokens } from './encode-image.js';
 import { engineError } from './engine-error.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
 import { generateFrame, writeCache } from './generator.js';
@@ -191,6 +191,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
         })),
         cache: [],
       };
+      bindEncodedFigures(frame.slots, conditioning.sources[0]!.tokens);
       const before = kernels.attentionOps;
       frame.cache = writeCache(frame, [], conditioning);
       costs.attentionOps += kernels.attentionOps - before;
