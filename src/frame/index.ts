@@ -1,4 +1,5 @@
 /** The shared nouns of pixels: RGB frames, colour names and PNG encoding. Engine, vision, agents and bench read them. */
 export * from './color-names.js';
+export { decodeImageFile } from './decode-image.js';
 export { encodePng, rgbToRgba, writePng } from './encode-png.js';
 export { checkFrameSize, type VideoFrame } from './video-frame.js';

@@ -12,6 +12,7 @@ import { createRunJson, type RunJson } from '../pipeline/run-json.js';
 import type { RunProgress, RunResult } from '../pipeline/run-result.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline, type Segment, type Timeline } from '../script/timeline.js';
+import { loadReferences } from './load-references.js';
 import { resolveAgents } from './resolve-agents.js';
 import { denoisingTimesteps } from './run-defaults.js';
 import type { RunSink } from './run-sink.js';
@@ -148,6 +149,7 @@ export async function runScript(
   const policy = policySettings(spec, registration);
   const script = specScript(spec);
   const settings: EngineSettings = { ...spec.size, seed: spec.seed, fps: script.fps, steps: spec.steps };
+  const references = await loadReferences(script);
   const engine = await createEngine(spec, settings);
   let opened = false;
   try {
@@ -168,7 +170,8 @@ export async function runScript(
       engine,
       timeline,
       seed: spec.seed,
-      policy: (context) => registration.create(context, policy.settings),
+      policy: (context) =>
+        registration.create(references ? { ...context, references } : context, policy.settings),
       ...(spec.transition ? { transition: spec.transition } : {}),
       ...(spec.curve ? { softTransition: { curve: spec.curve } } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

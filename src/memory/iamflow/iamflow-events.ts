@@ -23,6 +23,7 @@ export type IamflowEvent = MemoryEventOf<
   | 'verify-end'
   | 'verify-timeout'
   | 'verify-backpressure'
+  | 'reference-encode'
 >;
 
 /** The one place the policy's events leave it. */
