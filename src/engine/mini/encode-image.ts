@@ -20,14 +20,15 @@ import { BINDING_SIZE } from './weights.js';
  * const decoded = decoder.decode(frame, 0);
  * const encoded = encodeImageTokens(decoded, { width: 480, height: 270, videoFramesPerLatent: 4 });
  */
-/** The fit runs at 1/SCALE of the frame size. */
-const SCALE = 2;
+/** Frames wider than this are fitted at half size. */
+const HALF_SIZE_ABOVE = 320;
 export function encodeImageTokens(
   image: VideoFrame,
   size: { width: number; height: number; videoFramesPerLatent: number },
 ): Pick<LatentFrame, 'scene' | 'slots'> {
   // Every decoder quantity is a fraction of the frame, so a half-size fit reads the same tokens, 4x cheaper.
-  const [width, height] = [Math.round(size.width / SCALE), Math.round(size.height / SCALE)];
+  const scale = size.width > HALF_SIZE_ABOVE ? 2 : 1;
+  const [width, height] = [Math.round(size.width / scale), Math.round(size.height / scale)];
   const fitted = resizeFrame(image, width, height);
   const decoder = createDecoder(width, height, size.videoFramesPerLatent);
   const scene = encodeScene(fitted, decoder);

@@ -11,6 +11,10 @@ export interface EncodedScene {
 }
 
 const ZOOMS = [0.8, 0.9, 1, 1.15, 1.3, 1.5, 1.75, 2, 2.3, 2.6];
+const COARSE_CAMERAS: Array<[number, number]> = [
+  [1, 0.5],
+  ...[1.25, 1.6, 2].flatMap((zoom) => [0.4, 0.5, 0.6].map((pan): [number, number] => [zoom, pan])),
+];
 const PANS = Array.from({ length: 15 }, (_, index) => 0.15 + 0.05 * index);
 
 /** A latent frame holding only a scene (every slot absent), for rendering candidates. */
@@ -43,20 +47,51 @@ export function encodeScene(image: VideoFrame, decoder: Decoder): EncodedScene {
     return { setting, state };
   };
   const errorOf = (scene: EncodedScene) => truncatedError(image, decoder.decode(sceneOnlyFrame(scene), 0));
-  let best = candidate(null, 1, 0.5);
-  let bestError = Number.POSITIVE_INFINITY;
-  for (const setting of settings) {
-    const scene = candidate(setting, 1, 0.5);
-    const error = errorOf(scene);
-    if (error < bestError) [best, bestError] = [scene, error];
-  }
+  // Palettes drift from a setting's canonical one, so each setting is tried with it and with the colours read; its
+  // props only line up under roughly the right camera, so each is scored at its best on a coarse camera grid.
+  const ranked = settings
+    .flatMap((setting) => {
+      const read = candidate(setting, 1, 0.5);
+      readPalette(image, decoder, read);
+      return [candidate(setting, 1, 0.5), read];
+    })
+    .map((palette) => {
+      const setting = palette.setting;
+      let best = { scene: palette, error: Number.POSITIVE_INFINITY };
+      for (const [zoom, pan] of COARSE_CAMERAS) {
+        const scene = candidate(setting, zoom, pan);
+        scene.state.set(palette.state.subarray(0, 6));
+        const error = errorOf(scene);
+        if (error < best.error) best = { scene, error };
+      }
+      return best;
+    })
+    .sort((first, second) => first.error - second.error);
+  // The closest few get the full camera search; a backdrop without props wins a coarse camera too easily.
+  const refined = ranked.slice(0, 3).map(({ scene, error }) => refineCamera(scene, error, errorOf));
+  const best = refined.reduce((first, second) => (second.error < first.error ? second : first)).scene;
+  readPalette(image, decoder, best);
+  return best;
+}
+
+/** The camera on a grid, then by a local search halving its steps. */
+function refineCamera(
+  start: EncodedScene,
+  startError: number,
+  errorOf: (scene: EncodedScene) => number,
+): { scene: EncodedScene; error: number } {
+  let best = start;
+  let bestError = startError;
+  const palette = start.state.subarray(0, 6).slice();
   for (const zoom of ZOOMS)
     for (const pan of zoom === 1 ? [0.5] : PANS) {
-      const scene = candidate(best.setting, zoom, pan);
-      const error = errorOf(scene);
-      if (error < bestError) [best, bestError] = [scene, error];
+      const state = start.state.slice();
+      state.set(palette);
+      state[sceneLayout.zoom] = zoom;
+      state[sceneLayout.pan] = pan;
+      const error = errorOf({ setting: start.setting, state });
+      if (error < bestError) [best, bestError] = [{ setting: start.setting, state }, error];
     }
-  // Then a finer local search of the camera, halving the steps.
   for (let round = 0; round < 7; round++) {
     for (const [entry, step, low, high] of [
       [sceneLayout.zoom, 0.06, 0.8, 2.6],
@@ -70,17 +105,20 @@ export function encodeScene(image: VideoFrame, decoder: Decoder): EncodedScene {
       }
     }
   }
-  // Sky (entries 0-2) and ground (3-5): the pixels that change when the entry's colour changes.
+  return { scene: best, error: bestError };
+}
+
+/** Sky (entries 0-2) and ground (3-5): the image's median over the pixels the decoder paints with each. */
+function readPalette(image: VideoFrame, decoder: Decoder, scene: EncodedScene): void {
   for (const offset of [0, 3]) {
     const pixels = probePixels(decoder, (colour) => {
-      const state = best.state.slice();
+      const state = scene.state.slice();
       state.set(colour, offset);
-      return sceneOnlyFrame({ setting: best.setting, state });
+      return sceneOnlyFrame({ setting: scene.setting, state });
     });
     const median = medianColour(image, pixels);
-    if (median) best.state.set(median, offset);
+    if (median) scene.state.set(median, offset);
   }
-  return best;
 }
 
 /** Pixel indices that differ between two renders with a part painted magenta, then green. */
