@@ -2,4 +2,5 @@
 export * from './color-names.js';
 export { decodeImageFile } from './decode-image.js';
 export { encodePng, rgbToRgba, writePng } from './encode-png.js';
+export { resizeFrame } from './resize-frame.js';
 export { checkFrameSize, type VideoFrame } from './video-frame.js';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { resizeFrame } from '../../frame/resize-frame.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import { APPEARANCE_SIZE, appearanceDistance, appearanceLayout, COLOURED_ITEMS } from './appearance.js';
 import { createDecoder } from './decoder.js';
-import { encodeImageTokens, resizeFrame } from './encode-image.js';
+import { encodeImageTokens } from './encode-image.js';
 import { createMiniEngine } from './mini-engine.js';
 import { stateLayout } from './tokens.js';
 

@@ -1,10 +1,9 @@
-import { createCanvas, ImageData } from '@napi-rs/canvas';
-import { rgbToRgba } from '../../frame/encode-png.js';
+import { resizeFrame } from '../../frame/resize-frame.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import { APPEARANCE_SIZE } from './appearance.js';
 import { attentionConstants } from './attention.js';
 import type { TextToken } from './conditioning.js';
-import { createDecoder, packRgb } from './decoder.js';
+import { createDecoder } from './decoder.js';
 import { encodeFigures, frameWith } from './encode-figures.js';
 import { encodeScene } from './encode-scene.js';
 import { type LatentFrame, SLOTS, type SlotToken, stateLayout } from './tokens.js';
@@ -53,24 +52,6 @@ export function encodeImageTokens(
     if (state) frame.slots[slot]!.state = state;
   });
   return { scene: frame.scene, slots: frame.slots };
-}
-
-/** The frame scaled to `width` x `height` (the same object when it already has that size). */
-export function resizeFrame(image: VideoFrame, width: number, height: number): VideoFrame {
-  if (image.width === width && image.height === height) return image;
-  const source = createCanvas(image.width, image.height);
-  source
-    .getContext('2d')
-    .putImageData(
-      new ImageData(rgbToRgba(image.data, image.width * image.height), image.width, image.height),
-      0,
-      0,
-    );
-  const target = createCanvas(width, height);
-  const context = target.getContext('2d');
-  context.imageSmoothingEnabled = false;
-  context.drawImage(source, 0, 0, width, height);
-  return { width, height, data: packRgb(context.getImageData(0, 0, width, height).data, width * height) };
 }
 
 /**
