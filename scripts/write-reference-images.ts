@@ -45,15 +45,15 @@ const rows = [await middleFrames(plain), await middleFrames(script, await loadRe
 const [width, height] = [rows[0]![0]!.width, rows[0]![0]!.height];
 const columns = rows[0]!.length;
 const grid = new Uint8Array(columns * width * 2 * height * 3);
-rows.forEach((row, rowIndex) =>
-  row.forEach((frame, column) => {
+for (const [rowIndex, row] of rows.entries()) {
+  for (const [column, frame] of row.entries()) {
     for (let y = 0; y < height; y++) {
       const from = y * width * 3;
       const to = ((rowIndex * height + y) * columns * width + column * width) * 3;
       grid.set(frame.data.subarray(from, from + width * 3), to);
     }
-  }),
-);
+  }
+}
 await mkdir(target, { recursive: true });
 await writePng(join(target, `${script.id}-grid.png`), {
   width: columns * width,
