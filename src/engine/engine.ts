@@ -77,6 +77,25 @@ export interface CausalVideoEngineV1 {
    * so generation continues as if never stopped. Throws an `EngineError` on a damaged or mismatched snapshot.
    */
   restore?(snapshot: unknown): Promise<void>;
+
+  /**
+   * Optional ability: encodes an image (a character reference, a start image) into a latent frame, runs its
+   * context pass at timestep 0 conditioned on `text`, and stores its keys/values under `id` (replaces), so that
+   * `setBank` can put it in the bank like a generated frame. A GPU engine does this with its VAE encoder.
+   */
+  encodeImage?(options: EncodeImageOptions): Promise<void>;
+}
+
+/** Options of `encodeImage`. */
+export interface EncodeImageOptions {
+  /** The pixels; an image of another size than `info.width` x `info.height` is scaled to it. */
+  image: VideoFrame;
+  /** Store id the encoded frame is kept under (as `storeFrame`'s). */
+  id: string;
+  /** Text the context pass is conditioned on (e.g. `Nora, a woman in a yellow coat`). Default: no text. */
+  text?: string;
+  /** Temporal position (latent frame index) the frame keeps in the bank. Default 0. */
+  position?: number;
 }
 
 /** Geometry and context layout of an engine. */

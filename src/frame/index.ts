@@ -1,5 +1,7 @@
 /** The shared nouns of pixels: RGB frames, colour names and PNG encoding. Engine, vision, agents and bench read them. */
 export * from './color-names.js';
+export { decodeImageFile } from './decode-image.js';
 export { encodePng, rgbToRgba, writePng } from './encode-png.js';
 export { type FrameJson, frameJsonSchema, frameToJson } from './frame-json.js';
+export { resizeFrame } from './resize-frame.js';
 export { checkFrameSize, type VideoFrame } from './video-frame.js';

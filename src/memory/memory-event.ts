@@ -244,6 +244,24 @@ export const entityExtractEventSchema = z.object({
   ),
 });
 
+/** IAMFlow encoded a user-given picture into the engine's store: a character reference or the start image. */
+export const referenceEncodeEventSchema = z.object({
+  type: z.literal('reference-encode'),
+  ...base,
+  /** Store id of the encoded frame. */
+  id: z.string(),
+  /** The script's reference key, or `start` for the start image. */
+  reference: z.string(),
+  /** The entity the LLM agent resolved to the reference (absent for the start image). */
+  entityId: z.number().int().optional(),
+  /** How the entity was matched: its name, or its description against the reference's. */
+  matchedBy: z.enum(['name', 'description', 'start']),
+  /** Text the engine's context pass bound the picture to. */
+  text: z.string(),
+  /** Temporal position (latent frame) the encoded frame keeps in the bank. */
+  frame: z.number().int().nonnegative(),
+});
+
 /** Schema of one memory event (run.json `memoryEvents[]`). */
 export const memoryEventSchema = z.discriminatedUnion('type', [
   frameStoreEventSchema,
@@ -263,6 +281,7 @@ export const memoryEventSchema = z.discriminatedUnion('type', [
   verifyBackpressureEventSchema,
   attributeCorrectionEventSchema,
   entityExtractEventSchema,
+  referenceEncodeEventSchema,
 ]);
 
 /** One thing a policy did, recorded in run.json: a discriminated union on `type`. */

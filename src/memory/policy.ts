@@ -1,4 +1,9 @@
-import type { CausalVideoEngineV1, EncodedPrompt, GeneratedChunk } from '../engine/engine.js';
+import type {
+  CausalVideoEngineV1,
+  EncodedPrompt,
+  EncodeImageOptions,
+  GeneratedChunk,
+} from '../engine/engine.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import type { Segment, Timeline } from '../script/timeline.js';
 import type { MemoryEventSink } from './memory-event.js';
@@ -56,13 +61,21 @@ export type MemoryPolicy = MemoryPolicyV1;
 export type TransitionKind = 'swap' | 'recache' | 'soft';
 
 /**
- * What a policy (and the agents it drives) may see of the engine: its identity, geometry and the bank primitives.
+ * What a policy (and the agents it drives) may see of the engine: its identity, geometry, the bank primitives and
+ * (when the engine has it) image encoding into the store.
  * No generation, no decoding and no render record: `createPolicyEngine` builds it as a separate object, so the
  * rest of the engine is unreachable at run time too.
  */
 export type PolicyEngine = Pick<
   CausalVideoEngineV1,
-  'specificationVersion' | 'provider' | 'modelId' | 'info' | 'storeFrame' | 'dropFrame' | 'setBank'
+  | 'specificationVersion'
+  | 'provider'
+  | 'modelId'
+  | 'info'
+  | 'storeFrame'
+  | 'dropFrame'
+  | 'setBank'
+  | 'encodeImage'
 >;
 
 /**
@@ -82,6 +95,9 @@ export function createPolicyEngine(engine: PolicyEngine): PolicyEngine {
     storeFrame: (frame: number, id: string) => engine.storeFrame(frame, id),
     dropFrame: (id: string) => engine.dropFrame(id),
     setBank: (ids: readonly string[]) => engine.setBank(ids),
+    ...(engine.encodeImage
+      ? { encodeImage: (options: EncodeImageOptions) => engine.encodeImage!(options) }
+      : {}),
   });
 }
 
@@ -95,6 +111,27 @@ export interface PolicyContext {
   events: MemoryEventSink;
   /** The run's seed: every random choice of the policy (ablations) derives from it. */
   seed: number;
+  /** The script's character references and start image, decoded (user input; docs/references.md). */
+  references?: PolicyReferences;
+}
+
+/** User-given pictures of a run, decoded. Policies that keep no memory ignore them. */
+export interface PolicyReferences {
+  /** One per character reference of the script. */
+  characters: CharacterReferenceImage[];
+  /** The picture the video starts from. */
+  startImage?: VideoFrame;
+}
+
+/** A character's reference picture with the words that identify the character. */
+export interface CharacterReferenceImage {
+  /** The script's key (`nora`). */
+  key: string;
+  /** The name prompts use (`Nora`). */
+  name: string;
+  /** A look description (`a woman with red hair and a yellow coat`). */
+  description?: string;
+  image: VideoFrame;
 }
 
 /** A segment is about to start. */

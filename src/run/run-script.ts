@@ -14,6 +14,7 @@ import type { RunProgress, RunResult } from '../pipeline/run-result.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline, type Segment, type Timeline } from '../script/timeline.js';
 import { killPoint } from './kill-point.js';
+import { loadReferences } from './load-references.js';
 import { resolveAgents } from './resolve-agents.js';
 import { checkRunCheckpoint, runIdentity, storedRequest } from './run-checkpoint.js';
 import { denoisingTimesteps } from './run-defaults.js';
@@ -160,6 +161,7 @@ export async function runScript(
   const policy = policySettings(spec, registration);
   const script = specScript(spec);
   const settings: EngineSettings = { ...spec.size, seed: spec.seed, fps: script.fps, steps: spec.steps };
+  const references = await loadReferences(script);
   const engine = await createEngine(spec, settings);
   let opened = false;
   try {
@@ -211,7 +213,8 @@ export async function runScript(
       engine,
       timeline,
       seed: spec.seed,
-      policy: (context) => registration.create(context, policy.settings),
+      policy: (context) =>
+        registration.create(references ? { ...context, references } : context, policy.settings),
       ...(spec.transition ? { transition: spec.transition } : {}),
       ...(spec.curve ? { softTransition: { curve: spec.curve } } : {}),
       ...(options.signal ? { signal: options.signal } : {}),

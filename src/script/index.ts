@@ -8,7 +8,7 @@ export {
   type ScriptParseResult,
 } from './parse-script-text.js';
 export { type ReadScriptOptions, readScript, readScriptFile, readScripts } from './read-script.js';
-export type { CharacterAnnotation, Script, ScriptAnnotations } from './script.js';
+export type { CharacterAnnotation, CharacterReference, Script, ScriptAnnotations } from './script.js';
 export { scriptDefaults, scriptLimits } from './script-limits.js';
 export { type ScriptObject, scriptObjectSchema } from './script-schema.js';
 export { selectScript } from './select-script.js';

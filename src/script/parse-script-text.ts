@@ -119,9 +119,19 @@ function parseJsonLines(text: string, path: string, stem: string): ScriptEntry[]
 function parsePlainText(text: string, path: string, stem: string): ScriptEntry {
   const prompts: string[] = [];
   const issues = [];
+  const header: Pick<ScriptObject, 'references' | 'startImage'> = {};
   for (const [index, raw] of text.split('\n').entries()) {
     const line = raw.trim();
     if (line.length === 0 || line.startsWith('#')) continue;
+    const directive = parseDirective(line);
+    if (directive) {
+      if ('issue' in directive) issues.push({ ...directive.issue, path: [path, `line ${index + 1}`] });
+      else if (directive.startImage) header.startImage = directive.startImage;
+      else if (directive.reference) {
+        header.references = { ...header.references, [directive.reference.key]: directive.reference.value };
+      }
+      continue;
+    }
     const result = promptSchema.safeParse(line, { reportInput: true });
     if (!result.success) {
       // Re-rooted at prompts.N so codes and ordinals match the structured formats.
@@ -149,7 +159,52 @@ function parsePlainText(text: string, path: string, stem: string): ScriptEntry {
     });
   }
   if (issues.length > 0) return { line: 1, id: stem, error: new InputError(issues) };
-  return { line: 1, id: stem, script: toScript({ prompts }, { path, line: 1, fallbackId: stem }) };
+  return { line: 1, id: stem, script: toScript({ prompts, ...header }, { path, line: 1, fallbackId: stem }) };
+}
+
+type Directive =
+  | { startImage: string; reference?: undefined }
+  | {
+      startImage?: undefined;
+      reference: { key: string; value: { image: string; name: string; description?: string } };
+    }
+  | { issue: { code: string; message: string; hint: string } };
+
+/**
+ * Header lines of the text format: `@start-image PATH` and `@reference PATH NAME[, DESCRIPTION]` (the key is the
+ * name in lower case). Other lines are prompts.
+ */
+function parseDirective(line: string): Directive | undefined {
+  const match = /^@(start-image|reference)(?:\s+(.*))?$/.exec(line);
+  if (!match) return undefined;
+  const rest = (match[2] ?? '').trim();
+  if (match[1] === 'start-image') {
+    if (rest.length > 0) return { startImage: rest };
+    return {
+      issue: {
+        code: 'invalid-directive',
+        message: '@start-image needs a path',
+        hint: 'write @start-image opening.png',
+      },
+    };
+  }
+  const reference = /^(\S+)\s+([^,]+?)\s*(?:,\s*(.+))?$/.exec(rest);
+  if (!reference) {
+    return {
+      issue: {
+        code: 'invalid-directive',
+        message: '@reference needs an image path and a name',
+        hint: 'write @reference nora.png Nora, a woman with red hair',
+      },
+    };
+  }
+  const [, image, name, description] = reference as unknown as [string, string, string, string | undefined];
+  return {
+    reference: {
+      key: name.toLowerCase(),
+      value: { image, name, ...(description ? { description } : {}) },
+    },
+  };
 }
 
 interface ValidateContext {
@@ -191,6 +246,19 @@ function toScript(value: ScriptObject, context: Omit<ValidateContext, 'prefix'>)
     source: context.perLine ? { path: context.path, line: context.line } : { path: context.path },
   };
   if (value.title !== undefined) script.title = value.title;
+  if (value.references) {
+    script.references = Object.fromEntries(
+      Object.entries(value.references).map(([key, reference]) => [
+        key,
+        {
+          image: reference.image,
+          name: reference.name ?? key,
+          ...(reference.description ? { description: reference.description } : {}),
+        },
+      ]),
+    );
+  }
+  if (value.startImage !== undefined) script.startImage = value.startImage;
   if (value.dimension !== undefined) script.dimension = value.dimension;
   if (value.characters && value.present) {
     const characters: NonNullable<Script['annotations']>['characters'] = {};

@@ -42,6 +42,27 @@ export const characterSchema = characterAnnotationSchema.extend({
     .optional(),
 });
 
+/** A character's reference picture as a script names it (user input, not an evaluation annotation). */
+export const referenceSchema = z.object(
+  {
+    image: z
+      .string({ error: expected('a file path') })
+      .trim()
+      .min(1, { error: 'is empty' }),
+    name: z
+      .string({ error: expected('text') })
+      .trim()
+      .min(1, { error: 'is empty' })
+      .optional(),
+    description: z
+      .string({ error: expected('text') })
+      .trim()
+      .min(1, { error: 'is empty' })
+      .optional(),
+  },
+  { error: expected('an object like {"image": "nora.png", "name": "Nora"}') },
+);
+
 /** One segment of the YAML/JSON `segments` layout. */
 export const segmentSchema = z.object(
   { prompt: promptSchema, seconds: secondsSchema.optional() },
@@ -87,6 +108,16 @@ export const scriptObjectSchema = z
         .optional(),
       characters: z.record(z.string().min(1), characterSchema, { error: expected('an object') }).optional(),
       present: scriptAnnotationsSchema.shape.present.optional(),
+      references: z
+        .record(z.string().trim().min(1), referenceSchema, {
+          error: expected('an object of name -> reference'),
+        })
+        .optional(),
+      startImage: z
+        .string({ error: expected('a file path') })
+        .trim()
+        .min(1, { error: 'is empty' })
+        .optional(),
     },
     {
       error: (issue) =>

@@ -3,11 +3,13 @@ import { parseScriptEntries } from '../script/parse-script-text.js';
 import { readScript } from '../script/read-script.js';
 import type { Script } from '../script/script.js';
 import { selectScript } from '../script/select-script.js';
+import { confineReferences, dataFolderOf } from './confine-references.js';
 import { resolveDataPath } from './resolve-data-path.js';
 import type { RunRequest } from './run-request.js';
 
 /**
  * The script of a run request: uploaded text (layout from the name's extension), a file inside --data, or segments.
+ * Picture paths (references, start image) are confined to --data.
  *
  * @example
  * const script = await resolveRequestScript('data', { path: 'scripts/nora.jsonl', ...defaults });
@@ -23,9 +25,14 @@ export async function resolveRequestScript(dataDir: string, request: RunRequest)
       ...(request.script.line === undefined ? {} : { line: request.script.line }),
       ...(request.script.id === undefined ? {} : { id: request.script.id }),
     };
-    return selectScript(parseScriptEntries(request.script.text, { path }), { path, ...scriptPick });
+    const script = selectScript(parseScriptEntries(request.script.text, { path }), { path, ...scriptPick });
+    // An uploaded script's pictures are files inside --data, never anywhere else on the server.
+    return confineReferences(dataDir, script, '');
   }
-  if (request.path !== undefined) return readScript(resolveDataPath(dataDir, request.path), pick);
+  if (request.path !== undefined) {
+    const file = resolveDataPath(dataDir, request.path);
+    return confineReferences(dataDir, await readScript(file, pick), dataFolderOf(dataDir, file));
+  }
   const segments = request.segments ?? [];
   return {
     id: 'segments',

@@ -3,6 +3,7 @@ import { reference } from '../../reference/index.js';
 import type {
   CausalVideoEngineV1,
   EncodedPrompt,
+  EncodeImageOptions,
   EngineCosts,
   GenerateChunkOptions,
   GeneratedChunk,
@@ -11,6 +12,7 @@ import type {
 import { workProfile } from '../work-profile.js';
 import { type Conditioning, conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
+import { bindEncodedFigures, encodeImageTokens } from './encode-image.js';
 import { engineError } from './engine-error.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
 import { generateFrame, writeCache } from './generator.js';
@@ -49,6 +51,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   weightBytes(): number;
   snapshot(): Promise<unknown>;
   restore(snapshot: unknown): Promise<void>;
+  encodeImage(options: EncodeImageOptions): Promise<void>;
 } {
   const config = resolveMiniSettings(settings);
   const sigmas = shiftedSigmas(config.denoisingSteps, config.timestepShift);
@@ -62,6 +65,8 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   const store = new Map<string, StoredFrame>();
   const analyses = new Map<string, PromptAnalysis>();
   let bank: ContextFrame[] = [];
+  /** Pixel encodings by image object: a reference re-stored under a new text is not analysed again. */
+  const encodedImages = new WeakMap<VideoFrame, ReturnType<typeof encodeImageTokens>>();
   let released = false;
   const costs: EngineCosts = {
     generatedFrames: 0,
@@ -240,6 +245,33 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       const span = workProfile.start('memory-store');
       store.set(id, storeLatentFrame(source, config.quantization));
       workProfile.stop(span);
+    },
+
+    async encodeImage({ image, id, text = '', position = 0 }) {
+      live();
+      let tokens = encodedImages.get(image);
+      if (tokens === undefined) {
+        tokens = encodeImageTokens(image, config);
+        encodedImages.set(image, tokens);
+      }
+      const conditioning = conditionOn(analyze(text), undefined);
+      const frame: LatentFrame = {
+        index: position,
+        prompt: text,
+        scene: { ...tokens.scene, binding: conditioning.sources[0]!.settingBinding.slice() },
+        slots: tokens.slots.map((slot) => ({
+          ...slot,
+          state: slot.state.slice(),
+          binding: slot.binding.slice(),
+        })),
+        cache: [],
+      };
+      bindEncodedFigures(frame.slots, conditioning.sources[0]!.tokens);
+      const before = kernels.attentionOps;
+      frame.cache = writeCache(frame, [], conditioning);
+      costs.attentionOps += kernels.attentionOps - before;
+      costs.contextPasses += 1;
+      store.set(id, storeLatentFrame(frame, config.quantization));
     },
 
     async dropFrame(id) {

@@ -210,6 +210,31 @@ export function createEngineApp(settings: EngineAppSettings) {
     });
   });
 
+  v1.put('/sessions/:session/images/:id', async (context) => {
+    const session = sessions.get(context.req.param('session'));
+    const { engine } = session;
+    if (engine.encodeImage === undefined) {
+      throw new ProtocolError(
+        400,
+        'unsupported',
+        `engine ${engine.provider} cannot encode images`,
+        'check abilities.encodeImage of the session',
+      );
+    }
+    const body = await readBody(context, requestSchemas.encodeImage);
+    const data = new Uint8Array(Buffer.from(body.rgb24, 'base64'));
+    return session.run(async () => {
+      await applyStateOps(session, body.before);
+      await engine.encodeImage!({
+        image: { width: body.width, height: body.height, data },
+        id: context.req.param('id'),
+        ...(body.text === undefined ? {} : { text: body.text }),
+        ...(body.position === undefined ? {} : { position: body.position }),
+      });
+      return context.json(sessionState(session));
+    });
+  });
+
   v1.delete('/sessions/:session/store/:id', async (context) => {
     const session = sessions.get(context.req.param('session'));
     return session.run(async () => {

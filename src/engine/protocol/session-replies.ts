@@ -21,6 +21,7 @@ export function describeSession(session: EngineSession) {
     abilities: {
       renderRecord: engine.renderRecord !== undefined,
       storeBytes: engine.storeBytes !== undefined,
+      encodeImage: engine.encodeImage !== undefined,
     },
     ...sessionState(session),
   };

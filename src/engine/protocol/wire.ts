@@ -76,8 +76,12 @@ export const sessionReplySchema = z.object({
   modelId: z.string(),
   info: infoSchema,
   abilities: z
-    .object({ renderRecord: z.boolean().default(false), storeBytes: z.boolean().default(false) })
-    .default({ renderRecord: false, storeBytes: false }),
+    .object({
+      renderRecord: z.boolean().default(false),
+      storeBytes: z.boolean().default(false),
+      encodeImage: z.boolean().default(false),
+    })
+    .default({ renderRecord: false, storeBytes: false, encodeImage: false }),
   ...stateFields,
 });
 
@@ -161,6 +165,21 @@ export const requestSchemas = {
   }),
   recache: z.strictObject({ prompt: promptReference, before }),
   storeFrame: z.strictObject({ frame: count }),
+  /** `PUT /sessions/:session/images/:id`: an rgb24 picture (base64) encoded into the store under the id. */
+  encodeImage: z
+    .strictObject({
+      width: z.number().int().min(1).max(4096),
+      height: z.number().int().min(1).max(4096),
+      /** Packed rgb24, row-major, base64. */
+      rgb24: z.base64(),
+      text: z.string().max(20_000).optional(),
+      position: count.optional(),
+      before,
+    })
+    .refine((body) => Buffer.from(body.rgb24, 'base64').length === body.width * body.height * 3, {
+      error: 'rgb24 must hold width x height x 3 bytes',
+      path: ['rgb24'],
+    }),
   setBank: z.strictObject({ ids: z.array(z.string().min(1).max(256)).max(256) }),
 };
 

@@ -1,4 +1,5 @@
 import { EngineError } from '../../errors/engine-error.js';
+import { resizeFrame } from '../../frame/resize-frame.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import type {
   CausalVideoEngineV1,
@@ -267,5 +268,25 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
     };
   }
   if (opened.abilities.storeBytes) engine.storeBytes = () => storeBytes;
+  if (opened.abilities.encodeImage) {
+    engine.encodeImage = async ({ image: original, id, text, position }) => {
+      live('encodeImage');
+      // Sent at the engine's frame size: a large photo would pass the server's body limit.
+      const image = resizeFrame(original, opened.info.width, opened.info.height);
+      // Deferred state calls go first, so the store sees every call in the order the client made it.
+      const body = {
+        width: image.width,
+        height: image.height,
+        rgb24: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString(
+          'base64',
+        ),
+        ...(text === undefined ? {} : { text }),
+        ...(position === undefined ? {} : { position }),
+        ...takePending(),
+      };
+      await send({ method: 'PUT', path: `/images/${encodeURIComponent(id)}`, body, idempotent: true });
+      stored.add(id);
+    };
+  }
   return engine;
 }

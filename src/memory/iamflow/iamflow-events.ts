@@ -24,6 +24,7 @@ export type IamflowEvent = MemoryEventOf<
   | 'verify-timeout'
   | 'verify-late'
   | 'verify-backpressure'
+  | 'reference-encode'
 >;
 
 /** The one place the policy's events leave it. */

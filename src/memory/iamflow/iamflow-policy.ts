@@ -37,6 +37,7 @@ import {
 } from './id-memory.js';
 import type { MemoryState } from './memory-state.js';
 import { profiled, profileExtractor, profileVerifier } from './profiled-agents.js';
+import { createReferenceBank } from './reference-bank.js';
 import { referenceEntityWeights, referencePromptWeights, slotCount } from './reference-token-weights.js';
 import { selectIdMemory, selectTopFrames } from './select-memory.js';
 import { computeTokenWeights } from './token-weights.js';
@@ -144,6 +145,9 @@ export function createIamflowPolicy(
   const verified = new Map<number, number>();
   const extractions: Array<{ segment: number; provider: string; ids: number[]; warnings: unknown[] }> = [];
   let current: CurrentSegment | null = null;
+  const references = createReferenceBank(engine, context.references, emit);
+  /** The bank as the engine holds it: this segment's reference frames, then `bank`. */
+  let engineBank: string[] = [];
 
   const entityInput = (id: number) => {
     const entity = findEntity(registry, id);
@@ -152,10 +156,12 @@ export function createIamflowPolicy(
 
   const setBank = async (chunk: number, reason: string, ids: string[]): Promise<void> => {
     const frames = archiveFrames(archive);
-    await engine.setBank(ids);
+    const composed = references.compose(ids, iamflowDefaults.maxBudget);
+    await engine.setBank(composed);
     bank = ids;
-    const frameOf = (id: string) => frames.find((entry) => entry.id === id)!.frame;
-    emit({ type: 'bank-set', chunk, reason, ids, frames: ids.map(frameOf) });
+    engineBank = composed;
+    const frameOf = (id: string) => references.frameOf(id) ?? frames.find((entry) => entry.id === id)!.frame;
+    emit({ type: 'bank-set', chunk, reason, ids: composed, frames: composed.map(frameOf) });
   };
 
   /** Injects the memory list into the engine bank when its set differs from the last injected one. */
@@ -373,7 +379,17 @@ export function createIamflowPolicy(
           attrs: character.attrs,
         })),
       });
+      await references.startSegment({
+        chunk: segment.startChunk,
+        segment: segment.index,
+        startFrame: segment.startFrame,
+        registry,
+        ids,
+      });
       await startMemory(segment.startChunk, segment.index === 0);
+      // The segment's reference frames go in at once, also when the memory injects nothing yet.
+      if (references.compose(bank, iamflowDefaults.maxBudget).join() !== engineBank.join())
+        await setBank(segment.startChunk, 'references', bank);
     },
     async onChunkEnd({ segment, prompt, chunk, frames }: ChunkEndEvent) {
       if (!current || current.segment !== segment.index) return;
@@ -511,6 +527,7 @@ export function createIamflowPolicy(
         totalChunks: timeline.totalChunks,
         memory,
         extractions,
+        references: references.resolved(),
         verifyWaitMs: { total: waits.reduce((a, b) => a + b, 0), max: Math.max(0, ...waits) },
         verifyBusyMs: Math.round(log.busyMs * 1000) / 1000,
         verifyThread: spec !== undefined && !settings.syncVerify,
