@@ -107,7 +107,8 @@ export function colorWordDistance(word: string, rgb: Rgb): number {
   const lab = labOf(centre(cell));
   const distance = Math.min(...prototypes.map((color) => deltaE2000(lab, color.lab)));
   cache[cell] = distance;
-  return distance;
+  // The cached value, not the float64 one: a first call must answer what every later call answers.
+  return cache[cell]!;
 }
 
 /** Distance from a colour to its nearest CSS keyword (CIEDE2000). */
@@ -118,7 +119,7 @@ export function nearestKeywordDistance(rgb: Rgb): number {
   const [red, green, blue] = centre(cell);
   const distance = deltaE2000(labOf([red, green, blue]), cssColors[nearestCssIndex(red, green, blue)]!.lab);
   nearestDistance[cell] = distance;
-  return distance;
+  return nearestDistance[cell]!;
 }
 
 /** Whether a colour word describes a colour about as well as the best keyword does (within `colorFitMargin`). */
