@@ -98,6 +98,7 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
     video = undefined;
     if (spool) {
       await spoolTail;
+      throwSpoolError();
       await spool.close();
       spool = undefined;
       oldSpools.push(join(work, name(index, 'spool')));
@@ -106,20 +107,32 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
     spoolBytes = 0;
   };
 
+  // The first failed spool write (a full disk): kept, not left as an unhandled rejection, and thrown by the next
+  // write, checkpoint or segment end.
+  let spoolError: unknown;
+  const throwSpoolError = () => {
+    if (spoolError !== undefined) throw spoolError;
+  };
   const append = (frame: VideoFrame) => {
     const file = spool!;
     const data = frame.data.slice();
-    spoolTail = spoolTail.then(async () => {
-      const packed = await deflate(data, { level: 1 });
-      const header = Buffer.alloc(4);
-      header.writeUInt32LE(packed.length);
-      await file.write(Buffer.concat([header, packed]));
-    });
+    spoolTail = spoolTail
+      .then(async () => {
+        if (spoolError !== undefined) return;
+        const packed = await deflate(data, { level: 1 });
+        const header = Buffer.alloc(4);
+        header.writeUInt32LE(packed.length);
+        await file.write(Buffer.concat([header, packed]));
+      })
+      .catch((error: unknown) => {
+        spoolError ??= error;
+      });
   };
 
   return {
     /** Appends one frame (the encoder copies it). */
     async write(frame: VideoFrame): Promise<void> {
+      throwSpoolError();
       if (!encoder) await startSegment();
       await video!.write(frame);
       if (spool) append(frame);
@@ -134,6 +147,7 @@ export function createSegmentedVideo(settings: SegmentedVideoSettings) {
       const sync: string[] = [];
       if (spool) {
         await spoolTail;
+        throwSpoolError();
         spoolBytes = (await spool.stat()).size;
         sync.push(join(work, name(finished.length, 'spool')));
       }

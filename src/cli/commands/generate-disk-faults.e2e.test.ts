@@ -100,25 +100,39 @@ describe.skipIf(skip !== undefined)('iamflow generate on a faulty disk', () => {
 });
 
 describe('iamflow generate when its output goes away', () => {
-  it('output folder deleted mid-run: a clear error, non-zero exit', async () => {
+  it('output folder deleted mid-run: a clear error and a non-zero exit, or a complete folder made anew', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'iamflow-deleted-'));
     const out = join(parent, 'out');
     mkdirSync(out);
     const script = scriptIn(parent, 4);
-    // Delete the folder once the encoder has started writing the video into it.
-    const watcher = watch(out, (_event, name) => {
-      if (name !== 'video.mp4.part') return;
-      watcher.close();
+    // Delete the folder once the run has written its first checkpoint (or, without checkpoints, started the video).
+    let deleted = false;
+    const deleter = setInterval(() => {
+      if (
+        !existsSync(join(out, '.checkpoint', 'checkpoint.json')) &&
+        !existsSync(join(out, 'video.mp4.part'))
+      )
+        return;
+      clearInterval(deleter);
       rmSync(out, { recursive: true, force: true });
-    });
+      deleted = true;
+    }, 5);
     const result = await generate(script, out);
-    watcher.close();
-    expect(existsSync(out)).toBe(false);
-    expectCleanFailure(
-      result,
-      undefined,
-      /^error: .*\/out\/\S+ no longer exists \(ENOENT\)\n {2}hint: was the output folder deleted/,
-    );
+    clearInterval(deleter);
+    expect(deleted).toBe(true);
+    if (result.code === 0) {
+      // The run made its folders again as it wrote: then the folder must hold a whole run, nothing half-written.
+      const names = readdirSync(out);
+      for (const name of ['video.mp4', 'run.json', 'render.jsonl']) expect(names).toContain(name);
+      expect(names.filter((name) => name.endsWith('.part') || name === '.checkpoint')).toEqual([]);
+      expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')).chunks.length).toBeGreaterThan(0);
+    } else {
+      expectCleanFailure(
+        result,
+        undefined,
+        /^error: .*\/out(\/\S+)? no longer exists \(ENOENT\)\n {2}hint: was the output folder deleted/,
+      );
+    }
   }, 120_000);
 
   it('ffmpeg killed mid-encode: a clear error, earlier video kept, no part file', async () => {
@@ -137,7 +151,7 @@ describe('iamflow generate when its output goes away', () => {
     expectCleanFailure(
       result,
       out,
-      /^error: .*\/out\/video\.mp4: ffmpeg was stopped by SIGKILL while encoding\n/,
+      /^error: .*\/out\/\S+\.mp4: ffmpeg was stopped by SIGKILL while encoding\n/,
     );
   }, 120_000);
 });
