@@ -68,7 +68,8 @@ module.exports = {
     },
     {
       name: 'eval-features-independent',
-      comment: 'The model-based eval features read frames and annotations only: no agents, vision, engine or memory.',
+      comment:
+        'The model-based eval features read frames and annotations only: no agents, vision, engine or memory.',
       severity: 'error',
       from: { path: '^src/bench/eval/features/' },
       to: { path: folders('agents', 'vision', 'engine', 'entities', 'memory') },

@@ -4,7 +4,6 @@ import { createThreadVerifyQueue } from '../../agents/vlm/thread/create-thread-v
 import { createVerifierFromSpec, type VerifierSpec } from '../../agents/vlm/verifier-spec.js';
 import { prepareVerifyInput, type VerifyJob } from '../../agents/vlm/verify-job.js';
 import { createVerifyQueue, type QueuedResult, type VerifyQueue } from '../../agents/vlm/verify-queue.js';
-import type { EncodedPrompt } from '../../engine/engine.js';
 import { applyExtraction, createRegistry, findEntity, type Registry } from '../../entities/registry.js';
 import type { ChunkEndEvent, MemoryPolicy, PolicyContext, SegmentStartEvent } from '../policy.js';
 import { type ChunkCandidates, pickArchiveEntry, scoreChunk } from './chunk-candidates.js';
@@ -36,7 +35,7 @@ import {
   updateMemory,
 } from './id-memory.js';
 import type { MemoryState } from './memory-state.js';
-import { profiled, profileExtractor, profileVerifier } from './profiled-agents.js';
+import { profileExtractor, profileVerifier } from './profiled-agents.js';
 import { createReferenceBank } from './reference-bank.js';
 import { referenceEntityWeights, referencePromptWeights, slotCount } from './reference-token-weights.js';
 import { selectIdMemory, selectTopFrames } from './select-memory.js';
