@@ -51,8 +51,9 @@ const original = JSON.parse(text) as { run: { identity: Record<string, unknown> 
 function paths(value: unknown, prefix: (string | number)[] = [], into: (string | number)[][] = []) {
   into.push(prefix);
   if (into.length > 20_000) return into;
-  if (Array.isArray(value)) value.slice(0, 8).forEach((item, index) => paths(item, [...prefix, index], into));
-  else if (value !== null && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.slice(0, 8).entries()) paths(item, [...prefix, index], into);
+  } else if (value !== null && typeof value === 'object')
     for (const [key, item] of Object.entries(value)) paths(item, [...prefix, key], into);
   return into;
 }
