@@ -137,17 +137,9 @@ function groupBy<T extends { run_id: number }>(rows: readonly T[]): Map<number, 
 }
 
 function fromRow(row: RunRow): StoredRun {
-  const key: RunKey = {
-    scriptId: row.script_id,
-    policy: row.policy,
-    seed: row.seed,
-    width: row.width,
-    height: row.height,
-    steps: row.steps,
-  };
   const run: StoredRun = {
     id: row.id,
-    ...key,
+    ...keyOfRow(row),
     dimension: row.dimension,
     status: row.status,
     wallSeconds: row.wall_seconds,
@@ -177,14 +169,19 @@ export type RunKeyRow = Pick<RunRow, 'script_id' | 'policy' | 'seed' | 'width' |
 /** The columns of a run's key, as `doneKeys` selects them. */
 export const runKeyColumns = 'script_id, policy, seed, width, height, steps';
 
-/** The key string (`runKeyString`) of a row holding the key columns. */
-export function runKeyOfRow(row: RunKeyRow): string {
-  return runKeyString({
+/** The run key a row holds. */
+function keyOfRow(row: RunKeyRow): RunKey {
+  return {
     scriptId: row.script_id,
     policy: row.policy,
     seed: row.seed,
     width: row.width,
     height: row.height,
     steps: row.steps,
-  });
+  };
+}
+
+/** The key string (`runKeyString`) of a row holding the key columns. */
+export function runKeyOfRow(row: RunKeyRow): string {
+  return runKeyString(keyOfRow(row));
 }
