@@ -1,22 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { WorkerOptions } from 'node:worker_threads';
+import { resolveThreadEntry, type ThreadEntry } from '../../../thread/resolve-thread-entry.js';
 
-/**
- * What `new Worker(...)` needs to load the verification thread: the compiled `verify-thread-entry.js` under dist/,
- * or, when running from source (tsx, vitest), the `.ts` file imported after registering tsx's loader inside the
- * thread (a worker does not inherit the parent's loader hooks on Node 20).
- */
-export function resolveVerifyThreadEntry(): { source: URL | string; options: WorkerOptions } {
-  const compiled = new URL('./verify-thread-entry.js', import.meta.url);
-  if (existsSync(fileURLToPath(compiled))) return { source: compiled, options: {} };
-  const source = new URL('./verify-thread-entry.ts', import.meta.url);
-  let api = 'tsx/esm/api';
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    // Bare specifier: resolved from the worker's working directory.
-  }
-  const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(source.href)}); });`;
-  return { source: code, options: { eval: true } };
+/** What `new Worker(...)` needs to load the verification thread (`verify-thread-entry`, compiled or from source). */
+export function resolveVerifyThreadEntry(): ThreadEntry {
+  return resolveThreadEntry(
+    new URL('./verify-thread-entry.js', import.meta.url),
+    new URL('./verify-thread-entry.ts', import.meta.url),
+  );
 }
