@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { aggregateResults } from '../bench/report/aggregate-results.js';
 import { renderHtml } from '../bench/report/render-html.js';
 import { openResultsStore, resultsFileName } from '../bench/store/results-store.js';
+import { limitBody } from '../http/limit-body.js';
 import { policyRegistrations } from '../memory/policy-registry.js';
 import { parseRunJson } from '../pipeline/run-json.js';
 import { requireToken } from './check-token.js';
@@ -57,16 +57,13 @@ export function createServerApp(settings: ServerAppSettings): Hono {
   const read = settings.protectReads
     ? requireToken(settings.token, true)
     : async (_c: unknown, next: () => Promise<void>) => next();
-  const limit = bodyLimit({
-    maxSize: settings.maxBodyBytes ?? maxScriptBytes + 64 * 1024,
-    onError: () => {
-      throw new HttpError(
-        413,
-        'body-too-large',
-        'the request body is too large',
-        `keep scripts under ${maxScriptBytes} bytes`,
-      );
-    },
+  const limit = limitBody(settings.maxBodyBytes ?? maxScriptBytes + 64 * 1024, () => {
+    throw new HttpError(
+      413,
+      'body-too-large',
+      'the request body is too large',
+      `keep scripts under ${maxScriptBytes} bytes`,
+    );
   });
 
   app.onError((error, c) => {

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { EngineError } from '../../errors/engine-error.js';
 import { IamflowError } from '../../errors/iamflow-error.js';
+import { limitBody } from '../../http/limit-body.js';
 import { createEngineSessions, type EngineSessionFactory } from './engine-sessions.js';
 import { ProtocolError } from './protocol-error.js';
 import { chunkParameter, readBody } from './read-request.js';
@@ -116,11 +116,8 @@ export function createEngineApp(settings: EngineAppSettings) {
   });
   v1.use(
     '*',
-    bodyLimit({
-      maxSize: settings.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new ProtocolError(413, 'body-too-large', 'the request body is too large');
-      },
+    limitBody(settings.maxBodyBytes ?? 1024 * 1024, () => {
+      throw new ProtocolError(413, 'body-too-large', 'the request body is too large');
     }),
   );
 
