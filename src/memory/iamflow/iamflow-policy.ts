@@ -339,6 +339,7 @@ export function createIamflowPolicy(
     specificationVersion: 'v1',
     name: 'iamflow',
     transition: settings.transition,
+    ...(settings.sparseMemory === 'off' ? {} : { memoryTopK: settings.sparseMemory }),
     async onSegmentStart({ segment, prompt }: SegmentStartEvent) {
       const extraction = await extractor.extract({
         prompt: segment.prompt,
