@@ -31,7 +31,7 @@ export interface CausalVideoEngineV1 {
    * frames' context pass conditioned on `prompt`. The sink keeps its first-prompt keys. Real work, counted in
    * `costs()`.
    */
-  recache(prompt: EncodedPrompt): Promise<void>;
+  recache(prompt: EncodedPrompt, options?: RecacheOptions): Promise<void>;
 
   /** Copies the keys/values of an already generated latent frame into the store under `id` (replaces). */
   storeFrame(frame: number, id: string): Promise<void>;
@@ -155,6 +155,19 @@ export interface GenerateChunkOptions {
    * Omitted means alpha = 1 (only `prompt`).
    */
   blend?: { from: EncodedPrompt; alpha: number };
+  /**
+   * Sparse memory activation (IAMFlow): every attention pass of the chunk attends only to the `memoryTopK` frames
+   * of sink + bank whose mean key scores highest against the pass's mean query, plus the local window; the other
+   * frames' attention is not computed. Applies only while the bank holds frames. Omitted: dense attention over the
+   * whole context. An engine without the ability ignores it.
+   */
+  memoryTopK?: number;
+}
+
+/** Options of one `recache` call. */
+export interface RecacheOptions {
+  /** Sparse memory activation for the recache's context passes, as `GenerateChunkOptions.memoryTopK`. */
+  memoryTopK?: number;
 }
 
 /** What `generateChunk` returns. */

@@ -22,6 +22,8 @@ describe('policy registry', () => {
   it('creates the baselines with their transitions, each versioned v1', () => {
     const policies = ['self-forcing', 'longlive', 'memflow'].map((name) => createPolicy(name, context()));
     expect(policies.map((policy) => policy.transition)).toEqual(['swap', 'recache', 'recache']);
+    // dense attention: MemFlow's released configs set SMA: False
+    expect(policies.map((policy) => policy.memoryTopK)).toEqual([undefined, undefined, undefined]);
     expect(policies.map((policy) => policy.specificationVersion)).toEqual(['v1', 'v1', 'v1']);
     expect(policyNames()).toContain(defaultPolicyName);
   });

@@ -30,6 +30,12 @@ export interface MemoryPolicyV1 {
    * window of frames (soft prompt transition).
    */
   readonly transition: TransitionKind;
+  /**
+   * Sparse memory activation the loop asks the engine for on every generate and recache call: attend only to this
+   * many frames of sink + bank (IAMFlow: 3), chosen per attention pass by mean query . mean frame key. Omitted:
+   * dense attention over the whole context (Self-Forcing, LongLive, MemFlow as released).
+   */
+  readonly memoryTopK?: number;
   /** Called before the first chunk of every segment, after the loop applied the transition. */
   onSegmentStart?(event: SegmentStartEvent): Promise<void>;
   /** Called after every chunk, with its key summaries and decoded frames. */

@@ -96,6 +96,32 @@ describe('generateVideo', () => {
     expect(engine.generateOptions.every((o) => o.blend === undefined)).toBe(true);
   });
 
+  it("passes the policy's sparse memory activation on every generate and recache, and records it", async () => {
+    const sparse = createFakeEngine();
+    const result = await generateVideo({
+      script,
+      engine: sparse,
+      timeline,
+      seed: 1,
+      policy: { specificationVersion: 'v1', name: 'sparse-test', transition: 'recache', memoryTopK: 2 },
+    });
+    expect(sparse.generateOptions).toHaveLength(12);
+    expect(sparse.generateOptions.every((o) => o.memoryTopK === 2)).toBe(true);
+    expect(sparse.recacheOptions).toEqual([{ memoryTopK: 2 }, { memoryTopK: 2 }]);
+    expect(result.policy.memoryTopK).toBe(2);
+    const dense = createFakeEngine();
+    const longlive = await generateVideo({
+      script,
+      engine: dense,
+      timeline,
+      seed: 1,
+      policy: (context) => createPolicy('longlive', context),
+    });
+    expect(dense.generateOptions.every((o) => !('memoryTopK' in o))).toBe(true);
+    expect(dense.recacheOptions).toEqual([{}, {}]);
+    expect(longlive.policy.memoryTopK).toBeNull();
+  });
+
   it('blends old and new prompt by the soft schedule and never recaches', async () => {
     const engine = createFakeEngine();
     const result = await generateVideo({

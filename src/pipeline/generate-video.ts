@@ -144,6 +144,8 @@ async function streamChunks(
 ): Promise<RunResult> {
   const { engine, timeline } = options;
   const transition = options.transition ?? policy.transition;
+  // The policy's sparse memory activation rides on every generate and recache call.
+  const sparse = policy.memoryTopK === undefined ? {} : { memoryTopK: policy.memoryTopK };
   const { resume } = options;
   if (
     (options.onCheckpoint || resume) &&
@@ -218,7 +220,7 @@ async function streamChunks(
       const transitionStart = clock();
       schedule = undefined;
       const transitionSpan = workProfile.start('transition');
-      if (previous && transition === 'recache') await engine.recache(prompt);
+      if (previous && transition === 'recache') await engine.recache(prompt, sparse);
       if (previous && transition === 'soft') {
         schedule = resolveSoftTransition(previous.prompt.embedding, prompt.embedding, {
           chunkFrames: engine.info.chunkFrames,
@@ -237,7 +239,7 @@ async function streamChunks(
     }
     const { prompt, previous } = current;
 
-    const generateOptions: GenerateChunkOptions = { prompt };
+    const generateOptions: GenerateChunkOptions = { prompt, ...sparse };
     const alpha =
       schedule && previous
         ? transitionAlpha(schedule, index * followed.chunkFrames - segment.startFrame)
@@ -326,10 +328,12 @@ async function streamChunks(
   return {
     scriptId: options.script.id,
     timeline: followed,
-    policy:
-      snapshot === undefined
-        ? { name: policy.name, transition }
-        : { name: policy.name, transition, snapshot },
+    policy: {
+      name: policy.name,
+      transition,
+      memoryTopK: policy.memoryTopK ?? null,
+      ...(snapshot === undefined ? {} : { snapshot }),
+    },
     engine: { provider: engine.provider, modelId: engine.modelId, info: engine.info },
     prompts,
     chunks,

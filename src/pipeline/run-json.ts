@@ -67,6 +67,8 @@ export const runJsonSchema = z.object({
     name: z.string(),
     settings: z.record(z.string(), z.unknown()),
     transition: transitionSchema,
+    /** Sparse memory activation's frame count, null for dense attention (absent in files of older builds). */
+    memoryTopK: z.number().nullable().optional(),
     snapshot: z.unknown().optional(),
   }),
   engine: z.object({
@@ -210,6 +212,7 @@ export function createRunJson(result: RunResult, details: RunJsonDetails): RunJs
     name: result.policy.name,
     settings: details.policySettings,
     transition: result.policy.transition,
+    memoryTopK: result.policy.memoryTopK,
   };
   if (result.policy.snapshot !== undefined) policy.snapshot = result.policy.snapshot;
   return {

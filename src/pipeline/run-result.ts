@@ -75,7 +75,7 @@ export interface RunResult {
   /** The latent timeline that was generated. */
   timeline: Timeline;
   /** The policy and the transition actually applied at switches. */
-  policy: { name: string; transition: TransitionKind; snapshot?: unknown };
+  policy: { name: string; transition: TransitionKind; memoryTopK: number | null; snapshot?: unknown };
   /** The engine that generated the video. */
   engine: { provider: string; modelId: string; info: EngineInfo };
   /** One record per segment. */

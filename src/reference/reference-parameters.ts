@@ -29,6 +29,11 @@ const parameters = {
     bankCapacity: 6,
     /** Most frames IAMFlow injects into the bank. */
     bankBudget: 4,
+    /**
+     * Sparse memory activation: frames of sink + bank each attention head attends to (IAMFlow causal_model.py,
+     * `dynamic_topk_routing_attention(..., top_k=3)` with `SMA: true` in configs/iamflow.yaml).
+     */
+    memoryTopK: 3,
   },
   /** Denoising of a chunk. */
   denoising: {

@@ -23,6 +23,12 @@ export interface FrameVerifierV1 {
    * as JSON, for checkpoints. A verifier without it is taken to be stateless.
    */
   snapshot?(): unknown;
+  /**
+   * Optional ability, with `snapshot`: a cheap hold of the current state (no copy, no encoding) whose call returns
+   * what `snapshot()` returned at the time of the hold. For a verifier that replaces its state rather than changing
+   * it in place; a checkpoint taker holds the state after every call and serialises only the hold it needs.
+   */
+  hold?(): () => unknown;
   /** Optional ability: continues from a `snapshot()`; throws on a damaged one. */
   restore?(state: unknown): void;
 }

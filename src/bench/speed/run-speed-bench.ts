@@ -136,7 +136,7 @@ async function runOne(
       await files.onRenderRecord(entries);
     },
   };
-  const { agents, ...spec } = variant.spec;
+  const { agents, settings: policySettings, ...spec } = variant.spec;
   workProfile.reset(true);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
@@ -148,7 +148,11 @@ async function runOne(
       {
         script,
         ...spec,
-        policy: { name: variant.policy, ...(agents ? { agents } : {}) },
+        policy: {
+          name: variant.policy,
+          ...(agents ? { agents } : {}),
+          ...(policySettings ? { settings: policySettings } : {}),
+        },
         size: { width: settings.width, height: settings.height },
         ...(settings.seed === undefined ? {} : { seed: settings.seed }),
       },

@@ -6,14 +6,20 @@ export interface SpeedVariant {
   policy: string;
   /** Short name of the variant within its policy (`default` for the policy as registered). */
   variant: string;
-  /** What the variant changes in the run spec (transition, engine quantization, agent settings such as syncVerify). */
-  spec: Pick<RunSpecInput, 'transition' | 'engine'> & { agents?: AgentSettings };
+  /**
+   * What the variant changes in the run spec (transition, engine quantization, agent settings such as syncVerify,
+   * policy settings such as `sparseMemory`).
+   */
+  spec: Pick<RunSpecInput, 'transition' | 'engine'> & {
+    agents?: AgentSettings;
+    settings?: Record<string, unknown>;
+  };
 }
 
 /**
  * The configurations `iamflow bench speed` compares: the three baselines, and iamflow with each of its speed
- * levers switched one at a time (verification inline or queued, recache or soft transition at switches, stored
- * frames in float32, int8 or fp8). Another lever is one more entry here.
+ * levers switched one at a time (verification inline or queued, recache or soft transition at switches, dense
+ * attention instead of sparse memory activation, stored frames in float32, int8 or fp8). Another lever is one more entry here.
  */
 export const speedVariants: readonly SpeedVariant[] = [
   { policy: 'self-forcing', variant: 'default', spec: {} },
@@ -22,6 +28,7 @@ export const speedVariants: readonly SpeedVariant[] = [
   { policy: 'iamflow', variant: 'default', spec: {} },
   { policy: 'iamflow', variant: 'sync-verify', spec: { agents: { syncVerify: true } } },
   { policy: 'iamflow', variant: 'recache', spec: { transition: 'recache' } },
+  { policy: 'iamflow', variant: 'dense', spec: { settings: { sparseMemory: 'off' } } },
   { policy: 'iamflow', variant: 'int8', spec: { engine: { provider: 'mini', quantization: 'int8' } } },
   { policy: 'iamflow', variant: 'fp8', spec: { engine: { provider: 'mini', quantization: 'fp8' } } },
 ];

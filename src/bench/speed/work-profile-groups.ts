@@ -10,6 +10,7 @@ export const profileParts = [
   { part: 'attention.bank', group: 'engine', label: 'attention: bank' },
   { part: 'attention.local', group: 'engine', label: 'attention: local' },
   { part: 'attention.text', group: 'engine', label: 'attention: text (cross)' },
+  { part: 'attention.routing', group: 'engine', label: 'attention: memory routing (sparse)' },
   { part: 'denoising', group: 'engine', label: 'denoising (rest of the steps)' },
   { part: 'context-pass', group: 'engine', label: 'context pass (cache write)' },
   { part: 'recache', group: 'engine', label: 'recache' },

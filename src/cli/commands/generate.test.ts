@@ -134,6 +134,7 @@ describe('iamflow generate: a run (fake engine and encoder)', () => {
     expect(runJson.costs.switches).toHaveLength(1);
     expect(runJson.costs.switches[0]!.schedule?.curve).toBe('linear');
     expect(runJson.policy.transition).toBe('soft');
+    expect(runJson.policy.memoryTopK).toBeNull();
     // The first run's character pictures went with it: memflow keeps no registry.
     expect(readdirSync(join(out, 'characters'))).toEqual([]);
   });

@@ -60,8 +60,19 @@ export interface FlatContext {
   /** Key gate of each key (keyGate of its written presence): the slot embedding is scaled by it too. */
   gate: Float32Array;
   mentions: Array<string | null>;
-  /** The context parts in order (`sink | bank | local`), each ending before key `end`; for the work profile. */
-  parts: Array<{ part: ContextFrame['part']; end: number }>;
+  /** The context parts in order (`sink | bank | local`), each its keys `begin` .. `end - 1`: dense attention. */
+  parts: KeyRange[];
+  /** Every context frame in order, its keys `begin` .. `end - 1` and its temporal factor. */
+  frames: Array<KeyRange & { decay: number }>;
+  /** Mean key and mean key gate of each frame (by index in `frames`), computed when sparse activation asks. */
+  frameMeans: Array<{ key: Float32Array; gate: number } | undefined>;
+}
+
+/** A run of consecutive keys of one context part (flat indices `begin` .. `end - 1`). */
+export interface KeyRange {
+  part: ContextFrame['part'];
+  begin: number;
+  end: number;
 }
 
 /** Flattens `sink | bank | local` for frame `index`: a value's walked position moves on by speed x distance. */
@@ -77,9 +88,12 @@ export function flattenContext(context: readonly ContextFrame[], index: number):
     gate: new Float32Array(count),
     mentions: new Array(count),
     parts: [],
+    frames: [],
+    frameMeans: [],
   };
   let position = 0;
   for (const frame of context) {
+    const begin = position;
     const distance = index - frame.position;
     const decay = temporalDecay(distance);
     const recency = Math.exp(-distance / attentionConstants.presenceFrames);
@@ -95,11 +109,114 @@ export function flattenContext(context: readonly ContextFrame[], index: number):
       flat.mentions[position] = token.mention;
       position += 1;
     }
+    flat.frames.push({ part: frame.part, begin, end: position, decay });
     const last = flat.parts.at(-1);
     if (last?.part === frame.part) last.end = position;
-    else flat.parts.push({ part: frame.part, end: position });
+    else flat.parts.push({ part: frame.part, begin, end: position });
   }
   return flat;
+}
+
+/**
+ * Self-attention query of a slot (KEY_SIZE): its binding estimate scaled by `bindingScale`, then its noisy state's
+ * appearance (centred) scaled by `appearanceScale`.
+ */
+export function contextQuery(
+  binding: Float32Array,
+  state: Float32Array,
+  query = new Float32Array(KEY_SIZE),
+): Float32Array {
+  for (let entry = 0; entry < BINDING_SIZE; entry++)
+    query[entry] = attentionConstants.bindingScale * binding[entry]!;
+  for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
+    query[BINDING_SIZE + entry] = attentionConstants.appearanceScale * (state[entry]! - 0.5);
+  return query;
+}
+
+/** Which keys a sparse attention pass reads, and which memory frames it kept. */
+export interface MemoryActivation {
+  /** The key runs to attend over, in context order. */
+  ranges: KeyRange[];
+  /** Indices (in `flat.frames`) of the sink and bank frames kept, in context order. */
+  kept: number[];
+  /** Routing score of every sink and bank frame, by index in `flat.frames` (undefined for local frames). */
+  scores: Array<number | undefined>;
+}
+
+/**
+ * Sparse memory activation (IAMFlow's `dynamic_topk_routing_attention`, also in MemFlow's code): the frame's
+ * queries are pooled to their mean, every sink and bank frame's keys to theirs, and only the `topK` memory frames
+ * with the highest score stay in the context, with the whole local window. The score is the mean query . mean key
+ * of the frame times the frame's temporal factor, plus the slot-embedding term: because a logit is bilinear in query
+ * and key, it equals the mean logit between the queries and that frame's keys (the null key aside). The engine has
+ * one attention head, so one selection serves every slot query of the pass (the reference selects per head, shared
+ * by all of the head's query tokens). Selection happens only when the bank holds frames and sink + bank has more
+ * than `topK` frames; otherwise the dense ranges come back and nothing is scored. Each score is one counted dot
+ * product; ties keep the earlier frame.
+ *
+ * @example
+ * const flat = flattenContext(context, 40);
+ * const { ranges, kept } = activateMemory(flat, queries, 3); // ranges: 3 memory frames + the local window
+ */
+export function activateMemory(
+  flat: FlatContext,
+  queries: readonly Float32Array[],
+  topK: number | undefined,
+): MemoryActivation {
+  const memory: number[] = [];
+  let bankFrames = 0;
+  flat.frames.forEach((frame, index) => {
+    if (frame.part === 'local') return;
+    memory.push(index);
+    bankFrames += Number(frame.part === 'bank');
+  });
+  const scores: Array<number | undefined> = new Array(flat.frames.length);
+  if (topK === undefined || bankFrames === 0 || memory.length <= topK) {
+    return { ranges: flat.parts, kept: memory, scores };
+  }
+  const span = workProfile.start('attention.routing');
+  const meanQuery = new Float32Array(KEY_SIZE);
+  for (const query of queries)
+    for (let entry = 0; entry < KEY_SIZE; entry++) meanQuery[entry] = meanQuery[entry]! + query[entry]!;
+  for (let entry = 0; entry < KEY_SIZE; entry++) meanQuery[entry] = meanQuery[entry]! / queries.length;
+  for (const index of memory) {
+    const means = frameMean(flat, index);
+    const frame = flat.frames[index]!;
+    // the slot term: each key matches exactly one of the pass's slot queries
+    const slotTerm = (attentionConstants.slotScale * means.gate) / queries.length;
+    scores[index] = frame.decay * (kernels.dot(meanQuery, means.key, KEY_SIZE) + slotTerm);
+  }
+  const ranked = [...memory].sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const kept = ranked.slice(0, topK).sort((a, b) => a - b);
+  const ranges: KeyRange[] = [];
+  for (const index of kept) {
+    const { part, begin, end } = flat.frames[index]!;
+    const last = ranges.at(-1);
+    if (last?.part === part && last.end === begin) last.end = end;
+    else ranges.push({ part, begin, end });
+  }
+  for (const range of flat.parts) if (range.part === 'local') ranges.push(range);
+  workProfile.stop(span);
+  return { ranges, kept, scores };
+}
+
+/** Mean key and mean key gate of a context frame, computed once per flattened context. */
+function frameMean(flat: FlatContext, index: number): { key: Float32Array; gate: number } {
+  const cached = flat.frameMeans[index];
+  if (cached !== undefined) return cached;
+  const { begin, end } = flat.frames[index]!;
+  const key = new Float32Array(KEY_SIZE);
+  let gate = 0;
+  for (let token = begin; token < end; token++) {
+    const source = flat.keys[token]!;
+    for (let entry = 0; entry < KEY_SIZE; entry++) key[entry] = key[entry]! + source[entry]!;
+    gate += flat.gate[token]!;
+  }
+  const count = Math.max(1, end - begin);
+  for (let entry = 0; entry < KEY_SIZE; entry++) key[entry] = key[entry]! / count;
+  const means = { key, gate: gate / count };
+  flat.frameMeans[index] = means;
+  return means;
 }
 
 /** What self-attention returns for one slot query. */
@@ -126,7 +243,8 @@ const scratch = {
 
 /**
  * Self-attention of slot `slot` over the context plus the null key. The query is the slot's current binding
- * estimate and its noisy state's appearance; logits are scaled by the temporal factor.
+ * estimate and its noisy state's appearance; logits are scaled by the temporal factor. `ranges` limits the keys
+ * read (sparse memory activation, {@link activateMemory}); keys outside them are never touched. Default: all.
  */
 export function attendContext(
   flat: FlatContext,
@@ -134,43 +252,45 @@ export function attendContext(
   binding: Float32Array,
   state: Float32Array,
   fresh: Float32Array,
+  ranges: readonly KeyRange[] = flat.parts,
 ): SelfAttention {
   const count = flat.keys.length;
-  const { query } = scratch;
+  const query = contextQuery(binding, state, scratch.query);
   if (scratch.logits.length < count + 1) {
     scratch.logits = new Float32Array(2 * (count + 1));
     scratch.weights = new Float32Array(2 * (count + 1));
   }
   const { logits, weights } = scratch;
   const { keys, values, slots, decay, gate, recency } = flat;
-  for (let entry = 0; entry < BINDING_SIZE; entry++)
-    query[entry] = attentionConstants.bindingScale * binding[entry]!;
-  for (let entry = 0; entry < APPEARANCE_SIZE; entry++)
-    query[BINDING_SIZE + entry] = attentionConstants.appearanceScale * (state[entry]! - 0.5);
   // logits, part by part (sink, bank, local), so the profile can time each part where its work happens
-  let begin = 0;
-  for (const { part, end } of flat.parts) {
+  let active = 0;
+  for (const { part, begin, end } of ranges) {
     const span = workProfile.start(attentionPart[part]);
     for (let key = begin; key < end; key++) {
       const sameSlot = Number(slots[key] === slot) * gate[key]!;
-      logits[key] =
+      logits[active] =
         decay[key]! * (kernels.dot(query, keys[key]!, KEY_SIZE) + attentionConstants.slotScale * sameSlot);
+      active += 1;
     }
     workProfile.stop(span);
-    begin = end;
   }
-  logits[count] = attentionConstants.nullLogit;
-  softmaxInto(logits, weights, count + 1);
+  const total = active;
+  logits[total] = attentionConstants.nullLogit;
+  softmaxInto(logits, weights, total + 1);
   const value = new Float32Array(STATE_SIZE);
   const attended = new Float32Array(BINDING_SIZE);
   const presenceEntry = stateLayout.presence;
-  let strongest = count;
+  const nullWeight = weights[total]!;
+  // the most attended key (the null key until a key weighs more)
+  let strongest = -1;
+  let strongestWeight = nullWeight;
   let presence = 0;
-  begin = 0;
-  for (const { part, end } of flat.parts) {
+  active = 0;
+  for (const { part, begin, end } of ranges) {
     const span = workProfile.start(attentionPart[part]);
     for (let key = begin; key < end; key++) {
-      const weight = weights[key]!;
+      const weight = weights[active]!;
+      active += 1;
       const source = values[key]!;
       for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + weight * source[entry]!;
       const here = Number(slots[key] === slot);
@@ -179,15 +299,21 @@ export function attendContext(
       const stored = keys[key]!;
       for (let entry = 0; entry < BINDING_SIZE; entry++)
         attended[entry] = attended[entry]! + local * stored[entry]!;
-      strongest = weight > weights[strongest]! ? key : strongest;
+      if (weight > strongestWeight) {
+        strongest = key;
+        strongestWeight = weight;
+      }
     }
     workProfile.stop(span);
-    begin = end;
   }
-  const nullWeight = weights[count]!;
   for (let entry = 0; entry < STATE_SIZE; entry++) value[entry] = value[entry]! + nullWeight * fresh[entry]!;
   value[presenceEntry] = presence + nullWeight * fresh[presenceEntry]!;
-  return { value, binding: attended, nullWeight, mention: flat.mentions[strongest] ?? null };
+  return {
+    value,
+    binding: attended,
+    nullWeight,
+    mention: strongest < 0 ? null : (flat.mentions[strongest] ?? null),
+  };
 }
 
 /** Cross-attention outputs of one slot, summed over text tokens and sources (each weighted). */

@@ -1,8 +1,10 @@
 import { APPEARANCE_SIZE, sampleAppearance } from './appearance.js';
 import {
+  activateMemory,
   attendContext,
   attendText,
   type CrossAttention,
+  contextQuery,
   flattenContext,
   KEY_SIZE,
   keyGate,
@@ -56,12 +58,18 @@ export interface GenerateFrameInput {
   /** Shifted noise levels of the denoising steps, highest first, in (0, 1]. */
   sigmas: readonly number[];
   seed: number;
+  /**
+   * Sparse memory activation: each attention pass attends only to the `memoryTopK` sink and bank frames whose mean
+   * key best matches the pass's mean query, plus the local window (`activateMemory`). Omitted: dense attention.
+   */
+  memoryTopK?: number;
 }
 
 /**
  * Denoises one latent frame: every slot starts from seeded noise; each step attends over the context with a
  * query made from its current state, cross-attends over the text, predicts the clean state and re-noises to the
- * next step's level. The last prediction is the frame.
+ * next step's level. The last prediction is the frame. With `memoryTopK`, each step first picks the sink and bank
+ * frames it attends to (`activateMemory`); the scene token reads the frames the last step kept.
  */
 export function generateFrame(input: GenerateFrameInput): LatentFrame {
   const flat = flattenContext(input.context, input.index);
@@ -74,10 +82,17 @@ export function generateFrame(input: GenerateFrameInput): LatentFrame {
   const bindings = noise.map((uniform) => bindingNoise(uniform, 0.5));
   const mentions: Array<string | null> = new Array(SLOTS).fill(null);
   let text: CrossAttention[] | undefined;
+  // sink and bank frames the last step kept (sparse memory activation); the scene token reads only these too
+  let kept: number[] | undefined;
   input.sigmas.forEach((sigma, step) => {
     const next = input.sigmas[step + 1] ?? 0;
+    let ranges = flat.parts;
+    if (input.memoryTopK !== undefined) {
+      const queries = states.map((state, slot) => contextQuery(bindings[slot]!, state));
+      ({ ranges, kept } = activateMemory(flat, queries, input.memoryTopK));
+    }
     const attended = states.map((state, slot) =>
-      attendContext(flat, slot, bindings[slot]!, state, fresh[slot]!),
+      attendContext(flat, slot, bindings[slot]!, state, fresh[slot]!, ranges),
     );
     const presences = attended.map((entry) => entry.value[stateLayout.presence]!);
     const queries = bindings.map((binding, slot) => {
@@ -103,19 +118,31 @@ export function generateFrame(input: GenerateFrameInput): LatentFrame {
     binding: capNorm(bindings[slot]!),
     mention: mentions[slot]!,
   }));
-  const scene = denoiseScene(input, slots);
+  const sceneContext =
+    kept === undefined
+      ? input.context
+      : input.context.filter((frame, index) => frame.part === 'local' || kept!.includes(index));
+  const scene = denoiseScene({ ...input, context: sceneContext }, slots);
   return { index: input.index, prompt: input.conditioning.promptText, scene, slots, cache: [] };
 }
 
 /**
  * The context pass at timestep 0: each slot of a clean frame attends over its context and the text once more;
  * the key carries its binding plus what it attended to, the value its state with presence weakened by the part
- * of it the text does not claim. Recache runs exactly this over the window under the new prompt.
+ * of it the text does not claim. Recache runs exactly this over the window under the new prompt. `memoryTopK`:
+ * sparse memory activation as in `generateFrame`.
  */
-export function writeCache(frame: LatentFrame, context: readonly ContextFrame[], conditioning: Conditioning) {
+export function writeCache(
+  frame: LatentFrame,
+  context: readonly ContextFrame[],
+  conditioning: Conditioning,
+  memoryTopK?: number,
+) {
   const flat = flattenContext(context, frame.index);
+  const queries = () => frame.slots.map((slot) => contextQuery(slot.binding, slot.state));
+  const ranges = memoryTopK === undefined ? flat.parts : activateMemory(flat, queries(), memoryTopK).ranges;
   const attended = frame.slots.map((slot, index) =>
-    attendContext(flat, index, slot.binding, slot.state, slot.state),
+    attendContext(flat, index, slot.binding, slot.state, slot.state, ranges),
   );
   const text = attendText(
     conditioning.sources,

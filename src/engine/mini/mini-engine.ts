@@ -7,6 +7,7 @@ import type {
   EngineCosts,
   GenerateChunkOptions,
   GeneratedChunk,
+  RecacheOptions,
   RenderRecordEntry,
 } from '../engine.js';
 import { workProfile } from '../work-profile.js';
@@ -192,15 +193,23 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       const startFrame = chunk * config.chunkFrames;
       const chunkEnd = startFrame + config.chunkFrames;
       const conditioning = conditioningOf(options);
+      const topK = checkTopK(options.memoryTopK);
       const before = kernels.attentionOps;
       for (let index = startFrame; index < chunkEnd; index++) {
         const context = contextFor(index, chunkEnd);
         const denoising = workProfile.start('denoising');
-        const frame = generateFrame({ index, context, conditioning, sigmas, seed: config.seed });
+        const frame = generateFrame({
+          index,
+          context,
+          conditioning,
+          sigmas,
+          seed: config.seed,
+          ...(topK === undefined ? {} : { memoryTopK: topK }),
+        });
         workProfile.stop(denoising);
         // the context pass at timestep 0 writes the frame's keys/values; later frames of the chunk attend to them
         const contextPass = workProfile.start('context-pass');
-        frame.cache = writeCache(frame, context, conditioning);
+        frame.cache = writeCache(frame, context, conditioning, topK);
         workProfile.stop(contextPass);
         frames.push(frame);
       }
@@ -217,15 +226,16 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       };
     },
 
-    async recache(prompt: EncodedPrompt) {
+    async recache(prompt: EncodedPrompt, options: RecacheOptions = {}) {
       live();
+      const topK = checkTopK(options.memoryTopK);
       const conditioning = conditionOn(analyze(prompt.text), undefined);
       const first = Math.max(config.sinkFrames, frames.length - RECACHE_WINDOW);
       const span = workProfile.start('recache');
       const before = kernels.attentionOps;
       for (const frame of kept(first, frames.length)) {
         const index = frame.index;
-        frame.cache = writeCache(frame, contextFor(index, index + 1), conditioning);
+        frame.cache = writeCache(frame, contextFor(index, index + 1), conditioning, topK);
         costs.recachedFrames += 1;
       }
       workProfile.stop(span);
@@ -361,6 +371,17 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       conditionings.clear();
     },
   };
+}
+
+/** A sparse memory activation's frame count: undefined (dense) or a whole number of at least 1. */
+function checkTopK(topK: number | undefined): number | undefined {
+  if (topK === undefined || (Number.isInteger(topK) && topK >= 1)) return topK;
+  throw engineError(
+    'invalid-memory-top-k',
+    ['memoryTopK'],
+    `memoryTopK must be a whole number of at least 1, got ${topK}`,
+    'give e.g. 3 (the reference), or omit it for dense attention',
+  );
 }
 
 function asContext(frame: LatentFrame, part: ContextFrame['part']): ContextFrame {

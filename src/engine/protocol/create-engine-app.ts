@@ -164,7 +164,11 @@ export function createEngineApp(settings: EngineAppSettings) {
         from: await resolvePrompt(session, body.blend.from),
         alpha: body.blend.alpha,
       };
-      const chunk = await session.engine.generateChunk(blend ? { prompt, blend } : { prompt });
+      const chunk = await session.engine.generateChunk({
+        prompt,
+        ...(blend ? { blend } : {}),
+        ...(body.memoryTopK === undefined ? {} : { memoryTopK: body.memoryTopK }),
+      });
       session.nextChunk = chunk.chunk + 1;
       const reply = {
         chunk: chunk.chunk,
@@ -193,7 +197,11 @@ export function createEngineApp(settings: EngineAppSettings) {
     const body = await readBody(context, requestSchemas.recache);
     return session.run(async () => {
       await applyStateOps(session, body.before);
-      await session.engine.recache(await resolvePrompt(session, body.prompt));
+      const prompt = await resolvePrompt(session, body.prompt);
+      await session.engine.recache(
+        prompt,
+        body.memoryTopK === undefined ? {} : { memoryTopK: body.memoryTopK },
+      );
       return context.json(sessionState(session));
     });
   });

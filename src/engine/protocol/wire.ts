@@ -139,6 +139,9 @@ export type StateOp = z.output<typeof stateOpSchema>;
 
 const before = z.array(stateOpSchema).max(4096).optional();
 
+/** Sparse memory activation's frame count (omitted: dense attention). */
+const memoryTopK = z.number().int().min(1).max(4096).optional();
+
 /** Request bodies the server validates. */
 export const requestSchemas = {
   createSession: z.strictObject({
@@ -156,6 +159,8 @@ export const requestSchemas = {
     chunk: count.optional(),
     prompt: promptReference,
     blend: z.strictObject({ from: promptReference, alpha: z.number().min(0).max(1) }).optional(),
+    /** Sparse memory activation: attend only to this many frames of sink + bank (`GenerateChunkOptions`). */
+    memoryTopK,
     /** State calls to apply first, in order (store, drop, bank), as if each had its own request. */
     before,
     /** Decode the chunk too and answer `application/vnd.iamflow.chunk` (JSON + rgb24 frames); servers may ignore it. */
@@ -163,7 +168,7 @@ export const requestSchemas = {
     /** With `decode`: put the chunk's render record in the reply's JSON (engines that keep one). */
     renderRecord: z.boolean().optional(),
   }),
-  recache: z.strictObject({ prompt: promptReference, before }),
+  recache: z.strictObject({ prompt: promptReference, memoryTopK, before }),
   storeFrame: z.strictObject({ frame: count }),
   /** `PUT /sessions/:session/images/:id`: an rgb24 picture (base64) encoded into the store under the id. */
   encodeImage: z

@@ -66,6 +66,30 @@ describe('createRemoteEngine', () => {
     await Promise.all([local.release(), remote.release()]);
   });
 
+  it('carries sparse memory activation (memoryTopK) on generate and recache: the same bytes and work as local', async () => {
+    const local = createMiniEngine({ seed: 6, width: 64, height: 36 });
+    const remote = await createRemoteEngine({ url: server.url, session: { seed: 6, width: 64, height: 36 } });
+    const dense = createMiniEngine({ seed: 6, width: 64, height: 36 });
+    const runs = [local, remote, dense].map(async (engine, which) => {
+      const sparse = which < 2 ? { memoryTopK: 2 } : {};
+      const prompt = await engine.encodePrompt('Nora, a woman with red hair, walks in the rain.');
+      const other = await engine.encodePrompt('A tall man in a gray coat waits at the cafe.');
+      for (let chunk = 0; chunk < 3; chunk++) {
+        await engine.generateChunk({ prompt, ...sparse });
+        await engine.storeFrame(chunk * 3, `f${chunk}`);
+      }
+      await engine.setBank(['f1', 'f2']);
+      await engine.recache(other, sparse);
+      const chunk = await engine.generateChunk({ prompt: other, ...sparse });
+      return { chunk, frames: await engine.decodeChunk(chunk.chunk), costs: engine.costs() };
+    });
+    const [localRun, remoteRun, denseRun] = await Promise.all(runs);
+    expect(remoteRun).toEqual(localRun);
+    // the option really crossed the wire: the dense engine computed more attention for the same calls
+    expect(denseRun!.costs.attentionOps).toBeGreaterThan(localRun!.costs.attentionOps);
+    await Promise.all([local.release(), remote.release(), dense.release()]);
+  });
+
   it('sends the token and turns a refusal into a located EngineError', async () => {
     const error = await createRemoteEngine({ url: guarded.url }).catch((caught: unknown) => caught);
     expect(EngineError.isInstance(error)).toBe(true);

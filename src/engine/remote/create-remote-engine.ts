@@ -143,6 +143,7 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
         ...(options.blend
           ? { blend: { from: reference(options.blend.from), alpha: options.blend.alpha } }
           : {}),
+        ...(options.memoryTopK === undefined ? {} : { memoryTopK: options.memoryTopK }),
       };
       const decode = settings.decodeAhead === true ? { decode: true, renderRecord: fetchRecords } : {};
       const reply = await callRemote(
@@ -157,9 +158,13 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
       return { chunk: reply.chunk, startFrame: reply.startFrame, frames: reply.frames };
     },
 
-    async recache(prompt) {
+    async recache(prompt, options = {}) {
       live('recache');
-      const body = { ...takePending(), prompt: reference(prompt) };
+      const body = {
+        ...takePending(),
+        prompt: reference(prompt),
+        ...(options.memoryTopK === undefined ? {} : { memoryTopK: options.memoryTopK }),
+      };
       await send({ method: 'POST', path: '/recache', body, idempotent: false });
     },
 

@@ -33,6 +33,7 @@ describe('reference parameters', () => {
       verifyTimeoutMs: 30_000,
       correctionChunk: 1,
       verifyQueueCapacity: 4,
+      memoryTopK: 3,
     });
   });
 
@@ -67,6 +68,7 @@ describe('reference parameters', () => {
       verifyTimeoutMs: 30_000,
       verifyFit: 'squash',
       syncVerify: false,
+      sparseMemory: 3,
       transition: 'soft',
       coverage: 'prompt',
       coverThreshold: 0.5,
@@ -76,5 +78,13 @@ describe('reference parameters', () => {
     const engine = { info: { localFrames: 9, chunkFrames: 3 } } as never;
     const policy = createIamflowPolicy({ engine, timeline: {} as never, events: () => {}, seed: 1 });
     expect(policy.transition).toBe('soft');
+    // sparse memory activation on by default, top 3 frames of sink + bank; the ablation turns it off
+    expect(policy.memoryTopK).toBe(3);
+    const dense = createIamflowPolicy(
+      { engine, timeline: {} as never, events: () => {}, seed: 1 },
+      { sparseMemory: 'off' },
+    );
+    expect(dense.memoryTopK).toBeUndefined();
+    expect(() => parseIamflowSettings({ sparseMemory: 0 })).toThrow(/sparseMemory/);
   });
 });

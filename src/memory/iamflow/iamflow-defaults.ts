@@ -62,6 +62,11 @@ export const iamflowDefaults = {
   correctionChunk: reference.vlm.correctionChunk,
   /** Chunks that may wait in the verification queue. */
   verifyQueueCapacity: 4,
+  /**
+   * Sparse memory activation: frames of sink + bank each attention pass keeps (causal_model.py:434-440, top_k=3;
+   * configs/iamflow.yaml `SMA: true`).
+   */
+  memoryTopK: reference.context.memoryTopK,
 } as const;
 
 /** How a chunk's candidate frames are ranked for archiving (ablation). */

@@ -69,9 +69,16 @@ export function createIamflowPolicy(
     settings.verifier === undefined ? (settings.verifierSpec ?? { provider: 'pixel' }) : undefined;
   const verifier = settings.verifier ?? createVerifierFromSpec(spec!);
   // For checkpoints: the jobs not yet verified (in queue order: the queue runs one at a time, in order), and the
-  // verifier's state after the last finished one, updated together so a restore re-queues exactly the unfinished.
+  // verifier's state after the last finished one, changed together so a restore re-queues exactly the unfinished.
+  // The state is only held after each verification (no copy) and serialised when a checkpoint is taken; the
+  // verification thread holds its own and answers `verifierState()`.
   const unverified = new Map<number, VerifyJob>();
-  let verifierState: unknown = verifier.snapshot?.();
+  const holdState = (): (() => unknown) => {
+    if (verifier.hold) return verifier.hold();
+    const state = verifier.snapshot?.();
+    return () => state;
+  };
+  let verifierState = holdState();
   const profiledVerifier = profileVerifier(verifier);
   const tracked: FrameVerifierV1 = {
     specificationVersion: 'v1',
@@ -82,7 +89,7 @@ export function createIamflowPolicy(
         return await profiledVerifier.verify(input);
       } finally {
         unverified.delete(unverified.keys().next().value!);
-        verifierState = verifier.snapshot?.();
+        verifierState = holdState();
       }
     },
   };
@@ -91,10 +98,7 @@ export function createIamflowPolicy(
       ? createThreadVerifyQueue({
           spec,
           capacity: settings.queueCapacity,
-          onSettled: (chunk, state) => {
-            unverified.delete(chunk);
-            verifierState = state;
-          },
+          onSettled: (chunk) => unverified.delete(chunk),
         })
       : undefined;
   const queue = thread ?? createVerifyQueue({ verifier: tracked, capacity: settings.queueCapacity });
@@ -339,6 +343,7 @@ export function createIamflowPolicy(
     specificationVersion: 'v1',
     name: 'iamflow',
     transition: settings.transition,
+    ...(settings.sparseMemory === 'off' ? {} : { memoryTopK: settings.sparseMemory }),
     async onSegmentStart({ segment, prompt }: SegmentStartEvent) {
       const extraction = await extractor.extract({
         prompt: segment.prompt,
@@ -453,8 +458,11 @@ export function createIamflowPolicy(
       await queue.close();
     },
     async checkpoint() {
-      // Collect finished results until none is missing, then read the rest in one synchronous pass: the verifier
-      // state and `unverified` change together, so the state matches exactly the calls that finished.
+      // The thread's verifier state first: when it answers, every chunk it finished has left `unverified`.
+      const threadState = await thread?.verifierState();
+      if (threadState !== undefined) verifierState = () => threadState.state;
+      // Collect finished results until none is missing (settled: no thread message runs in between), then read the
+      // rest in one synchronous pass: the verifier state and `unverified` match exactly the calls that finished.
       const read = new Map<number, QueuedResult>();
       for (;;) {
         const missing = [...verified.keys()].filter(
@@ -481,7 +489,7 @@ export function createIamflowPolicy(
         current,
         randomDraws,
         verification,
-        verifier: { state: verifierState ?? null, done, pending },
+        verifier: { state: verifierState() ?? null, done, pending },
       };
       return structuredClone(iamflowCheckpointToJson(state));
     },
@@ -506,7 +514,8 @@ export function createIamflowPolicy(
         if (thread) thread.restoreVerifier(state.verifier.state);
         else verifier.restore?.(state.verifier.state);
       }
-      verifierState = state.verifier.state;
+      const restored = state.verifier.state;
+      verifierState = () => restored;
       carried.clear();
       for (const item of state.verifier.done)
         carried.set(item.chunk, { result: item.result, waitMs: 0, provider: item.provider });

@@ -59,6 +59,11 @@ const settingsSchema = z.strictObject({
    * background queue of the generation thread when it is an object (`verifier`).
    */
   syncVerify: z.boolean().default(false),
+  /**
+   * Sparse memory activation: while the bank holds frames, the engine attends only to this many frames of sink +
+   * bank per attention pass (reference: 3), or `off` (ablation): dense attention over the whole context.
+   */
+  sparseMemory: z.union([z.number().int().min(1), z.literal('off')]).default(iamflowDefaults.memoryTopK),
   /** Context change at a prompt switch: soft prompt transition (reference: adaptive cosine) or KV recache. */
   transition: z.enum(['recache', 'soft']).default('soft'),
   /** Seed of the `random` score ablation. Default: the run's seed. */

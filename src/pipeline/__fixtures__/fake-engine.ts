@@ -1,5 +1,5 @@
 import type { VideoFrame } from '../../frame/video-frame.js';
-import type { CausalVideoEngineV1, EncodedPrompt, EngineCosts, EngineInfo, GenerateChunkOptions, GeneratedChunk, RenderRecordEntry } from '../../engine/engine.js';
+import type { CausalVideoEngineV1, EncodedPrompt, EngineCosts, EngineInfo, GenerateChunkOptions, GeneratedChunk, RecacheOptions, RenderRecordEntry } from '../../engine/engine.js';
 
 /** A deterministic stand-in engine that records every call and counts work like the real port says. */
 export interface FakeEngine extends CausalVideoEngineV1 {
@@ -7,6 +7,8 @@ export interface FakeEngine extends CausalVideoEngineV1 {
   readonly calls: string[];
   /** The options of every generateChunk call, in order. */
   readonly generateOptions: GenerateChunkOptions[];
+  /** The options of every recache call, in order. */
+  readonly recacheOptions: RecacheOptions[];
   /** The bank as last set. */
   readonly bank: readonly string[];
   /** Ids in the frame store. */
@@ -53,6 +55,7 @@ export function createFakeEngine(
   const info = { ...fakeEngineInfo, ...options.info };
   const calls: string[] = [];
   const generateOptions: GenerateChunkOptions[] = [];
+  const recacheOptionsList: RecacheOptions[] = [];
   const stored = new Map<string, number>();
   let bank: string[] = [];
   let generated = 0;
@@ -80,6 +83,7 @@ export function createFakeEngine(
     info,
     calls,
     generateOptions,
+    recacheOptions: recacheOptionsList,
     get bank() {
       return bank;
     },
@@ -115,9 +119,10 @@ export function createFakeEngine(
       }));
       return { chunk, startFrame, frames };
     },
-    async recache(prompt: EncodedPrompt): Promise<void> {
+    async recache(prompt: EncodedPrompt, recacheOptions: RecacheOptions = {}): Promise<void> {
       live();
       calls.push(`recache:${prompt.id}`);
+      recacheOptionsList.push(recacheOptions);
       const frames = Math.min(info.sinkFrames + info.localFrames, generated);
       costs.recachedFrames += frames;
       costs.contextPasses += 1;

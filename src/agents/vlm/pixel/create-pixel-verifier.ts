@@ -78,6 +78,11 @@ export function createPixelVerifier(settings: PixelVerifierSettings = {}): Frame
       return result;
     },
     snapshot: () => snapshotPixelState({ history, background, calls }),
+    // history and background are replaced on every call, never changed in place: holding them is enough
+    hold() {
+      const held = { history, background, calls };
+      return () => snapshotPixelState(held);
+    },
     restore(state) {
       ({ history, background, calls } = restorePixelState(state));
     },

@@ -64,4 +64,35 @@ describe('createThreadVerifyQueue', () => {
       warnings: [{ type: 'other', message: expect.stringContaining('closed') }],
     });
   }, 60_000);
+
+  it('answers verifierState only when asked: the state after exactly the chunks settled by then', async () => {
+    const settled: number[] = [];
+    const queue = createThreadVerifyQueue({
+      spec: { provider: 'pixel' },
+      onSettled: (chunk) => settled.push(chunk),
+    });
+    expect(await queue.verifierState()).toBeUndefined(); // no thread yet: the state is the initial one
+    for (let chunk = 0; chunk < 4; chunk += 1) await queue.enqueue(chunk, job(chunk));
+    const { state } = (await queue.verifierState())!;
+    // the same verifier on this thread after the chunks that were settled when the answer came
+    const inline = createPixelVerifier();
+    const inlineQueue = createVerifyQueue({ verifier: inline });
+    for (const chunk of [...settled]) await inlineQueue.enqueue(chunk, job(chunk));
+    await inlineQueue.drain();
+    expect(state).toEqual(inline.snapshot!());
+    // a restored thread continues from that state as the inline verifier does
+    await queue.drain();
+    const resumed = createThreadVerifyQueue({ spec: { provider: 'pixel' } });
+    resumed.restoreVerifier(state);
+    const rest = [0, 1, 2, 3].filter((chunk) => !settled.includes(chunk));
+    for (const chunk of [...rest, 4]) {
+      await resumed.enqueue(chunk, job(chunk));
+      await inlineQueue.enqueue(chunk, job(chunk));
+    }
+    await inlineQueue.drain();
+    expect((await resumed.verifierState())!.state).toEqual(inline.snapshot!());
+    expect((await resumed.result(4))?.result).toEqual((await inlineQueue.result(4))?.result);
+    await Promise.all([queue.close(), resumed.close(), inlineQueue.close()]);
+    expect(await queue.verifierState()).toEqual({ state: undefined });
+  }, 60_000);
 });

@@ -16,16 +16,24 @@ export interface ThreadVerifyQueueSettings {
   /** Clock in milliseconds (injectable for tests). Default `performance.now`. */
   now?: () => number;
   /**
-   * Called as each chunk's result arrives, before anyone awaiting it resumes, with the verifier's state after it
-   * (for checkpoints: the state and the set of finished chunks change together).
+   * Called as each chunk's result arrives, before anyone awaiting it resumes (for checkpoints: which chunks are
+   * finished when `verifierState` answers).
    */
-  onSettled?: (chunk: number, state: unknown) => void;
+  onSettled?: (chunk: number) => void;
 }
 
 /** A verification queue on a worker thread, which can also restore its verifier's state (a resumed run). */
 export interface ThreadVerifyQueue extends VerifyQueue {
-  /** Puts the thread's verifier back into a state from `onSettled`, ahead of the jobs queued after this call. */
+  /** Puts the thread's verifier back into a state from `verifierState`, ahead of the jobs queued after this call. */
   restoreVerifier(state: unknown): void;
+  /**
+   * The thread's verifier state after the chunks it has finished, for a checkpoint: asked only now (the thread
+   * holds its state after every job without copying it) and answered between jobs, without waiting for the queue.
+   * Every finished chunk's `onSettled` has run when it resolves, so the state matches exactly the chunks settled.
+   * Undefined when no thread ever started (the state is then the one last restored, or the initial one); a
+   * failed or closed thread answers `{ state: undefined }`.
+   */
+  verifierState(): Promise<{ state: unknown } | undefined>;
 }
 
 /**
@@ -49,20 +57,23 @@ export function createThreadVerifyQueue(settings: ThreadVerifyQueueSettings): Th
   const resolvers = new Map<number, (result: VerifyResult) => void>();
   const done = new Map<number, { result: VerifyResult; verifyMs: number }>();
   const waiting: Array<() => void> = [];
+  /** `verifierState` calls awaiting the thread's answer, by request id. */
+  const stateRequests = new Map<number, (state: { state: unknown }) => void>();
+  let nextStateRequest = 0;
   let pending = 0;
   let worker: Worker | undefined;
   let broken: unknown;
   let closed = false;
 
-  const settle = (chunk: number, result: VerifyResult, verifyMs: number, state?: unknown) => {
+  const settle = (chunk: number, result: VerifyResult, verifyMs: number) => {
     const resolve = resolvers.get(chunk);
     if (!resolve) return;
     resolvers.delete(chunk);
-    settings.onSettled?.(chunk, state);
+    settings.onSettled?.(chunk);
     done.set(chunk, { result, verifyMs });
     pending -= 1;
     // An idle thread must not keep the process alive; a busy one must (someone awaits its answer).
-    if (pending === 0) worker?.unref();
+    if (pending === 0 && stateRequests.size === 0) worker?.unref();
     resolve(result);
     waiting.shift()?.();
   };
@@ -70,15 +81,26 @@ export function createThreadVerifyQueue(settings: ThreadVerifyQueueSettings): Th
   const fail = (error: unknown) => {
     broken ??= error;
     for (const chunk of [...resolvers.keys()]) settle(chunk, failedVerification(broken), 0);
+    for (const [id, resolve] of [...stateRequests]) {
+      stateRequests.delete(id);
+      resolve({ state: undefined });
+    }
   };
 
   const start = (): Worker => {
     const entry = resolveVerifyThreadEntry();
     const data: VerifyThreadData = { spec: settings.spec };
     const thread = new Worker(entry.source, { ...entry.options, workerData: data });
-    thread.on('message', (reply: VerifyThreadReply) =>
-      settle(reply.chunk, reply.result, reply.verifyMs, reply.state),
-    );
+    thread.on('message', (reply: VerifyThreadReply) => {
+      if ('snapshot' in reply) {
+        const resolve = stateRequests.get(reply.snapshot);
+        stateRequests.delete(reply.snapshot);
+        if (pending === 0 && stateRequests.size === 0) thread.unref();
+        resolve?.({ state: reply.state });
+        return;
+      }
+      settle(reply.chunk, reply.result, reply.verifyMs);
+    });
     thread.on('error', fail);
     thread.on('exit', (code) => {
       if (!closed) fail(new Error(`the verification thread exited with code ${code}`));
@@ -130,6 +152,16 @@ export function createThreadVerifyQueue(settings: ThreadVerifyQueueSettings): Th
       worker.unref();
       const request: VerifyThreadRequest = { restore: state };
       worker.postMessage(request);
+    },
+    async verifierState() {
+      if (closed || broken !== undefined) return { state: undefined };
+      if (worker === undefined) return undefined;
+      const id = nextStateRequest++;
+      const answered = new Promise<{ state: unknown }>((resolve) => stateRequests.set(id, resolve));
+      worker.ref();
+      const request: VerifyThreadRequest = { snapshot: id };
+      worker.postMessage(request);
+      return answered;
     },
     async drain() {
       await Promise.all(tasks.values());

@@ -9,18 +9,34 @@ export interface VerifyThreadData {
 }
 
 /**
- * Generation thread to verification thread, handled one at a time in the order sent: verify one chunk, or put the
- * verifier back into a state it reported (a resumed run).
+ * Generation thread to verification thread: verify one chunk, or put the verifier back into a state it reported (a
+ * resumed run), both handled one at a time in the order sent; or ask for the verifier's state after the last
+ * finished chunk (a checkpoint), answered as soon as the thread is between chunks.
  */
-export type VerifyThreadRequest = { chunk: number; job: VerifyJob } | { restore: unknown };
+export type VerifyThreadRequest =
+  | { chunk: number; job: VerifyJob }
+  | { restore: unknown }
+  | { snapshot: number };
 
-/** Verification thread to generation thread: one chunk's result. */
-export interface VerifyThreadReply {
+/** Verification thread to generation thread: one chunk's result, or the state a `snapshot` request asked for. */
+export type VerifyThreadReply = VerifyThreadResult | VerifyThreadState;
+
+/** One chunk's result. */
+export interface VerifyThreadResult {
   chunk: number;
   /** The verifier's result, or empty scores and a warning when it threw. */
   result: VerifyResult;
   /** Milliseconds the verification took on the thread (sampling included). */
   verifyMs: number;
-  /** The verifier's `snapshot()` right after this chunk (stateful verifiers, for checkpoints). */
-  state?: unknown;
+}
+
+/**
+ * The verifier's `snapshot()` as it was after the last chunk the thread finished (every result of those chunks was
+ * posted before this reply), or after the last restore when none finished since.
+ */
+export interface VerifyThreadState {
+  /** The request's id. */
+  snapshot: number;
+  /** The state; undefined for a stateless verifier. */
+  state: unknown;
 }
