@@ -83,6 +83,7 @@ export const runJsonSchema = z.object({
       bankCapacity: z.number(),
       denoisingSteps: z.array(z.number()),
       keyDimension: z.number(),
+      imageToVideo: z.boolean().optional(),
     }),
     config: z.record(z.string(), z.unknown()),
   }),
