@@ -25,7 +25,7 @@ const post = (body: string, auth: boolean) =>
     body: new Blob([body]).stream(),
     duplex: 'half',
   } as RequestInit);
-const kinds: Record<string, (index: number) => Promise<Response>> = {
+const kinds: Record<string, (index: number) => Response | Promise<Response>> = {
   'GET unknown run': () => server.app.request('/api/runs/20260101-000000-ffffff'),
   'POST without token': () => post('{}', false),
   'POST bad JSON': () => post('{', true),

@@ -162,7 +162,7 @@ def wire_prompt(prompt):
 def describe(sessions, sid):
     engine = sessions.engines[sid]
     return {"session": sid, "protocol": PROTOCOL, "provider": "python-dummy", "modelId": "dummy-v1",
-            "info": engine.info, "abilities": {"renderRecord": False, "storeBytes": False}, "costs": engine.costs}
+            "info": engine.info, "abilities": {"renderRecord": False, "storeBytes": False, "encodeImage": False, "imageToVideo": False}, "costs": engine.costs}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -241,6 +241,9 @@ class Handler(BaseHTTPRequestHandler):
                 expected = self.sessions.next_chunk[sid]
                 if body.get("chunk", expected) != expected:
                     raise EngineError("chunk-mismatch", "asked for chunk %s, the next chunk is %d" % (body["chunk"], expected))
+                if body.get("startImage") is not None:  # an image-to-video engine decodes it as rgb24 (see docs)
+                    raise EngineError("unsupported", "this engine cannot start a video from an image",
+                                      "check abilities.imageToVideo of the session", 400)
                 self.apply_before(engine, body.get("before"))
                 blend = body.get("blend")
                 if blend:

@@ -160,6 +160,35 @@ export const engineContractCases: readonly EngineContractCase[] = [
       }),
   },
   {
+    name: 'takes a start image on chunk 0 only, and only with info.imageToVideo',
+    run: (createEngine) =>
+      withEngine(createEngine, async (engine, prompt) => {
+        const { width, height } = engine.info;
+        const data = new Uint8Array(width * height * 3).map((_, index) => (index * 7) % 251);
+        const startImage = { width, height, data };
+        if (engine.info.imageToVideo !== true) {
+          await assert.rejects(
+            engine.generateChunk({ prompt, startImage }),
+            'startImage without the ability',
+          );
+          const chunk = await engine.generateChunk({ prompt });
+          assert.equal(chunk.chunk, 0, 'a refused start image generates nothing');
+          return;
+        }
+        const chunk = await engine.generateChunk({ prompt, startImage });
+        assert.equal(chunk.chunk, 0, 'chunk');
+        assert.deepEqual(
+          chunk.frames.map((frame) => frame.frame),
+          range(engine.info.chunkFrames),
+          'the picture is the first latent frame of chunk 0',
+        );
+        const frames = await engine.decodeChunk(0);
+        assert.equal(frames.length, engine.info.chunkFrames * engine.info.videoFramesPerLatent, 'decoded');
+        await assert.rejects(engine.generateChunk({ prompt, startImage }), 'startImage after chunk 0');
+        assert.equal((await engine.generateChunk({ prompt })).chunk, 1, 'a refused call generates nothing');
+      }),
+  },
+  {
     name: 'is unusable after release',
     run: async (createEngine) => {
       const { engine, prompt } = await start(createEngine);

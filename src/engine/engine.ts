@@ -23,6 +23,8 @@ export interface CausalVideoEngineV1 {
   /**
    * Generates the next chunk (`info.chunkFrames` latent frames) from the prompt and the current context, runs
    * the denoising steps, then writes the chunk's keys/values with one extra context pass at timestep 0.
+   * With `startImage` (chunk 0 only, engines with `info.imageToVideo`) the first latent frame is the encoded image.
+   * Throws an `EngineError` (`start-image-unsupported`, `start-image-not-first`) when that cannot be.
    */
   generateChunk(options: GenerateChunkOptions): Promise<GeneratedChunk>;
 
@@ -120,6 +122,11 @@ export interface EngineInfo {
   denoisingSteps: readonly number[];
   /** Length of the key vectors in `EncodedPrompt.tokens[].key` and `FrameKeys.keys`. */
   keyDimension: number;
+  /**
+   * Image-to-video: `generateChunk` accepts `startImage` on chunk 0 (the first latent frame is the encoded image,
+   * the rest of the chunk is denoised with it in context, so it stays in the sink). Absent means false.
+   */
+  imageToVideo?: boolean;
 }
 
 /** A prompt as the engine's text encoder sees it. */
@@ -155,6 +162,14 @@ export interface GenerateChunkOptions {
    * Omitted means alpha = 1 (only `prompt`).
    */
   blend?: { from: EncodedPrompt; alpha: number };
+  /**
+   * Image-to-video, chunk 0 only, on engines with `info.imageToVideo`: the picture the video starts from. It is
+   * encoded (a GPU engine's VAE encoder; scaled to `info.width` x `info.height` first) into the chunk's first latent
+   * frame, which is not denoised; its keys/values are written by a context pass under `prompt`, then the chunk's
+   * other frames are denoised with it in context. It is part of the sink for the whole video. Costs: that frame
+   * counts in `contextPasses` (one more pass), not in `generatedFrames`.
+   */
+  startImage?: VideoFrame;
   /**
    * Sparse memory activation (IAMFlow): every attention pass of the chunk attends only to the `memoryTopK` frames
    * of sink + bank whose mean key scores highest against the pass's mean query, plus the local window; the other

@@ -27,7 +27,7 @@ const streamed = (text: string, chunks = 3) => {
     },
   });
 };
-const post = (app: Hono, body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (app: Hono, body: string | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
   app.request('/echo', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
 describe('limitBody', () => {

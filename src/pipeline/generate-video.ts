@@ -53,6 +53,12 @@ export interface GenerateVideoOptions {
   seed: number;
   /** Events collected for a ready-made policy (its sink pushes here). */
   memoryEvents?: MemoryEvent[];
+  /**
+   * Image-to-video: the picture the video starts from, given to the engine with chunk 0 (it becomes the first latent
+   * frame, in the sink). Needs an engine with `info.imageToVideo` (checked before anything runs); a resumed run
+   * does not use it (the engine's snapshot holds the sink).
+   */
+  startImage?: VideoFrame;
   /** Overrides the policy's transition at switches. */
   transition?: TransitionKind;
   /** Soft prompt transition parameters (for `soft`). */
@@ -111,6 +117,12 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<RunR
     // A mismatch would silently misplace every switch; it is a caller bug, not user input.
     throw new IamflowError({
       message: `timeline (${timeline.chunkFrames} latent frames per chunk, ${timeline.videoFramesPerLatent} video frames per latent) does not match the engine (${engine.info.chunkFrames}, ${engine.info.videoFramesPerLatent}); build it with buildTimeline(script, engine.info)`,
+    });
+  }
+  if (options.startImage && engine.info.imageToVideo !== true) {
+    // The caller checks the ability (run-script falls back to the policy's bank): a caller bug, not user input.
+    throw new IamflowError({
+      message: `engine ${engine.provider}/${engine.modelId} cannot start a video from an image (info.imageToVideo); leave startImage out`,
     });
   }
   const clock = options.clock ?? (() => performance.now());
@@ -245,6 +257,7 @@ async function streamChunks(
         ? transitionAlpha(schedule, index * followed.chunkFrames - segment.startFrame)
         : null;
     if (alpha !== null && previous) generateOptions.blend = { from: previous.prompt, alpha };
+    if (index === 0 && options.startImage) generateOptions.startImage = options.startImage;
 
     const t0 = clock();
     const chunk = await engine.generateChunk(generateOptions);

@@ -85,6 +85,7 @@ export const runJsonSchema = z.object({
       bankCapacity: z.number(),
       denoisingSteps: z.array(z.number()),
       keyDimension: z.number(),
+      imageToVideo: z.boolean().optional(),
     }),
     config: z.record(z.string(), z.unknown()),
   }),
@@ -134,6 +135,12 @@ export const runJsonSchema = z.object({
       weightBytes: z.number().optional(),
     })
     .optional(),
+  /**
+   * The script's start image and what became of it (absent when the script names none, and in files before it):
+   * `sink` the engine's first latent frame (image-to-video), `bank` the policy's bank for the first segment (an
+   * engine without image-to-video, the iamflow policy), `unused` neither.
+   */
+  startImage: z.object({ path: z.string(), use: z.enum(['sink', 'bank', 'unused']) }).optional(),
   edits: z
     .array(
       z.object({
@@ -154,6 +161,9 @@ export const runJsonSchema = z.object({
 
 /** The content of run.json. */
 export type RunJson = z.infer<typeof runJsonSchema>;
+
+/** What became of a run's start image (run.json `startImage.use`). */
+export type StartImageUse = NonNullable<RunJson['startImage']>['use'];
 
 /**
  * Reads run.json text: throws an InputError naming the file (and the field, up to five issues) when it is not
@@ -198,6 +208,8 @@ export interface RunJsonDetails {
   createdAt: string;
   /** Prompt changes made while the run streamed (interactive mode); `script` then holds the prompts as used. */
   edits?: PromptEdit[];
+  /** The script's start image (its path as the script names it) and what became of it. */
+  startImage?: NonNullable<RunJson['startImage']>;
 }
 
 /**
@@ -244,6 +256,7 @@ export function createRunJson(result: RunResult, details: RunJsonDetails): RunJs
     wallSeconds: result.wallMs / 1000,
     realtimeFactor: result.realtimeFactor,
     memory: result.memory,
+    ...(details.startImage ? { startImage: details.startImage } : {}),
     ...(details.edits ? { edits: details.edits } : {}),
     outputs: details.outputs,
   };

@@ -9,7 +9,7 @@ import { generateVideo } from '../pipeline/generate-video.js';
 import type { LivePrompts } from '../pipeline/live-prompts.js';
 import type { LoopCheckpoint } from '../pipeline/loop-checkpoint.js';
 import { scriptOfTimeline } from '../pipeline/prompt-source.js';
-import { createRunJson, type RunJson } from '../pipeline/run-json.js';
+import { createRunJson, type RunJson, type StartImageUse } from '../pipeline/run-json.js';
 import type { RunProgress, RunResult } from '../pipeline/run-result.js';
 import type { Script } from '../script/script.js';
 import { buildTimeline, type Segment, type Timeline } from '../script/timeline.js';
@@ -208,13 +208,20 @@ export async function runScript(
     opened = true;
     const request = checkpointing ? storedRequest(spec, script, engine) : undefined;
     const live = options.livePrompts?.(timeline, engine.info);
+    // An image-to-video engine starts from the picture (every policy); else the policy may bank it (iamflow).
+    const startImage = engine.info.imageToVideo === true ? references?.startImage : undefined;
+    const policyReferences = startImage && references ? { characters: references.characters } : references;
     const result = await generateVideo({
       script,
       engine,
       timeline,
       seed: spec.seed,
+      ...(startImage ? { startImage } : {}),
       policy: (context) =>
-        registration.create(references ? { ...context, references } : context, policy.settings),
+        registration.create(
+          policyReferences ? { ...context, references: policyReferences } : context,
+          policy.settings,
+        ),
       ...(spec.transition ? { transition: spec.transition } : {}),
       ...(spec.curve ? { softTransition: { curve: spec.curve } } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -244,6 +251,9 @@ export async function runScript(
           seed: spec.seed,
           policySettings: policy.description,
           engineConfig: engineConfig(spec, settings),
+          ...(script.startImage === undefined
+            ? {}
+            : { startImage: { path: script.startImage, use: startImageUse(Boolean(startImage), result) } }),
           outputs,
           createdAt: options.now?.() ?? new Date().toISOString(),
         })
@@ -256,6 +266,15 @@ export async function runScript(
   } finally {
     await engine.release();
   }
+}
+
+/** What became of the script's start image: the engine's first frame, the policy's bank, or nothing. */
+function startImageUse(toSink: boolean, result: RunResult): StartImageUse {
+  if (toSink) return 'sink';
+  const banked = result.memoryEvents.some(
+    (event) => event.type === 'reference-encode' && event.reference === 'start',
+  );
+  return banked ? 'bank' : 'unused';
 }
 
 /** The script a run with live edits followed: its prompts and chunk-exact seconds (annotations no longer apply). */

@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createMiniEngine } from '../../engine/mini/mini-engine.js';
+import { encodePng } from '../../frame/encode-png.js';
 
 // The real CLI (through tsx, no build needed), the real mini engine and ffmpeg, at a small size. Segments of 40
 // frames (chunks are 12) so kills land before, inside and across segment boundaries.
@@ -66,9 +68,9 @@ function iamflow(
 }
 
 const size = ['--size', '96x64', '--quiet'];
-const generate = (out: string, policy: string) => [
+const generate = (out: string, policy: string, from = script) => [
   'generate',
-  script,
+  from,
   '--out',
   out,
   '--policy',
@@ -81,11 +83,11 @@ const read = (out: string) => ({
 });
 
 /** Kills a run as `kills` say (one after the other, resuming in between), then resumes it to the end. */
-async function killAndResume(out: string, policy: string, kills: Array<string | number>) {
+async function killAndResume(out: string, policy: string, kills: Array<string | number>, from = script) {
   const outcomes: string[] = [];
   for (const [index, kill] of kills.entries()) {
     const resume = index > 0 && existsSync(join(out, '.checkpoint', 'checkpoint.json'));
-    const args = resume ? ['generate', '--resume', out, '--quiet'] : generate(out, policy);
+    const args = resume ? ['generate', '--resume', out, '--quiet'] : generate(out, policy, from);
     const exit =
       typeof kill === 'string'
         ? await iamflow(args, { IAMFLOW_TEST_KILL_AT: kill })
@@ -94,7 +96,9 @@ async function killAndResume(out: string, policy: string, kills: Array<string | 
   }
   const checkpointed = existsSync(join(out, '.checkpoint', 'checkpoint.json'));
   // A kill before the first checkpoint leaves nothing to resume: the run is started again.
-  const last = await iamflow(checkpointed ? ['generate', '--resume', out, '--quiet'] : generate(out, policy));
+  const last = await iamflow(
+    checkpointed ? ['generate', '--resume', out, '--quiet'] : generate(out, policy, from),
+  );
   expect(last.stderr).toBe('');
   expect(last.code).toBe(0);
   expect(existsSync(join(out, '.checkpoint'))).toBe(false);
@@ -144,6 +148,36 @@ describe('iamflow generate --resume after kill -9 (mini engine, ffmpeg)', { time
       expect(render.equals(reference[policy]!.render)).toBe(true);
     });
   }
+
+  it('a video started from a picture (longlive, image-to-video): killed mid-chunk, resumed byte-identical', async () => {
+    const source = createMiniEngine({ seed: 9, width: 96, height: 64 });
+    await source.generateChunk({
+      prompt: await source.encodePrompt('Nora, a woman in a yellow coat, walks.'),
+    });
+    writeFileSync(join(dir, 'opening.png'), encodePng((await source.decodeChunk(0))[0]!));
+    await source.release();
+    const started = join(dir, 'started.jsonl');
+    const line = JSON.parse(readFileSync(script, 'utf8'));
+    writeFileSync(
+      started,
+      `${JSON.stringify({ ...line, id: 'resume-started', startImage: 'opening.png' })}\n`,
+    );
+    const whole = join(dir, 'started-reference');
+    expect((await iamflow(generate(whole, 'longlive', started))).code).toBe(0);
+    const out = join(dir, 'started-killed');
+    const { resumed } = await killAndResume(out, 'longlive', ['chunk:5'], started);
+    expect(resumed).toBe(true);
+    expect(read(out).video.equals(read(whole).video)).toBe(true);
+    expect(read(out).render.equals(read(whole).render)).toBe(true);
+    for (const folder of [whole, out]) {
+      const runJson = JSON.parse(readFileSync(join(folder, 'run.json'), 'utf8'));
+      expect(runJson.startImage).toEqual({ path: 'opening.png', use: 'sink' });
+    }
+    // The picture made a difference: the same script without it gives another video.
+    const plain = join(dir, 'started-plain');
+    expect((await iamflow(generate(plain, 'longlive'))).code).toBe(0);
+    expect(read(whole).video.equals(read(plain).video)).toBe(false);
+  });
 
   it('refuses a mismatched or damaged checkpoint with a located error (exit 2)', async () => {
     const out = join(dir, 'refused');

@@ -2,7 +2,7 @@ import { resizeFrame } from '../../frame/resize-frame.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import { APPEARANCE_SIZE } from './appearance.js';
 import { attentionConstants } from './attention.js';
-import type { TextToken } from './conditioning.js';
+import type { Conditioning, TextToken } from './conditioning.js';
 import { createDecoder } from './decoder.js';
 import { encodeFigures, frameWith } from './encode-figures.js';
 import { encodeScene } from './encode-scene.js';
@@ -95,4 +95,31 @@ export function bindEncodedFigures(slots: SlotToken[], tokens: readonly TextToke
     slot.binding = binding.map((value) => value * scale);
     slot.mention = strongest < 0 ? null : tokens[strongest]!.mention;
   });
+}
+
+/**
+ * An encoded image as a latent frame at `index`, bound to the conditioning's prompt: the scene takes the prompt's
+ * setting binding, the figures the mentions' bindings ({@link bindEncodedFigures}). Its cache is still empty: the
+ * caller runs the context pass. The tokens are copied, so one encoding serves several frames.
+ */
+export function imageLatentFrame(
+  tokens: Pick<LatentFrame, 'scene' | 'slots'>,
+  conditioning: Conditioning,
+  index: number,
+): LatentFrame {
+  // the target prompt (the last source): the one a soft transition moves to
+  const source = conditioning.sources[conditioning.sources.length - 1]!;
+  const frame: LatentFrame = {
+    index,
+    prompt: conditioning.promptText,
+    scene: { ...tokens.scene, state: tokens.scene.state.slice(), binding: source.settingBinding.slice() },
+    slots: tokens.slots.map((slot) => ({
+      ...slot,
+      state: slot.state.slice(),
+      binding: slot.binding.slice(),
+    })),
+    cache: [],
+  };
+  bindEncodedFigures(frame.slots, source.tokens);
+  return frame;
 }

@@ -13,7 +13,7 @@ import type {
 import { workProfile } from '../work-profile.js';
 import { type Conditioning, conditionOn } from './conditioning.js';
 import { createDecoder } from './decoder.js';
-import { bindEncodedFigures, encodeImageTokens } from './encode-image.js';
+import { encodeImageTokens, imageLatentFrame } from './encode-image.js';
 import { engineError } from './engine-error.js';
 import { restoreContextFrame, type StoredFrame, storedFrameBytes, storeLatentFrame } from './frame-store.js';
 import { generateFrame, writeCache } from './generator.js';
@@ -78,6 +78,17 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
     decodedFrames: 0,
   };
 
+  /** The pixel encoder's tokens of an image, computed once per image object. */
+  const pixelTokens = (image: VideoFrame) => {
+    let tokens = encodedImages.get(image);
+    if (tokens === undefined) {
+      const span = workProfile.start('image-encoding');
+      tokens = encodeImageTokens(image, config);
+      workProfile.stop(span);
+      encodedImages.set(image, tokens);
+    }
+    return tokens;
+  };
   const live = () => {
     if (released) throw engineError('engine-released', [], 'the engine was released', 'create a new engine');
   };
@@ -164,6 +175,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
       bankCapacity: config.bankCapacity,
       denoisingSteps: [...config.denoisingSteps],
       keyDimension: KEY_DIMENSION,
+      imageToVideo: true,
     },
 
     async encodePrompt(text) {
@@ -190,12 +202,32 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
     async generateChunk(options: GenerateChunkOptions): Promise<GeneratedChunk> {
       live();
       const chunk = chunkCount();
+      if (options.startImage !== undefined && chunk !== 0) {
+        throw engineError(
+          'start-image-not-first',
+          ['generateChunk', 'startImage'],
+          `a start image is taken on chunk 0 only, this is chunk ${chunk}`,
+          'pass startImage with the first generateChunk call',
+        );
+      }
       const startFrame = chunk * config.chunkFrames;
       const chunkEnd = startFrame + config.chunkFrames;
       const conditioning = conditioningOf(options);
       const topK = checkTopK(options.memoryTopK);
       const before = kernels.attentionOps;
-      for (let index = startFrame; index < chunkEnd; index++) {
+      let first = startFrame;
+      if (options.startImage !== undefined) {
+        // Image-to-video: the first latent frame is the encoded picture, not denoised; its context pass under the
+        // prompt writes its keys/values before the other frames are denoised with it in context (it is the sink).
+        const frame = imageLatentFrame(pixelTokens(options.startImage), conditioning, startFrame);
+        const contextPass = workProfile.start('context-pass');
+        frame.cache = writeCache(frame, contextFor(startFrame, chunkEnd), conditioning);
+        workProfile.stop(contextPass);
+        frames.push(frame);
+        costs.contextPasses += 1;
+        first += 1;
+      }
+      for (let index = first; index < chunkEnd; index++) {
         const context = contextFor(index, chunkEnd);
         const denoising = workProfile.start('denoising');
         const frame = generateFrame({
@@ -214,9 +246,11 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
         frames.push(frame);
       }
       costs.attentionOps += kernels.attentionOps - before;
-      costs.generatedFrames += config.chunkFrames;
-      costs.denoisingPasses += sigmas.length;
-      costs.contextPasses += 1;
+      costs.generatedFrames += chunkEnd - first;
+      if (chunkEnd > first) {
+        costs.denoisingPasses += sigmas.length;
+        costs.contextPasses += 1;
+      }
       const written = kept(startFrame, chunkEnd);
       dropOld();
       return {
@@ -259,24 +293,8 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 
     async encodeImage({ image, id, text = '', position = 0 }) {
       live();
-      let tokens = encodedImages.get(image);
-      if (tokens === undefined) {
-        tokens = encodeImageTokens(image, config);
-        encodedImages.set(image, tokens);
-      }
       const conditioning = conditionOn(analyze(text), undefined);
-      const frame: LatentFrame = {
-        index: position,
-        prompt: text,
-        scene: { ...tokens.scene, binding: conditioning.sources[0]!.settingBinding.slice() },
-        slots: tokens.slots.map((slot) => ({
-          ...slot,
-          state: slot.state.slice(),
-          binding: slot.binding.slice(),
-        })),
-        cache: [],
-      };
-      bindEncodedFigures(frame.slots, conditioning.sources[0]!.tokens);
+      const frame = imageLatentFrame(pixelTokens(image), conditioning, position);
       const before = kernels.attentionOps;
       frame.cache = writeCache(frame, [], conditioning);
       costs.attentionOps += kernels.attentionOps - before;

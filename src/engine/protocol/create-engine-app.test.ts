@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CausalVideoEngineV1 } from '../engine.js';
 import { createMiniEngine } from '../mini/mini-engine.js';
 import { createEngineApp } from './create-engine-app.js';
 
@@ -72,6 +73,50 @@ describe('createEngineApp', () => {
     });
     expect(response.status).toBe(406);
     expect(await response.json()).toMatchObject({ error: { code: 'unsupported-media-type' } });
+    await sessions.closeAll();
+  });
+
+  it('takes a start image on chunk 0 of an image-to-video session only, naming the field', async () => {
+    const { app, sessions } = createEngineApp({
+      createEngine: ({ options }) => {
+        const engine = createMiniEngine({ width: 32, height: 18 });
+        // the same engine without the ability
+        return options?.blind
+          ? ({ ...engine, info: { ...engine.info, imageToVideo: false } } as CausalVideoEngineV1)
+          : engine;
+      },
+    });
+    const open = async (body: unknown) => {
+      const reply = (await (await app.request('/v1/sessions', json(body))).json()) as {
+        session: string;
+        abilities: { imageToVideo: boolean };
+      };
+      return reply;
+    };
+    const picture = { width: 2, height: 2, rgb24: Buffer.alloc(12, 90).toString('base64') };
+    const generate = (session: string, extra: object) =>
+      app.request(
+        `/v1/sessions/${session}/chunks`,
+        json({ prompt: { id: 'x', text: 'Nora walks in the park.' }, ...extra }),
+      );
+    const able = await open({});
+    const blind = await open({ options: { blind: true } });
+    expect([able.abilities.imageToVideo, blind.abilities.imageToVideo]).toEqual([true, false]);
+
+    const short = await generate(able.session, { startImage: { ...picture, width: 3 } });
+    expect(short.status).toBe(400);
+    expect(await short.json()).toMatchObject({
+      error: { code: 'invalid-request', message: expect.stringMatching(/startImage\.rgb24/) },
+    });
+    const refused = await generate(blind.session, { startImage: picture });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'unsupported', hint: expect.stringMatching(/imageToVideo/) },
+    });
+    expect((await generate(able.session, { startImage: picture })).status).toBe(200);
+    const late = await generate(able.session, { startImage: picture });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ error: { code: 'start-image-not-first' } });
     await sessions.closeAll();
   });
 });

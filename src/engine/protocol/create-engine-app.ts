@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { EngineError } from '../../errors/engine-error.js';
 import { IamflowError } from '../../errors/iamflow-error.js';
+import type { VideoFrame } from '../../frame/video-frame.js';
 import { limitBody } from '../../http/limit-body.js';
 import { createEngineSessions, type EngineSessionFactory } from './engine-sessions.js';
 import { ProtocolError } from './protocol-error.js';
@@ -46,6 +47,15 @@ function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A request's rgb24 picture as a frame. */
+function pictureOf(picture: { width: number; height: number; rgb24: string }): VideoFrame {
+  return {
+    width: picture.width,
+    height: picture.height,
+    data: new Uint8Array(Buffer.from(picture.rgb24, 'base64')),
+  };
 }
 
 /** A `CHUNK_WITH_FRAMES` reply: u32 LE length of the JSON, the JSON, then the frames, streamed part by part. */
@@ -158,15 +168,25 @@ export function createEngineApp(settings: EngineAppSettings) {
           'a retried call may already have been generated; reopen the session',
         );
       }
+      if (body.startImage !== undefined && session.engine.info.imageToVideo !== true) {
+        throw new ProtocolError(
+          400,
+          'unsupported',
+          `engine ${session.engine.provider} cannot start a video from an image`,
+          'check abilities.imageToVideo of the session',
+        );
+      }
       await applyStateOps(session, body.before);
       const prompt = await resolvePrompt(session, body.prompt);
       const blend = body.blend && {
         from: await resolvePrompt(session, body.blend.from),
         alpha: body.blend.alpha,
       };
+      const startImage = body.startImage && pictureOf(body.startImage);
       const chunk = await session.engine.generateChunk({
         prompt,
         ...(blend ? { blend } : {}),
+        ...(startImage ? { startImage } : {}),
         ...(body.memoryTopK === undefined ? {} : { memoryTopK: body.memoryTopK }),
       });
       session.nextChunk = chunk.chunk + 1;
@@ -227,11 +247,10 @@ export function createEngineApp(settings: EngineAppSettings) {
       );
     }
     const body = await readBody(context, requestSchemas.encodeImage);
-    const data = new Uint8Array(Buffer.from(body.rgb24, 'base64'));
     return session.run(async () => {
       await applyStateOps(session, body.before);
       await engine.encodeImage!({
-        image: { width: body.width, height: body.height, data },
+        image: pictureOf(body),
         id: context.req.param('id'),
         ...(body.text === undefined ? {} : { text: body.text }),
         ...(body.position === undefined ? {} : { position: body.position }),

@@ -22,6 +22,7 @@ export function describeSession(session: EngineSession) {
       renderRecord: engine.renderRecord !== undefined,
       storeBytes: engine.storeBytes !== undefined,
       encodeImage: engine.encodeImage !== undefined,
+      imageToVideo: engine.info.imageToVideo === true,
     },
     ...sessionState(session),
   };

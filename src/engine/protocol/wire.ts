@@ -80,8 +80,10 @@ export const sessionReplySchema = z.object({
       renderRecord: z.boolean().default(false),
       storeBytes: z.boolean().default(false),
       encodeImage: z.boolean().default(false),
+      /** `generateChunk` takes `startImage` on chunk 0 (the engine's `info.imageToVideo`). */
+      imageToVideo: z.boolean().default(false),
     })
-    .default({ renderRecord: false, storeBytes: false, encodeImage: false }),
+    .default({ renderRecord: false, storeBytes: false, encodeImage: false, imageToVideo: false }),
   ...stateFields,
 });
 
@@ -141,6 +143,19 @@ const before = z.array(stateOpSchema).max(4096).optional();
 
 /** Sparse memory activation's frame count (omitted: dense attention). */
 const memoryTopK = z.number().int().min(1).max(4096).optional();
+/** The fields of a picture in a request body. */
+const pictureFields = {
+  width: z.number().int().min(1).max(4096),
+  height: z.number().int().min(1).max(4096),
+  /** Packed rgb24, row-major, base64. */
+  rgb24: z.base64(),
+};
+const holdsPicture = (body: { width: number; height: number; rgb24: string }) =>
+  Buffer.from(body.rgb24, 'base64').length === body.width * body.height * 3;
+const pictureSize = { error: 'rgb24 must hold width x height x 3 bytes', path: ['rgb24'] };
+
+/** A picture in a request body (a start image). */
+export const pictureSchema = z.strictObject(pictureFields).refine(holdsPicture, pictureSize);
 
 /** Request bodies the server validates. */
 export const requestSchemas = {
@@ -167,24 +182,20 @@ export const requestSchemas = {
     decode: z.boolean().optional(),
     /** With `decode`: put the chunk's render record in the reply's JSON (engines that keep one). */
     renderRecord: z.boolean().optional(),
+    /** Image-to-video (chunk 0, sessions with `abilities.imageToVideo`): the picture the video starts from. */
+    startImage: pictureSchema.optional(),
   }),
   recache: z.strictObject({ prompt: promptReference, memoryTopK, before }),
   storeFrame: z.strictObject({ frame: count }),
   /** `PUT /sessions/:session/images/:id`: an rgb24 picture (base64) encoded into the store under the id. */
   encodeImage: z
     .strictObject({
-      width: z.number().int().min(1).max(4096),
-      height: z.number().int().min(1).max(4096),
-      /** Packed rgb24, row-major, base64. */
-      rgb24: z.base64(),
+      ...pictureFields,
       text: z.string().max(20_000).optional(),
       position: count.optional(),
       before,
     })
-    .refine((body) => Buffer.from(body.rgb24, 'base64').length === body.width * body.height * 3, {
-      error: 'rgb24 must hold width x height x 3 bytes',
-      path: ['rgb24'],
-    }),
+    .refine(holdsPicture, pictureSize),
   setBank: z.strictObject({ ids: z.array(z.string().min(1).max(256)).max(256) }),
 };
 

@@ -5,6 +5,7 @@ import type {
   CausalVideoEngineV1,
   EncodedPrompt,
   EngineCosts,
+  EngineInfo,
   GenerateChunkOptions,
   RenderRecordEntry,
 } from '../engine.js';
@@ -87,10 +88,42 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
       'the engine server must decode frames at the size it reported when the session opened',
     );
   };
+  // The ability travels in `abilities`; the port reads it from the info.
+  const info: EngineInfo = opened.abilities.imageToVideo
+    ? { ...opened.info, imageToVideo: true }
+    : opened.info;
   const fetchRecords = opened.abilities.renderRecord && settings.renderRecord !== false;
   // Frames the server decoded ahead, for the next decodeChunk of that chunk.
   let ahead: { chunk: number; frames: VideoFrame[] } | undefined;
 
+  // Sent at the engine's frame size: a large photo would pass the server's body limit.
+  const picture = (original: VideoFrame) => {
+    const image = resizeFrame(original, opened.info.width, opened.info.height);
+    const rgb24 = Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString(
+      'base64',
+    );
+    return { width: image.width, height: image.height, rgb24 };
+  };
+  // Refused here, before any deferred call leaves: the server would refuse it too.
+  const startPicture = (image: VideoFrame) => {
+    if (info.imageToVideo !== true) {
+      throw refuse(
+        'start-image-unsupported',
+        'generateChunk',
+        `the engine ${opened.provider}/${opened.modelId} cannot start a video from an image`,
+        'check engine.info.imageToVideo before passing startImage',
+      );
+    }
+    if (nextChunk !== 0) {
+      throw refuse(
+        'start-image-not-first',
+        'generateChunk',
+        `a start image is taken on chunk 0 only, this is chunk ${nextChunk}`,
+        'pass startImage with the first generateChunk call',
+      );
+    }
+    return picture(image);
+  };
   const live = (call: string) => {
     if (!released) return;
     throw new EngineError({
@@ -121,7 +154,7 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
     specificationVersion: 'v1',
     provider: 'remote',
     modelId: `${opened.provider}/${opened.modelId}`,
-    info: opened.info,
+    info,
 
     async encodePrompt(text) {
       live('encodePrompt');
@@ -136,6 +169,7 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
 
     async generateChunk(options: GenerateChunkOptions) {
       live('generateChunk');
+      const startImage = options.startImage && startPicture(options.startImage);
       const body = {
         chunk: nextChunk,
         ...takePending(),
@@ -144,6 +178,7 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
           ? { blend: { from: reference(options.blend.from), alpha: options.blend.alpha } }
           : {}),
         ...(options.memoryTopK === undefined ? {} : { memoryTopK: options.memoryTopK }),
+        ...(startImage ? { startImage } : {}),
       };
       const decode = settings.decodeAhead === true ? { decode: true, renderRecord: fetchRecords } : {};
       const reply = await callRemote(
@@ -274,17 +309,11 @@ export async function createRemoteEngine(settings: RemoteEngineSettings): Promis
   }
   if (opened.abilities.storeBytes) engine.storeBytes = () => storeBytes;
   if (opened.abilities.encodeImage) {
-    engine.encodeImage = async ({ image: original, id, text, position }) => {
+    engine.encodeImage = async ({ image, id, text, position }) => {
       live('encodeImage');
-      // Sent at the engine's frame size: a large photo would pass the server's body limit.
-      const image = resizeFrame(original, opened.info.width, opened.info.height);
       // Deferred state calls go first, so the store sees every call in the order the client made it.
       const body = {
-        width: image.width,
-        height: image.height,
-        rgb24: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength).toString(
-          'base64',
-        ),
+        ...picture(image),
         ...(text === undefined ? {} : { text }),
         ...(position === undefined ? {} : { position }),
         ...takePending(),

@@ -10,8 +10,10 @@ const START_ID = 'iamflow-ref:start';
  * The user's pictures in IAMFlow's bank (docs/references.md). When the LLM agent resolves a segment's mention to
  * a character that has a reference (matched by name, else by its description), the reference is encoded by the
  * engine (`encodeImage`, bound to the character's name and description, at the segment's first frame) and goes
- * first in the bank for that segment, ahead of the ID memory frames, within the same budget. The start image is
- * in the bank for the first segment, so the first chunk (the engine's sink) is made from it.
+ * first in the bank for that segment, ahead of the ID memory frames, within the same budget. The start image
+ * reaches the policy only when the engine cannot start a video from it (no `info.imageToVideo`; run-script gives it to
+ * the engine's chunk 0 otherwise, for every policy): then it is in the bank for the first segment, so the first chunk
+ * (the engine's sink) is made with it in context.
  */
 export interface ReferenceBank {
   /** Resolves and encodes the references of a segment's entities; returns the store ids for its bank. */

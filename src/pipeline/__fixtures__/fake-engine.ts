@@ -105,7 +105,10 @@ export function createFakeEngine(
     async generateChunk(chunkOptions: GenerateChunkOptions): Promise<GeneratedChunk> {
       live();
       const chunk = generated / info.chunkFrames;
-      calls.push(`generate:${chunk}`);
+      if (chunkOptions.startImage !== undefined && (info.imageToVideo !== true || chunk !== 0)) {
+        throw new Error(`the fake engine takes a start image on chunk 0 with info.imageToVideo (chunk ${chunk})`);
+      }
+      calls.push(chunkOptions.startImage ? `generate:${chunk}:start-image` : `generate:${chunk}`);
       generateOptions.push(chunkOptions);
       const startFrame = generated;
       costs.attentionOps += info.chunkFrames * (contextFrames() + info.chunkFrames) * info.denoisingSteps.length;
