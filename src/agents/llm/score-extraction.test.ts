@@ -51,7 +51,7 @@ const HELD_OUT_FLOOR_ID = 0.865;
 const HELD_OUT_FLOOR_ATTRIBUTES = 0.8;
 
 describe('development and held-out sets', () => {
-  it.each(['dev', 'dev2', 'heldOut'] as const)('%s: at least 30 scripts, annotations consistent', (set) => {
+  it.each(['dev', 'dev2', 'dev3', 'heldOut'] as const)('%s: at least 30 scripts, annotations consistent', (set) => {
     const scripts = loadFixtureSet(set);
     expect(scripts, `${set} fixture file missing`).toBeDefined();
     expect(scripts!.length).toBeGreaterThanOrEqual(30);
