@@ -51,13 +51,16 @@ const HELD_OUT_FLOOR_ID = 0.865;
 const HELD_OUT_FLOOR_ATTRIBUTES = 0.8;
 
 describe('development and held-out sets', () => {
-  it.each(['dev', 'dev2', 'dev3', 'heldOut'] as const)('%s: at least 30 scripts, annotations consistent', (set) => {
-    const scripts = loadFixtureSet(set);
-    expect(scripts, `${set} fixture file missing`).toBeDefined();
-    expect(scripts!.length).toBeGreaterThanOrEqual(30);
-    // A count only: a failure must not print a held-out script.
-    expect(countInconsistentScripts(scripts!)).toBe(0);
-  });
+  it.each(['dev', 'dev2', 'dev3', 'heldOut'] as const)(
+    '%s: at least 30 scripts, annotations consistent',
+    (set) => {
+      const scripts = loadFixtureSet(set);
+      expect(scripts, `${set} fixture file missing`).toBeDefined();
+      expect(scripts!.length).toBeGreaterThanOrEqual(30);
+      // A count only: a failure must not print a held-out script.
+      expect(countInconsistentScripts(scripts!)).toBe(0);
+    },
+  );
 });
 
 // Floors a little below what the rules extractor measures (docs/method.md, `npx tsx scripts/score-entities.ts`).
