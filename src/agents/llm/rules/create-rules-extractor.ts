@@ -7,7 +7,7 @@ import type {
 } from '../entity-extractor.js';
 import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
-import { groupMentions } from './group-mentions.js';
+import { groupMentions, natureOf } from './group-mentions.js';
 import { findImpliedRoles } from './implied-roles.js';
 import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS } from './lexicon.js';
 import { resolveIds } from './resolve-ids.js';
@@ -72,7 +72,8 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
       .filter((mention) => mention !== best && mention.type !== 'pronoun')
       .map((mention) => text(prompt, tokens, mention))
       .filter((alias) => alias !== character.mention)
-      .concat(impliedRoles.get(group) ?? []);
+      // A role is implied for people only: the dog that runs is no runner.
+      .concat(natureOf(group) ? [] : (impliedRoles.get(group) ?? []));
     if (aliases.length > 0) character.aliases = [...new Set(aliases)];
     characters.push(character);
     for (const mention of group.mentions) spans.push(span(prompt, tokens, character.id, 'mention', mention));

@@ -7,6 +7,14 @@ import {
   WEARABLE_SLOTS,
 } from '../../../entities/registry-vocabulary.js';
 import {
+  ANIMAL_NOUNS,
+  COLLECTIVE_NOUNS,
+  isPluralBeing,
+  type Nature,
+  QUANTIFIERS,
+  QUANTITY_NOUNS,
+} from './creatures-and-groups.js';
+import {
   DEFINITE_DETERMINERS,
   DETERMINERS,
   EXTRA_BODY,
@@ -57,7 +65,20 @@ export interface Mention {
   properName?: string;
   /** Attributes given inside the noun phrase (`a tall red-haired woman`). */
   attrs: AttributePhrase[];
+  /** An animal or machine (`a scruffy dog`, `it`) or a group (`three scouts`, `the crew`, `they`); absent for people. */
+  nature?: Nature;
 }
+
+/** Pronouns of an animal or machine, and of a group; each only ever means one of those. */
+const NATURE_PRONOUNS: ReadonlyMap<string, Nature> = new Map([
+  ['it', 'animal'],
+  ['its', 'animal'],
+  ['itself', 'animal'],
+  ['they', 'group'],
+  ['them', 'group'],
+  ['their', 'group'],
+  ['themselves', 'group'],
+]);
 
 /** Finds names, person noun phrases and pronouns, in text order. */
 export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<string>): Mention[] {
@@ -69,6 +90,20 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     if (pronoun) {
       const kind = pronoun === 'female' ? 'woman' : 'man';
       mentions.push({ type: 'pronoun', first: index, last: index, head: token.lower, kind, gender: pronoun, definite: true, newcomer: false, attrs: [] }); // biome-ignore format: one record
+      continue;
+    }
+    const nature = NATURE_PRONOUNS.get(token.lower);
+    if (nature) {
+      mentions.push({ type: 'pronoun', first: index, last: index, head: token.lower, kind: undefined, definite: true, newcomer: false, attrs: [], nature }); // biome-ignore format: one record
+      continue;
+    }
+    const group = groupPhrase(tokens, index);
+    if (group) {
+      mentions.push(group);
+      continue;
+    }
+    if (isAnimal(tokens, index)) {
+      mentions.push(animalPhrase(tokens, index));
       continue;
     }
     const kind =
@@ -213,6 +248,71 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   return mention;
 }
 
+/**
+ * "three scouts", "a dozen hens", "a class of schoolchildren", "the firefighters", "their helpers", "the crew", "a
+ * full orchestra": people or animals counted or taken together, one character of the story.
+ */
+function groupPhrase(tokens: readonly Token[], index: number): Mention | undefined {
+  const token = tokens[index]!;
+  if (token.capitalized && !token.sentenceStart) return undefined;
+  const word = token.lower;
+  const collective =
+    COLLECTIVE_NOUNS.has(word) && tokens[index + 1]?.lower !== 'of' && !token.tags.has('Verb');
+  const plural = isPluralBeing(word) && !token.tags.has('Verb') && !token.tags.has('Adjective');
+  if (!collective && !plural) return undefined;
+  let first = index;
+  while (first > 0 && isAdjective(tokens[first - 1]!) && !QUANTIFIERS.has(tokens[first - 1]!.lower))
+    first -= 1;
+  const before = tokens[first - 1];
+  if (!before || before.punctuation || before.sentence !== token.sentence) return undefined;
+  let opener: number | undefined;
+  if (plural && QUANTIFIERS.has(before.lower)) {
+    opener = first - 1;
+    if (['a', 'the', 'these', 'those', 'their'].includes(tokens[opener - 1]?.lower ?? '')) opener -= 1;
+  } else if (plural && before.lower === 'of' && QUANTITY_NOUNS.has(tokens[first - 2]?.lower ?? '')) {
+    opener = first - 2;
+    while (opener > 0 && isAdjective(tokens[opener - 1]!)) opener -= 1;
+    if (DETERMINERS.has(tokens[opener - 1]?.lower ?? '')) opener -= 1;
+  } else if (['the', 'these', 'those', 'their', 'his', 'her', 'a', 'an'].includes(before.lower)) {
+    if (plural && ['a', 'an'].includes(before.lower)) return undefined;
+    opener = first - 1;
+  }
+  if (opener === undefined) return undefined;
+  const determiner = tokens[opener]!.lower;
+  const definite = ['the', 'these', 'those', 'their', 'his', 'her'].includes(determiner);
+  return { type: 'noun', first: opener, last: index, head: word, kind: undefined, definite, determiner, newcomer: false, attrs: [], nature: 'group' }; // biome-ignore format: one record
+}
+
+/** "a scruffy brown dog", "the robot", "his border collie": an animal or machine (not "the dog walker"). */
+function isAnimal(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!ANIMAL_NOUNS.has(token.lower) || (token.capitalized && !token.sentenceStart)) return false;
+  if (token.tags.has('Verb') && !token.tags.has('Noun')) return false;
+  const next = tokens[index + 1];
+  // "the dog walker", "the elephant yard": the animal only modifies the next noun.
+  if (token.possessive || !next || next.punctuation) return true;
+  return !(
+    next.tags.has('Noun') &&
+    !next.tags.has('Verb') &&
+    !next.tags.has('Pronoun') &&
+    !/[^s]s$/.test(next.lower)
+  );
+}
+
+/** An animal's noun phrase; its adjectives ("scruffy", "brown", "young") are its attributes. */
+function animalPhrase(tokens: readonly Token[], head: number): Mention {
+  const mention = nounPhrase(tokens, head, 'person');
+  for (let index = mention.first; index < head; index += 1) {
+    const token = tokens[index]!;
+    const taken = mention.attrs.some((attribute) => attribute.first <= index && index <= attribute.last);
+    if (taken || NEWCOMER_WORDS.has(token.lower) || ORDINALS.includes(token.lower)) continue;
+    if (COLOR_WORDS.has(token.lower) || token.tags.has('Adjective'))
+      mention.attrs.push({ text: token.lower, first: index, last: index });
+  }
+  mention.attrs.sort((first, second) => first.first - second.first);
+  return { ...mention, nature: 'animal' };
+}
+
 /** "a small figure of Bertrand", "the silhouette of a ship": a picture or shape of something, not a person. */
 const DEPICTIONS: ReadonlySet<string> = new Set(['figure', 'silhouette', 'statue', 'portrait', 'picture']);
 
@@ -264,7 +364,9 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   if (MACHINE_MODIFIERS.get(tokens[index]!.lower)?.includes(tokens[index - 1]?.lower ?? '')) return true;
   // "the veteran detective", "a rookie cop": the first person noun only modifies the second.
   const person = !next.capitalized && !next.possessive && PERSON_NOUNS.has(next.lower);
-  return wearable || person || COMPOUND_HEADS.has(next.lower);
+  // "a guide dog", "the police horse": a person noun before an animal names its kind.
+  const animal = ANIMAL_NOUNS.has(next.lower) && !next.tags.has('Verb');
+  return wearable || person || animal || COMPOUND_HEADS.has(next.lower);
 }
 
 /** Person nouns that are machines after these words. */

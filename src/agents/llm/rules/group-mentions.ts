@@ -1,4 +1,5 @@
 import type { EntityKind } from '../../../entities/registry.js';
+import type { Nature } from './creatures-and-groups.js';
 import type { AttributePhrase, Mention } from './find-mentions.js';
 import { GENERIC_HEADS } from './lexicon.js';
 import type { Token } from './tokenize.js';
@@ -15,6 +16,30 @@ export interface MentionGroup {
   properName?: string;
   /** Named through a pronoun ("her name is Nora", "everyone calls him Bram"): the name may be new, the person not. */
   namedLater?: boolean;
+}
+
+/**
+ * What a group of mentions is: its nouns say (an animal, a group of people), else its pronouns ("it", "they"). Undefined
+ * for a person, and for a name or "he"/"she" alone (a named dog is called "he" too).
+ */
+export function natureOf(group: MentionGroup): Nature | undefined {
+  const noun = group.mentions.find((mention) => mention.type === 'noun');
+  if (noun) return noun.nature;
+  return group.mentions.find((mention) => mention.nature)?.nature;
+}
+
+/** Whether a mention of this nature can join a group of that one (a person never joins an animal). */
+function naturesFit(group: MentionGroup, mention: Mention): boolean {
+  const nature = natureOf(group);
+  // "he" or "she" for an animal its noun or name introduced, never for a lone "it" or "they".
+  if (mention.type === 'pronoun' && !mention.nature)
+    return (
+      nature === undefined ||
+      (nature === 'animal' && group.mentions.some((other) => other.type !== 'pronoun'))
+    );
+  if (mention.type === 'name') return nature !== 'group';
+  if (mention.type === 'pronoun') return nature === mention.nature;
+  return nature === mention.nature || group.mentions.every((other) => other.type === 'name');
 }
 
 const LINK_WORDS = new Set(['named', 'called']);
@@ -65,7 +90,8 @@ export function groupMentions(
         between.length === 1 &&
         (between[0] === ',' || (between[0] === '(' && previous?.type === 'name')) &&
         (!mention.newcomer || previous?.type === 'name') &&
-        compatible(previousGroup?.kind, mention.kind);
+        compatible(previousGroup?.kind, mention.kind) &&
+        (!previousGroup || naturesFit(previousGroup, mention));
       // "the old woman in the brown hoodie, the old woman in the red hoodie": a repeated head that brings its
       // own description or ordinal can be someone else, so only a bare repetition joins the earlier group.
       const repeated =
@@ -73,7 +99,10 @@ export function groupMentions(
           ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined))
           : undefined; // biome-ignore format: one condition
       const described =
-        !appositive && mention.definite && describedAppositive(tokens, previous, mention, attributes);
+        !appositive &&
+        mention.definite &&
+        describedAppositive(tokens, previous, mention, attributes) &&
+        (!previousGroup || naturesFit(previousGroup, mention));
       join(mention, appositive || described ? previousGroup : repeated);
     } else {
       join(mention, antecedent(groups, mention, tokens));
@@ -83,7 +112,9 @@ export function groupMentions(
     const possessive =
       mention.head === 'his' || (mention.head === 'her' && !isObjectPronoun(tokens, mention));
     const described = group.mentions.some((other) => other.type === 'noun');
-    if (!(possessive && described)) group.kind = strongerKind(group.kind, mention);
+    // An animal called "he" or a group stays without a person's kind.
+    if (!(possessive && described) && natureOf(group) === undefined)
+      group.kind = strongerKind(group.kind, mention);
   });
   for (const attribute of attributes) {
     const owner = attributeOwner(tokens, mentions, attribute);
@@ -210,7 +241,8 @@ function linkedBack(
     const earlier = mentions[back]!;
     if (tokens[earlier.first]!.sentence !== sentence) return undefined;
     if (earlier.last >= mention.first) continue;
-    if (earlier.type === 'pronoun') continue;
+    // "whom the children call Joe", "known to her students as": pronouns and groups inside the link.
+    if (earlier.type === 'pronoun' || earlier.nature === 'group') continue;
     const words = tokens
       .slice(earlier.last + 1, mention.first)
       .map((token) => token.lower)
@@ -257,7 +289,8 @@ function antecedent(
     group.mentions.filter((mention) => mention.last < pronoun.first).map((mention) => ({ group, mention })),
   );
   const fits = earlier.filter(
-    ({ group, mention }) => genderFits(group.kind, pronoun.gender) && mention !== pronoun,
+    ({ group, mention }) =>
+      genderFits(group.kind, pronoun.gender) && mention !== pronoun && naturesFit(group, pronoun),
   );
   if (fits.length === 0) return undefined;
   const firstInSentence = !earlier.some(({ mention }) => tokens[mention.first]!.sentence === sentence);
@@ -298,7 +331,13 @@ function ownsClause(
     .filter(({ mention }) => tokens[mention.first]!.sentence === sentence)
     .sort((first, second) => first.mention.first - second.mention.first)[0];
   if (!subject || subject.group !== group) return false;
-  const others = earlier.some((item) => item.group !== group && item.mention.first > subject.mention.first);
+  // "whom the band calls Knobs": a group or an "it" is no one a gendered pronoun could mean.
+  const others = earlier.some(
+    (item) =>
+      item.group !== group &&
+      item.mention.first > subject.mention.first &&
+      (item.mention.nature === undefined || item.mention.nature === pronoun.nature),
+  );
   const clause = withoutInsertions(tokens.slice(subject.mention.last + 1, pronoun.first));
   return !others && !clause.some((token) => token.punctuation);
 }

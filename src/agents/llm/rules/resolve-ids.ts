@@ -6,7 +6,8 @@ import {
   attributeWords,
   COLOR_WORDS,
 } from '../../../entities/registry-vocabulary.js';
-import { genderFits, type MentionGroup } from './group-mentions.js';
+import { isPersonHead, type Nature, natureOfHead } from './creatures-and-groups.js';
+import { genderFits, type MentionGroup, natureOf } from './group-mentions.js';
 import { GENERIC_HEADS, PROTAGONIST_HEADS, personNounKind, TITLES } from './lexicon.js';
 import { sameRole } from './role-lexicon.js';
 
@@ -55,7 +56,9 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
   const all = [...groups, ...splitPronouns(groups, ids, context)];
   for (const group of all.filter((item) => rank(item) === 3 && !ids.has(item)))
     assign(group, matchGroup(group, context, used));
-  return all.map((group) => {
+  // "it" with no animal to mean, "they" or "the two friends" with no group met: not a character of their own.
+  const kept = all.filter((group) => ids.get(group) !== undefined || !onlyPointsBack(group));
+  return kept.map((group) => {
     const id = ids.get(group);
     const entity = id === undefined ? undefined : context.registry.entities.find((item) => item.id === id);
     const kind =
@@ -114,6 +117,40 @@ function splitPronouns(
   return split;
 }
 
+/** A group made only of "it"/"they" pronouns or of definite group nouns ("the newlyweds"): it cannot be new. */
+function onlyPointsBack(group: MentionGroup): boolean {
+  return group.mentions.every(
+    (mention) =>
+      (mention.type === 'pronoun' && mention.nature !== undefined) ||
+      (mention.type === 'noun' && mention.nature === 'group' && mention.definite),
+  );
+}
+
+/**
+ * What an entity is, from the first of its written mentions that says so: an animal ("a scruffy dog"), a group
+ * ("three scouts"), a person ("the guard"); undefined when only names and pronouns were written.
+ */
+export function natureOfEntity(entity: Entity): Nature | 'person' | undefined {
+  for (const mention of entity.mentions) {
+    // "Carmen", "Grandpa Joe": a name says nothing of what someone is.
+    if (/^[A-Z]/.test(mention.split(/\s+/).at(-1) ?? '')) continue;
+    const head = headOf(mention);
+    const nature = natureOfHead(head);
+    if (nature) return nature;
+    if (!isImplied(mention) && isPersonHead(head)) return 'person';
+  }
+  return undefined;
+}
+
+/** Whether a group may be this entity: an animal only an animal, a group only a group, a description a person. */
+function naturesMatch(group: MentionGroup, entity: Entity): boolean {
+  const nature = natureOf(group);
+  const other = natureOfEntity(entity);
+  if (nature) return nature === other;
+  const noun = group.mentions.some((mention) => mention.type === 'noun');
+  return noun ? other === 'person' || other === undefined : other !== 'group';
+}
+
 function rank(group: MentionGroup): number {
   if (group.properName) return 0;
   const noun = group.mentions.find((mention) => mention.type === 'noun');
@@ -126,7 +163,9 @@ function matchGroup(
   context: ResolveContext,
   used: ReadonlySet<number>,
 ): number | undefined {
-  const entities = context.registry.entities.filter((entity) => !used.has(entity.id));
+  const entities = context.registry.entities.filter(
+    (entity) => !used.has(entity.id) && naturesMatch(group, entity),
+  );
   if (group.mentions.some((mention) => mention.newcomer)) return undefined;
   const noun = group.mentions.find((mention) => mention.type === 'noun');
   if (group.properName) {
@@ -146,12 +185,18 @@ function matchGroup(
     // Seen last first; on a tie, someone known to be of the pronoun's gender before someone of unknown gender.
     const fitting = entities.filter((entity) => genderFits(entity.kind, gender));
     const explicit = (entity: Entity) => (gender && entity.kind !== 'person' ? 1 : 0);
+    // "she" means a woman of the story before the dog or the robot called "she".
+    const animal = (entity: Entity) => (gender && natureOfEntity(entity) === 'animal' ? 1 : 0);
     return [...fitting].sort(
       (first, second) =>
-        recency(second) - recency(first) || explicit(second) - explicit(first) || first.id - second.id,
+        animal(first) - animal(second) ||
+        recency(second) - recency(first) ||
+        explicit(second) - explicit(first) ||
+        first.id - second.id,
     )[0]?.id;
   }
-  const generic = GENERIC_HEADS.has(noun.head);
+  // "the bird" for the parrot, "the men" for the soldiers: among animals or groups, any definite head may point back.
+  const generic = GENERIC_HEADS.has(noun.head) || (natureOf(group) !== undefined && noun.definite);
   const compatible = entities.filter(
     (entity) =>
       (kindsCompatible(group.kind, entity.kind) ||
@@ -239,7 +284,11 @@ function onlyFit(pronoun: MentionGroup, context: ResolveContext, used: ReadonlyS
   const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
   const fits = context.registry.entities.filter(
     (entity) =>
-      !used.has(entity.id) && (entity.prompts.at(-1) ?? 0) >= last - 2 && genderFits(entity.kind, gender),
+      !used.has(entity.id) &&
+      (entity.prompts.at(-1) ?? 0) >= last - 2 &&
+      genderFits(entity.kind, gender) &&
+      natureOfEntity(entity) !== 'animal' &&
+      natureOfEntity(entity) !== 'group',
   );
   return fits.length === 1 ? [fits[0]!.id] : [];
 }
@@ -283,7 +332,7 @@ function matchOnScreen(
   let best: { id: number; score: number } | undefined;
   for (const entity of context.registry.entities) {
     if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 2) continue;
-    if (!gendersCompatible(group.kind, entity.kind)) continue;
+    if (!gendersCompatible(group.kind, entity.kind) || !naturesMatch(group, entity)) continue;
     // A role already written for someone ("the guide") makes another role less likely theirs.
     const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;
     // "The tailor measures ... The customer asks": someone just called by another role is less likely this one.
