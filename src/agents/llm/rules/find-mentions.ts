@@ -161,7 +161,7 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
   if (namesFollow(tokens, index)) return 'person';
   const next = tokens[index + 1];
   const subject =
-    /^[a-z]{3,}er$/.test(word) &&
+    /^[a-z]{3,}(er|ant|ent|ist)$/.test(word) &&
     DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '') &&
     (tokens[index - 1]!.sentenceStart || tokens[index - 2]?.punctuation === true) &&
     next?.tags.has('Verb') === true &&
@@ -218,6 +218,11 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
       if (word === 'another') newcomer = true;
       break;
     }
+    if (token.possessive && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '') && index === head - 1) {
+      first = index - 1;
+      determiner = tokens[index - 1]!.lower;
+      break;
+    }
     const attribute = personAdjectiveAttribute(word);
     if (NEWCOMER_WORDS.has(word)) newcomer = true;
     else if (attribute) attrs.unshift({ text: attribute, first: index, last: index });
@@ -258,7 +263,11 @@ function groupPhrase(tokens: readonly Token[], index: number): Mention | undefin
   const word = token.lower;
   const collective =
     COLLECTIVE_NOUNS.has(word) && tokens[index + 1]?.lower !== 'of' && !token.tags.has('Verb');
-  const plural = isPluralBeing(word) && !token.tags.has('Verb') && !token.tags.has('Adjective');
+  // "four carolers", "three volunteers": after a count, an agent noun in the plural is people whatever its tag.
+  const counted = QUANTIFIERS.has(tokens[index - 1]?.lower ?? '') || tokens[index - 1]?.lower === 'the';
+  const agents = counted && /[a-z]{3}(er|or|ist|ian|ant|ent)s$/.test(word);
+  const tagged = !token.tags.has('Verb') && !token.tags.has('Adjective');
+  const plural = (isPluralBeing(word) && (tagged || counted)) || agents;
   if (!collective && !plural) return undefined;
   let first = index;
   while (first > 0 && isAdjective(tokens[first - 1]!) && !QUANTIFIERS.has(tokens[first - 1]!.lower))
@@ -287,6 +296,8 @@ function groupPhrase(tokens: readonly Token[], index: number): Mention | undefin
 function isAnimal(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
   if (!ANIMAL_NOUNS.has(token.lower) || (token.capitalized && !token.sentenceStart)) return false;
+  // "a stuffed rabbit", "a toy robot", "a stone lion": a thing shaped like an animal.
+  if (OBJECT_MAKERS.has(tokens[index - 1]?.lower ?? '')) return false;
   if (token.tags.has('Verb') && !token.tags.has('Noun')) return false;
   const next = tokens[index + 1];
   // "the dog walker", "the elephant yard": the animal only modifies the next noun.
@@ -298,6 +309,13 @@ function isAnimal(tokens: readonly Token[], index: number): boolean {
     !/[^s]s$/.test(next.lower)
   );
 }
+
+/** Words that make an animal noun a thing. */
+const OBJECT_MAKERS: ReadonlySet<string> = new Set(
+  'stuffed toy plush cuddly wooden stone paper rubber porcelain china plastic inflatable clay bronze marble cardboard origami'.split(
+    ' ',
+  ),
+);
 
 /** An animal's noun phrase; its adjectives ("scruffy", "brown", "young") are its attributes. */
 function animalPhrase(tokens: readonly Token[], head: number): Mention {
@@ -359,7 +377,11 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   const wearable =
     (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) && !next.tags.has('Verb');
   // "a chef's hat", "a sailor's cap": an indefinite possessive names a kind of clothing, not its owner.
-  if (tokens[index]!.possessive) return wearable && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+  if (tokens[index]!.possessive) {
+    // "a farmer's daughter": an indefinite possessor only says whose daughter she is.
+    const kin = PERSON_NOUNS.has(next.lower) && !next.capitalized;
+    return (wearable || kin) && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+  }
   // "a vacuum cleaner", "a record player": a machine; "a cleaner", "the accordion player": a person.
   if (MACHINE_MODIFIERS.get(tokens[index]!.lower)?.includes(tokens[index - 1]?.lower ?? '')) return true;
   // "the veteran detective", "a rookie cop": the first person noun only modifies the second.
@@ -404,6 +426,8 @@ const NAMING_WORDS: ReadonlySet<string> = new Set([
 function isNameStart(tokens: readonly Token[], index: number, knownNames: ReadonlySet<string>): boolean {
   const token = tokens[index]!;
   if (!token.capitalized || NOT_NAMES.has(token.lower)) return false;
+  // "an IV stand", "the TV": an abbreviation, not a name.
+  if (/^[A-Z]{2,4}$/.test(token.text)) return false;
   // "whom the neighbors call Professor", "known as Doc": after a naming word any capitalised word is a name.
   const before = tokens[index - 1]?.lower ?? '';
   if (!token.sentenceStart && NAMING_WORDS.has(before)) return true;
