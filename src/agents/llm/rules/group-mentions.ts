@@ -96,7 +96,7 @@ export function groupMentions(
       // own description or ordinal can be someone else, so only a bare repetition joins the earlier group.
       const repeated =
         mention.definite && !mention.newcomer && mention.ordinal === undefined && !describedAfter(tokens, mention, attributes)
-          ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined))
+          ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined && !ownWordsDiffer(other, mention)))
           : undefined; // biome-ignore format: one condition
       const described =
         !appositive &&
@@ -122,6 +122,13 @@ export function groupMentions(
   }
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
+}
+
+/** "the old man ... the young man": each phrase brings its own adjectives and they share none. */
+function ownWordsDiffer(first: Mention, second: Mention): boolean {
+  if (first.attrs.length === 0 || second.attrs.length === 0) return false;
+  const words = new Set(first.attrs.map((attribute) => attribute.text));
+  return !second.attrs.some((attribute) => words.has(attribute.text));
 }
 
 /**
@@ -166,6 +173,7 @@ const NAMING_LINKS: readonly RegExp[] = [
   /(^|, )(whom|who) ([a-z']+ ){0,4}(know|knows|knew) as$/,
   /(^| )(everyone|everybody|people|they|the [a-z]+)( [a-z']+){0,3} (call|calls|know|knows)( as)?$/,
   /(^|, )whose (real |first |full )?name( tag| badge)? (is|reads|says)$/,
+  /^(name tag|name badge|badge|nametag|tag) (reads|says)$/,
   /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
   /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
   /(^|, )who goes by( the name)?$/,
@@ -205,11 +213,17 @@ function namedByPronoun(
   const possessiveName =
     ['his', 'her'].includes(previous.head) &&
     /^(real |first |full )?name( tag| badge)? (is|reads|says)$/.test(between);
+  // "He introduces himself as Cole", "she signs her name as Ines".
+  const introduced =
+    ['he', 'she'].includes(previous.head) &&
+    /^(introduces|introduced|presents|calls|names|signs) (himself|herself|his name|her name)( as)?$/.test(
+      between,
+    );
   const called =
     ['him', 'her'].includes(previous.head) &&
     between === '' &&
     /^(call|calls|called|name|names|named|nickname|nicknamed)$/.test(before);
-  return possessiveName || called ? groupOf.get(previous) : undefined;
+  return possessiveName || called || introduced ? groupOf.get(previous) : undefined;
 }
 
 /** "the man, who turns out to be her boss": a description restated by a copula in a relative clause. */

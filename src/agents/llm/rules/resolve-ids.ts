@@ -200,6 +200,7 @@ function matchGroup(
   const compatible = entities.filter(
     (entity) =>
       (kindsCompatible(group.kind, entity.kind) ||
+        youngerWord(group, noun.head, entity) ||
         ((!generic || !wordsGiveKind(group)) && gendersCompatible(group.kind, entity.kind))) &&
       !(group.properName && entity.properName),
   );
@@ -224,9 +225,10 @@ function matchGroup(
     const written = entity.mentions.filter((mention) => !isImplied(mention)).map(headOf);
     const implied = entity.mentions.filter(isImplied);
     // A written head beats a synonym ("the cook" is the new cook, not the chef) and a role the rules implied.
+    // "a young cook" beside "a chef": an indefinite role is someone new unless it repeats the written head.
     const headScore = written.includes(noun.head)
       ? 3
-      : written.some((head) => sameRole(head, noun.head)) ||
+      : (noun.definite && written.some((head) => sameRole(head, noun.head))) ||
           (noun.definite && implied.some((role) => sameRole(role, noun.head)))
         ? 2.5
         : 0;
@@ -241,6 +243,8 @@ function matchGroup(
     const unroled =
       headScore === 0 &&
       noun.definite &&
+      // "her younger sister" is someone beside her, not a restatement.
+      !['his', 'her', 'their'].includes(noun.determiner ?? '') &&
       agreements.length > 0 &&
       !written.some((head) => !GENERIC_HEADS.has(head));
     const headMatch = headScore > 0 || unroled;
@@ -274,6 +278,27 @@ function matchGroup(
   return best?.id;
 }
 
+/** "the girl" for the young woman, "the boy" for the teenage son: a youth word said of someone of that gender. */
+function youngerWord(group: MentionGroup, head: string, entity: Entity): boolean {
+  if (head !== 'girl' && head !== 'boy') return false;
+  return (
+    gendersCompatible(group.kind, entity.kind) &&
+    noun(group)?.definite === true &&
+    entity.attrs.some((attribute) => YOUTH_WORDS.has(attribute))
+  );
+}
+
+function noun(group: MentionGroup) {
+  return group.mentions.find((mention) => mention.type === 'noun');
+}
+
+/** Roles a child can have. */
+const CHILD_ROLES: ReadonlySet<string> = new Set(
+  'student pupil scout player reader rider runner swimmer skater dancer singer winner kid child visitor newcomer stranger customer passenger drummer guitarist pianist violinist artist painter'.split(
+    ' ',
+  ),
+);
+
 /** Heads that say "a child": they never take a man or a woman, and prefer a girl or a boy. */
 const CHILD_HEADS: ReadonlySet<string> = new Set(['child', 'kid', 'toddler', 'youngster']);
 
@@ -295,7 +320,7 @@ function onlyFit(pronoun: MentionGroup, context: ResolveContext, used: ReadonlyS
 
 /** Heads that say "a teenager": they prefer someone young or teenage, never someone old. */
 const TEEN_HEADS: ReadonlySet<string> = new Set(['teen', 'teenager', 'youngster', 'adolescent']);
-const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger']);
+const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger', 'teen']);
 const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'older', 'aged', 'middle-aged']);
 
 /**
@@ -340,6 +365,8 @@ function matchOnScreen(
     const lastMention = entity.instances.at(-1)?.mention ?? '';
     const justCalled = (entity.prompts.at(-1) ?? 0) === last && isRoleMention(lastMention);
     const switched = justCalled && !sameRole(headOf(lastMention), head) ? 1 : 0;
+    // "the lifeguard", "the paramedic": a trade is an adult's, not the boy's, when an adult is there too.
+    const child = (entity.kind === 'girl' || entity.kind === 'boy') && !CHILD_ROLES.has(head) ? 1 : 0;
     if (
       !context.change &&
       attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
@@ -349,7 +376,7 @@ function matchOnScreen(
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
     // Then who was on screen last, then who came first.
-    const score = agreements.length - penalty - switched + 0.5 * recency(entity);
+    const score = agreements.length - penalty - switched - child + 0.5 * recency(entity);
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
@@ -367,12 +394,16 @@ function isImplied(mention: string): boolean {
 
 /** "Rosa" names the entity called "Auntie Rosa"; "Joe" the one called "Grandpa Joe". */
 function sharesNamePart(properName: string | undefined, name: string): boolean {
-  if (!properName || name.includes(' ')) return false;
+  if (!properName) return false;
+  // "Ms. Okafor" for "Amara Okafor": a title and a last name.
+  const parts = name.replace(/\./g, '').split(/\s+/);
+  const last = parts.length === 2 && TITLES.has(parts[0]!) ? parts[1]! : name;
+  if (last.includes(' ')) return false;
   return properName
     .toLowerCase()
     .replace(/\./g, '')
     .split(/\s+/)
-    .some((part) => part === name && !TITLES.has(part));
+    .some((part) => part === last && !TITLES.has(part));
 }
 
 /** Whether a noun or name says the kind; a pronoun ("his") only says the gender. */
