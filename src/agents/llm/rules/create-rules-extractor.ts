@@ -5,6 +5,7 @@ import type {
   ExtractionResult,
   ExtractionSpan,
 } from '../entity-extractor.js';
+import { isPluralBeing } from './creatures-and-groups.js';
 import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
 import { groupMentions, natureOf } from './group-mentions.js';
@@ -94,8 +95,11 @@ function pluralReferences(
 ): void {
   const plural = tokens.flatMap((token, index) => {
     if (PLURAL_PRONOUNS.has(token.lower)) return [{ start: token.start, end: token.end }];
-    // "the couple", "the pair", "the two friends": a definite group noun.
-    if (tokens[index - 1]?.lower !== 'the' || !PLURAL_GROUPS.has(token.lower)) return [];
+    // "the couple", "the pair", "the two friends", "the newlyweds": a definite group noun.
+    if (tokens[index - 1]?.lower !== 'the') return [];
+    if (isPluralBeing(token.lower) && !PLURAL_GROUPS.has(token.lower))
+      return [{ start: tokens[index - 1]!.start, end: token.end }];
+    if (!PLURAL_GROUPS.has(token.lower)) return [];
     const next = tokens[index + 1];
     const end = next?.tags.has('Plural') && !next.tags.has('Verb') ? next.end : token.end;
     return [{ start: token.start, end }];

@@ -1,5 +1,5 @@
 import { PERSON_NOUNS, personNounKind } from './lexicon.js';
-import { isLexiconActor } from './tokenize.js';
+import { isKnownWord, isLexiconActor } from './tokenize.js';
 
 /**
  * What a character is besides a person: an animal or machine that acts in the story ("a scruffy dog", "the
@@ -14,9 +14,9 @@ function list(text: string): ReadonlySet<string> {
 /** Animals, and machines that act like characters; singular nouns. */
 export const ANIMAL_NOUNS: ReadonlySet<string> = list(`
   dog puppy pup hound mutt cat kitten kitty tomcat horse stallion mare pony foal colt filly donkey mule cow bull
-  calf ox sheep lamb ram ewe goat kid-goat pig piglet hog boar chicken hen rooster chick duck duckling goose
+  calf ox lamb ram ewe goat kid-goat pig piglet hog boar chicken hen rooster chick duck duckling goose
   gander swan parrot parakeet budgie cockatoo macaw bird owl eagle hawk falcon crow raven magpie pigeon dove
-  seagull gull heron stork crane flamingo pelican penguin fox vixen wolf bear cub deer stag doe fawn moose elk
+  seagull gull heron stork crane flamingo pelican penguin fox vixen wolf bear cub stag doe fawn moose elk
   elephant lion lioness tiger leopard cheetah panther jaguar monkey ape gorilla chimpanzee orangutan baboon
   rabbit bunny hare hamster guinea-pig mouse rat squirrel chipmunk hedgehog badger raccoon otter beaver turtle
   tortoise frog toad snake python cobra lizard iguana gecko chameleon crocodile alligator dragon dinosaur
@@ -76,6 +76,16 @@ export function singularOf(word: string): string | undefined {
   if (/(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
   if (/[^s]s$/.test(word)) return word.slice(0, -1);
   return undefined;
+}
+
+/**
+ * "carolers", "birdwatchers", "volunteers": a plural agent noun the lexicons lack (or tag as a verb), counted or
+ * taken together. Known plain nouns ("meters", "flowers", "letters") are not people.
+ */
+export function isPluralAgent(word: string, taggedVerb: boolean): boolean {
+  const singular = singularOf(word);
+  if (!singular || !/[a-z]{4,}(er|or|ist|ian|ant|ent)$/.test(singular)) return false;
+  return taggedVerb || !isKnownWord(singular);
 }
 
 /** Whether a lower-case noun names people or animals in the plural ("scouts", "firefighters", "hens"). */

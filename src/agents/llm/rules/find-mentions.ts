@@ -9,6 +9,7 @@ import {
 import {
   ANIMAL_NOUNS,
   COLLECTIVE_NOUNS,
+  isPluralAgent,
   isPluralBeing,
   type Nature,
   QUANTIFIERS,
@@ -100,6 +101,11 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     const group = groupPhrase(tokens, index);
     if (group) {
       mentions.push(group);
+      continue;
+    }
+    const one = onePhrase(tokens, index);
+    if (one) {
+      mentions.push(one);
       continue;
     }
     if (isAnimal(tokens, index)) {
@@ -264,8 +270,12 @@ function groupPhrase(tokens: readonly Token[], index: number): Mention | undefin
   const collective =
     COLLECTIVE_NOUNS.has(word) && tokens[index + 1]?.lower !== 'of' && !token.tags.has('Verb');
   // "four carolers", "three volunteers": after a count, an agent noun in the plural is people whatever its tag.
-  const counted = QUANTIFIERS.has(tokens[index - 1]?.lower ?? '') || tokens[index - 1]?.lower === 'the';
-  const agents = counted && /[a-z]{3}(er|or|ist|ian|ant|ent)s$/.test(word);
+  const previous = tokens[index - 1]?.lower ?? '';
+  const counted =
+    QUANTIFIERS.has(previous) ||
+    previous === 'the' ||
+    (previous === 'of' && QUANTITY_NOUNS.has(tokens[index - 2]?.lower ?? ''));
+  const agents = counted && isPluralAgent(word, token.tags.has('Verb'));
   const tagged = !token.tags.has('Verb') && !token.tags.has('Adjective');
   const plural = (isPluralBeing(word) && (tagged || counted)) || agents;
   if (!collective && !plural) return undefined;
@@ -290,6 +300,20 @@ function groupPhrase(tokens: readonly Token[], index: number): Mention | undefin
   const determiner = tokens[opener]!.lower;
   const definite = ['the', 'these', 'those', 'their', 'his', 'her'].includes(determiner);
   return { type: 'noun', first: opener, last: index, head: word, kind: undefined, definite, determiner, newcomer: false, attrs: [], nature: 'group' }; // biome-ignore format: one record
+}
+
+/**
+ * "the second one", "the one on the left", "the one with the torn ear", "the little one": a definite "one" standing
+ * for someone met (a person or an animal), told apart by an ordinal, a position or a description.
+ */
+function onePhrase(tokens: readonly Token[], index: number): Mention | undefined {
+  if (tokens[index]!.lower !== 'one' || tokens[index + 1]?.lower === 'of') return undefined;
+  let first = index;
+  while (first > 0 && (isAdjective(tokens[first - 1]!) || ORDINALS.includes(tokens[first - 1]!.lower)))
+    first -= 1;
+  if (tokens[first - 1]?.lower !== 'the') return undefined;
+  const mention = nounPhrase(tokens, index, 'person');
+  return { ...mention, head: 'one' };
 }
 
 /** "a scruffy brown dog", "the robot", "his border collie": an animal or machine (not "the dog walker"). */
@@ -507,6 +531,13 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       DETERMINERS_BEFORE.has(tokens[index + 1]?.lower ?? '')
     )
       continue;
+    // "the barber trims the beard", "she straightens the tie": the object of a verb is not worn by its subject.
+    if (
+      tokens[index - 1]?.lower === 'the' &&
+      tokens[index - 2]?.tags.has('Verb') &&
+      !WEAR_VERBS.has(tokens[index - 2]!.lower)
+    )
+      continue;
     // "the camera slowly zooms in": a shot direction, not a camera someone carries.
     if (word === 'camera' && tokens[index - 1]?.lower === 'the') continue;
     // "a tray of glasses", "at the top": things and places, not clothing.
@@ -563,6 +594,11 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
   }
   return phrases;
 }
+
+/** Verbs whose object is worn or carried by their subject. */
+const WEAR_VERBS: ReadonlySet<string> = new Set(
+  'wears wearing wore has had holds holding carries carrying sports sporting dons'.split(' '),
+);
 
 /** Words that open the object of a verb ("ties a rope", "watches the sea"). */
 const DETERMINERS_BEFORE: ReadonlySet<string> = new Set([

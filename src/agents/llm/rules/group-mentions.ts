@@ -28,6 +28,14 @@ export function natureOf(group: MentionGroup): Nature | undefined {
   return group.mentions.find((mention) => mention.nature)?.nature;
 }
 
+/** "ties up his horse and tips his hat": an animal someone owns is not what that owner's pronoun means. */
+function possessedAnimal(group: MentionGroup, pronoun: Mention): boolean {
+  if (pronoun.nature || natureOf(group) !== 'animal') return false;
+  return group.mentions.every(
+    (mention) => mention.type !== 'noun' || ['his', 'her', 'their'].includes(mention.determiner ?? ''),
+  );
+}
+
 /** Whether a mention of this nature can join a group of that one (a person never joins an animal). */
 function naturesFit(group: MentionGroup, mention: Mention): boolean {
   const nature = natureOf(group);
@@ -98,12 +106,15 @@ export function groupMentions(
         mention.definite && !mention.newcomer && mention.ordinal === undefined && !describedAfter(tokens, mention, attributes)
           ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined && !ownWordsDiffer(other, mention)))
           : undefined; // biome-ignore format: one condition
+      // "a man dressed as a pirate": the costume names the same person.
+      const costume =
+        previous?.type === 'noun' && /^(dressed|disguised|costumed|made up) as$/.test(between.join(' '));
       const described =
         !appositive &&
         mention.definite &&
         describedAppositive(tokens, previous, mention, attributes) &&
         (!previousGroup || naturesFit(previousGroup, mention));
-      join(mention, appositive || described ? previousGroup : repeated);
+      join(mention, appositive || described || costume ? previousGroup : repeated);
     } else {
       join(mention, antecedent(groups, mention, tokens));
     }
@@ -142,7 +153,10 @@ function describedAppositive(
   attributes: readonly AttributePhrase[],
 ): boolean {
   if (previous?.type !== 'noun' || mention.newcomer || mention.ordinal !== undefined) return false;
-  if (tokens[mention.first - 1]?.text !== ',' || tokens[mention.last + 1]?.text !== ',') return false;
+  // ", the famous collector Amara Okafor,": the description may close with the name it gives.
+  let close = mention.last + 1;
+  while (tokens[close]?.capitalized && !tokens[close]!.sentenceStart) close += 1;
+  if (tokens[mention.first - 1]?.text !== ',' || tokens[close]?.text !== ',') return false;
   if (!['the', 'a', 'an'].includes(tokens[mention.first]!.lower)) return false;
   // Only the previous person's own description ("with glasses", "in a red coat") may stand between them.
   for (let index = previous.last + 1; index < mention.first - 1; index += 1) {
@@ -304,7 +318,10 @@ function antecedent(
   );
   const fits = earlier.filter(
     ({ group, mention }) =>
-      genderFits(group.kind, pronoun.gender) && mention !== pronoun && naturesFit(group, pronoun),
+      genderFits(group.kind, pronoun.gender) &&
+      mention !== pronoun &&
+      naturesFit(group, pronoun) &&
+      !possessedAnimal(group, pronoun),
   );
   if (fits.length === 0) return undefined;
   const firstInSentence = !earlier.some(({ mention }) => tokens[mention.first]!.sentence === sentence);

@@ -147,8 +147,10 @@ function naturesMatch(group: MentionGroup, entity: Entity): boolean {
   const nature = natureOf(group);
   const other = natureOfEntity(entity);
   if (nature) return nature === other;
-  const noun = group.mentions.some((mention) => mention.type === 'noun');
-  return noun ? other === 'person' || other === undefined : other !== 'group';
+  const nouns = group.mentions.filter((mention) => mention.type === 'noun');
+  // "the one with the torn ear" may be a cat as well as a person.
+  if (nouns.length > 0 && nouns.every((mention) => mention.head === 'one')) return other !== 'group';
+  return nouns.length > 0 ? other === 'person' || other === undefined : other !== 'group';
 }
 
 function rank(group: MentionGroup): number {
@@ -189,14 +191,15 @@ function matchGroup(
     const animal = (entity: Entity) => (gender && natureOfEntity(entity) === 'animal' ? 1 : 0);
     return [...fitting].sort(
       (first, second) =>
-        animal(first) - animal(second) ||
         recency(second) - recency(first) ||
+        animal(first) - animal(second) ||
         explicit(second) - explicit(first) ||
         first.id - second.id,
     )[0]?.id;
   }
   // "the bird" for the parrot, "the men" for the soldiers: among animals or groups, any definite head may point back.
-  const generic = GENERIC_HEADS.has(noun.head) || (natureOf(group) !== undefined && noun.definite);
+  const generic =
+    GENERIC_HEADS.has(noun.head) || noun.head === 'one' || (natureOf(group) !== undefined && noun.definite);
   const compatible = entities.filter(
     (entity) =>
       (kindsCompatible(group.kind, entity.kind) ||
@@ -354,6 +357,7 @@ function matchOnScreen(
 ): number | undefined {
   const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
   const attrs = group.attrs.map((attribute) => attribute.text);
+  const possessor = possessorOf(group, context);
   let best: { id: number; score: number } | undefined;
   for (const entity of context.registry.entities) {
     if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 2) continue;
@@ -363,6 +367,8 @@ function matchOnScreen(
     // "The tailor measures ... The customer asks": someone just called by another role is less likely this one.
     const head = group.mentions.find((mention) => mention.type === 'noun')?.head ?? '';
     const lastMention = entity.instances.at(-1)?.mention ?? '';
+    // "His opponent takes a long time": "his" most likely means the man seen last, so the opponent is someone else.
+    if (possessor !== undefined && entity.id === possessor) continue;
     const justCalled = (entity.prompts.at(-1) ?? 0) === last && isRoleMention(lastMention);
     const switched = justCalled && !sameRole(headOf(lastMention), head) ? 1 : 0;
     // "the lifeguard", "the paramedic": a trade is an adult's, not the boy's, when an adult is there too.
@@ -380,6 +386,18 @@ function matchOnScreen(
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
+}
+
+/** For "his opponent" or "her son": the person "his" or "her" most likely means (the one of that gender seen last). */
+function possessorOf(group: MentionGroup, context: ResolveContext): number | undefined {
+  const determiner = group.mentions.find((mention) => mention.type === 'noun')?.determiner;
+  if (determiner !== 'his' && determiner !== 'her') return undefined;
+  const gender = determiner === 'his' ? 'male' : 'female';
+  const fitting = context.registry.entities.filter(
+    (entity) =>
+      genderFits(entity.kind, gender) && entity.kind !== 'person' && natureOfEntity(entity) !== 'group',
+  );
+  return [...fitting].sort((first, second) => recency(second) - recency(first))[0]?.id;
 }
 
 function isRoleMention(mention: string): boolean {
@@ -454,7 +472,9 @@ function sameAge(attribute: string): string {
 
 /** Same slot and compatible words: equal colours, or one phrase's words inside the other's. */
 export function attributesAgree(first: string, second: string): boolean {
-  if (sameAge(first) === sameAge(second) && AGE_SYNONYMS.has(first) !== AGE_SYNONYMS.has(second)) return true;
+  // "little" and "younger", "old" and "elderly": age words that mean the same.
+  if (sameAge(first) === sameAge(second) && (AGE_SYNONYMS.has(first) || AGE_SYNONYMS.has(second)))
+    return true;
   // "the woman in red" agrees with her red coat.
   if (COLOR_WORDS.has(first) || COLOR_WORDS.has(second))
     return attributeColors(first).some((color) => attributeColors(second).includes(color));
