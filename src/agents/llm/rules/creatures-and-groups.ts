@@ -39,8 +39,8 @@ export const COLLECTIVE_NOUNS: ReadonlySet<string> = list(`
 
 /** Collective nouns that open "a group of hikers", "a dozen hens"; the plural after them is the head. */
 export const QUANTITY_NOUNS: ReadonlySet<string> = list(`
-  group crowd class column line row team band troop pack herd flock family gang squad dozen handful couple pair
-  pack bunch party busload
+  group crowd class column line row team band troop pack herd flock family gang squad dozen handful bunch party
+  busload
 `);
 
 /** Words that count a plural: "three scouts", "several hikers", "a dozen hens". */
@@ -110,7 +110,7 @@ export function natureOfHead(head: string): Nature | undefined {
   if (word === 'it' || word === 'its' || word === 'itself') return 'animal';
   if (word === 'they' || word === 'them' || word === 'their') return 'group';
   if (ANIMAL_NOUNS.has(word)) return 'animal';
-  if (COLLECTIVE_NOUNS.has(word) || isPluralBeing(word)) return 'group';
+  if (COLLECTIVE_NOUNS.has(word) || isPluralBeing(word) || isPluralAgent(word, false)) return 'group';
   return undefined;
 }
 

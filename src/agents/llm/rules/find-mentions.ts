@@ -165,6 +165,16 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
   if (NOT_ACTORS.has(word) || isVocabulary(word) || isWearable(word)) return undefined;
   if (isLexiconActor(word)) return 'person';
   if (namesFollow(tokens, index)) return 'person';
+  // "the famous collector Amara Okafor": an agent noun right before a name is a title-like description of her.
+  const named = tokens[index + 1];
+  if (
+    /^[a-z]{3,}(er|or|ist|ian|ant)$/.test(word) &&
+    named?.capitalized === true &&
+    !named.sentenceStart &&
+    DETERMINERS.has(tokens[index - 1]?.lower ?? '') === false &&
+    tokens.slice(Math.max(0, index - 4), index).some((token) => token.lower === 'the')
+  )
+    return 'person';
   const next = tokens[index + 1];
   const subject =
     /^[a-z]{3,}(er|ant|ent|ist)$/.test(word) &&

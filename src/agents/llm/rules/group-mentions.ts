@@ -229,15 +229,20 @@ function namedByPronoun(
     /^(real |first |full )?name( tag| badge)? (is|reads|says)$/.test(between);
   // "He introduces himself as Cole", "she signs her name as Ines".
   const introduced =
-    ['he', 'she'].includes(previous.head) &&
-    /^(introduces|introduced|presents|calls|names|signs) (himself|herself|his name|her name)( as)?$/.test(
-      between,
-    );
+    (['he', 'she'].includes(previous.head) &&
+      /^(introduces|introduced|presents|calls|names|signs) (himself|herself|his name|her name)( as)?$/.test(
+        between,
+      )) ||
+    (['himself', 'herself'].includes(previous.head) &&
+      between === 'as' &&
+      /^(introduces|introduced|presents|calls|names)$/.test(tokens[previous.first - 1]?.lower ?? ''));
   const called =
     ['him', 'her'].includes(previous.head) &&
     between === '' &&
     /^(call|calls|called|name|names|named|nickname|nicknamed)$/.test(before);
-  return possessiveName || called || introduced ? groupOf.get(previous) : undefined;
+  // "introduces herself as Sofia's twin sister": a possessive name is someone else's.
+  const own = !tokens[mention.last]!.possessive;
+  return possessiveName || called || (introduced && own) ? groupOf.get(previous) : undefined;
 }
 
 /** "the man, who turns out to be her boss": a description restated by a copula in a relative clause. */
@@ -330,6 +335,9 @@ function antecedent(
     return fits.find(({ mention }) => tokens[mention.first]!.sentence === lastSentence)!.group;
   }
   const ordered = fits.sort((first, second) => second.mention.last - first.mention.last);
+  // "The fisherman watches him go, shaking his head": a participle clause's possessive is the subject's.
+  const subject = participleSubject(tokens, pronoun, fits);
+  if (subject) return subject;
   // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
   if (isObjectPronoun(tokens, pronoun)) {
     const nearest = ordered[0]!;
@@ -348,6 +356,26 @@ function antecedent(
     if (sameClause) return ordered.find(({ group }) => group !== nearest.group)?.group;
   }
   return ordered[0]!.group;
+}
+
+/** The sentence's first mention, for "his"/"her" in a clause opened by ", <verb>ing". */
+function participleSubject(
+  tokens: readonly Token[],
+  pronoun: Mention,
+  fits: ReadonlyArray<{ group: MentionGroup; mention: Mention }>,
+): MentionGroup | undefined {
+  if (pronoun.head !== 'his' && pronoun.head !== 'her') return undefined;
+  const sentence = tokens[pronoun.first]!.sentence;
+  let comma = pronoun.first - 1;
+  while (comma >= 0 && tokens[comma]!.sentence === sentence && tokens[comma]!.text !== ',') comma -= 1;
+  const verb = tokens[comma + 1];
+  if (comma < 0 || tokens[comma]!.text !== ',' || !verb || !/[a-z]{3,}ing$/.test(verb.lower))
+    return undefined;
+  if (comma + 2 > pronoun.first) return undefined;
+  const subject = [...fits]
+    .filter(({ mention }) => tokens[mention.first]!.sentence === sentence)
+    .sort((first, second) => first.mention.first - second.mention.first)[0];
+  return subject && tokens[subject.mention.first]!.sentenceStart ? subject.group : undefined;
 }
 
 /** The sentence's subject, with nobody else named and no comma since, is not the object of its own verbs. */

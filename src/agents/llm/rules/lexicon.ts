@@ -59,7 +59,7 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      cyclist biker motorcyclist trucker cabbie chauffeur skateboarder snowboarder climber explorer
      dreamer reader listener onlooker bystander witness victim survivor refugee orphan pilgrim
      wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey author novelist operator inspector fighter cleaner taker rookie newbie recruit cadet veteran player deckhand cowhand skipper boatman
-     opponent informant officiant rival challenger soloist maestro caroler stallholder`,
+     opponent informant officiant rival challenger soloist maestro caroler stallholder newlywed`,
   ),
 ]);
 

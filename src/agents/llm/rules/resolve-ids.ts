@@ -284,11 +284,10 @@ function matchGroup(
 /** "the girl" for the young woman, "the boy" for the teenage son: a youth word said of someone of that gender. */
 function youngerWord(group: MentionGroup, head: string, entity: Entity): boolean {
   if (head !== 'girl' && head !== 'boy') return false;
-  return (
-    gendersCompatible(group.kind, entity.kind) &&
-    noun(group)?.definite === true &&
-    entity.attrs.some((attribute) => YOUTH_WORDS.has(attribute))
-  );
+  const young =
+    entity.attrs.some((attribute) => YOUTH_WORDS.has(attribute)) ||
+    entity.mentions.some((mention) => TEEN_HEADS.has(headOf(mention)) || CHILD_HEADS.has(headOf(mention)));
+  return gendersCompatible(group.kind, entity.kind) && noun(group)?.definite === true && young;
 }
 
 function noun(group: MentionGroup) {
