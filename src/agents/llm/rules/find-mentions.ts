@@ -66,6 +66,8 @@ export interface Mention {
   properName?: string;
   /** Attributes given inside the noun phrase (`a tall red-haired woman`). */
   attrs: AttributePhrase[];
+  /** Lower-case words between the determiner and the head (`taller` in `the taller twin`). */
+  words?: string[];
   /** An animal or machine (`a scruffy dog`, `it`) or a group (`three scouts`, `the crew`, `they`); absent for people. */
   nature?: Nature;
 }
@@ -266,6 +268,7 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   const mention: Mention = { type: 'noun', first, last: head, head: word, kind: kind === 'person' ? undefined : kind, definite, newcomer, attrs }; // biome-ignore format: one record
   if (ordinal !== undefined) mention.ordinal = ordinal;
   if (determiner) mention.determiner = determiner;
+  mention.words = tokens.slice(first, head).map((token) => token.lower);
   return mention;
 }
 

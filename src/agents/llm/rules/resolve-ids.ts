@@ -165,8 +165,19 @@ function matchGroup(
   context: ResolveContext,
   used: ReadonlySet<number>,
 ): number | undefined {
+  // "the shorter one" is not "the taller twin": a description never takes someone called by its opposite.
+  const opposites = group.mentions.flatMap((mention) =>
+    (mention.words ?? []).flatMap((word) => OPPOSITES.get(word) ?? []),
+  );
+  const calledOpposite = (entity: Entity) =>
+    entity.mentions.some((mention) =>
+      mention
+        .toLowerCase()
+        .split(/\s+/)
+        .some((word) => opposites.includes(word)),
+    );
   const entities = context.registry.entities.filter(
-    (entity) => !used.has(entity.id) && naturesMatch(group, entity),
+    (entity) => !used.has(entity.id) && naturesMatch(group, entity) && !calledOpposite(entity),
   );
   if (group.mentions.some((mention) => mention.newcomer)) return undefined;
   const noun = group.mentions.find((mention) => mention.type === 'noun');
@@ -218,7 +229,11 @@ function matchGroup(
         (entity.mentions.some((mention) => headOf(mention) === noun.head) ||
           (generic && !(entity.kind === 'person' && group.kind && group.kind !== 'person'))),
     );
-    const target = fitting[noun.ordinal - 1];
+    // "the first skier" when nobody was called a skier: the n-th person of the story it may be.
+    const anyone = context.registry.entities.filter(
+      (entity) => kindsCompatible(group.kind, entity.kind) && naturesMatch(group, entity),
+    );
+    const target = (fitting.length > 0 ? fitting : anyone)[noun.ordinal - 1];
     if (target && !used.has(target.id)) return target.id;
   }
   const attrs = group.attrs.map((attribute) => attribute.text);
@@ -299,6 +314,21 @@ const CHILD_ROLES: ReadonlySet<string> = new Set(
   'student pupil scout player reader rider runner swimmer skater dancer singer winner kid child visitor newcomer stranger customer passenger drummer guitarist pianist violinist artist painter'.split(
     ' ',
   ),
+);
+
+/** Comparatives and their opposites ("the taller twin", "the shorter one"). */
+const OPPOSITES: ReadonlyMap<string, string> = new Map(
+  [
+    ['taller', 'shorter'],
+    ['older', 'younger'],
+    ['bigger', 'smaller'],
+    ['fatter', 'thinner'],
+    ['heavier', 'lighter'],
+    ['elder', 'younger'],
+  ].flatMap(([first, second]) => [
+    [first!, second!],
+    [second!, first!],
+  ]),
 );
 
 /** Heads that say "a child": they never take a man or a woman, and prefer a girl or a boy. */
@@ -463,6 +493,8 @@ const AGE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['older', 'old'],
   ['younger', 'young'],
   ['little', 'young'],
+  ['teenage', 'young'],
+  ['teen', 'young'],
 ]);
 
 function sameAge(attribute: string): string {
