@@ -165,19 +165,8 @@ function matchGroup(
   context: ResolveContext,
   used: ReadonlySet<number>,
 ): number | undefined {
-  // "the shorter one" is not "the taller twin": a description never takes someone called by its opposite.
-  const opposites = group.mentions.flatMap((mention) =>
-    (mention.words ?? []).flatMap((word) => OPPOSITES.get(word) ?? []),
-  );
-  const calledOpposite = (entity: Entity) =>
-    entity.mentions.some((mention) =>
-      mention
-        .toLowerCase()
-        .split(/\s+/)
-        .some((word) => opposites.includes(word)),
-    );
   const entities = context.registry.entities.filter(
-    (entity) => !used.has(entity.id) && naturesMatch(group, entity) && !calledOpposite(entity),
+    (entity) => !used.has(entity.id) && naturesMatch(group, entity) && !calledOpposite(group, entity),
   );
   if (group.mentions.some((mention) => mention.newcomer)) return undefined;
   const noun = group.mentions.find((mention) => mention.type === 'noun');
@@ -269,7 +258,7 @@ function matchGroup(
     if (!generic && !headMatch) continue;
     // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard"),
     // unless it points back and agrees with it ("the young doctor" ... "the young woman").
-    const revealsGender = noun.definite && agreements.length > 0;
+    const revealsGender = (noun.definite && agreements.length > 0) || youngerWord(group, noun.head, entity);
     if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person' && !revealsGender)
       continue;
     if (CHILD_HEADS.has(noun.head) && (entity.kind === 'man' || entity.kind === 'woman')) continue;
@@ -315,6 +304,20 @@ const CHILD_ROLES: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/** "the shorter one" is not "the taller twin": a description never takes someone called by its opposite. */
+function calledOpposite(group: MentionGroup, entity: Entity): boolean {
+  const opposites = group.mentions.flatMap((mention) =>
+    (mention.words ?? []).flatMap((word) => OPPOSITES.get(word) ?? []),
+  );
+  if (opposites.length === 0) return false;
+  return entity.mentions.some((mention) =>
+    mention
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => opposites.includes(word)),
+  );
+}
 
 /** Comparatives and their opposites ("the taller twin", "the shorter one"). */
 const OPPOSITES: ReadonlyMap<string, string> = new Map(
@@ -391,6 +394,7 @@ function matchOnScreen(
   for (const entity of context.registry.entities) {
     if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 2) continue;
     if (!gendersCompatible(group.kind, entity.kind) || !naturesMatch(group, entity)) continue;
+    if (calledOpposite(group, entity)) continue;
     // A role already written for someone ("the guide") makes another role less likely theirs.
     const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;
     // "The tailor measures ... The customer asks": someone just called by another role is less likely this one.
@@ -484,7 +488,21 @@ function headOf(mention: string): string {
 
 /** Conflicting attributes, with age words that mean the same ("old", "elderly") kept together. */
 function attributesClash(first: string, second: string): boolean {
-  return attributesConflict(sameAge(first), sameAge(second));
+  return attributesConflict(sameAge(first), sameAge(second)) || otherColour(first, second);
+}
+
+/** "green singlet" and "orange singlet": the same thing in colours that share nothing, whatever its slot. */
+function otherColour(first: string, second: string): boolean {
+  const firstWords = first.split(' ');
+  const secondWords = second.split(' ');
+  if (firstWords.length < 2 || firstWords.at(-1) !== secondWords.at(-1)) return false;
+  const firstColors = attributeColors(first);
+  const secondColors = attributeColors(second);
+  return (
+    firstColors.length > 0 &&
+    secondColors.length > 0 &&
+    !firstColors.some((color) => secondColors.includes(color))
+  );
 }
 
 const AGE_SYNONYMS: ReadonlyMap<string, string> = new Map([
