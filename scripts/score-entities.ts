@@ -2,7 +2,7 @@
  * Scores the rules extractor (or the extractor the IAMFLOW_LLM_* environment names) on annotated script sets and
  * prints one row per set: pairwise ID accuracy and attribute recall.
  *
- *   npx tsx scripts/score-entities.ts                       # the four fixture sets of src/agents/llm/__fixtures__
+ *   npx tsx scripts/score-entities.ts                       # the five fixture sets of src/agents/llm/__fixtures__
  *   npx tsx scripts/score-entities.ts FILE.jsonl --details  # also each wrong pair of each script
  *
  * `--details` is refused for the held-out set: only its aggregate scores may be looked at.
@@ -23,6 +23,7 @@ const DEFAULT_SETS = [
   'entity-scripts.jsonl',
   'dev-scripts.jsonl',
   'dev2-scripts.jsonl',
+  'dev3-scripts.jsonl',
   'holdout-scripts.jsonl',
 ].map((name) => new URL(name, FIXTURES).pathname);
 

@@ -4,8 +4,8 @@ import type { ProviderWarning } from '../../provider/provider-warning.js';
 export type { EntityKind, RegistrySnapshot };
 
 /**
- * The LLM agent port: reads one prompt, finds its human characters and their visual attributes, and assigns each
- * a global ID against the registry. Implementations: `rules` (embedded, offline) and `openai` (any
+ * The LLM agent port: reads one prompt, finds its characters (people, and animals, machines or groups that act in
+ * the story) and their visual attributes, and assigns each a global ID against the registry. Implementations: `rules` (embedded, offline) and `openai` (any
  * OpenAI-compatible chat endpoint).
  */
 export interface EntityExtractorV1 {
@@ -50,7 +50,7 @@ export interface ExtractedCharacter {
   id: number;
   /** True when the character was not in the registry before this prompt. */
   isNew: boolean;
-  /** Kind of person: woman, man, girl, boy, or person when the prompt does not say. */
+  /** Kind of person: woman, man, girl, boy, or person when the prompt does not say (an animal or a group is a person). */
   kind: EntityKind;
   /** The most descriptive text span used for it in the prompt ("Ravi", "a woman", "the fisherman", "she"). */
   mention: string;

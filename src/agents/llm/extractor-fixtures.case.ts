@@ -19,6 +19,12 @@ export const FIXTURE_SETS = {
    * names, roles implied by props, long scripts, look-alikes, kin, groups, attribute changes.
    */
   dev2: 'dev2-scripts.jsonl',
+  /**
+   * Third development set (48 scripts), written and committed before the third round of rule changes: plural
+   * groups, animals and robots referred to by it/he/she, look-alikes told apart by ordinals or positions, roles
+   * implied by world knowledge, three or more descriptions, late names, pronouns with two candidates.
+   */
+  dev3: 'dev3-scripts.jsonl',
   /** Written by someone else and never tuned on: only aggregate scores may be printed. */
   heldOut: 'holdout-scripts.jsonl',
 } as const;

@@ -110,6 +110,7 @@ runExtractorFixtureCases({
     tuned: { idAccuracy: 0.99, attributeRecall: 0.99 },
     dev: { idAccuracy: 0.99, attributeRecall: 0.99 },
     dev2: { idAccuracy: 0.99, attributeRecall: 0.99 },
+    dev3: { idAccuracy: 0.99, attributeRecall: 0.99 },
     heldOut: { idAccuracy: 0.99, attributeRecall: 0.99 },
   },
 });

@@ -126,6 +126,25 @@ describe('rules extractor: late names, implied roles, many descriptions', () => 
   });
 });
 
+describe('rules extractor: animals, groups, look-alikes', () => {
+  it.each<[string, string[], string[]]>([
+    ['an animal is a character, "it" points back at it', ['A scruffy brown dog trots along the beach.', 'It stops to sniff the seaweed.'], ['1:It[]']], // biome-ignore format: one case
+    ['an animal keeps its adjectives as attributes', ['A black stallion with a white blaze grazes.'], ['1+:A black stallion[black, white blaze]']], // biome-ignore format: one case
+    ['"it" with no animal to mean is nobody', ['A woman in a red coat reads a letter.', 'She folds it and smiles.'], ['1:She[]']], // biome-ignore format: one case
+    ['"she" means the woman before the robot seen as long ago', ['A small robot rolls in.', 'A nurse in green scrubs waves at it.', 'She checks the chart.'], ['2:She[]']], // biome-ignore format: one case
+    ['"the bird" points back at the parrot, never at a person', ['A green parrot squawks.', 'A boy in a sailor hat holds out a cracker.', 'The bird takes it.'], ['1:The bird[]']], // biome-ignore format: one case
+    ['a counted group is one character, "they" and "the crew" mean it', ['Eight rowers in blue vests carry a boat.', 'Their coach, a stocky man, follows.', 'The crew climbs in.'], ['1:The crew[]']], // biome-ignore format: one case
+    ['a group is never a person', ['Three scouts sit by the fire.', 'A tall woman tells a story.', 'The scouts huddle closer.'], ['1:The scouts[]']], // biome-ignore format: one case
+    ['"a stuffed rabbit" is a thing', ['A little girl with a stuffed rabbit stares at the sea.'], ['1+:A little girl[little, stuffed rabbit]']], // biome-ignore format: one case
+    ['"the second one" points back at the second met', ['A skier in a black suit starts.', 'A second skier follows her.', 'The second one passes.'], ['2:The second one[]']], // biome-ignore format: one case
+    ['"the shorter one" is not "the taller twin"', ['A boy in a red cap and a boy in a red scarf sit.', 'The taller twin whittles a stick.', 'The shorter one reads.'], ['2:The shorter one[]']], // biome-ignore format: one case
+    ['"her younger sister" is not her', ['A tall girl in a blue blazer waits.', 'Her younger sister, in the same blue blazer, runs up.'], ['1:Her[]', '2+:Her younger sister[younger, blue blazer]']], // biome-ignore format: one case
+    ['a trade goes to the adult, not the boy', ['A muscular man in red shorts sits on a tall chair.', 'A boy drifts out past the flags.', 'The lifeguard sprints into the surf.'], ['1:The lifeguard[]']], // biome-ignore format: one case
+  ])('%s', async (_name, prompts, expected) => {
+    expect(await lastPrompt(prompts)).toEqual(expected);
+  });
+});
+
 describe('rules extractor: attributes', () => {
   it('never extracts actions or emotions as attributes', async () => {
     const { results } = await runScriptExtraction(createRulesExtractor(), [

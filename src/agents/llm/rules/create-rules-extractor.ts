@@ -5,9 +5,10 @@ import type {
   ExtractionResult,
   ExtractionSpan,
 } from '../entity-extractor.js';
+import { isPluralBeing } from './creatures-and-groups.js';
 import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
-import { groupMentions } from './group-mentions.js';
+import { groupMentions, natureOf } from './group-mentions.js';
 import { findImpliedRoles } from './implied-roles.js';
 import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS } from './lexicon.js';
 import { resolveIds } from './resolve-ids.js';
@@ -72,7 +73,8 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
       .filter((mention) => mention !== best && mention.type !== 'pronoun')
       .map((mention) => text(prompt, tokens, mention))
       .filter((alias) => alias !== character.mention)
-      .concat(impliedRoles.get(group) ?? []);
+      // A role is implied for people only: the dog that runs is no runner.
+      .concat(natureOf(group) ? [] : (impliedRoles.get(group) ?? []));
     if (aliases.length > 0) character.aliases = [...new Set(aliases)];
     characters.push(character);
     for (const mention of group.mentions) spans.push(span(prompt, tokens, character.id, 'mention', mention));
@@ -93,8 +95,11 @@ function pluralReferences(
 ): void {
   const plural = tokens.flatMap((token, index) => {
     if (PLURAL_PRONOUNS.has(token.lower)) return [{ start: token.start, end: token.end }];
-    // "the couple", "the pair", "the two friends": a definite group noun.
-    if (tokens[index - 1]?.lower !== 'the' || !PLURAL_GROUPS.has(token.lower)) return [];
+    // "the couple", "the pair", "the two friends", "the newlyweds": a definite group noun.
+    if (tokens[index - 1]?.lower !== 'the') return [];
+    if (isPluralBeing(token.lower) && !PLURAL_GROUPS.has(token.lower))
+      return [{ start: tokens[index - 1]!.start, end: token.end }];
+    if (!PLURAL_GROUPS.has(token.lower)) return [];
     const next = tokens[index + 1];
     const end = next?.tags.has('Plural') && !next.tags.has('Verb') ? next.end : token.end;
     return [{ start: token.start, end }];

@@ -7,6 +7,15 @@ import {
   WEARABLE_SLOTS,
 } from '../../../entities/registry-vocabulary.js';
 import {
+  ANIMAL_NOUNS,
+  COLLECTIVE_NOUNS,
+  isPluralAgent,
+  isPluralBeing,
+  type Nature,
+  QUANTIFIERS,
+  QUANTITY_NOUNS,
+} from './creatures-and-groups.js';
+import {
   DEFINITE_DETERMINERS,
   DETERMINERS,
   EXTRA_BODY,
@@ -57,7 +66,22 @@ export interface Mention {
   properName?: string;
   /** Attributes given inside the noun phrase (`a tall red-haired woman`). */
   attrs: AttributePhrase[];
+  /** Lower-case words between the determiner and the head (`taller` in `the taller twin`). */
+  words?: string[];
+  /** An animal or machine (`a scruffy dog`, `it`) or a group (`three scouts`, `the crew`, `they`); absent for people. */
+  nature?: Nature;
 }
+
+/** Pronouns of an animal or machine, and of a group; each only ever means one of those. */
+const NATURE_PRONOUNS: ReadonlyMap<string, Nature> = new Map([
+  ['it', 'animal'],
+  ['its', 'animal'],
+  ['itself', 'animal'],
+  ['they', 'group'],
+  ['them', 'group'],
+  ['their', 'group'],
+  ['themselves', 'group'],
+]);
 
 /** Finds names, person noun phrases and pronouns, in text order. */
 export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<string>): Mention[] {
@@ -69,6 +93,25 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     if (pronoun) {
       const kind = pronoun === 'female' ? 'woman' : 'man';
       mentions.push({ type: 'pronoun', first: index, last: index, head: token.lower, kind, gender: pronoun, definite: true, newcomer: false, attrs: [] }); // biome-ignore format: one record
+      continue;
+    }
+    const nature = NATURE_PRONOUNS.get(token.lower);
+    if (nature) {
+      mentions.push({ type: 'pronoun', first: index, last: index, head: token.lower, kind: undefined, definite: true, newcomer: false, attrs: [], nature }); // biome-ignore format: one record
+      continue;
+    }
+    const group = groupPhrase(tokens, index);
+    if (group) {
+      mentions.push(group);
+      continue;
+    }
+    const one = onePhrase(tokens, index);
+    if (one) {
+      mentions.push(one);
+      continue;
+    }
+    if (isAnimal(tokens, index)) {
+      mentions.push(animalPhrase(tokens, index));
       continue;
     }
     const kind =
@@ -124,9 +167,19 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
   if (NOT_ACTORS.has(word) || isVocabulary(word) || isWearable(word)) return undefined;
   if (isLexiconActor(word)) return 'person';
   if (namesFollow(tokens, index)) return 'person';
+  // "the famous collector Amara Okafor": an agent noun right before a name is a title-like description of her.
+  const named = tokens[index + 1];
+  if (
+    /^[a-z]{3,}(er|or|ist|ian|ant)$/.test(word) &&
+    named?.capitalized === true &&
+    !named.sentenceStart &&
+    DETERMINERS.has(tokens[index - 1]?.lower ?? '') === false &&
+    tokens.slice(Math.max(0, index - 4), index).some((token) => token.lower === 'the')
+  )
+    return 'person';
   const next = tokens[index + 1];
   const subject =
-    /^[a-z]{3,}er$/.test(word) &&
+    /^[a-z]{3,}(er|ant|ent|ist)$/.test(word) &&
     DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '') &&
     (tokens[index - 1]!.sentenceStart || tokens[index - 2]?.punctuation === true) &&
     next?.tags.has('Verb') === true &&
@@ -183,6 +236,11 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
       if (word === 'another') newcomer = true;
       break;
     }
+    if (token.possessive && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '') && index === head - 1) {
+      first = index - 1;
+      determiner = tokens[index - 1]!.lower;
+      break;
+    }
     const attribute = personAdjectiveAttribute(word);
     if (NEWCOMER_WORDS.has(word)) newcomer = true;
     else if (attribute) attrs.unshift({ text: attribute, first: index, last: index });
@@ -210,7 +268,104 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
   const mention: Mention = { type: 'noun', first, last: head, head: word, kind: kind === 'person' ? undefined : kind, definite, newcomer, attrs }; // biome-ignore format: one record
   if (ordinal !== undefined) mention.ordinal = ordinal;
   if (determiner) mention.determiner = determiner;
+  mention.words = tokens.slice(first, head).map((token) => token.lower);
   return mention;
+}
+
+/**
+ * "three scouts", "a dozen hens", "a class of schoolchildren", "the firefighters", "their helpers", "the crew", "a
+ * full orchestra": people or animals counted or taken together, one character of the story.
+ */
+function groupPhrase(tokens: readonly Token[], index: number): Mention | undefined {
+  const token = tokens[index]!;
+  if (token.capitalized && !token.sentenceStart) return undefined;
+  const word = token.lower;
+  const collective =
+    COLLECTIVE_NOUNS.has(word) && tokens[index + 1]?.lower !== 'of' && !token.tags.has('Verb');
+  // "four carolers", "three volunteers": after a count, an agent noun in the plural is people whatever its tag.
+  const previous = tokens[index - 1]?.lower ?? '';
+  const counted =
+    QUANTIFIERS.has(previous) ||
+    previous === 'the' ||
+    (previous === 'of' && QUANTITY_NOUNS.has(tokens[index - 2]?.lower ?? ''));
+  const agents = counted && isPluralAgent(word, token.tags.has('Verb'));
+  const tagged = !token.tags.has('Verb') && !token.tags.has('Adjective');
+  const plural = (isPluralBeing(word) && (tagged || counted)) || agents;
+  if (!collective && !plural) return undefined;
+  let first = index;
+  while (first > 0 && isAdjective(tokens[first - 1]!) && !QUANTIFIERS.has(tokens[first - 1]!.lower))
+    first -= 1;
+  const before = tokens[first - 1];
+  if (!before || before.punctuation || before.sentence !== token.sentence) return undefined;
+  let opener: number | undefined;
+  if (plural && QUANTIFIERS.has(before.lower)) {
+    opener = first - 1;
+    if (['a', 'the', 'these', 'those', 'their'].includes(tokens[opener - 1]?.lower ?? '')) opener -= 1;
+  } else if (plural && before.lower === 'of' && QUANTITY_NOUNS.has(tokens[first - 2]?.lower ?? '')) {
+    opener = first - 2;
+    while (opener > 0 && isAdjective(tokens[opener - 1]!)) opener -= 1;
+    if (DETERMINERS.has(tokens[opener - 1]?.lower ?? '')) opener -= 1;
+  } else if (['the', 'these', 'those', 'their', 'his', 'her', 'a', 'an'].includes(before.lower)) {
+    if (plural && ['a', 'an'].includes(before.lower)) return undefined;
+    opener = first - 1;
+  }
+  if (opener === undefined) return undefined;
+  const determiner = tokens[opener]!.lower;
+  const definite = ['the', 'these', 'those', 'their', 'his', 'her'].includes(determiner);
+  return { type: 'noun', first: opener, last: index, head: word, kind: undefined, definite, determiner, newcomer: false, attrs: [], nature: 'group' }; // biome-ignore format: one record
+}
+
+/**
+ * "the second one", "the one on the left", "the one with the torn ear", "the little one": a definite "one" standing
+ * for someone met (a person or an animal), told apart by an ordinal, a position or a description.
+ */
+function onePhrase(tokens: readonly Token[], index: number): Mention | undefined {
+  if (tokens[index]!.lower !== 'one' || tokens[index + 1]?.lower === 'of') return undefined;
+  let first = index;
+  while (first > 0 && (isAdjective(tokens[first - 1]!) || ORDINALS.includes(tokens[first - 1]!.lower)))
+    first -= 1;
+  if (tokens[first - 1]?.lower !== 'the') return undefined;
+  const mention = nounPhrase(tokens, index, 'person');
+  return { ...mention, head: 'one' };
+}
+
+/** "a scruffy brown dog", "the robot", "his border collie": an animal or machine (not "the dog walker"). */
+function isAnimal(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!ANIMAL_NOUNS.has(token.lower) || (token.capitalized && !token.sentenceStart)) return false;
+  // "a stuffed rabbit", "a toy robot", "a stone lion": a thing shaped like an animal.
+  if (OBJECT_MAKERS.has(tokens[index - 1]?.lower ?? '')) return false;
+  if (token.tags.has('Verb') && !token.tags.has('Noun')) return false;
+  const next = tokens[index + 1];
+  // "the dog walker", "the elephant yard": the animal only modifies the next noun.
+  if (token.possessive || !next || next.punctuation) return true;
+  return !(
+    next.tags.has('Noun') &&
+    !next.tags.has('Verb') &&
+    !next.tags.has('Pronoun') &&
+    !/[^s]s$/.test(next.lower)
+  );
+}
+
+/** Words that make an animal noun a thing. */
+const OBJECT_MAKERS: ReadonlySet<string> = new Set(
+  'stuffed toy plush cuddly wooden stone paper rubber porcelain china plastic inflatable clay bronze marble cardboard origami'.split(
+    ' ',
+  ),
+);
+
+/** An animal's noun phrase; its adjectives ("scruffy", "brown", "young") are its attributes. */
+function animalPhrase(tokens: readonly Token[], head: number): Mention {
+  const mention = nounPhrase(tokens, head, 'person');
+  for (let index = mention.first; index < head; index += 1) {
+    const token = tokens[index]!;
+    const taken = mention.attrs.some((attribute) => attribute.first <= index && index <= attribute.last);
+    if (taken || NEWCOMER_WORDS.has(token.lower) || ORDINALS.includes(token.lower)) continue;
+    if (COLOR_WORDS.has(token.lower) || token.tags.has('Adjective'))
+      mention.attrs.push({ text: token.lower, first: index, last: index });
+  }
+  mention.attrs.sort((first, second) => first.first - second.first);
+  return { ...mention, nature: 'animal' };
 }
 
 /** "a small figure of Bertrand", "the silhouette of a ship": a picture or shape of something, not a person. */
@@ -259,12 +414,18 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   const wearable =
     (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) && !next.tags.has('Verb');
   // "a chef's hat", "a sailor's cap": an indefinite possessive names a kind of clothing, not its owner.
-  if (tokens[index]!.possessive) return wearable && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+  if (tokens[index]!.possessive) {
+    // "a farmer's daughter": an indefinite possessor only says whose daughter she is.
+    const kin = PERSON_NOUNS.has(next.lower) && !next.capitalized;
+    return (wearable || kin) && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+  }
   // "a vacuum cleaner", "a record player": a machine; "a cleaner", "the accordion player": a person.
   if (MACHINE_MODIFIERS.get(tokens[index]!.lower)?.includes(tokens[index - 1]?.lower ?? '')) return true;
   // "the veteran detective", "a rookie cop": the first person noun only modifies the second.
   const person = !next.capitalized && !next.possessive && PERSON_NOUNS.has(next.lower);
-  return wearable || person || COMPOUND_HEADS.has(next.lower);
+  // "a guide dog", "the police horse": a person noun before an animal names its kind.
+  const animal = ANIMAL_NOUNS.has(next.lower) && !next.tags.has('Verb');
+  return wearable || person || animal || COMPOUND_HEADS.has(next.lower);
 }
 
 /** Person nouns that are machines after these words. */
@@ -302,6 +463,8 @@ const NAMING_WORDS: ReadonlySet<string> = new Set([
 function isNameStart(tokens: readonly Token[], index: number, knownNames: ReadonlySet<string>): boolean {
   const token = tokens[index]!;
   if (!token.capitalized || NOT_NAMES.has(token.lower)) return false;
+  // "an IV stand", "the TV": an abbreviation, not a name.
+  if (/^[A-Z]{2,4}$/.test(token.text)) return false;
   // "whom the neighbors call Professor", "known as Doc": after a naming word any capitalised word is a name.
   const before = tokens[index - 1]?.lower ?? '';
   if (!token.sentenceStart && NAMING_WORDS.has(before)) return true;
@@ -381,6 +544,13 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
       DETERMINERS_BEFORE.has(tokens[index + 1]?.lower ?? '')
     )
       continue;
+    // "the barber trims the beard", "she straightens the tie": the object of a verb is not worn by its subject.
+    if (
+      tokens[index - 1]?.lower === 'the' &&
+      tokens[index - 2]?.tags.has('Verb') &&
+      !WEAR_VERBS.has(tokens[index - 2]!.lower)
+    )
+      continue;
     // "the camera slowly zooms in": a shot direction, not a camera someone carries.
     if (word === 'camera' && tokens[index - 1]?.lower === 'the') continue;
     // "a tray of glasses", "at the top": things and places, not clothing.
@@ -437,6 +607,11 @@ export function findAttributes(tokens: readonly Token[]): AttributePhrase[] {
   }
   return phrases;
 }
+
+/** Verbs whose object is worn or carried by their subject. */
+const WEAR_VERBS: ReadonlySet<string> = new Set(
+  'wears wearing wore has had holds holding carries carrying sports sporting dons'.split(' '),
+);
 
 /** Words that open the object of a verb ("ties a rope", "watches the sea"). */
 const DETERMINERS_BEFORE: ReadonlySet<string> = new Set([

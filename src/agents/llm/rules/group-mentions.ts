@@ -1,4 +1,5 @@
 import type { EntityKind } from '../../../entities/registry.js';
+import type { Nature } from './creatures-and-groups.js';
 import type { AttributePhrase, Mention } from './find-mentions.js';
 import { GENERIC_HEADS } from './lexicon.js';
 import type { Token } from './tokenize.js';
@@ -15,6 +16,38 @@ export interface MentionGroup {
   properName?: string;
   /** Named through a pronoun ("her name is Nora", "everyone calls him Bram"): the name may be new, the person not. */
   namedLater?: boolean;
+}
+
+/**
+ * What a group of mentions is: its nouns say (an animal, a group of people), else its pronouns ("it", "they"). Undefined
+ * for a person, and for a name or "he"/"she" alone (a named dog is called "he" too).
+ */
+export function natureOf(group: MentionGroup): Nature | undefined {
+  const noun = group.mentions.find((mention) => mention.type === 'noun');
+  if (noun) return noun.nature;
+  return group.mentions.find((mention) => mention.nature)?.nature;
+}
+
+/** "ties up his horse and tips his hat": an animal someone owns is not what that owner's pronoun means. */
+function possessedAnimal(group: MentionGroup, pronoun: Mention): boolean {
+  if (pronoun.nature || natureOf(group) !== 'animal') return false;
+  return group.mentions.every(
+    (mention) => mention.type !== 'noun' || ['his', 'her', 'their'].includes(mention.determiner ?? ''),
+  );
+}
+
+/** Whether a mention of this nature can join a group of that one (a person never joins an animal). */
+function naturesFit(group: MentionGroup, mention: Mention): boolean {
+  const nature = natureOf(group);
+  // "he" or "she" for an animal its noun or name introduced, never for a lone "it" or "they".
+  if (mention.type === 'pronoun' && !mention.nature)
+    return (
+      nature === undefined ||
+      (nature === 'animal' && group.mentions.some((other) => other.type !== 'pronoun'))
+    );
+  if (mention.type === 'name') return nature !== 'group';
+  if (mention.type === 'pronoun') return nature === mention.nature;
+  return nature === mention.nature || group.mentions.every((other) => other.type === 'name');
 }
 
 const LINK_WORDS = new Set(['named', 'called']);
@@ -65,16 +98,23 @@ export function groupMentions(
         between.length === 1 &&
         (between[0] === ',' || (between[0] === '(' && previous?.type === 'name')) &&
         (!mention.newcomer || previous?.type === 'name') &&
-        compatible(previousGroup?.kind, mention.kind);
+        compatible(previousGroup?.kind, mention.kind) &&
+        (!previousGroup || naturesFit(previousGroup, mention));
       // "the old woman in the brown hoodie, the old woman in the red hoodie": a repeated head that brings its
       // own description or ordinal can be someone else, so only a bare repetition joins the earlier group.
       const repeated =
         mention.definite && !mention.newcomer && mention.ordinal === undefined && !describedAfter(tokens, mention, attributes)
-          ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined))
+          ? [...groups].reverse().find((group) => group.mentions.some((other) => other.head === mention.head && other.ordinal === undefined && !ownWordsDiffer(other, mention)))
           : undefined; // biome-ignore format: one condition
+      // "a man dressed as a pirate": the costume names the same person.
+      const costume =
+        previous?.type === 'noun' && /^(dressed|disguised|costumed|made up) as$/.test(between.join(' '));
       const described =
-        !appositive && mention.definite && describedAppositive(tokens, previous, mention, attributes);
-      join(mention, appositive || described ? previousGroup : repeated);
+        !appositive &&
+        mention.definite &&
+        describedAppositive(tokens, previous, mention, attributes) &&
+        (!previousGroup || naturesFit(previousGroup, mention));
+      join(mention, appositive || described || costume ? previousGroup : repeated);
     } else {
       join(mention, antecedent(groups, mention, tokens));
     }
@@ -83,7 +123,9 @@ export function groupMentions(
     const possessive =
       mention.head === 'his' || (mention.head === 'her' && !isObjectPronoun(tokens, mention));
     const described = group.mentions.some((other) => other.type === 'noun');
-    if (!(possessive && described)) group.kind = strongerKind(group.kind, mention);
+    // An animal called "he" or a group stays without a person's kind.
+    if (!(possessive && described) && natureOf(group) === undefined)
+      group.kind = strongerKind(group.kind, mention);
   });
   for (const attribute of attributes) {
     const owner = attributeOwner(tokens, mentions, attribute);
@@ -91,6 +133,13 @@ export function groupMentions(
   }
   for (const group of groups) group.attrs.sort((first, second) => first.first - second.first);
   return groups;
+}
+
+/** "the old man ... the young man": each phrase brings its own adjectives and they share none. */
+function ownWordsDiffer(first: Mention, second: Mention): boolean {
+  if (first.attrs.length === 0 || second.attrs.length === 0) return false;
+  const words = new Set(first.attrs.map((attribute) => attribute.text));
+  return !second.attrs.some((attribute) => words.has(attribute.text));
 }
 
 /**
@@ -104,7 +153,10 @@ function describedAppositive(
   attributes: readonly AttributePhrase[],
 ): boolean {
   if (previous?.type !== 'noun' || mention.newcomer || mention.ordinal !== undefined) return false;
-  if (tokens[mention.first - 1]?.text !== ',' || tokens[mention.last + 1]?.text !== ',') return false;
+  // ", the famous collector Amara Okafor,": the description may close with the name it gives.
+  let close = mention.last + 1;
+  while (tokens[close]?.capitalized && !tokens[close]!.sentenceStart) close += 1;
+  if (tokens[mention.first - 1]?.text !== ',' || tokens[close]?.text !== ',') return false;
   if (!['the', 'a', 'an'].includes(tokens[mention.first]!.lower)) return false;
   // Only the previous person's own description ("with glasses", "in a red coat") may stand between them.
   for (let index = previous.last + 1; index < mention.first - 1; index += 1) {
@@ -135,6 +187,7 @@ const NAMING_LINKS: readonly RegExp[] = [
   /(^|, )(whom|who) ([a-z']+ ){0,4}(know|knows|knew) as$/,
   /(^| )(everyone|everybody|people|they|the [a-z]+)( [a-z']+){0,3} (call|calls|know|knows)( as)?$/,
   /(^|, )whose (real |first |full )?name( tag| badge)? (is|reads|says)$/,
+  /^(name tag|name badge|badge|nametag|tag) (reads|says)$/,
   /(^|, )(who is |also )?(known|called|named|nicknamed|dubbed) ([a-z']+ ){0,4}as$/,
   /(^|, )(who is |also )?(called|named|nicknamed|dubbed)$/,
   /(^|, )who goes by( the name)?$/,
@@ -174,11 +227,22 @@ function namedByPronoun(
   const possessiveName =
     ['his', 'her'].includes(previous.head) &&
     /^(real |first |full )?name( tag| badge)? (is|reads|says)$/.test(between);
+  // "He introduces himself as Cole", "she signs her name as Ines".
+  const introduced =
+    (['he', 'she'].includes(previous.head) &&
+      /^(introduces|introduced|presents|calls|names|signs) (himself|herself|his name|her name)( as)?$/.test(
+        between,
+      )) ||
+    (['himself', 'herself'].includes(previous.head) &&
+      between === 'as' &&
+      /^(introduces|introduced|presents|calls|names)$/.test(tokens[previous.first - 1]?.lower ?? ''));
   const called =
     ['him', 'her'].includes(previous.head) &&
     between === '' &&
     /^(call|calls|called|name|names|named|nickname|nicknamed)$/.test(before);
-  return possessiveName || called ? groupOf.get(previous) : undefined;
+  // "introduces herself as Sofia's twin sister": a possessive name is someone else's.
+  const own = !tokens[mention.last]!.possessive;
+  return possessiveName || called || (introduced && own) ? groupOf.get(previous) : undefined;
 }
 
 /** "the man, who turns out to be her boss": a description restated by a copula in a relative clause. */
@@ -210,7 +274,8 @@ function linkedBack(
     const earlier = mentions[back]!;
     if (tokens[earlier.first]!.sentence !== sentence) return undefined;
     if (earlier.last >= mention.first) continue;
-    if (earlier.type === 'pronoun') continue;
+    // "whom the children call Joe", "known to her students as": pronouns and groups inside the link.
+    if (earlier.type === 'pronoun' || earlier.nature === 'group') continue;
     const words = tokens
       .slice(earlier.last + 1, mention.first)
       .map((token) => token.lower)
@@ -257,7 +322,11 @@ function antecedent(
     group.mentions.filter((mention) => mention.last < pronoun.first).map((mention) => ({ group, mention })),
   );
   const fits = earlier.filter(
-    ({ group, mention }) => genderFits(group.kind, pronoun.gender) && mention !== pronoun,
+    ({ group, mention }) =>
+      genderFits(group.kind, pronoun.gender) &&
+      mention !== pronoun &&
+      naturesFit(group, pronoun) &&
+      !possessedAnimal(group, pronoun),
   );
   if (fits.length === 0) return undefined;
   const firstInSentence = !earlier.some(({ mention }) => tokens[mention.first]!.sentence === sentence);
@@ -266,6 +335,9 @@ function antecedent(
     return fits.find(({ mention }) => tokens[mention.first]!.sentence === lastSentence)!.group;
   }
   const ordered = fits.sort((first, second) => second.mention.last - first.mention.last);
+  // "The fisherman watches him go, shaking his head": a participle clause's possessive is the subject's.
+  const subject = participleSubject(tokens, pronoun, fits);
+  if (subject) return subject;
   // "the coach tosses him a towel": an object pronoun does not point back at the subject of its own clause.
   if (isObjectPronoun(tokens, pronoun)) {
     const nearest = ordered[0]!;
@@ -286,6 +358,26 @@ function antecedent(
   return ordered[0]!.group;
 }
 
+/** The sentence's first mention, for "his"/"her" in a clause opened by ", <verb>ing". */
+function participleSubject(
+  tokens: readonly Token[],
+  pronoun: Mention,
+  fits: ReadonlyArray<{ group: MentionGroup; mention: Mention }>,
+): MentionGroup | undefined {
+  if (pronoun.head !== 'his' && pronoun.head !== 'her') return undefined;
+  const sentence = tokens[pronoun.first]!.sentence;
+  let comma = pronoun.first - 1;
+  while (comma >= 0 && tokens[comma]!.sentence === sentence && tokens[comma]!.text !== ',') comma -= 1;
+  const verb = tokens[comma + 1];
+  if (comma < 0 || tokens[comma]!.text !== ',' || !verb || !/[a-z]{3,}ing$/.test(verb.lower))
+    return undefined;
+  if (comma + 2 > pronoun.first) return undefined;
+  const subject = [...fits]
+    .filter(({ mention }) => tokens[mention.first]!.sentence === sentence)
+    .sort((first, second) => first.mention.first - second.mention.first)[0];
+  return subject && tokens[subject.mention.first]!.sentenceStart ? subject.group : undefined;
+}
+
 /** The sentence's subject, with nobody else named and no comma since, is not the object of its own verbs. */
 function ownsClause(
   earlier: ReadonlyArray<{ group: MentionGroup; mention: Mention }>,
@@ -298,7 +390,13 @@ function ownsClause(
     .filter(({ mention }) => tokens[mention.first]!.sentence === sentence)
     .sort((first, second) => first.mention.first - second.mention.first)[0];
   if (!subject || subject.group !== group) return false;
-  const others = earlier.some((item) => item.group !== group && item.mention.first > subject.mention.first);
+  // "whom the band calls Knobs": a group or an "it" is no one a gendered pronoun could mean.
+  const others = earlier.some(
+    (item) =>
+      item.group !== group &&
+      item.mention.first > subject.mention.first &&
+      (item.mention.nature === undefined || item.mention.nature === pronoun.nature),
+  );
   const clause = withoutInsertions(tokens.slice(subject.mention.last + 1, pronoun.first));
   return !others && !clause.some((token) => token.punctuation);
 }

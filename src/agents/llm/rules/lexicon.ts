@@ -58,7 +58,8 @@ export const PERSON_NOUNS: ReadonlyMap<string, EntityKind> = new Map([
      auctioneer preacher pastor vicar rabbi imam shaman healer fortune-teller banker accountant
      cyclist biker motorcyclist trucker cabbie chauffeur skateboarder snowboarder climber explorer
      dreamer reader listener onlooker bystander witness victim survivor refugee orphan pilgrim
-     wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey author novelist operator inspector fighter cleaner taker rookie newbie recruit cadet veteran player deckhand cowhand skipper boatman`,
+     wanderer vagabond drifter nomad castaway server shopper buyer golfer knitter woodcutter jockey author novelist operator inspector fighter cleaner taker rookie newbie recruit cadet veteran player deckhand cowhand skipper boatman
+     opponent informant officiant rival challenger soloist maestro caroler stallholder newlywed`,
   ),
 ]);
 
@@ -158,7 +159,8 @@ export const EXTRA_WEARABLES: ReadonlySet<string> = new Set(
    birthmark bangs cornrows locs mullet topknot ringlets crewcut coveralls hairdo haircut hairstyle romper
    kaftan caftan stole duffle fleece waders chinos khakis capris culottes miniskirt espadrilles headdress
    headpiece fascinator headset sombrero stetson bowler trilby scrunchie hairclip barrette bandage sling
-   lipstick makeup eyeliner piercing piercings smock clutch smartwatch bangles cufflinks suspenders braces`),
+   lipstick makeup eyeliner piercing piercings smock clutch smartwatch bangles cufflinks suspenders braces
+   singlet tunic greatcoat oilskin windbreaker cardigan apron`),
 );
 
 /** Build and posture words the registry vocabulary lacks; attributes like "stocky". */

@@ -6,7 +6,8 @@ import {
   attributeWords,
   COLOR_WORDS,
 } from '../../../entities/registry-vocabulary.js';
-import { genderFits, type MentionGroup } from './group-mentions.js';
+import { isPersonHead, type Nature, natureOfHead } from './creatures-and-groups.js';
+import { genderFits, type MentionGroup, natureOf } from './group-mentions.js';
 import { GENERIC_HEADS, PROTAGONIST_HEADS, personNounKind, TITLES } from './lexicon.js';
 import { sameRole } from './role-lexicon.js';
 
@@ -55,7 +56,9 @@ export function resolveIds(groups: readonly MentionGroup[], context: ResolveCont
   const all = [...groups, ...splitPronouns(groups, ids, context)];
   for (const group of all.filter((item) => rank(item) === 3 && !ids.has(item)))
     assign(group, matchGroup(group, context, used));
-  return all.map((group) => {
+  // "it" with no animal to mean, "they" or "the two friends" with no group met: not a character of their own.
+  const kept = all.filter((group) => ids.get(group) !== undefined || !onlyPointsBack(group));
+  return kept.map((group) => {
     const id = ids.get(group);
     const entity = id === undefined ? undefined : context.registry.entities.find((item) => item.id === id);
     const kind =
@@ -114,6 +117,42 @@ function splitPronouns(
   return split;
 }
 
+/** A group made only of "it"/"they" pronouns or of definite group nouns ("the newlyweds"): it cannot be new. */
+function onlyPointsBack(group: MentionGroup): boolean {
+  return group.mentions.every(
+    (mention) =>
+      (mention.type === 'pronoun' && mention.nature !== undefined) ||
+      (mention.type === 'noun' && mention.nature === 'group' && mention.definite),
+  );
+}
+
+/**
+ * What an entity is, from the first of its written mentions that says so: an animal ("a scruffy dog"), a group
+ * ("three scouts"), a person ("the guard"); undefined when only names and pronouns were written.
+ */
+export function natureOfEntity(entity: Entity): Nature | 'person' | undefined {
+  for (const mention of entity.mentions) {
+    // "Carmen", "Grandpa Joe": a name says nothing of what someone is.
+    if (/^[A-Z]/.test(mention.split(/\s+/).at(-1) ?? '')) continue;
+    const head = headOf(mention);
+    const nature = natureOfHead(head);
+    if (nature) return nature;
+    if (!isImplied(mention) && isPersonHead(head)) return 'person';
+  }
+  return undefined;
+}
+
+/** Whether a group may be this entity: an animal only an animal, a group only a group, a description a person. */
+function naturesMatch(group: MentionGroup, entity: Entity): boolean {
+  const nature = natureOf(group);
+  const other = natureOfEntity(entity);
+  if (nature) return nature === other;
+  const nouns = group.mentions.filter((mention) => mention.type === 'noun');
+  // "the one with the torn ear" may be a cat as well as a person.
+  if (nouns.length > 0 && nouns.every((mention) => mention.head === 'one')) return other !== 'group';
+  return nouns.length > 0 ? other === 'person' || other === undefined : other !== 'group';
+}
+
 function rank(group: MentionGroup): number {
   if (group.properName) return 0;
   const noun = group.mentions.find((mention) => mention.type === 'noun');
@@ -126,7 +165,9 @@ function matchGroup(
   context: ResolveContext,
   used: ReadonlySet<number>,
 ): number | undefined {
-  const entities = context.registry.entities.filter((entity) => !used.has(entity.id));
+  const entities = context.registry.entities.filter(
+    (entity) => !used.has(entity.id) && naturesMatch(group, entity) && !calledOpposite(group, entity),
+  );
   if (group.mentions.some((mention) => mention.newcomer)) return undefined;
   const noun = group.mentions.find((mention) => mention.type === 'noun');
   if (group.properName) {
@@ -146,15 +187,23 @@ function matchGroup(
     // Seen last first; on a tie, someone known to be of the pronoun's gender before someone of unknown gender.
     const fitting = entities.filter((entity) => genderFits(entity.kind, gender));
     const explicit = (entity: Entity) => (gender && entity.kind !== 'person' ? 1 : 0);
+    // "she" means a woman of the story before the dog or the robot called "she".
+    const animal = (entity: Entity) => (gender && natureOfEntity(entity) === 'animal' ? 1 : 0);
     return [...fitting].sort(
       (first, second) =>
-        recency(second) - recency(first) || explicit(second) - explicit(first) || first.id - second.id,
+        recency(second) - recency(first) ||
+        animal(first) - animal(second) ||
+        explicit(second) - explicit(first) ||
+        first.id - second.id,
     )[0]?.id;
   }
-  const generic = GENERIC_HEADS.has(noun.head);
+  // "the bird" for the parrot, "the men" for the soldiers: among animals or groups, any definite head may point back.
+  const generic =
+    GENERIC_HEADS.has(noun.head) || noun.head === 'one' || (natureOf(group) !== undefined && noun.definite);
   const compatible = entities.filter(
     (entity) =>
       (kindsCompatible(group.kind, entity.kind) ||
+        youngerWord(group, noun.head, entity) ||
         ((!generic || !wordsGiveKind(group)) && gendersCompatible(group.kind, entity.kind))) &&
       !(group.properName && entity.properName),
   );
@@ -169,7 +218,11 @@ function matchGroup(
         (entity.mentions.some((mention) => headOf(mention) === noun.head) ||
           (generic && !(entity.kind === 'person' && group.kind && group.kind !== 'person'))),
     );
-    const target = fitting[noun.ordinal - 1];
+    // "the first skier" when nobody was called a skier: the n-th person of the story it may be.
+    const anyone = context.registry.entities.filter(
+      (entity) => kindsCompatible(group.kind, entity.kind) && naturesMatch(group, entity),
+    );
+    const target = (fitting.length > 0 ? fitting : anyone)[noun.ordinal - 1];
     if (target && !used.has(target.id)) return target.id;
   }
   const attrs = group.attrs.map((attribute) => attribute.text);
@@ -179,9 +232,10 @@ function matchGroup(
     const written = entity.mentions.filter((mention) => !isImplied(mention)).map(headOf);
     const implied = entity.mentions.filter(isImplied);
     // A written head beats a synonym ("the cook" is the new cook, not the chef) and a role the rules implied.
+    // "a young cook" beside "a chef": an indefinite role is someone new unless it repeats the written head.
     const headScore = written.includes(noun.head)
       ? 3
-      : written.some((head) => sameRole(head, noun.head)) ||
+      : (noun.definite && written.some((head) => sameRole(head, noun.head))) ||
           (noun.definite && implied.some((role) => sameRole(role, noun.head)))
         ? 2.5
         : 0;
@@ -196,13 +250,15 @@ function matchGroup(
     const unroled =
       headScore === 0 &&
       noun.definite &&
+      // "her younger sister" is someone beside her, not a restatement.
+      !['his', 'her', 'their'].includes(noun.determiner ?? '') &&
       agreements.length > 0 &&
       !written.some((head) => !GENERIC_HEADS.has(head));
     const headMatch = headScore > 0 || unroled;
     if (!generic && !headMatch) continue;
     // A gendered description ("a girl") does not take an entity known only as a neutral role ("the guard"),
     // unless it points back and agrees with it ("the young doctor" ... "the young woman").
-    const revealsGender = noun.definite && agreements.length > 0;
+    const revealsGender = (noun.definite && agreements.length > 0) || youngerWord(group, noun.head, entity);
     if (!headMatch && entity.kind === 'person' && group.kind && group.kind !== 'person' && !revealsGender)
       continue;
     if (CHILD_HEADS.has(noun.head) && (entity.kind === 'man' || entity.kind === 'woman')) continue;
@@ -229,6 +285,55 @@ function matchGroup(
   return best?.id;
 }
 
+/** "the girl" for the young woman, "the boy" for the teenage son: a youth word said of someone of that gender. */
+function youngerWord(group: MentionGroup, head: string, entity: Entity): boolean {
+  if (head !== 'girl' && head !== 'boy') return false;
+  const young =
+    entity.attrs.some((attribute) => YOUTH_WORDS.has(attribute)) ||
+    entity.mentions.some((mention) => TEEN_HEADS.has(headOf(mention)) || CHILD_HEADS.has(headOf(mention)));
+  return gendersCompatible(group.kind, entity.kind) && noun(group)?.definite === true && young;
+}
+
+function noun(group: MentionGroup) {
+  return group.mentions.find((mention) => mention.type === 'noun');
+}
+
+/** Roles a child can have. */
+const CHILD_ROLES: ReadonlySet<string> = new Set(
+  'student pupil scout player reader rider runner swimmer skater dancer singer winner kid child visitor newcomer stranger customer passenger drummer guitarist pianist violinist artist painter'.split(
+    ' ',
+  ),
+);
+
+/** "the shorter one" is not "the taller twin": a description never takes someone called by its opposite. */
+function calledOpposite(group: MentionGroup, entity: Entity): boolean {
+  const opposites = group.mentions.flatMap((mention) =>
+    (mention.words ?? []).flatMap((word) => OPPOSITES.get(word) ?? []),
+  );
+  if (opposites.length === 0) return false;
+  return entity.mentions.some((mention) =>
+    mention
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => opposites.includes(word)),
+  );
+}
+
+/** Comparatives and their opposites ("the taller twin", "the shorter one"). */
+const OPPOSITES: ReadonlyMap<string, string> = new Map(
+  [
+    ['taller', 'shorter'],
+    ['older', 'younger'],
+    ['bigger', 'smaller'],
+    ['fatter', 'thinner'],
+    ['heavier', 'lighter'],
+    ['elder', 'younger'],
+  ].flatMap(([first, second]) => [
+    [first!, second!],
+    [second!, first!],
+  ]),
+);
+
 /** Heads that say "a child": they never take a man or a woman, and prefer a girl or a boy. */
 const CHILD_HEADS: ReadonlySet<string> = new Set(['child', 'kid', 'toddler', 'youngster']);
 
@@ -239,14 +344,18 @@ function onlyFit(pronoun: MentionGroup, context: ResolveContext, used: ReadonlyS
   const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
   const fits = context.registry.entities.filter(
     (entity) =>
-      !used.has(entity.id) && (entity.prompts.at(-1) ?? 0) >= last - 2 && genderFits(entity.kind, gender),
+      !used.has(entity.id) &&
+      (entity.prompts.at(-1) ?? 0) >= last - 2 &&
+      genderFits(entity.kind, gender) &&
+      natureOfEntity(entity) !== 'animal' &&
+      natureOfEntity(entity) !== 'group',
   );
   return fits.length === 1 ? [fits[0]!.id] : [];
 }
 
 /** Heads that say "a teenager": they prefer someone young or teenage, never someone old. */
 const TEEN_HEADS: ReadonlySet<string> = new Set(['teen', 'teenager', 'youngster', 'adolescent']);
-const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger']);
+const YOUTH_WORDS: ReadonlySet<string> = new Set(['teenage', 'young', 'little', 'younger', 'teen']);
 const OLD_WORDS: ReadonlySet<string> = new Set(['old', 'elderly', 'older', 'aged', 'middle-aged']);
 
 /**
@@ -280,17 +389,23 @@ function matchOnScreen(
 ): number | undefined {
   const last = Math.max(0, ...context.registry.entities.map((entity) => entity.prompts.at(-1) ?? 0));
   const attrs = group.attrs.map((attribute) => attribute.text);
+  const possessor = possessorOf(group, context);
   let best: { id: number; score: number } | undefined;
   for (const entity of context.registry.entities) {
     if (used.has(entity.id) || (entity.prompts.at(-1) ?? 0) < last - 2) continue;
-    if (!gendersCompatible(group.kind, entity.kind)) continue;
+    if (!gendersCompatible(group.kind, entity.kind) || !naturesMatch(group, entity)) continue;
+    if (calledOpposite(group, entity)) continue;
     // A role already written for someone ("the guide") makes another role less likely theirs.
     const penalty = entity.mentions.some((mention) => !isImplied(mention) && isRoleMention(mention)) ? 1 : 0;
     // "The tailor measures ... The customer asks": someone just called by another role is less likely this one.
     const head = group.mentions.find((mention) => mention.type === 'noun')?.head ?? '';
     const lastMention = entity.instances.at(-1)?.mention ?? '';
+    // "His opponent takes a long time": "his" most likely means the man seen last, so the opponent is someone else.
+    if (possessor !== undefined && entity.id === possessor) continue;
     const justCalled = (entity.prompts.at(-1) ?? 0) === last && isRoleMention(lastMention);
     const switched = justCalled && !sameRole(headOf(lastMention), head) ? 1 : 0;
+    // "the lifeguard", "the paramedic": a trade is an adult's, not the boy's, when an adult is there too.
+    const child = (entity.kind === 'girl' || entity.kind === 'boy') && !CHILD_ROLES.has(head) ? 1 : 0;
     if (
       !context.change &&
       attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
@@ -300,10 +415,22 @@ function matchOnScreen(
       entity.attrs.some((old) => attributesAgree(attribute, old)),
     );
     // Then who was on screen last, then who came first.
-    const score = agreements.length - penalty - switched + 0.5 * recency(entity);
+    const score = agreements.length - penalty - switched - child + 0.5 * recency(entity);
     if (!best || score > best.score) best = { id: entity.id, score };
   }
   return best?.id;
+}
+
+/** For "his opponent" or "her son": the person "his" or "her" most likely means (the one of that gender seen last). */
+function possessorOf(group: MentionGroup, context: ResolveContext): number | undefined {
+  const determiner = group.mentions.find((mention) => mention.type === 'noun')?.determiner;
+  if (determiner !== 'his' && determiner !== 'her') return undefined;
+  const gender = determiner === 'his' ? 'male' : 'female';
+  const fitting = context.registry.entities.filter(
+    (entity) =>
+      genderFits(entity.kind, gender) && entity.kind !== 'person' && natureOfEntity(entity) !== 'group',
+  );
+  return [...fitting].sort((first, second) => recency(second) - recency(first))[0]?.id;
 }
 
 function isRoleMention(mention: string): boolean {
@@ -318,12 +445,16 @@ function isImplied(mention: string): boolean {
 
 /** "Rosa" names the entity called "Auntie Rosa"; "Joe" the one called "Grandpa Joe". */
 function sharesNamePart(properName: string | undefined, name: string): boolean {
-  if (!properName || name.includes(' ')) return false;
+  if (!properName) return false;
+  // "Ms. Okafor" for "Amara Okafor": a title and a last name.
+  const parts = name.replace(/\./g, '').split(/\s+/);
+  const last = parts.length === 2 && TITLES.has(parts[0]!) ? parts[1]! : name;
+  if (last.includes(' ')) return false;
   return properName
     .toLowerCase()
     .replace(/\./g, '')
     .split(/\s+/)
-    .some((part) => part === name && !TITLES.has(part));
+    .some((part) => part === last && !TITLES.has(part));
 }
 
 /** Whether a noun or name says the kind; a pronoun ("his") only says the gender. */
@@ -357,7 +488,21 @@ function headOf(mention: string): string {
 
 /** Conflicting attributes, with age words that mean the same ("old", "elderly") kept together. */
 function attributesClash(first: string, second: string): boolean {
-  return attributesConflict(sameAge(first), sameAge(second));
+  return attributesConflict(sameAge(first), sameAge(second)) || otherColour(first, second);
+}
+
+/** "green singlet" and "orange singlet": the same thing in colours that share nothing, whatever its slot. */
+function otherColour(first: string, second: string): boolean {
+  const firstWords = first.split(' ');
+  const secondWords = second.split(' ');
+  if (firstWords.length < 2 || firstWords.at(-1) !== secondWords.at(-1)) return false;
+  const firstColors = attributeColors(first);
+  const secondColors = attributeColors(second);
+  return (
+    firstColors.length > 0 &&
+    secondColors.length > 0 &&
+    !firstColors.some((color) => secondColors.includes(color))
+  );
 }
 
 const AGE_SYNONYMS: ReadonlyMap<string, string> = new Map([
@@ -366,6 +511,8 @@ const AGE_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['older', 'old'],
   ['younger', 'young'],
   ['little', 'young'],
+  ['teenage', 'young'],
+  ['teen', 'young'],
 ]);
 
 function sameAge(attribute: string): string {
@@ -374,7 +521,9 @@ function sameAge(attribute: string): string {
 
 /** Same slot and compatible words: equal colours, or one phrase's words inside the other's. */
 export function attributesAgree(first: string, second: string): boolean {
-  if (sameAge(first) === sameAge(second) && AGE_SYNONYMS.has(first) !== AGE_SYNONYMS.has(second)) return true;
+  // "little" and "younger", "old" and "elderly": age words that mean the same.
+  if (sameAge(first) === sameAge(second) && (AGE_SYNONYMS.has(first) || AGE_SYNONYMS.has(second)))
+    return true;
   // "the woman in red" agrees with her red coat.
   if (COLOR_WORDS.has(first) || COLOR_WORDS.has(second))
     return attributeColors(first).some((color) => attributeColors(second).includes(color));

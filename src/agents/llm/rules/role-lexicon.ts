@@ -36,7 +36,10 @@ const SYNONYM_GROUPS: readonly string[] = [
   'keeper lighthouse-keeper',
   'boss manager',
   'lawyer attorney counsel solicitor barrister advocate',
-  'captain skipper',
+  'captain skipper pilot',
+  'reporter journalist',
+  'priest officiant vicar pastor minister',
+  'zookeeper keeper',
 ];
 
 /** Role noun -> the role nouns it may stand for, itself included. */
@@ -145,6 +148,12 @@ export const ROLE_CUES: ReadonlyMap<string, readonly string[]> = new Map(
       ['vendor', 'stall'],
       ['barista', 'espresso'],
       ['bartender', 'cocktail'],
+      ['barber', 'scissors clippers razor'],
+      ['paramedic', 'ambulance stretcher defibrillator'],
+      ['coach', 'megaphone stopwatch clipboard'],
+      ['auctioneer', 'gavel'],
+      ['smoker', 'cigar cigarette pipe'],
+      ['reporter', 'newspaper notepad'],
     ] as Array<[string, string]>
   ).reduce((cues, [role, words]) => {
     for (const word of list(words)) cues.set(word, [...(cues.get(word) ?? []), role]);

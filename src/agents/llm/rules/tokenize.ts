@@ -33,6 +33,11 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'dr', 'st
 const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, unknown> } } }).model().one
   .lexicon;
 
+/** Whether compromise's lexicon knows the lower-case word at all. */
+export function isKnownWord(word: string): boolean {
+  return Object.hasOwn(lexicon, word);
+}
+
 /** Whether compromise's lexicon tags the lower-case word as an actor (a person noun: "attorney", "champion"). */
 export function isLexiconActor(word: string): boolean {
   const tags = lexicon[word];
