@@ -98,6 +98,24 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
           if (hat !== undefined) tally('hat', nameColour(regions.hair.lab, 'garment') === hat);
           else tally('hair', nameColour(regions.hair.lab, 'hair') === truth.named.hairColor);
         }
+        if (hat !== undefined && regions.hair !== undefined)
+          tally('hair band under a hat', nameColour(regions.hair.lab, 'hair') === truth.named.hairColor);
+        if (truth.named.items.outerwear !== undefined && regions.torso !== undefined)
+          tally('torso band under a coat', nameColour(regions.torso.lab, 'garment') === truth.named.top);
+        if (truth.named.items.outerwear !== undefined && sample.figures[index]!.details.chest !== undefined)
+          tally(
+            'top under a coat',
+            nameColour(sample.figures[index]!.details.chest.lab, 'garment') === truth.named.top,
+          );
+        const { flanks } = sample.figures[index]!.details;
+        if (truth.named.items.outerwear !== undefined && flanks !== undefined)
+          tally('coat at the flanks', nameColour(flanks.lab, 'garment') === truth.named.items.outerwear);
+        if (truth.named.items.outerwear !== undefined && flanks !== undefined && regions.torso !== undefined)
+          tally(
+            'coat at torso or flanks',
+            nameColour(flanks.lab, 'garment') === truth.named.items.outerwear ||
+              nameColour(regions.torso.lab, 'garment') === truth.named.items.outerwear,
+          );
         if (regions.torso !== undefined)
           tally(
             truth.named.items.outerwear ? 'outerwear' : 'top',

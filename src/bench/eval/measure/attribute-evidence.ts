@@ -1,7 +1,13 @@
 import { mean } from '../score.js';
 import { type ColourContext, termFit } from './colour-vocabulary.js';
 import type { AttributePlace, ExpectedAttribute } from './expected-attributes.js';
-import { type BodyPart, type FigureReading, termShare } from './read-figure.js';
+import {
+  type BodyPart,
+  type DetailPart,
+  type FigureReading,
+  type PartColour,
+  termShare,
+} from './read-figure.js';
 
 /** What a reading shows of one expected attribute. */
 export interface AttributeEvidence {
@@ -72,6 +78,17 @@ function looseEvidence(reading: FigureReading, attribute: ExpectedAttribute): At
   };
 }
 
+/**
+ * Places that share their part with another garment, and the detail read where they still show: a top between
+ * the sides of an open coat, the coat at the torso's sides. Such a place is shown when its part or its detail is
+ * named with its colour (the prompt's "beige shirt" is there, under a coat it did not mention; its "yellow
+ * raincoat" is there, open over a shirt).
+ */
+const detailOfPlace: Partial<Record<AttributePlace, DetailPart>> = {
+  top: 'chest',
+  outerwear: 'flanks',
+};
+
 function partEvidence(
   reading: FigureReading,
   attribute: ExpectedAttribute,
@@ -80,12 +97,16 @@ function partEvidence(
 ): AttributeEvidence | undefined {
   const seen = parts.map((part) => reading.regions[part]).filter((item) => item !== undefined);
   if (seen.length === 0 || attribute.colour === undefined) return undefined;
+  const colour = attribute.colour;
+  const detailName = detailOfPlace[attribute.place];
+  const detail = detailName === undefined ? undefined : reading.details[detailName];
   let shown = true;
   let fit = 0;
   for (const part of seen) {
-    const named = termFit(part.lab, attribute.colour, context);
-    shown &&= named.nearest;
-    fit += named.probability;
+    const reads: PartColour[] = detail === undefined ? [part] : [part, detail];
+    const named = reads.map((read) => termFit(read.lab, colour, context));
+    shown &&= named.some((item) => item.nearest);
+    fit += Math.max(...named.map((item) => item.probability));
   }
   return { attribute, shown, fit: fit / seen.length };
 }

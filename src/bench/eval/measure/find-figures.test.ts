@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { VideoFrame } from '../../../frame/video-frame.js';
+import { attributeEvidence } from './attribute-evidence.js';
 import { nameColour } from './colour-vocabulary.js';
+import { readAttribute } from './expected-attributes.js';
 import { findFigures, shotPlate } from './find-figures.js';
 import { readFigure } from './read-figure.js';
 
@@ -71,5 +73,41 @@ describe('findFigures', () => {
     expect(nameColour(reading.regions.torso!.lab, 'garment')).toBe('red');
     expect(nameColour(reading.regions.legs!.lab, 'garment')).toBe('navy');
     expect(nameColour(reading.regions.hair!.lab, 'hair')).toBe('blonde');
+  });
+
+  it('reads a top between the sides of an open coat the prompt did not ask for', () => {
+    // A beige shirt under a purple coat whose panels and sleeves leave the shirt a strip of a third of the torso.
+    const beige: Rgb = [230, 215, 180];
+    const purple: Rgb = [110, 40, 140];
+    const frames = shot((_, frame) => {
+      person(frame, 80, 25, purple);
+      fill(frame, 70, 34, 3, 24, purple); // sleeves
+      fill(frame, 88, 34, 3, 24, purple);
+      fill(frame, 78, 34, 5, 26, beige);
+    });
+    const scan = findFigures(frames[4]!, shotPlate(frames));
+    const reading = readFigure(frames[4]!, scan.mask, scan.figures[0]!.box);
+    expect(nameColour(reading.regions.torso!.lab, 'garment')).toBe('purple');
+    expect(nameColour(reading.details.chest!.lab, 'garment')).toBe('beige');
+    const [shirt] = attributeEvidence(reading, [readAttribute('beige shirt')]);
+    expect(shirt?.shown).toBe(true);
+    // The coat's colour is no evidence for another top, and a top the figure does not show is not read.
+    expect(attributeEvidence(reading, [readAttribute('green shirt')])[0]?.shown).toBe(false);
+  });
+
+  it('reads an open coat at the sides of the torso when the shirt between them fills the middle', () => {
+    // A coat whose sides cover only the edges of the read band: the band's main colour is the shirt.
+    const beige: Rgb = [230, 215, 180];
+    const purple: Rgb = [110, 40, 140];
+    const frames = shot((_, frame) => {
+      person(frame, 80, 25, purple);
+      fill(frame, 78, 34, 5, 26, beige);
+    });
+    const scan = findFigures(frames[4]!, shotPlate(frames));
+    const reading = readFigure(frames[4]!, scan.mask, scan.figures[0]!.box);
+    expect(nameColour(reading.regions.torso!.lab, 'garment')).toBe('beige');
+    expect(nameColour(reading.details.flanks!.lab, 'garment')).toBe('purple');
+    expect(attributeEvidence(reading, [readAttribute('purple coat')])[0]?.shown).toBe(true);
+    expect(attributeEvidence(reading, [readAttribute('green coat')])[0]?.shown).toBe(false);
   });
 });

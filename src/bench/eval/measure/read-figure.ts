@@ -10,6 +10,12 @@ export type BodyPart = 'hair' | 'face' | 'neck' | 'torso' | 'legs';
 /** All body parts, top to bottom. */
 export const bodyParts: readonly BodyPart[] = ['hair', 'face', 'neck', 'torso', 'legs'];
 
+/**
+ * Narrow reads inside the torso, for garments that share it: the middle of the chest (a top shows there between
+ * the sides of an open coat) and the torso's read width without it (the coat's sides).
+ */
+export type DetailPart = 'chest' | 'flanks';
+
 /** The colour of one part. */
 export interface PartColour {
   /** Mean Lab of the part's main colour (its most voted colour cell and neighbours; see `partColour`). */
@@ -24,6 +30,8 @@ export interface FigureReading {
   box: Box;
   /** Colour of each part that had figure pixels. */
   regions: Partial<Record<BodyPart, PartColour>>;
+  /** Colour of each detail read (see {@link DetailPart}). */
+  details: Partial<Record<DetailPart, PartColour>>;
   /** Figure pixels of the whole box per 15-bit colour cell (for accessories, whose place varies). */
   cells: Map<number, number>;
   /** Figure pixels of the whole box. */
@@ -38,6 +46,8 @@ const faceBands = { hair: [-0.3, 0.45], face: [0.45, 1], neck: [1.05, 1.45] } as
 const bodyBands = { torso: [0.1, 0.38], legs: [0.66, 0.92] } as const;
 /** Share of the box width read in the middle (keeps bags, arms and umbrella handles out). */
 const middleShare = 0.55;
+/** Share of the torso's read width the chest detail keeps, in the middle (an open coat leaves about a third). */
+const chestShare = 1 / 3;
 
 /**
  * Reads a person's colours: finds the face (the first run of skin-coloured rows, narrower than half the box, in
@@ -76,6 +86,17 @@ export function readFigure(frame: VideoFrame, sceneMask: Mask, box: Box): Figure
     const colour = partColour(frame, mask, x0, x1, band[0], band[1], part === 'hair');
     if (colour !== undefined) regions[part] = colour;
   }
+  const details: FigureReading['details'] = {};
+  const [torsoTop, torsoBottom] = rows.torso;
+  const chestHalf = Math.max(0.5, (chestShare * (x1 - x0)) / 2);
+  const chestMiddle = (x0 + x1) / 2;
+  const chestLeft = Math.max(left, Math.round(chestMiddle - chestHalf));
+  const chestRight = Math.min(left + width, Math.max(chestLeft + 1, Math.round(chestMiddle + chestHalf)));
+  const torsoRows = [Math.max(top, torsoTop), Math.min(bottom, Math.max(torsoTop + 1, torsoBottom))] as const;
+  const chest = partColour(frame, mask, chestLeft, chestRight, torsoRows[0], torsoRows[1]);
+  if (chest !== undefined) details.chest = chest;
+  const flanks = partColour(frame, mask, x0, x1, torsoRows[0], torsoRows[1], false, [chestLeft, chestRight]);
+  if (flanks !== undefined) details.flanks = flanks;
   const cells = new Map<number, number>();
   let pixels = 0;
   for (let y = top; y < bottom; y++) {
@@ -87,7 +108,7 @@ export function readFigure(frame: VideoFrame, sceneMask: Mask, box: Box): Figure
       pixels++;
     }
   }
-  return { box, regions, cells, pixels };
+  return { box, regions, details, cells, pixels };
 }
 
 function partColour(
@@ -98,6 +119,7 @@ function partColour(
   y0: number,
   y1: number,
   withoutSkin = false,
+  gap?: readonly [number, number],
 ): PartColour | undefined {
   const table = labTable();
   // The part's main colour, not a blend: an open coat shows the shirt between its sides, and a mean (or a
@@ -107,6 +129,7 @@ function partColour(
   const cells: number[] = [];
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
+      if (gap !== undefined && x >= gap[0] && x < gap[1]) continue;
       const pixel = y * frame.width + x;
       if (mask.data[pixel] !== 1) continue;
       const r = frame.data[pixel * 3]!;
@@ -191,7 +214,13 @@ export function poolReadings(readings: readonly FigureReading[]): FigureReading 
   const cells = new Map<number, number>();
   for (const reading of readings)
     for (const [cell, count] of reading.cells) cells.set(cell, (cells.get(cell) ?? 0) + count);
-  return { box: first.box, regions, cells, pixels: readings.reduce((sum, item) => sum + item.pixels, 0) };
+  return {
+    box: first.box,
+    regions,
+    details: {},
+    cells,
+    pixels: readings.reduce((sum, item) => sum + item.pixels, 0),
+  };
 }
 
 /** Share of a reading's pixels whose colour is named `term` (nearest term of the context). */
