@@ -68,7 +68,7 @@ describe('reference parameters', () => {
       verifyTimeoutMs: 30_000,
       verifyFit: 'squash',
       syncVerify: false,
-      sparseMemory: 3,
+      sparseMemory: 'off',
       transition: 'soft',
       coverage: 'prompt',
       coverThreshold: 0.5,
@@ -78,13 +78,14 @@ describe('reference parameters', () => {
     const engine = { info: { localFrames: 9, chunkFrames: 3 } } as never;
     const policy = createIamflowPolicy({ engine, timeline: {} as never, events: () => {}, seed: 1 });
     expect(policy.transition).toBe('soft');
-    // sparse memory activation on by default, top 3 frames of sink + bank; the ablation turns it off
-    expect(policy.memoryTopK).toBe(3);
-    const dense = createIamflowPolicy(
+    // dense attention by default; the reference's sparse memory activation (top 3 of sink + bank) on request
+    expect(policy.memoryTopK).toBeUndefined();
+    const sparse = createIamflowPolicy(
       { engine, timeline: {} as never, events: () => {}, seed: 1 },
-      { sparseMemory: 'off' },
+      { sparseMemory: iamflowDefaults.memoryTopK },
     );
-    expect(dense.memoryTopK).toBeUndefined();
+    expect(iamflowDefaults.memoryTopK).toBe(3);
+    expect(sparse.memoryTopK).toBe(3);
     expect(() => parseIamflowSettings({ sparseMemory: 0 })).toThrow(/sparseMemory/);
   });
 });

@@ -61,9 +61,11 @@ const settingsSchema = z.strictObject({
   syncVerify: z.boolean().default(false),
   /**
    * Sparse memory activation: while the bank holds frames, the engine attends only to this many frames of sink +
-   * bank per attention pass (reference: 3), or `off` (ablation): dense attention over the whole context.
+   * bank per attention pass (the reference's count: `iamflowDefaults.memoryTopK`, 3), or `off`: dense attention over
+   * the whole context. Default `off`: the reference selects per head of a multi-head model, the miniature engine's
+   * one head makes one selection for every query, and k = 3 there drops the returning characters (docs/method.md 8b).
    */
-  sparseMemory: z.union([z.number().int().min(1), z.literal('off')]).default(iamflowDefaults.memoryTopK),
+  sparseMemory: z.union([z.number().int().min(1), z.literal('off')]).default('off'),
   /** Context change at a prompt switch: soft prompt transition (reference: adaptive cosine) or KV recache. */
   transition: z.enum(['recache', 'soft']).default('soft'),
   /** Seed of the `random` score ablation. Default: the run's seed. */
