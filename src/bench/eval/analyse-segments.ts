@@ -12,10 +12,13 @@ import {
 } from './measure/find-figures.js';
 import { type CharacterMatch, linkSightings, matchCharacters } from './measure/link-figures.js';
 import { type FigureReading, readFigure } from './measure/read-figure.js';
-import { type SegmentSpan, sampleIndices, segmentSpans, spreadIndices } from './sample-frames.js';
-
-/** Frames per segment the plate (median background) is estimated from. */
-const plateSamples = 9;
+import {
+  plateSamples,
+  type SegmentSpan,
+  sampleIndices,
+  segmentSpans,
+  spreadIndices,
+} from './sample-frames.js';
 
 /** One sampled frame, read. */
 export interface FrameAnalysis {

@@ -3,10 +3,9 @@ import { resolvePolicy } from '../../memory/policy-registry.js';
 import { createCollectSink } from '../../run/collect-sink.js';
 import { createRunDirSink } from '../../run/create-run-dir-sink.js';
 import { runScript } from '../../run/run-script.js';
-import { analyseSegments } from '../eval/analyse-segments.js';
-import { evaluateVideo } from '../eval/evaluate-video.js';
-import { evaluateRenderRecord } from '../eval/oracle.js';
-import { identityTimeline } from './identity-timeline.js';
+import type { RunPlan } from '../../run/run-sink.js';
+import { evaluatedFrameIndices } from '../eval/sample-frames.js';
+import { evaluateCollected } from './evaluate-collected.js';
 import type { RunJob, RunOutcome } from './run-job.js';
 
 /**
@@ -16,7 +15,18 @@ import type { RunJob, RunOutcome } from './run-job.js';
  */
 export async function executeRun(job: RunJob): Promise<RunOutcome> {
   const started = performance.now();
-  const collect = createCollectSink(job.keepVideo ? createRunDirSink({ dir: job.runDir }) : undefined);
+  // Only the frames the evaluator reads are copied (about one in six): copying all of them cost more than the
+  // whole evaluation. The run folder, when kept, still receives every frame. A remote engine may make another
+  // number of frames than its timeline says (the evaluator then maps segments proportionally), so its runs keep all.
+  const selective = job.engine?.provider !== 'remote';
+  const collect = createCollectSink(job.keepVideo ? createRunDirSink({ dir: job.runDir }) : undefined, {
+    ...(selective && {
+      keep: ({ timeline }: RunPlan) => ({
+        frameCount: timeline.totalVideoFrames,
+        indices: evaluatedFrameIndices(timeline, timeline.totalVideoFrames),
+      }),
+    }),
+  });
   const takesAgents = resolvePolicy(job.policy).takesAgents;
   try {
     const { result } = await runScript(
@@ -38,24 +48,12 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
       (result.chunks.reduce((sum, chunk) => sum + chunk.generateMs + chunk.decodeMs + chunk.policyMs, 0) +
         result.switches.reduce((sum, record) => sum + record.transitionMs, 0)) /
       1000;
-    const annotations = job.script.annotations;
-    // One pixel analysis serves the evaluation and the identity timeline.
-    const analysis = annotations ? analyseSegments(frames, timeline, annotations) : undefined;
-    const report = await evaluateVideo({
+    const { scores, metrics, identity } = await evaluateCollected(
       frames,
-      fps: timeline.fps,
+      renderRecord,
       timeline,
-      ...(annotations ? { annotations } : {}),
-      ...(analysis ? { analysis } : {}),
-    });
-    // The oracle reads the render record; it is stored beside the pixel metrics to check them.
-    const oracle =
-      annotations && renderRecord.length > 0
-        ? evaluateRenderRecord(renderRecord, timeline, annotations)
-        : undefined;
-    const metrics: Record<string, number> = { ...report.metrics };
-    for (const [name, value] of Object.entries(oracle?.metrics ?? {})) metrics[`oracle.${name}`] = value;
-    const identity = annotations && analysis ? identityTimeline(analysis, timeline, annotations) : undefined;
+      job.script.annotations,
+    );
     const outcome: RunOutcome = {
       status: 'done',
       wallSeconds: (performance.now() - started) / 1000,
@@ -63,7 +61,7 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
       videoSeconds: result.videoSeconds,
       realtimeFactor: result.videoSeconds / Math.max(generateSeconds, 0.001),
       costs: result.costs,
-      scores: { total: report.total, ...report.dimensions },
+      scores,
       metrics,
     };
     if (identity) outcome.identity = identity;
