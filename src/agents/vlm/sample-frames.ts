@@ -32,25 +32,44 @@ export function sampleFrames(
 export function resizeFrame(frame: VideoFrame, width: number, height: number): VideoFrame {
   if (frame.width === width && frame.height === height) return frame;
   const data = new Uint8Array(width * height * 3);
+  const source = frame.data;
+  // Column spans are the same on every row: computed once.
+  const lefts = new Int32Array(width);
+  const rights = new Int32Array(width);
+  for (let x = 0; x < width; x += 1) {
+    lefts[x] = Math.floor((x * frame.width) / width);
+    rights[x] = Math.max(lefts[x]! + 1, Math.floor(((x + 1) * frame.width) / width));
+  }
+  let target = 0;
   for (let y = 0; y < height; y += 1) {
     const top = Math.floor((y * frame.height) / height);
     const bottom = Math.max(top + 1, Math.floor(((y + 1) * frame.height) / height));
-    for (let x = 0; x < width; x += 1) {
-      const left = Math.floor((x * frame.width) / width);
-      const right = Math.max(left + 1, Math.floor(((x + 1) * frame.width) / width));
+    for (let x = 0; x < width; x += 1, target += 3) {
+      const left = lefts[x]!;
+      const right = rights[x]!;
+      if (bottom - top === 1 && right - left === 1) {
+        // one source pixel (enlarging): its value, as the mean of one
+        const offset = (top * frame.width + left) * 3;
+        data[target] = source[offset]!;
+        data[target + 1] = source[offset + 1]!;
+        data[target + 2] = source[offset + 2]!;
+        continue;
+      }
       let r = 0;
       let g = 0;
       let b = 0;
       for (let sy = top; sy < bottom; sy += 1) {
-        for (let sx = left; sx < right; sx += 1) {
-          const offset = (sy * frame.width + sx) * 3;
-          r += frame.data[offset]!;
-          g += frame.data[offset + 1]!;
-          b += frame.data[offset + 2]!;
+        for (
+          let offset = (sy * frame.width + left) * 3, end = (sy * frame.width + right) * 3;
+          offset < end;
+          offset += 3
+        ) {
+          r += source[offset]!;
+          g += source[offset + 1]!;
+          b += source[offset + 2]!;
         }
       }
       const count = (bottom - top) * (right - left);
-      const target = (y * width + x) * 3;
       data[target] = Math.round(r / count);
       data[target + 1] = Math.round(g / count);
       data[target + 2] = Math.round(b / count);
