@@ -38,7 +38,7 @@ export function close(mask: Mask, radius: number): Mask {
   return erode(dilate(mask, radius), radius);
 }
 
-/** Sets a pixel when any pixel within `radius` (square) is set; separable, so linear in the radius. */
+/** Sets a pixel when any pixel within `radius` (square) is set; separable with running counts, so the radius costs nothing. */
 export function dilate(mask: Mask, radius: number): Mask {
   return separable(mask, radius, 1);
 }
@@ -50,30 +50,29 @@ function erode(mask: Mask, radius: number): Mask {
 
 function separable(mask: Mask, radius: number, wanted: 0 | 1): Mask {
   const { width, height } = mask;
+  // Running counts of `wanted` pixels: a window holds one when its count difference is positive.
   const horizontal = new Uint8Array(width * height);
+  const rowCounts = new Int32Array(width + 1);
   for (let y = 0; y < height; y++) {
     const row = y * width;
+    for (let x = 0; x < width; x++)
+      rowCounts[x + 1] = rowCounts[x]! + (mask.data[row + x] === wanted ? 1 : 0);
     for (let x = 0; x < width; x++) {
-      let hit = false;
-      for (let dx = Math.max(0, x - radius); dx <= Math.min(width - 1, x + radius); dx++) {
-        if (mask.data[row + dx] === wanted) {
-          hit = true;
-          break;
-        }
-      }
+      const hit = rowCounts[Math.min(width, x + radius + 1)]! - rowCounts[Math.max(0, x - radius)]! > 0;
       horizontal[row + x] = hit ? wanted : 1 - wanted;
     }
   }
+  const columnCounts = new Int32Array((height + 1) * width);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, at = y * width; x < width; x++, at++)
+      columnCounts[at + width] = columnCounts[at]! + (horizontal[at] === wanted ? 1 : 0);
+  }
   const data = new Uint8Array(width * height);
-  for (let x = 0; x < width; x++) {
-    for (let y = 0; y < height; y++) {
-      let hit = false;
-      for (let dy = Math.max(0, y - radius); dy <= Math.min(height - 1, y + radius); dy++) {
-        if (horizontal[dy * width + x] === wanted) {
-          hit = true;
-          break;
-        }
-      }
+  for (let y = 0; y < height; y++) {
+    const below = Math.min(height, y + radius + 1) * width;
+    const above = Math.max(0, y - radius) * width;
+    for (let x = 0; x < width; x++) {
+      const hit = columnCounts[below + x]! - columnCounts[above + x]! > 0;
       data[y * width + x] = hit ? wanted : 1 - wanted;
     }
   }
