@@ -7,9 +7,7 @@
  *     --variant 'fixed={"artefacts":"fixed"}' --variant 'faithful={"artefacts":"faithful"}'
  */
 import { parseArgs } from 'node:util';
-import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
-import { evaluateVideo } from '../src/bench/eval/evaluate-video.js';
-import { evaluateRenderRecord } from '../src/bench/eval/oracle.js';
+import { evaluateCollected } from '../src/bench/runner/evaluate-collected.js';
 import { selectScripts } from '../src/bench/runner/plan-runs.js';
 import type { RenderRecordEntry } from '../src/engine/engine.js';
 import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
@@ -69,24 +67,14 @@ for (const script of chosen) {
     } finally {
       await engine.release();
     }
-    const annotations = script.annotations;
-    const analysis = annotations ? analyseSegments(frames, timeline, annotations) : undefined;
-    const report = await evaluateVideo({
-      frames,
-      fps: timeline.fps,
-      timeline,
-      ...(annotations ? { annotations } : {}),
-      ...(analysis ? { analysis } : {}),
-    });
-    const oracle = annotations ? evaluateRenderRecord(records, timeline, annotations) : undefined;
-    const row: Record<string, number> = { total: report.total, ...report.dimensions };
-    for (const [name, value] of Object.entries(oracle?.metrics ?? {})) row[`oracle.${name}`] = value;
+    const { scores, metrics } = await evaluateCollected(frames, records, timeline, script.annotations);
+    const row: Record<string, number> = { ...scores, ...metrics };
     const banks = events.filter((event) => event.type === 'bank-set') as unknown as Array<{ ids: string[] }>;
     row.bankSets = banks.length;
     const list = rows.get(variant.name) ?? [];
     list.push(row);
     rows.set(variant.name, list);
-    process.stderr.write(`${script.id} ${variant.name} total=${report.total.toFixed(2)}\n`);
+    process.stderr.write(`${script.id} ${variant.name} total=${scores.total.toFixed(2)}\n`);
   }
 }
 
