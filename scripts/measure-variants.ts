@@ -78,6 +78,7 @@ for (const script of chosen) {
   }
 }
 
+const finite = (xs: number[]) => xs.filter((x) => Number.isFinite(x));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const base = rows.get(variants[0]!.name)!;
 console.log(
@@ -88,12 +89,18 @@ console.log(`| :-- |${keys.map(() => ' --: |').join('')}`);
 for (const variant of variants) {
   const list = rows.get(variant.name)!;
   const cells = keys.map((key) => {
-    const m = mean(list.map((row) => row[key] ?? Number.NaN));
-    if (variant === variants[0]) return m.toFixed(2);
-    const diffs = list.map((row, index) => (row[key] ?? Number.NaN) - (base[index]![key] ?? Number.NaN));
+    // a metric a run does not define (a character never seen twice) leaves that script out, and the count says so
+    const values = finite(list.map((row) => row[key] ?? Number.NaN));
+    const m = mean(values);
+    const count = values.length < list.length ? ` [n=${values.length}]` : '';
+    if (variant === variants[0]) return `${m.toFixed(2)}${count}`;
+    const diffs = finite(
+      list.map((row, index) => (row[key] ?? Number.NaN) - (base[index]![key] ?? Number.NaN)),
+    );
     const d = mean(diffs);
     const sd = Math.sqrt(diffs.reduce((s, x) => s + (x - d) ** 2, 0) / Math.max(1, diffs.length - 1));
-    return `${m.toFixed(2)} (${d >= 0 ? '+' : ''}${d.toFixed(2)} ± ${(sd / Math.sqrt(diffs.length)).toFixed(2)})`;
+    const pairs = diffs.length < list.length ? ` [n=${diffs.length}]` : '';
+    return `${m.toFixed(2)}${count} (${d >= 0 ? '+' : ''}${d.toFixed(2)} ± ${(sd / Math.sqrt(diffs.length)).toFixed(2)}${pairs})`;
   });
   console.log(`| ${variant.name} ${JSON.stringify(variant.settings)} | ${cells.join(' | ')} |`);
 }
