@@ -100,3 +100,17 @@ export interface VerifyCorrection {
 
 /** A non-fatal note attached to a result. */
 export type VerifyWarning = ProviderWarning;
+
+/**
+ * The verifier's state now, for a checkpoint taken later: held without copying where the verifier can (`hold`),
+ * else its `snapshot()` taken at once; undefined from the call for a stateless verifier.
+ *
+ * @example
+ * let state = holdVerifierState(verifier); // after each verification
+ * checkpoint.verifier = state();           // serialised only when a checkpoint is written
+ */
+export function holdVerifierState(verifier: Pick<FrameVerifierV1, 'hold' | 'snapshot'>): () => unknown {
+  if (verifier.hold) return verifier.hold();
+  const state = verifier.snapshot?.();
+  return () => state;
+}

@@ -1,5 +1,5 @@
 import { createRulesExtractor } from '../../agents/llm/rules/create-rules-extractor.js';
-import type { FrameVerifierV1 } from '../../agents/vlm/frame-verifier.js';
+import { type FrameVerifierV1, holdVerifierState } from '../../agents/vlm/frame-verifier.js';
 import { createThreadVerifyQueue } from '../../agents/vlm/thread/create-thread-verify-queue.js';
 import { createVerifierFromSpec, type VerifierSpec } from '../../agents/vlm/verifier-spec.js';
 import { prepareVerifyInput, type VerifyJob } from '../../agents/vlm/verify-job.js';
@@ -73,12 +73,7 @@ export function createIamflowPolicy(
   // The state is only held after each verification (no copy) and serialised when a checkpoint is taken; the
   // verification thread holds its own and answers `verifierState()`.
   const unverified = new Map<number, VerifyJob>();
-  const holdState = (): (() => unknown) => {
-    if (verifier.hold) return verifier.hold();
-    const state = verifier.snapshot?.();
-    return () => state;
-  };
-  let verifierState = holdState();
+  let verifierState = holdVerifierState(verifier);
   const profiledVerifier = profileVerifier(verifier);
   const tracked: FrameVerifierV1 = {
     specificationVersion: 'v1',
@@ -89,7 +84,7 @@ export function createIamflowPolicy(
         return await profiledVerifier.verify(input);
       } finally {
         unverified.delete(unverified.keys().next().value!);
-        verifierState = holdState();
+        verifierState = holdVerifierState(verifier);
       }
     },
   };

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { holdVerifierState } from '../frame-verifier.js';
 import { createVerifierFromSpec } from '../verifier-spec.js';
 import { prepareVerifyInput } from '../verify-job.js';
 import { failedVerification } from '../verify-queue.js';
@@ -9,13 +10,7 @@ import type { VerifyThreadData, VerifyThreadReply, VerifyThreadRequest } from '.
 const port = parentPort;
 if (port) {
   const verifier = createVerifierFromSpec((workerData as VerifyThreadData).spec);
-  /** The verifier's state now, held without copying where the verifier can (`hold`), else serialised at once. */
-  const hold = (): (() => unknown) => {
-    if (verifier.hold) return verifier.hold();
-    const state = verifier.snapshot?.();
-    return () => state;
-  };
-  let latest = hold();
+  let latest = holdVerifierState(verifier);
   let restoresQueued = 0;
   const answer = (id: number) => {
     const reply: VerifyThreadReply = { snapshot: id, state: latest() };
@@ -37,13 +32,13 @@ if (port) {
       }
       if ('restore' in request) {
         verifier.restore?.(request.restore);
-        latest = hold();
+        latest = holdVerifierState(verifier);
         restoresQueued -= 1;
         return;
       }
       const started = performance.now();
       const result = await verifier.verify(prepareVerifyInput(request.job)).catch(failedVerification);
-      latest = hold();
+      latest = holdVerifierState(verifier);
       const reply: VerifyThreadReply = {
         chunk: request.chunk,
         result,
