@@ -14,9 +14,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateVideo } from '../src/bench/eval/evaluate-video.js';
-import { characterOfMention, evaluateRenderRecord } from '../src/bench/eval/oracle.js';
+import { characterOfMention } from '../src/bench/eval/oracle.js';
 import { segmentSpans } from '../src/bench/eval/sample-frames.js';
+import { evaluateCollected } from '../src/bench/runner/evaluate-collected.js';
 import type { RenderRecordEntry } from '../src/engine/engine.js';
 import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
 import { encodePng } from '../src/frame/encode-png.js';
@@ -79,15 +79,17 @@ async function run(script: Script, policy: string, references?: PolicyReferences
 }
 
 async function score(script: Script, result: Run) {
-  const timeline = buildTimeline(script);
-  const annotations = script.annotations!;
-  const report = await evaluateVideo({ frames: result.frames, fps: timeline.fps, timeline, annotations });
-  const oracle = evaluateRenderRecord(result.records, timeline, annotations);
+  const { metrics } = await evaluateCollected(
+    result.frames,
+    result.records,
+    buildTimeline(script),
+    script.annotations,
+  );
   return {
-    pixelLongRange: report.metrics.longRangeConsistency,
-    pixelAdjacent: report.metrics.adjacentConsistency,
-    oracleLongRange: oracle.metrics.longRangeConsistency,
-    oracleAdjacent: oracle.metrics.adjacentConsistency,
+    pixelLongRange: metrics.longRangeConsistency,
+    pixelAdjacent: metrics.adjacentConsistency,
+    oracleLongRange: metrics['oracle.longRangeConsistency'],
+    oracleAdjacent: metrics['oracle.adjacentConsistency'],
   };
 }
 

@@ -15,8 +15,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluateVideo } from '../src/bench/eval/evaluate-video.js';
-import { evaluateRenderRecord } from '../src/bench/eval/oracle.js';
+import { evaluateCollected } from '../src/bench/runner/evaluate-collected.js';
 import type { RenderRecordEntry } from '../src/engine/engine.js';
 import { appearanceDistance } from '../src/engine/mini/appearance.js';
 import { createMiniEngine } from '../src/engine/mini/mini-engine.js';
@@ -110,17 +109,19 @@ function lookDistance(entry: RenderRecordEntry, looks: number[][]): number | und
 }
 
 async function score(script: Script, result: Run, picture: { image: VideoFrame; looks: number[][] }) {
-  const timeline = buildTimeline(script);
-  const annotations = script.annotations!;
-  const report = await evaluateVideo({ frames: result.frames, fps: timeline.fps, timeline, annotations });
-  const oracle = evaluateRenderRecord(result.records, timeline, annotations);
+  const { metrics } = await evaluateCollected(
+    result.frames,
+    result.records,
+    buildTimeline(script),
+    script.annotations,
+  );
   return {
     firstPixel: meanAbsolute(result.frames[0]!, picture.image),
     firstLook: lookDistance(result.records[0]!, picture.looks),
-    oracleLongRange: oracle.metrics.longRangeConsistency,
-    pixelLongRange: report.metrics.longRangeConsistency,
-    oracleAdjacent: oracle.metrics.adjacentConsistency,
-    pixelAdjacent: report.metrics.adjacentConsistency,
+    oracleLongRange: metrics['oracle.longRangeConsistency'],
+    pixelLongRange: metrics.longRangeConsistency,
+    oracleAdjacent: metrics['oracle.adjacentConsistency'],
+    pixelAdjacent: metrics.adjacentConsistency,
   };
 }
 
