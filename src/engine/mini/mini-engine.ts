@@ -221,7 +221,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
         // prompt writes its keys/values before the other frames are denoised with it in context (it is the sink).
         const frame = imageLatentFrame(pixelTokens(options.startImage), conditioning, startFrame);
         const contextPass = workProfile.start('context-pass');
-        frame.cache = writeCache(frame, contextFor(startFrame, chunkEnd), conditioning);
+        frame.cache = writeCache(frame, contextFor(startFrame, chunkEnd), conditioning, topK);
         workProfile.stop(contextPass);
         frames.push(frame);
         costs.contextPasses += 1;
