@@ -10,6 +10,7 @@ import { openBenchStore } from '../store/open-bench-store.js';
 import { resultsFileName } from '../store/results-store.js';
 import { executeRun } from './execute-run.js';
 import { planRuns, runDirName, selectScripts } from './plan-runs.js';
+import { resolveBenchPolicies } from './policy-variants.js';
 import type { QueueSettings } from './queue-connection.js';
 import { defaultQueueName } from './queue-connection.js';
 import type { QueueTiming } from './queue-job.js';
@@ -32,7 +33,10 @@ export const benchDefaults = {
 export interface BenchOptions {
   /** Suite JSONL file (relative to `cwd`). Default {@link benchDefaults}.suite. */
   suite?: string;
-  /** Policies to run, each a registered name. Default: every registered policy. */
+  /**
+   * Policies to run: registered names, variant labels (`iamflow/recache`, see `policyVariants`) or `POLICY/*` (the
+   * policy and all its variants). Default: every registered policy, no variant.
+   */
   policies?: readonly string[];
   /** Only scripts of this suite dimension. */
   dimension?: string;
@@ -95,8 +99,8 @@ export type BenchEvent =
   | { type: 'queue-counts'; counts: QueueCounts }
   | {
       type: 'run-end';
-      /** The job without its script, agent and engine settings (which may hold API keys and tokens). */
-      job: Omit<RunJob, 'script' | 'agents' | 'engine'>;
+      /** The job without its script, agent, engine and variant settings (agents and engine may hold API keys). */
+      job: Omit<RunJob, 'script' | 'agents' | 'engine' | 'variant'>;
       outcome: RunOutcome;
       finished: number;
       failed: number;
@@ -146,19 +150,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const suite = options.suite ?? benchDefaults.suite;
-  const known = policyNames();
-  const policies = options.policies ?? known;
-  const unknown = policies.filter((name) => !known.includes(name));
-  if (unknown.length > 0 || policies.length === 0) {
-    throw new InputError([
-      {
-        code: 'unknown-policy',
-        path: ['--policies'],
-        message: unknown.length > 0 ? `unknown policy '${unknown.join("', '")}'` : 'no policy given',
-        hint: `use a comma-separated list of: ${known.join(', ')}`,
-      },
-    ]);
-  }
+  const policies = resolveBenchPolicies(options.policies ?? policyNames());
   const { scripts, errors } = await readScripts(suite, { cwd });
   const issues = errors.flatMap((error) => error.issues);
   const selected = selectScripts(scripts, {
@@ -239,7 +231,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       if (timing) timings.push(timing);
       const finished = done + failed;
       const elapsedSeconds = (performance.now() - started) / 1000;
-      const { script: _script, agents: _agents, engine: _engine, ...described } = job;
+      const { script: _script, agents: _agents, engine: _engine, variant: _variant, ...described } = job;
       options.onEvent?.({
         type: 'run-end',
         job: described,
