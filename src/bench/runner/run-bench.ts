@@ -9,6 +9,7 @@ import { redactUrl } from '../redact-url.js';
 import { openBenchStore } from '../store/open-bench-store.js';
 import { resultsFileName } from '../store/results-store.js';
 import { executeRun } from './execute-run.js';
+import { codeVersion, jobIdentity } from './job-identity.js';
 import { planRuns, runDirName, selectScripts } from './plan-runs.js';
 import { resolveBenchPolicies } from './policy-variants.js';
 import type { QueueSettings } from './queue-connection.js';
@@ -205,6 +206,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       issues,
       ...(queueName ? { queue: queueName } : {}),
     });
+    const version = codeVersion();
     let done = 0;
     let failed = 0;
     let runSeconds = 0;
@@ -223,6 +225,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
         dimension: job.dimension,
         ...(job.keepVideo && outcome.status === 'done' ? { runDir: runDirName(job) } : {}),
         createdAt: new Date().toISOString(),
+        // The queue job's full identity: with a variant, the hash of the settings it ran.
+        ...(options.queue ? { jobId: jobIdentity(job, version) } : {}),
       });
       // Not stored: the run was already done (a duplicate delivery); the store kept the first result.
       if (!stored || outcome.status === 'done') done++;
