@@ -1,3 +1,4 @@
+import { benchPolicyNames } from '../runner/policy-variants.js';
 import type { StoredRun } from '../store/results-store.js';
 
 /** Means of one policy over its done runs. */
@@ -58,7 +59,8 @@ const suiteOrder = [
   'attribute-change',
   'newcomer',
 ];
-const policyOrder = ['self-forcing', 'longlive', 'memflow', 'iamflow'];
+// The registry's order, each policy's variants right after it (`iamflow`, `iamflow/bank-recover`, ...).
+const policyOrder = benchPolicyNames();
 
 function mean(values: readonly (number | null | undefined)[]): number | null {
   const defined = values.filter(
