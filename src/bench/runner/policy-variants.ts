@@ -43,7 +43,7 @@ export const policyVariants: readonly PolicyVariant[] = [
   iamflow('score-semantic', { score: 'semantic_only' }, "a chunk's archived frame by semantic score only"),
   iamflow('score-visual', { score: 'visual_only' }, "a chunk's archived frame by visual score only"),
   iamflow('score-random', { score: 'random' }, "a chunk's archived frame at random (seeded by the run)"),
-  iamflow('correction-same-slot', { correction: 'same-slot' }, 'a correction replaces attributes of the same slot, not the whole list'),
+  iamflow('correction-same-slot', { correction: 'same-slot' }, "ours: a correction replaces the same slot's attribute, not the whole list"),
   iamflow('verify-keep-aspect', { verifyFit: 'keep-aspect' }, 'frames reach the verifier fitted, not squashed to 256 x 256'),
   iamflow('coverage-verified', { coverage: 'verified' }, 'an archived frame covers the IDs verified in it'),
   iamflow('coverage-threshold', { coverage: 'threshold' }, 'an archived frame covers the IDs it scores above a threshold for'),
