@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import {
   comparePaired,
   compareVariants,
-  type PairedDifference,
+  formatPaired,
   pairedScoreNames,
 } from '../src/bench/report/paired-differences.js';
 import { openBenchStore, resultsFileName } from '../src/bench/store/index.js';
@@ -45,12 +45,6 @@ const store = await openBenchStore(values.store ?? join(dir, resultsFileName));
 const runs = await store.listRuns({ status: 'done' });
 await store.close();
 
-const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
-const format = (difference: PairedDifference) =>
-  `${signed(difference.mean)} ± ${Number.isFinite(difference.error) ? difference.error.toFixed(2) : '?'}`;
-/** `[n=...]` when a score is defined on fewer scripts than the pair has. */
-const counted = (difference: PairedDifference, pairs: number) =>
-  difference.count < pairs ? ` [n=${difference.count}]` : '';
 const describe = (runs: readonly { seed: number; width: number; height: number; steps: number }[]) =>
   [...new Set(runs.map((run) => `seed ${run.seed}, ${run.width}x${run.height}, ${run.steps} steps`))].join(
     '; ',
@@ -84,7 +78,7 @@ function printVariants() {
       const cells = differences.map((difference) =>
         difference.count === 0
           ? '-'
-          : `${difference.subjectMean.toFixed(2)} (${format(difference)})${counted(difference, pairs)}`,
+          : `${difference.subjectMean.toFixed(2)} (${formatPaired(difference, pairs)})`,
       );
       console.log(`| ${subject} | ${pairs} | ${cells.join(' | ')} |`);
     }
@@ -99,7 +93,7 @@ function printVariants() {
       const cells = dimensions.map((dimension) => {
         const within = runs.filter((run) => run.dimension === dimension);
         const [difference] = comparePaired(within, subject, baseline, [metric]).differences;
-        return difference!.count === 0 ? '-' : `${format(difference!)} (${difference!.count})`;
+        return difference!.count === 0 ? '-' : `${formatPaired(difference!)} (${difference!.count})`;
       });
       console.log(`| ${subject} | ${cells.join(' | ')} |`);
     }
@@ -136,7 +130,7 @@ function printPolicy(policy: string) {
     for (const difference of differences) {
       if (difference.count < 2) continue;
       const { higher, lower, tied } = difference;
-      console.log(`| ${difference.metric} | ${format(difference)} | ${higher} / ${lower} / ${tied} |`);
+      console.log(`| ${difference.metric} | ${formatPaired(difference)} | ${higher} / ${lower} / ${tied} |`);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRun } from '../store/results-store.js';
 import { aggregateResults } from './aggregate-results.js';
+import { renderMarkdown } from './render-markdown.js';
 
 const run = (id: number, policy: string): StoredRun => ({
   id,
@@ -30,5 +31,26 @@ describe('aggregateResults', () => {
       'zeta',
     ]);
     expect(summary.byPolicy.map((row) => row.policy)).toEqual(summary.policies);
+  });
+
+  it('puts each variant against its policy into results.md, and nothing when the store has no variant', () => {
+    const scored = (id: number, scriptId: string, policy: string, total: number): StoredRun => ({
+      ...run(id, policy),
+      scriptId,
+      scores: { total, quality: total, temporal: total, instruction: total },
+    });
+    const runs = [
+      scored(1, 'a', 'iamflow', 60),
+      scored(2, 'b', 'iamflow', 50),
+      scored(3, 'a', 'iamflow/recache', 61),
+      scored(4, 'b', 'iamflow/recache', 53),
+    ];
+    const markdown = renderMarkdown(aggregateResults(runs));
+    expect(markdown).toContain('## Variants against their policy (paired)');
+    // differences 1 and 3: mean 2, SE 1; no oracle metric in these runs
+    expect(markdown).toContain(
+      '| iamflow/recache − iamflow | 2 | +2.00 ± 1.00 | +2.00 ± 1.00 | +2.00 ± 1.00 | +2.00 ± 1.00 | – | – |',
+    );
+    expect(renderMarkdown(aggregateResults(runs.slice(0, 2)))).not.toContain('Variants');
   });
 });

@@ -122,3 +122,10 @@ export function compareVariants(
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
     .map((label) => comparePaired(runs, label, variantBase(label)!, metrics));
 }
+
+/** `+0.32 ± 0.85` (`?` for the error under 2 scripts), with ` [n=N]` when the score is defined on fewer than `pairs`. */
+export function formatPaired(difference: PairedDifference, pairs = difference.count): string {
+  const error = Number.isFinite(difference.error) ? difference.error.toFixed(2) : '?';
+  const count = difference.count < pairs ? ` [n=${difference.count}]` : '';
+  return `${difference.mean >= 0 ? '+' : ''}${difference.mean.toFixed(2)} ± ${error}${count}`;
+}
