@@ -1,102 +1,136 @@
 /**
- * Paired per-script differences of one policy against each other policy, from a bench results store: the mean
- * difference of every score (dimensions, pixel metrics and the render-record oracle) over the scripts both policies
- * ran, with one standard error of that mean, and on how many scripts the policy's total is higher.
+ * Paired per-script differences from a bench results store: the mean difference of every score (dimensions, pixel
+ * metrics and the render-record oracle) over the scripts both runs finished, with one standard error of that mean.
  *
- *   npx tsx scripts/paired-differences.ts RESULTS_DIR [--policy iamflow] [--metric oracle.longRangeConsistency ...]
+ *   npx tsx scripts/paired-differences.ts RESULTS_DIR [--policy iamflow] [--metric NAME ...] [--store LOCATION]
+ *     one policy against each other stored policy: a table per baseline, with on how many scripts it is higher
+ *   npx tsx scripts/paired-differences.ts RESULTS_DIR --variants [--by-dimension] [--metric NAME ...]
+ *     every stored policy variant (`iamflow bench --policies 'iamflow/*'`) against its own policy, one row each:
+ *     the variant's mean and, in parentheses, variant minus policy ± SE; --by-dimension adds a table per score
+ *     with the difference in each suite dimension
  *
- * Prints a Markdown table per baseline, ready for docs/results.md.
+ * --store reads a PostgreSQL store (postgres://...) or another SQLite file instead of RESULTS_DIR/results.sqlite.
+ * Prints Markdown tables, ready for docs/results.md.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openResultsStore, resultsFileName, type StoredRun } from '../src/bench/store/index.js';
+import {
+  comparePaired,
+  compareVariants,
+  formatPaired,
+  pairedScoreNames,
+} from '../src/bench/report/paired-differences.js';
+import { openBenchStore, resultsFileName } from '../src/bench/store/index.js';
 
+const usage =
+  'usage: npx tsx scripts/paired-differences.ts RESULTS_DIR [--policy NAME | --variants [--by-dimension]] ' +
+  '[--metric NAME ...] [--store LOCATION]';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     policy: { type: 'string', default: 'iamflow' },
+    variants: { type: 'boolean', default: false },
+    'by-dimension': { type: 'boolean', default: false },
     metric: { type: 'string', multiple: true },
+    store: { type: 'string' },
   },
 });
 const dir = positionals[0];
 if (!dir) {
-  console.error(
-    'usage: npx tsx scripts/paired-differences.ts RESULTS_DIR [--policy NAME] [--metric NAME ...]',
-  );
+  console.error(usage);
   process.exit(2);
 }
 
-const store = openResultsStore(join(dir, resultsFileName));
-const runs = store.listRuns().filter((run) => run.status === 'done');
-store.close();
+const store = await openBenchStore(values.store ?? join(dir, resultsFileName));
+const runs = await store.listRuns({ status: 'done' });
+await store.close();
 
-/** Every score of a run by name: the dimensions, then its metrics. */
-function scoresOf(run: StoredRun): Record<string, number> {
-  const scores: Record<string, number> = { ...(run.metrics ?? {}) };
-  if (run.scores) {
-    scores.total = run.scores.total;
-    scores.temporal = run.scores.temporal;
-    scores.instruction = run.scores.instruction;
-    scores.quality = run.scores.quality;
+const describe = (runs: readonly { seed: number; width: number; height: number; steps: number }[]) =>
+  [...new Set(runs.map((run) => `seed ${run.seed}, ${run.width}x${run.height}, ${run.steps} steps`))].join(
+    '; ',
+  );
+
+if (values.variants) printVariants();
+else printPolicy(values.policy);
+
+/** Every variant against its policy, one row each. */
+function printVariants() {
+  const metrics = values.metric ?? [...pairedScoreNames];
+  const comparisons = compareVariants(runs, metrics);
+  if (comparisons.length === 0) {
+    console.error(`no done runs of a policy variant (POLICY/NAME) in ${values.store ?? dir}`);
+    process.exit(1);
   }
-  return scores;
-}
-
-const byPolicy = new Map<string, Map<string, Record<string, number>>>();
-for (const run of runs) {
-  const key = `${run.scriptId}|${run.seed}|${run.width}x${run.height}`;
-  const table = byPolicy.get(run.policy) ?? new Map<string, Record<string, number>>();
-  table.set(key, scoresOf(run));
-  byPolicy.set(run.policy, table);
-}
-
-const subject = byPolicy.get(values.policy);
-if (!subject) {
-  console.error(`no done runs of policy ${values.policy} in ${dir}`);
-  process.exit(1);
-}
-
-const defaultMetrics = [
-  'total',
-  'temporal',
-  'instruction',
-  'adjacentConsistency',
-  'longRangeConsistency',
-  'duplication',
-  'identitySwaps',
-  'entityGrounding',
-  'oracle.adjacentConsistency',
-  'oracle.longRangeConsistency',
-  'oracle.duplication',
-  'oracle.identitySwaps',
-  'oracle.entityGrounding',
-];
-const metrics = values.metric ?? defaultMetrics;
-
-const format = (mean: number, error: number) =>
-  `${mean >= 0 ? '+' : ''}${mean.toFixed(2)} ± ${error.toFixed(2)}`;
-
-for (const [baseline, table] of byPolicy) {
-  if (baseline === values.policy) continue;
-  const shared = [...subject.keys()].filter((key) => table.has(key));
-  console.log(`\n${values.policy} minus ${baseline}, ${shared.length} scripts paired`);
-  console.log('\n| Score | Mean difference ± SE | Scripts higher / lower / tied |');
-  console.log('| :-- | --: | --: |');
-  for (const metric of metrics) {
-    const differences: number[] = [];
-    for (const key of shared) {
-      const mine = subject.get(key)![metric];
-      const theirs = table.get(key)![metric];
-      if (mine !== undefined && theirs !== undefined) differences.push(mine - theirs);
+  console.log(
+    `Each variant minus its policy over the scripts both finished (${describe(runs)}): the variant's mean, ` +
+      'in parentheses the mean paired difference ± its standard error.\n',
+  );
+  console.log(`| variant | scripts | ${metrics.join(' | ')} |`);
+  console.log(`| :-- | --: |${metrics.map(() => ' --: |').join('')}`);
+  const bases = [...new Set(comparisons.map((comparison) => comparison.baseline))];
+  for (const base of bases) {
+    const own = runs.filter((run) => run.policy === base);
+    const means = comparePaired(own, base, base, metrics).differences;
+    console.log(
+      `| ${base} | ${own.length} | ${means.map((mean) => (mean.count > 0 ? mean.subjectMean.toFixed(2) : '-')).join(' | ')} |`,
+    );
+    for (const { subject, pairs, differences } of comparisons.filter((item) => item.baseline === base)) {
+      const cells = differences.map((difference) =>
+        difference.count === 0
+          ? '-'
+          : `${difference.subjectMean.toFixed(2)} (${formatPaired(difference, pairs)})`,
+      );
+      console.log(`| ${subject} | ${pairs} | ${cells.join(' | ')} |`);
     }
-    if (differences.length < 2) continue;
-    const mean = differences.reduce((sum, value) => sum + value, 0) / differences.length;
-    const variance =
-      differences.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (differences.length - 1);
-    const error = Math.sqrt(variance / differences.length);
-    const higher = differences.filter((value) => value > 1e-9).length;
-    const lower = differences.filter((value) => value < -1e-9).length;
-    const tied = differences.length - higher - lower;
-    console.log(`| ${metric} | ${format(mean, error)} | ${higher} / ${lower} / ${tied} |`);
+  }
+  if (!values['by-dimension']) return;
+  const dimensions = [...new Set(runs.map((run) => run.dimension))].sort();
+  for (const metric of metrics) {
+    console.log(`\n${metric}: variant minus policy by suite dimension (mean ± SE, scripts)\n`);
+    console.log(`| variant | ${dimensions.join(' | ')} |`);
+    console.log(`| :-- |${dimensions.map(() => ' --: |').join('')}`);
+    for (const { subject, baseline } of comparisons) {
+      const cells = dimensions.map((dimension) => {
+        const within = runs.filter((run) => run.dimension === dimension);
+        const [difference] = comparePaired(within, subject, baseline, [metric]).differences;
+        return difference!.count === 0 ? '-' : `${formatPaired(difference!)} (${difference!.count})`;
+      });
+      console.log(`| ${subject} | ${cells.join(' | ')} |`);
+    }
+  }
+}
+
+/** One policy against each other stored policy, a table per baseline. */
+function printPolicy(policy: string) {
+  const metrics = values.metric ?? [
+    'total',
+    'temporal',
+    'instruction',
+    'adjacentConsistency',
+    'longRangeConsistency',
+    'duplication',
+    'identitySwaps',
+    'entityGrounding',
+    'oracle.adjacentConsistency',
+    'oracle.longRangeConsistency',
+    'oracle.duplication',
+    'oracle.identitySwaps',
+    'oracle.entityGrounding',
+  ];
+  if (!runs.some((run) => run.policy === policy)) {
+    console.error(`no done runs of policy ${policy} in ${values.store ?? dir}`);
+    process.exit(1);
+  }
+  for (const baseline of new Set(runs.map((run) => run.policy))) {
+    if (baseline === policy) continue;
+    const { pairs, differences } = comparePaired(runs, policy, baseline, metrics);
+    console.log(`\n${policy} minus ${baseline}, ${pairs} scripts paired`);
+    console.log('\n| Score | Mean difference ± SE | Scripts higher / lower / tied |');
+    console.log('| :-- | --: | --: |');
+    for (const difference of differences) {
+      if (difference.count < 2) continue;
+      const { higher, lower, tied } = difference;
+      console.log(`| ${difference.metric} | ${formatPaired(difference)} | ${higher} / ${lower} / ${tied} |`);
+    }
   }
 }

@@ -1,4 +1,6 @@
+import { benchPolicyNames } from '../runner/policy-variants.js';
 import type { StoredRun } from '../store/results-store.js';
+import { compareVariants, type PairedComparison } from './paired-differences.js';
 
 /** Means of one policy over its done runs. */
 export interface PolicySummary {
@@ -48,6 +50,8 @@ export interface ResultsSummary {
   configurations: string[];
   /** The failed runs, for the report's list. */
   failures: { scriptId: string; policy: string; error: string }[];
+  /** Each stored policy variant against its policy, paired by script (empty without variants). */
+  variants: PairedComparison[];
 }
 
 const suiteOrder = [
@@ -58,7 +62,8 @@ const suiteOrder = [
   'attribute-change',
   'newcomer',
 ];
-const policyOrder = ['self-forcing', 'longlive', 'memflow', 'iamflow'];
+// The registry's order, each policy's variants right after it (`iamflow`, `iamflow/bank-recover`, ...).
+const policyOrder = benchPolicyNames();
 
 function mean(values: readonly (number | null | undefined)[]): number | null {
   const defined = values.filter(
@@ -134,6 +139,7 @@ export function aggregateResults(
     failures: runs
       .filter((run) => run.status === 'failed')
       .map((run) => ({ scriptId: run.scriptId, policy: run.policy, error: run.error ?? '' })),
+    variants: compareVariants(done),
   };
 }
 

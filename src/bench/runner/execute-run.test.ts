@@ -105,4 +105,43 @@ describe('runBench with the miniature engine', () => {
     expect(settings('iamflow')).toMatchObject({ llm: { provider: 'rules' }, syncVerify: true });
     expect(settings('longlive')).toEqual({});
   });
+
+  it('runs a policy variant on a worker thread with its settings, stored beside its policy, and resumes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamflow-bench-variant-'));
+    dirs.push(dir);
+    const out = join(dir, 'results');
+    const options = {
+      suite: writeTinySuite(dir),
+      out,
+      policies: ['iamflow', 'iamflow/recache'],
+      workers: 1,
+      width: 96,
+      height: 54,
+    };
+    expect(await runBench(options)).toMatchObject({ planned: 4, done: 4, failed: 0 });
+    const runJson = (policy: string) =>
+      runJsonSchema.parse(
+        JSON.parse(
+          readFileSync(join(out, 'runs', 'reappearance-001', `${policy}-s1-96x54`, 'run.json'), 'utf8'),
+        ),
+      );
+    expect(runJson('iamflow').policy).toMatchObject({ name: 'iamflow', settings: { syncVerify: false } });
+    expect(runJson('iamflow').policy.settings).not.toHaveProperty('transition');
+    expect(runJson('iamflow+recache').policy).toMatchObject({
+      name: 'iamflow',
+      settings: { transition: 'recache' },
+    });
+    const store = openResultsStore(join(out, 'results.sqlite'));
+    const runs = store.listRuns();
+    store.close();
+    expect(runs.map((run) => `${run.scriptId} ${run.policy} ${run.status}`)).toEqual([
+      'newcomer-001 iamflow done',
+      'newcomer-001 iamflow/recache done',
+      'reappearance-001 iamflow done',
+      'reappearance-001 iamflow/recache done',
+    ]);
+    // The recache at the switch makes another video.
+    expect(runs[2]!.metrics).not.toEqual(runs[3]!.metrics);
+    expect(await runBench(options)).toMatchObject({ planned: 4, skipped: 4, done: 0 });
+  }, 240_000);
 });

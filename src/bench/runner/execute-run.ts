@@ -27,13 +27,18 @@ export async function executeRun(job: RunJob): Promise<RunOutcome> {
       }),
     }),
   });
-  const takesAgents = resolvePolicy(job.policy).takesAgents;
+  const name = job.variant?.policy ?? job.policy;
+  const takesAgents = resolvePolicy(name).takesAgents;
   try {
     const { result } = await runScript(
       {
         script: job.script,
         ...(job.engine ? { engine: job.engine } : {}),
-        policy: { name: job.policy, ...(takesAgents && job.agents ? { agents: job.agents } : {}) },
+        policy: {
+          name,
+          ...(takesAgents && job.agents ? { agents: job.agents } : {}),
+          ...(job.variant ? { settings: job.variant.settings } : {}),
+        },
         seed: job.seed,
         size: { width: job.width, height: job.height },
         steps: job.steps,

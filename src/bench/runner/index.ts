@@ -3,6 +3,14 @@ export { executeRun } from './execute-run.js';
 export { identityTimeline } from './identity-timeline.js';
 export { codeVersion, jobIdentity } from './job-identity.js';
 export { planRuns, runDirName, type ScriptSelection, selectScripts } from './plan-runs.js';
+export {
+  type BenchPolicy,
+  benchPolicyNames,
+  type PolicyVariant,
+  policyVariantLabel,
+  policyVariants,
+  resolveBenchPolicies,
+} from './policy-variants.js';
 export { createBenchProgress, formatSeconds } from './progress.js';
 export {
   checkQueueUrl,

@@ -22,8 +22,8 @@ function canonical(value: unknown): string {
 }
 
 /**
- * A queue job's id: its whole identity (script, policy, seed, size, steps, a hash of the settings and the script's
- * content, code version), readable and free of `:` (BullMQ's separator). The same run enqueued twice gets the same
+ * A queue job's id: its whole identity (script, policy or variant label, seed, size, steps, a hash of the agent and
+ * variant settings and the script's content, code version), readable and free of `:` (BullMQ's separator) and `/`. The same run enqueued twice gets the same
  * id, so BullMQ keeps one job.
  *
  * @example
@@ -33,9 +33,10 @@ export function jobIdentity(job: RunJob, version: string): string {
   // The script's content, not where the coordinator read it from.
   const { source: _source, ...script } = job.script;
   const settings = createHash('sha256')
-    .update(canonical({ agents: job.agents ?? null, script }))
+    // A variant's settings join the hash (absent for a registered policy, so those ids stay as they were).
+    .update(canonical({ agents: job.agents ?? null, script, variant: job.variant }))
     .digest('hex')
     .slice(0, 8);
   const id = `${job.scriptId}.${job.policy}.s${job.seed}.${job.width}x${job.height}.t${job.steps}.${settings}.v${version}`;
-  return id.replace(/:/g, '_');
+  return id.replace(/:/g, '_').replace(/\//g, '+');
 }

@@ -3,6 +3,7 @@ import { runDefaults } from '../../run/run-defaults.js';
 import type { AgentSettings, MiniEngineSpec, RemoteEngineSpec } from '../../run/run-spec.js';
 import type { Script } from '../../script/script.js';
 import { type RunKey, runKeyString } from '../store/run-record.js';
+import type { BenchPolicy } from './policy-variants.js';
 import type { RunJob } from './run-job.js';
 
 /** Which scripts of a suite to run. */
@@ -34,7 +35,8 @@ export function selectScripts(scripts: readonly Script[], selection: ScriptSelec
 
 /** What every run of a batch shares. */
 export interface PlanOptions {
-  policies: readonly string[];
+  /** Registered policies and variants (`resolveBenchPolicies`); a run is keyed by the label. */
+  policies: readonly BenchPolicy[];
   seed: number;
   width: number;
   height: number;
@@ -62,7 +64,7 @@ export function planRuns(
     for (const policy of options.policies) {
       const key = {
         scriptId: script.id,
-        policy,
+        policy: policy.label,
         seed: options.seed,
         width: options.width,
         height: options.height,
@@ -80,6 +82,7 @@ export function planRuns(
         keepVideo: options.keepVideo,
         ...(options.agents ? { agents: options.agents } : {}),
         ...(options.engine ? { engine: options.engine } : {}),
+        ...(policy.settings ? { variant: { policy: policy.policy, settings: { ...policy.settings } } } : {}),
       });
     }
   }
@@ -88,9 +91,10 @@ export function planRuns(
 
 /**
  * A run folder relative to the results folder; the steps appear only when they differ from the reference's 4, so
- * folders of default runs keep their names.
+ * folders of default runs keep their names. A variant's folder is a sibling of its policy's (`iamflow+recache-s1-...`).
  */
 export function runDirName(key: RunKey) {
   const steps = key.steps === runDefaults.steps ? '' : `-t${key.steps}`;
-  return join('runs', key.scriptId, `${key.policy}-s${key.seed}-${key.width}x${key.height}${steps}`);
+  const policy = key.policy.replaceAll('/', '+');
+  return join('runs', key.scriptId, `${policy}-s${key.seed}-${key.width}x${key.height}${steps}`);
 }

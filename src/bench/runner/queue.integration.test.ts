@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,6 +137,41 @@ describe.skipIf(skip !== undefined)('the benchmark on a BullMQ queue (real Redis
       queue: { url: testServices.redis, name },
     });
     expect(again).toMatchObject({ skipped: 6, done: 0, remaining: 0 });
+  }, 240_000);
+
+  it('a policy variant travels in its job: the worker runs its settings, the store keeps it apart, resume skips it', async () => {
+    const dir = tempDir();
+    const name = queueName();
+    const options = {
+      suite: writeTinySuite(dir, 1, 2),
+      out: join(dir, 'results'),
+      policies: ['iamflow', 'iamflow/recache'],
+      width: 96,
+      height: 64,
+      queue: { url: testServices.redis, name },
+    };
+    const worker = await startQueueWorker({ url: testServices.redis, name, runsOut: join(dir, 'worker') });
+    try {
+      expect(await runBench(options)).toMatchObject({ planned: 2, done: 2, failed: 0 });
+      const store = createSqliteBenchStore(join(dir, 'results', 'results.sqlite'));
+      const runs = await store.listRuns();
+      await store.close();
+      expect(runs.map((run) => [run.policy, run.status, run.jobId?.split('.')[1]])).toEqual([
+        ['iamflow', 'done', 'iamflow'],
+        ['iamflow/recache', 'done', 'iamflow+recache'],
+      ]);
+      const policyOf = (folder: string) =>
+        JSON.parse(readFileSync(join(dir, 'worker', 'runs', 'reappearance-001', folder, 'run.json'), 'utf8'))
+          .policy;
+      expect(policyOf('iamflow+recache-s1-96x64')).toMatchObject({
+        name: 'iamflow',
+        settings: { transition: 'recache' },
+      });
+      expect(policyOf('iamflow-s1-96x64').settings).not.toHaveProperty('transition');
+      expect(await runBench(options)).toMatchObject({ skipped: 2, done: 0 });
+    } finally {
+      await worker.close();
+    }
   }, 240_000);
 
   it('a poison run (a script the engine refuses) fails with its error after bounded retries; the rest complete', async () => {

@@ -132,6 +132,71 @@ describe('runBench', () => {
     expect(summary).toMatchObject({ done: 1, remaining: 1 });
   });
 
+  it('runs policy variants as policies of their own: own rows, own folders, settings in the job, resumed', async () => {
+    const dir = tempDir();
+    const suite = writeSuite(dir, [
+      line('reappearance-001', 'reappearance'),
+      line('newcomer-001', 'newcomer'),
+    ]);
+    const out = join(dir, 'results');
+    const calls: RunJob[] = [];
+    const options = {
+      suite,
+      out,
+      policies: ['iamflow', 'iamflow/recache', 'iamflow/bank-recover'],
+      workers: 0,
+      width: 64,
+      height: 36,
+    };
+    // The variant fails on the second script: the rerun must retry only that one.
+    const failing: RunExecutor = async (job) => {
+      if (job.policy === 'iamflow/recache' && job.scriptId === 'newcomer-001') throw new Error('boom');
+      return fakeExecutor(calls)(job);
+    };
+    expect(await runBench({ ...options, executor: failing })).toMatchObject({
+      planned: 6,
+      done: 5,
+      failed: 1,
+    });
+    expect(calls.map((job) => [job.policy, job.variant, job.runDir.slice(out.length)])).toEqual([
+      ['iamflow', undefined, '/runs/reappearance-001/iamflow-s1-64x36'],
+      [
+        'iamflow/recache',
+        { policy: 'iamflow', settings: { transition: 'recache' } },
+        '/runs/reappearance-001/iamflow+recache-s1-64x36',
+      ],
+      [
+        'iamflow/bank-recover',
+        { policy: 'iamflow', settings: { bankUpdate: 'recover-every-chunk' } },
+        '/runs/reappearance-001/iamflow+bank-recover-s1-64x36',
+      ],
+      ['iamflow', undefined, '/runs/newcomer-001/iamflow-s1-64x36'],
+      [
+        'iamflow/bank-recover',
+        { policy: 'iamflow', settings: { bankUpdate: 'recover-every-chunk' } },
+        '/runs/newcomer-001/iamflow+bank-recover-s1-64x36',
+      ],
+    ]);
+    calls.length = 0;
+    expect(await runBench({ ...options, executor: fakeExecutor(calls) })).toMatchObject({
+      skipped: 5,
+      done: 1,
+      failed: 0,
+    });
+    expect(calls.map((job) => `${job.scriptId} ${job.policy}`)).toEqual(['newcomer-001 iamflow/recache']);
+    const store = openResultsStore(join(out, 'results.sqlite'));
+    const runs = store.listRuns();
+    store.close();
+    expect(runs.map((run) => `${run.scriptId} ${run.policy} ${run.status} ${run.runDir}`)).toEqual([
+      'newcomer-001 iamflow done runs/newcomer-001/iamflow-s1-64x36',
+      'newcomer-001 iamflow/bank-recover done runs/newcomer-001/iamflow+bank-recover-s1-64x36',
+      'newcomer-001 iamflow/recache done runs/newcomer-001/iamflow+recache-s1-64x36',
+      'reappearance-001 iamflow done runs/reappearance-001/iamflow-s1-64x36',
+      'reappearance-001 iamflow/bank-recover done runs/reappearance-001/iamflow+bank-recover-s1-64x36',
+      'reappearance-001 iamflow/recache done runs/reappearance-001/iamflow+recache-s1-64x36',
+    ]);
+  });
+
   it('rejects unknown policies and empty selections with hints', async () => {
     const dir = tempDir();
     const suite = writeSuite(dir, [line('reappearance-001', 'reappearance')]);

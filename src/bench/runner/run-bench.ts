@@ -9,7 +9,9 @@ import { redactUrl } from '../redact-url.js';
 import { openBenchStore } from '../store/open-bench-store.js';
 import { resultsFileName } from '../store/results-store.js';
 import { executeRun } from './execute-run.js';
+import { codeVersion, jobIdentity } from './job-identity.js';
 import { planRuns, runDirName, selectScripts } from './plan-runs.js';
+import { resolveBenchPolicies } from './policy-variants.js';
 import type { QueueSettings } from './queue-connection.js';
 import { defaultQueueName } from './queue-connection.js';
 import type { QueueTiming } from './queue-job.js';
@@ -32,7 +34,10 @@ export const benchDefaults = {
 export interface BenchOptions {
   /** Suite JSONL file (relative to `cwd`). Default {@link benchDefaults}.suite. */
   suite?: string;
-  /** Policies to run, each a registered name. Default: every registered policy. */
+  /**
+   * Policies to run: registered names, variant labels (`iamflow/recache`, see `policyVariants`) or `POLICY/*` (the
+   * policy and all its variants). Default: every registered policy, no variant.
+   */
   policies?: readonly string[];
   /** Only scripts of this suite dimension. */
   dimension?: string;
@@ -95,8 +100,8 @@ export type BenchEvent =
   | { type: 'queue-counts'; counts: QueueCounts }
   | {
       type: 'run-end';
-      /** The job without its script, agent and engine settings (which may hold API keys and tokens). */
-      job: Omit<RunJob, 'script' | 'agents' | 'engine'>;
+      /** The job without its script, agent, engine and variant settings (agents and engine may hold API keys). */
+      job: Omit<RunJob, 'script' | 'agents' | 'engine' | 'variant'>;
       outcome: RunOutcome;
       finished: number;
       failed: number;
@@ -146,19 +151,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const suite = options.suite ?? benchDefaults.suite;
-  const known = policyNames();
-  const policies = options.policies ?? known;
-  const unknown = policies.filter((name) => !known.includes(name));
-  if (unknown.length > 0 || policies.length === 0) {
-    throw new InputError([
-      {
-        code: 'unknown-policy',
-        path: ['--policies'],
-        message: unknown.length > 0 ? `unknown policy '${unknown.join("', '")}'` : 'no policy given',
-        hint: `use a comma-separated list of: ${known.join(', ')}`,
-      },
-    ]);
-  }
+  const policies = resolveBenchPolicies(options.policies ?? policyNames());
   const { scripts, errors } = await readScripts(suite, { cwd });
   const issues = errors.flatMap((error) => error.issues);
   const selected = selectScripts(scripts, {
@@ -213,6 +206,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       issues,
       ...(queueName ? { queue: queueName } : {}),
     });
+    const version = codeVersion();
     let done = 0;
     let failed = 0;
     let runSeconds = 0;
@@ -231,6 +225,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
         dimension: job.dimension,
         ...(job.keepVideo && outcome.status === 'done' ? { runDir: runDirName(job) } : {}),
         createdAt: new Date().toISOString(),
+        // The queue job's full identity: with a variant, the hash of the settings it ran.
+        ...(options.queue ? { jobId: jobIdentity(job, version) } : {}),
       });
       // Not stored: the run was already done (a duplicate delivery); the store kept the first result.
       if (!stored || outcome.status === 'done') done++;
@@ -239,7 +235,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchSummary
       if (timing) timings.push(timing);
       const finished = done + failed;
       const elapsedSeconds = (performance.now() - started) / 1000;
-      const { script: _script, agents: _agents, engine: _engine, ...described } = job;
+      const { script: _script, agents: _agents, engine: _engine, variant: _variant, ...described } = job;
       options.onEvent?.({
         type: 'run-end',
         job: described,

@@ -2,7 +2,10 @@ import type { AgentSettings, MiniEngineSpec, RemoteEngineSpec } from '../../run/
 import type { Script } from '../../script/script.js';
 import type { RunKey, RunRecord } from '../store/run-record.js';
 
-/** One script x policy run of a batch, as sent to a worker (structured-clone safe). */
+/**
+ * One script x policy run of a batch, as sent to a worker (structured-clone safe). Its `policy` is the label the store
+ * keys it by: a registered name, or a variant's (`iamflow/recache`, then `variant` says what runs).
+ */
 export interface RunJob extends RunKey {
   /** The script, annotations included (only the evaluator reads them). */
   script: Script;
@@ -16,6 +19,11 @@ export interface RunJob extends RunKey {
   agents?: AgentSettings;
   /** A remote engine instead of the miniature one (plain data). */
   engine?: RemoteEngineSpec | MiniEngineSpec;
+  /**
+   * For a policy variant: the registered policy that runs and the settings it overrides (plain data, part of the job
+   * identity). Absent for a policy as registered.
+   */
+  variant?: { policy: string; settings: Record<string, unknown> };
 }
 
 /** What a run measured; the runner adds the key, dimension and time and stores it. */

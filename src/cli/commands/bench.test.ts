@@ -44,6 +44,30 @@ describe('iamflow bench', () => {
     expect(existsSync(join(dir, 'results.md'))).toBe(true);
   });
 
+  it('refuses an unknown policy variant with exit code 2, listing the known ones, no stack trace', async () => {
+    const result = await run(['bench', '--policies', 'iamflow,iamflow/recache,iamflow/nope'], tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toMatch(
+      /^error: --policies: unknown policy or variant 'iamflow\/nope'\n {2}hint: /,
+    );
+    for (const name of [
+      'self-forcing',
+      'iamflow',
+      'iamflow/recache',
+      'iamflow/bank-recover',
+      'iamflow/sparse',
+    ])
+      expect(result.stderr).toContain(` ${name},`);
+  });
+
+  it('gives the agents to iamflow when only its variants are chosen', () => {
+    expect(parseBenchFlags({ policies: 'iamflow/recache', 'sync-verify': true }, '/', {}).agents).toEqual({
+      syncVerify: true,
+    });
+  });
+
   it('reports every bad flag at once with exit code 2', async () => {
     const result = await run(['bench', '--size', '3x3', '--limit', 'x', '--workers=-1'], tmpdir());
     expect(result.code).toBe(2);

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { redactUrl } from '../../bench/redact-url.js';
 import { writeReport } from '../../bench/report/write-report.js';
+import {
+  policyVariantLabel,
+  policyVariants,
+  resolveBenchPolicies,
+} from '../../bench/runner/policy-variants.js';
 import { createBenchProgress, formatSeconds } from '../../bench/runner/progress.js';
 import { checkQueueUrl, defaultQueueName, type QueueSettings } from '../../bench/runner/queue-connection.js';
 import { readQueueCounts } from '../../bench/runner/read-queue-counts.js';
@@ -14,6 +19,12 @@ import { agentHelp, agentOptions, resolveAgentFlags } from './agent-flags.js';
 import { benchSpeedHelp, runBenchSpeed } from './bench-speed.js';
 import { engineHelp, engineOptions, resolveEngineSpec } from './engine-flags.js';
 import { parseSize } from './generate-flags.js';
+
+/** A variant's settings in help: `bankUpdate recover-every-chunk`. */
+const describeSettings = (settings: Readonly<Record<string, unknown>>) =>
+  Object.entries(settings)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
 
 /** The most denoising steps (one per timestep from 1000 down). */
 const maxSteps = 1000;
@@ -29,7 +40,8 @@ Ctrl-C loses only the runs in flight. \`bench report DIR\` writes DIR/report.htm
 
 Options:
   --suite PATH         suite JSONL (default: ${benchDefaults.suite})
-  --policies LIST      comma-separated policies (default: all registered: ${policyNames().join(',')})
+  --policies LIST      comma-separated policies and policy variants (below), POLICY/* for a policy
+                       and all its variants (default: all registered: ${policyNames().join(',')})
   --dimension D        only scripts of this suite dimension (e.g. reappearance)
   --limit N            at most N scripts of each suite dimension (e.g. 2 -> 12 scripts of the 324)
   --workers N          worker threads; 0 runs in the main thread (default: cores - 1 = ${benchDefaults.workers})
@@ -51,9 +63,15 @@ ${agentHelp}
                        (agent flags apply to the policies that take agents: iamflow)
   -h, --help           show this help
 
+Policy variants: a registered policy with one setting changed (src/memory/iamflow/iamflow-settings.ts),
+stored, resumed and reported as a policy of its own (docs/benchmark.md, Ablations);
+\`npx tsx scripts/paired-differences.ts DIR --variants\` prints each one's paired differences to its policy:
+${policyVariants.map((variant) => `  ${policyVariantLabel(variant).padEnd(29)}${describeSettings(variant.settings)}`).join('\n')}
+
 Examples:
   iamflow bench --suite bench/suite/smoke-12.jsonl --out bench/results/smoke --no-video
   iamflow bench --dimension reappearance --limit 5 --policies memflow,iamflow
+  iamflow bench --policies 'iamflow/*' --out bench/results/ablation --no-video
   iamflow bench --suite bench/suite/smoke-12.jsonl --queue redis://127.0.0.1:6379 --no-video
   iamflow bench --queue redis://127.0.0.1:6379 --status
   iamflow bench report bench/results/smoke
@@ -143,9 +161,15 @@ export function parseBenchFlags(
       hint: 'add --queue redis://HOST:PORT',
     });
   }
+  // Checked here too, so an unknown policy or variant comes with the other flags' problems.
+  let chosen: string[] = policyNames();
+  try {
+    if (options.policies) chosen = resolveBenchPolicies(options.policies).map((item) => item.policy);
+  } catch (error) {
+    if (!InputError.isInstance(error)) throw error;
+    issues.push(...error.issues);
+  }
   if (issues.length > 0) throw new InputError(issues);
-  // Unknown names are left to the runner, which lists the known ones.
-  const chosen = options.policies ?? policyNames();
   const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
   const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
   if (agents) options.agents = agents;
