@@ -68,6 +68,19 @@ describe('iamflow bench', () => {
     });
   });
 
+  it('verifies inline with the embedded pixel verifier unless --async-verify, and queues for a vision model', () => {
+    expect(parseBenchFlags({ policies: 'iamflow' }, '/', {}).agents).toEqual({ syncVerify: true });
+    expect(parseBenchFlags({ policies: 'iamflow', 'async-verify': true }, '/', {}).agents).toEqual({
+      syncVerify: false,
+    });
+    expect(
+      parseBenchFlags({ policies: 'iamflow', 'vlm-url': 'http://127.0.0.1:9/v1' }, '/', {}).agents,
+    ).toEqual({ vlm: { url: 'http://127.0.0.1:9/v1' }, syncVerify: false });
+    expect(() =>
+      parseBenchFlags({ policies: 'iamflow', 'async-verify': true, 'sync-verify': true }, '/', {}),
+    ).toThrow(/--async-verify: cannot be combined with --sync-verify/);
+  });
+
   it('reports every bad flag at once with exit code 2', async () => {
     const result = await run(['bench', '--size', '3x3', '--limit', 'x', '--workers=-1'], tmpdir());
     expect(result.code).toBe(2);

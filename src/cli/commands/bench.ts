@@ -61,6 +61,9 @@ ${engineHelp}
   --json               print a JSON summary on stdout
 ${agentHelp}
                        (agent flags apply to the policies that take agents: iamflow)
+                       The bench verifies inline by default with the embedded pixel verifier (throughput:
+                       a thread per run only competes for the workers' cores; same results)
+  --async-verify       verify on the background thread anyway (the default of iamflow generate)
   -h, --help           show this help
 
 Policy variants: a registered policy with one setting changed (src/memory/iamflow/iamflow-settings.ts),
@@ -172,7 +175,23 @@ export function parseBenchFlags(
   if (issues.length > 0) throw new InputError(issues);
   const registrations = policyRegistrations.filter((registration) => chosen.includes(registration.name));
   const agents = resolveAgentFlags({ values, env }, registrations, '--policies');
-  if (agents) options.agents = agents;
+  if (values['async-verify'] === true && values['sync-verify'] === true) {
+    throw new InputError([
+      {
+        code: 'invalid-flag',
+        path: ['--async-verify'],
+        message: 'cannot be combined with --sync-verify',
+        hint: 'choose one of them',
+      },
+    ]);
+  }
+  if (agents) {
+    // The embedded pixel verifier is CPU work: on a thread of its own it only competes with the other runs for the
+    // same cores, so the bench verifies inline (same results: docs/benchmark.md). A vision model answers over HTTP,
+    // and waiting for it overlaps generation, so it keeps the queue.
+    if (!agents.vlm && values['async-verify'] !== true) agents.syncVerify = true;
+    options.agents = agents;
+  }
   const engine = resolveEngineSpec({ values, env });
   if (engine) options.engine = engine;
   return options;
@@ -291,6 +310,7 @@ export const benchCommand: Command = {
     json: { type: 'boolean', default: false },
     scripts: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'async-verify': { type: 'boolean', default: false },
     ...agentOptions,
     ...engineOptions,
   },
