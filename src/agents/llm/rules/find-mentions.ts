@@ -262,6 +262,8 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     for (let index = first; index < head; index += 1) {
       const position = ORDINALS.indexOf(tokens[index]!.lower);
       if (position >= 0) ordinal = position + 1;
+      // "A boy ... Another boy ... the other boy": the other of a pair is the second met.
+      if (tokens[index]!.lower === 'other' && determiner === 'the' && index === first + 1) ordinal = 2;
     }
   }
   if (word === 'redhead') attrs.push({ text: 'red hair', first: head, last: head });
