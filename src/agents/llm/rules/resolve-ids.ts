@@ -145,7 +145,8 @@ export function natureOfEntity(entity: Entity): Nature | 'person' | undefined {
 }
 
 /** A plural phrase that may stand for people met one by one: "they", "them both", "the two cooks", "all three". */
-const PLURAL_REFERENCE = /^(they|them|their|themselves|both|(all|the) (two|three|four|five)|the (couple|pair|duo|trio))\b/i;
+const PLURAL_REFERENCE =
+  /^(they|them|their|themselves|both|(all|the) (two|three|four|five)|the (couple|pair|duo|trio))\b/i;
 
 /** Whether a group may be this entity: an animal only an animal, a group only a group, a description a person. */
 function naturesMatch(group: MentionGroup, entity: Entity): boolean {
