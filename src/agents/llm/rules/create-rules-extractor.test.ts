@@ -122,6 +122,11 @@ describe('rules extractor: late names, implied roles, many descriptions', () => 
     ['"the two" counts the person of the prompt first', ['A man in a gray suit waits.', 'Another man in a gray suit walks in.', 'A receptionist in a navy blazer looks up.', 'The first man stands, and the two shake hands.'], ['1:The first man[]', '3:the two[]']], // biome-ignore format: one case
     ['"the three musicians" are the musicians met', ['A drummer counts off the beat.', 'A guitarist in a studded belt joins him.', 'A pianist in a red dress plays.', 'A neighbor in a bathrobe bangs on the door.', 'The three musicians go silent.'], ['1:The three musicians[]', '2:The three musicians[]', '3:The three musicians[]']], // biome-ignore format: one case
     ['"the boys" are the boys met, "the other boy" the second', ['A boy in a green windbreaker grabs a bike.', 'Another boy in a green windbreaker grabs the other bike.', 'The boys race down the hill.', 'The other boy skids into a hedge.'], ['2:The other boy[]']], // biome-ignore format: one case
+    ['an unknown first word before a noun is no name', ['Autumn leaves drift onto the bench.'], []], // biome-ignore format: one case
+    ['"the Ferris wheel" is no one', ['A girl in a yellow raincoat waits.', 'Inside, the Ferris wheel turns slowly.', 'She smiles.'], ['1:She[]']], // biome-ignore format: one case
+    ['"a dressmaker\'s dummy" is a thing', ['A woman in a lavender cardigan climbs the stairs.', "Dust covers a dressmaker's dummy in a wedding gown.", 'She sits down.'], ['1:She[]']], // biome-ignore format: one case
+    ['"commander\'s stripes" and "dinosaur pajamas" are no one', ["A woman with commander's stripes floats in.", 'A boy in dinosaur pajamas builds a fort.'], ['2+:A boy[dinosaur pajamas]']], // biome-ignore format: one case
+    ['"a man\'s voice" keeps the man', ["A woman hears a man's voice."], ['1+:A woman[]', '2+:a man[]']], // biome-ignore format: one case
     ['"them" means a group met, not the people before it', ['A girl waves.', 'A boy waves.', 'Three scouts in green caps arrive.', 'A ranger greets them.'], ['4+:A ranger[]', '3:them[]']], // biome-ignore format: one case
   ])('%s', async (_name, prompts, expected) => {
     expect(await lastPrompt(prompts)).toEqual(expected);

@@ -341,6 +341,8 @@ function isAnimal(tokens: readonly Token[], index: number): boolean {
   const next = tokens[index + 1];
   // "the dog walker", "the elephant yard": the animal only modifies the next noun.
   if (token.possessive || !next || next.punctuation) return true;
+  // "dinosaur pajamas", "a tiger costume": a pattern or a costume.
+  if (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) return false;
   return !(
     next.tags.has('Noun') &&
     !next.tags.has('Verb') &&
@@ -419,7 +421,22 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   if (tokens[index]!.possessive) {
     // "a farmer's daughter": an indefinite possessor only says whose daughter she is.
     const kin = PERSON_NOUNS.has(next.lower) && !next.capitalized;
-    return (wearable || kin) && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+    // "a dressmaker's dummy", "with commander's stripes": whose kind of thing it is, not someone there; a body
+    // part ("a man's hand") keeps its owner.
+    const thing =
+      !next.capitalized &&
+      !next.punctuation &&
+      // compromise tags some nouns after a possessive as adjectives ("a dressmaker's dummy").
+      (next.tags.has('Noun') || next.tags.has('Adjective')) &&
+      !next.tags.has('Verb') &&
+      !kin &&
+      !BODY_SLOTS.has(next.lower) &&
+      !FEATURE_SLOTS.has(next.lower) &&
+      !EXTRA_BODY.has(next.lower) &&
+      !OWNED_BY_SOMEONE_THERE.has(next.lower);
+    const previous = tokens[index - 1];
+    const bare = !previous || previous.punctuation || PREPOSITION_OR_VERB(previous);
+    return ((wearable || kin || thing) && ['a', 'an'].includes(previous?.lower ?? '')) || (bare && thing);
   }
   // "a vacuum cleaner", "a record player": a machine; "a cleaner", "the accordion player": a person.
   if (MACHINE_MODIFIERS.get(tokens[index]!.lower)?.includes(tokens[index - 1]?.lower ?? '')) return true;
@@ -428,6 +445,15 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   // "a guide dog", "the police horse": a person noun before an animal names its kind.
   const animal = ANIMAL_NOUNS.has(next.lower) && !next.tags.has('Verb');
   return wearable || person || animal || COMPOUND_HEADS.has(next.lower);
+}
+
+/** Things a possessor has with them on screen ("a man's voice", "a child's hand"). */
+const OWNED_BY_SOMEONE_THERE: ReadonlySet<string> = new Set(
+  'voice hand hands arm arms shoulder shoulders head face eyes laugh shadow silhouette footsteps'.split(' '),
+);
+
+function PREPOSITION_OR_VERB(token: Token): boolean {
+  return token.tags.has('Preposition') || (token.tags.has('Verb') && !token.tags.has('Noun'));
 }
 
 /** Person nouns that are machines after these words. */
@@ -493,9 +519,28 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
     return false;
   }
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return true;
+  const next = tokens[index + 1];
+  // "the Ferris wheel", "an Eiffel keyring": after an article, a capitalised word before a noun names a thing.
+  if (['the', 'a', 'an'].includes(previous?.lower ?? '') && next && modifierOf(next)) return false;
   if (!token.sentenceStart) return !tags.has('Pronoun');
   if (tags.has('Plural')) return false;
+  // "Autumn leaves drift", "Halfway over, ...": an unknown first word before a noun or an adjective is no name.
+  if (next && modifierOf(next)) return false;
   return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
+}
+
+/** A lower-case noun or adjective that is not a verb: what follows a word that only modifies it. */
+function modifierOf(next: Token): boolean {
+  return (
+    !next.punctuation &&
+    !next.capitalized &&
+    !next.possessive &&
+    (next.tags.has('Noun') || next.tags.has('Adjective')) &&
+    !next.tags.has('Verb') &&
+    !next.tags.has('Pronoun') &&
+    !next.tags.has('Preposition') &&
+    !PERSON_NOUNS.has(next.lower)
+  );
 }
 
 /** "a stocky woman", "an old farmhand": an indefinite article, a few modifiers, then a person noun. */
