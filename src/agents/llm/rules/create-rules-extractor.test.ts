@@ -127,6 +127,9 @@ describe('rules extractor: late names, implied roles, many descriptions', () => 
     ['"a dressmaker\'s dummy" is a thing', ['A woman in a lavender cardigan climbs the stairs.', "Dust covers a dressmaker's dummy in a wedding gown.", 'She sits down.'], ['1:She[]']], // biome-ignore format: one case
     ['"commander\'s stripes" and "dinosaur pajamas" are no one', ["A woman with commander's stripes floats in.", 'A boy in dinosaur pajamas builds a fort.'], ['2+:A boy[dinosaur pajamas]']], // biome-ignore format: one case
     ['"a man\'s voice" keeps the man', ["A woman hears a man's voice."], ['1+:A woman[]', '2+:a man[]']], // biome-ignore format: one case
+    ['an agent noun with a face or clothing of its own is a person, its head later too', ['In the village, an old weaver with a wrinkled face works at a loom.', 'The weaver smiles at the loom.'], ['1:The weaver[]']], // biome-ignore format: one case
+    ['a fiddler with a beard is not the girl beside him', ['A fiddler with a ginger beard plays beside a girl in a red dress.'], ['1+:A fiddler[ginger beard]', '2+:a girl[red dress]']], // biome-ignore format: one case
+    ['a thing with a part is no one', ['A heater with a dial hums.'], []], // biome-ignore format: one case
     ['"them" means a group met, not the people before it', ['A girl waves.', 'A boy waves.', 'Three scouts in green caps arrive.', 'A ranger greets them.'], ['4+:A ranger[]', '3:them[]']], // biome-ignore format: one case
   ])('%s', async (_name, prompts, expected) => {
     expect(await lastPrompt(prompts)).toEqual(expected);

@@ -10,7 +10,7 @@ import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
 import { groupMentions, natureOf } from './group-mentions.js';
 import { findImpliedRoles } from './implied-roles.js';
-import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS } from './lexicon.js';
+import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS, PRONOUNS } from './lexicon.js';
 import {
   addPluralReferences,
   findPluralPhrases,
@@ -55,7 +55,17 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
         : [],
     ),
   );
-  const mentions = findMentions(tokens, knownNames);
+  // Lower-case heads people were called by ("weaver" for "an old weaver"); not those of animals or groups.
+  const knownHeads = new Set(
+    registry.entities
+      .filter((entity) => {
+        const nature = natureOfEntity(entity);
+        return nature === 'person' || nature === undefined;
+      })
+      .flatMap((entity) => entity.mentions.map((mention) => mention.split(/\s+/).at(-1) ?? ''))
+      .filter((head) => /^[a-z]{3,}$/.test(head) && !PLURAL_PRONOUNS.has(head) && !PRONOUNS.has(head)),
+  );
+  const mentions = findMentions(tokens, knownNames, knownHeads);
   const attributes = [...findAttributes(tokens), ...findLooseAttributes(tokens)].sort(
     (first, second) => first.first - second.first,
   );

@@ -84,7 +84,11 @@ const NATURE_PRONOUNS: ReadonlyMap<string, Nature> = new Map([
 ]);
 
 /** Finds names, person noun phrases and pronouns, in text order. */
-export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<string>): Mention[] {
+export function findMentions(
+  tokens: readonly Token[],
+  knownNames: ReadonlySet<string>,
+  knownHeads: ReadonlySet<string> = new Set(),
+): Mention[] {
   const mentions: Mention[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
@@ -117,7 +121,12 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     const kind =
       PERSON_NOUNS.get(token.lower) ??
       (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized
-        ? (personNounKind(token.lower) ?? actorKind(tokens, index))
+        ? (personNounKind(token.lower) ??
+          actorKind(tokens, index) ??
+          // "an old weaver with a wrinkled face ... The weaver drapes a shawl": a head someone was called by.
+          (knownHeads.has(token.lower) && DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '')
+            ? 'person'
+            : undefined))
         : undefined);
     const titled =
       TITLES.has(token.lower) &&
@@ -167,6 +176,7 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
   if (NOT_ACTORS.has(word) || isVocabulary(word) || isWearable(word)) return undefined;
   if (isLexiconActor(word)) return 'person';
   if (namesFollow(tokens, index)) return 'person';
+  if (describedAsPerson(tokens, index)) return 'person';
   // "the famous collector Amara Okafor": an agent noun right before a name is a title-like description of her.
   const named = tokens[index + 1];
   if (
@@ -186,6 +196,25 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
     next.tags.has('PresentTense') &&
     /[^s]s$/.test(next.lower);
   return subject ? 'person' : undefined;
+}
+
+/**
+ * "an old weaver with a wrinkled face", "a fiddler with a ginger beard", "a luthier in a leather apron": an agent
+ * noun (-er, -or, -ist, -ian) introduced with a face, hair or clothing of its own is a person.
+ */
+function describedAsPerson(tokens: readonly Token[], index: number): boolean {
+  if (!/^[a-z]{3,}(er|or|ist|ian)$/.test(tokens[index]!.lower)) return false;
+  let first = index - 1;
+  while (first >= 0 && isAdjective(tokens[first]!)) first -= 1;
+  if (!['a', 'an', 'the'].includes(tokens[first]?.lower ?? '')) return false;
+  if (!['with', 'in'].includes(tokens[index + 1]?.lower ?? '')) return false;
+  for (const token of tokens.slice(index + 2, index + 6)) {
+    if (token.punctuation) return false;
+    const word = token.lower;
+    if (FEATURE_SLOTS.has(word) || HAIR_STYLES.has(word) || ['hair', 'face'].includes(word)) return true;
+    if (isWearable(word)) return true;
+  }
+  return false;
 }
 
 /**
