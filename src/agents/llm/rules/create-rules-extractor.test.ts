@@ -130,6 +130,8 @@ describe('rules extractor: late names, implied roles, many descriptions', () => 
     ['an agent noun with a face or clothing of its own is a person, its head later too', ['In the village, an old weaver with a wrinkled face works at a loom.', 'The weaver smiles at the loom.'], ['1:The weaver[]']], // biome-ignore format: one case
     ['a fiddler with a beard is not the girl beside him', ['A fiddler with a ginger beard plays beside a girl in a red dress.'], ['1+:A fiddler[ginger beard]', '2+:a girl[red dress]']], // biome-ignore format: one case
     ['a thing with a part is no one', ['A heater with a dial hums.'], []], // biome-ignore format: one case
+    ['"the young traveler" is the child on screen, not the man', ['A man in a gray suit paces by the gate.', 'He sits next to a girl with a pink backpack.', 'A flight attendant with a red bun checks her boarding pass.', 'The attendant leads the young traveler down the jet bridge.'], ['3:The attendant[]', '2:the young traveler[young]']], // biome-ignore format: one case
+    ['"the young doctor" is still the young woman beside a boy', ['A young woman in a lab coat waits.', 'A boy with a kite runs past.', 'The young doctor smiles.'], ['1:The young doctor[young]']], // biome-ignore format: one case
     ['"them" means a group met, not the people before it', ['A girl waves.', 'A boy waves.', 'Three scouts in green caps arrive.', 'A ranger greets them.'], ['4+:A ranger[]', '3:them[]']], // biome-ignore format: one case
   ])('%s', async (_name, prompts, expected) => {
     expect(await lastPrompt(prompts)).toEqual(expected);

@@ -411,7 +411,10 @@ function matchOnScreen(
     const justCalled = (entity.prompts.at(-1) ?? 0) === last && isRoleMention(lastMention);
     const switched = justCalled && !sameRole(headOf(lastMention), head) ? 1 : 0;
     // "the lifeguard", "the paramedic": a trade is an adult's, not the boy's, when an adult is there too.
-    const child = (entity.kind === 'girl' || entity.kind === 'boy') && !CHILD_ROLES.has(head) ? 1 : 0;
+    // "the young traveler" beside a man and a girl: a youth word in the role says the child.
+    const young = entity.kind === 'girl' || entity.kind === 'boy';
+    const youthful = attrs.some((attribute) => YOUTH_WORDS.has(attribute));
+    const child = young && !CHILD_ROLES.has(head) ? (youthful ? -1 : 1) : 0;
     if (
       !context.change &&
       attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
