@@ -32,9 +32,45 @@ export interface ExtractionScore {
   missedMentions: number;
 }
 
-interface Appearance {
+/** One annotated appearance of a character in a prompt, with the predicted ID aligned to it (undefined: missed). */
+export interface Appearance {
+  /** The annotation's character key. */
   character: string;
+  /** 0-based prompt index. */
+  prompt: number;
   id: number | undefined;
+}
+
+/** Aligns each annotated appearance of a script to a predicted ID (what {@link scoreExtraction} pairs up). */
+export function alignAppearances(
+  script: AnnotatedScript,
+  results: readonly ExtractionResult[],
+): { appearances: Appearance[]; history: Map<string, number[]> } {
+  const appearances: Appearance[] = [];
+  const history = new Map<string, number[]>();
+  results.forEach((result, position) => {
+    const aligned = align(script, position, result, history);
+    for (const character of script.present[position] ?? []) {
+      const id = aligned.get(character);
+      appearances.push({ character, prompt: position, id });
+      if (id !== undefined) history.set(character, [...(history.get(character) ?? []), id]);
+    }
+  });
+  return { appearances, history };
+}
+
+/** Pairs of appearances whose predicted same/different decision disagrees with the annotation. */
+export function wrongPairs(appearances: readonly Appearance[]): Array<[Appearance, Appearance]> {
+  const wrong: Array<[Appearance, Appearance]> = [];
+  for (let first = 0; first < appearances.length; first += 1) {
+    for (let second = first + 1; second < appearances.length; second += 1) {
+      const left = appearances[first]!;
+      const right = appearances[second]!;
+      const predictedSame = left.id !== undefined && left.id === right.id;
+      if ((left.character === right.character) !== predictedSame) wrong.push([left, right]);
+    }
+  }
+  return wrong;
 }
 
 /** Scores one script's results against its annotations. */
@@ -42,34 +78,17 @@ export function scoreExtraction(
   script: AnnotatedScript,
   results: readonly ExtractionResult[],
 ): ExtractionScore {
-  const appearances: Appearance[] = [];
-  const history = new Map<string, number[]>();
   const attrsById = new Map<number, Set<string>>();
-  results.forEach((result, position) => {
+  for (const result of results) {
     for (const character of result.characters) {
       const set = attrsById.get(character.id) ?? new Set<string>();
       for (const attribute of character.attrs) set.add(attribute);
       attrsById.set(character.id, set);
     }
-    const aligned = align(script, position, result, history);
-    for (const character of script.present[position] ?? []) {
-      const id = aligned.get(character);
-      appearances.push({ character, id });
-      if (id !== undefined) history.set(character, [...(history.get(character) ?? []), id]);
-    }
-  });
-  let agreeingPairs = 0;
-  let pairs = 0;
-  for (let first = 0; first < appearances.length; first += 1) {
-    for (let second = first + 1; second < appearances.length; second += 1) {
-      const left = appearances[first]!;
-      const right = appearances[second]!;
-      const same = left.character === right.character;
-      const predictedSame = left.id !== undefined && left.id === right.id;
-      pairs += 1;
-      if (same === predictedSame) agreeingPairs += 1;
-    }
   }
+  const { appearances, history } = alignAppearances(script, results);
+  const pairs = (appearances.length * (appearances.length - 1)) / 2;
+  const agreeingPairs = pairs - wrongPairs(appearances).length;
   let recoveredAttrs = 0;
   let attrs = 0;
   for (const [key, character] of Object.entries(script.characters)) {

@@ -10,8 +10,15 @@ import { findLooseAttributes } from './find-loose-attributes.js';
 import { findAttributes, findMentions, type Mention } from './find-mentions.js';
 import { groupMentions, natureOf } from './group-mentions.js';
 import { findImpliedRoles } from './implied-roles.js';
-import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS } from './lexicon.js';
-import { resolveIds } from './resolve-ids.js';
+import { CHANGE_PATTERN, PLURAL_GROUPS, PLURAL_PRONOUNS, PRONOUNS } from './lexicon.js';
+import {
+  addPluralReferences,
+  findPluralPhrases,
+  type PluralPhrase,
+  type PromptCharacter,
+  pluralMembers,
+} from './plural-references.js';
+import { natureOfEntity, resolveIds } from './resolve-ids.js';
 import { type Token, tokenize } from './tokenize.js';
 
 /** Settings of the rules extractor. */
@@ -48,17 +55,55 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
         : [],
     ),
   );
-  const mentions = findMentions(tokens, knownNames);
+  // Lower-case heads people were called by ("weaver" for "an old weaver"); not those of animals or groups.
+  const knownHeads = new Set(
+    registry.entities
+      .filter((entity) => {
+        const nature = natureOfEntity(entity);
+        return nature === 'person' || nature === undefined;
+      })
+      .flatMap((entity) => entity.mentions.map((mention) => mention.split(/\s+/).at(-1) ?? ''))
+      .filter((head) => /^[a-z]{3,}$/.test(head) && !PLURAL_PRONOUNS.has(head) && !PRONOUNS.has(head)),
+  );
+  const mentions = findMentions(tokens, knownNames, knownHeads);
   const attributes = [...findAttributes(tokens), ...findLooseAttributes(tokens)].sort(
     (first, second) => first.first - second.first,
   );
   const groups = groupMentions(tokens, mentions, attributes);
   const resolved = resolveIds(groups, { registry, change: CHANGE_PATTERN.test(prompt) });
   const impliedRoles = findImpliedRoles(tokens, groups);
+  // "swims out to them", "the three musicians", "both guards": a plural phrase no group entity takes stands for
+  // the people it counts or the latest ones met; a group of its own only when no two people can be meant.
+  const phrases = findPluralPhrases(tokens);
+  const inPrompt: PromptCharacter[] = resolved.map(({ group, id }) => {
+    const entity = id === undefined ? undefined : registry.entities.find((item) => item.id === id);
+    const nature = natureOf(group) ?? (entity ? natureOfEntity(entity) : undefined);
+    const character: PromptCharacter = { id: id ?? -1, first: Math.min(...group.mentions.map((mention) => mention.first)) }; // biome-ignore format: one record
+    if (nature && nature !== 'person') character.nature = nature;
+    return character;
+  });
+  const plural = new Map<PluralPhrase, number[]>();
+  const skipped = new Set<number>();
+  for (const phrase of phrases) {
+    const inside = resolved.flatMap((item, index) =>
+      item.group.mentions.every((mention) => mention.first >= phrase.first && mention.last <= phrase.last)
+        ? [index]
+        : [],
+    );
+    // A group entity met before ("the scouts", "they" for the crew) keeps the phrase.
+    if (inside.some((index) => resolved[index]!.id !== undefined && inPrompt[index]!.nature === 'group'))
+      continue;
+    const others = inPrompt.filter((_, index) => !inside.includes(index) && inPrompt[index]!.id !== -1);
+    const members = pluralMembers(phrase, others, registry);
+    if (members.length < 2) continue;
+    plural.set(phrase, members);
+    for (const index of inside) skipped.add(index);
+  }
   let nextId = registry.nextId;
   const characters: ExtractedCharacter[] = [];
   const spans: ExtractionSpan[] = [];
-  for (const { group, id, kind } of resolved) {
+  for (const [index, { group, id, kind }] of resolved.entries()) {
+    if (skipped.has(index)) continue;
     const isNew = id === undefined;
     const best = bestMention(group.mentions);
     const character: ExtractedCharacter = {
@@ -81,6 +126,8 @@ export function extractWithRules(input: ExtractionInput): ExtractionResult {
     for (const attribute of group.attrs)
       spans.push(span(prompt, tokens, character.id, 'attribute', attribute));
   }
+  for (const [phrase, members] of plural)
+    addPluralReferences(prompt, tokens, phrase, members, registry, characters, spans);
   if (characters.length === 0) pluralReferences(input, tokens, characters, spans);
   spans.sort((first, second) => first.start - second.start || first.end - second.end);
   return { promptIndex: input.promptIndex, characters, spans };

@@ -84,7 +84,11 @@ const NATURE_PRONOUNS: ReadonlyMap<string, Nature> = new Map([
 ]);
 
 /** Finds names, person noun phrases and pronouns, in text order. */
-export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<string>): Mention[] {
+export function findMentions(
+  tokens: readonly Token[],
+  knownNames: ReadonlySet<string>,
+  knownHeads: ReadonlySet<string> = new Set(),
+): Mention[] {
   const mentions: Mention[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index]!;
@@ -117,7 +121,12 @@ export function findMentions(tokens: readonly Token[], knownNames: ReadonlySet<s
     const kind =
       PERSON_NOUNS.get(token.lower) ??
       (token.tags.has('Noun') && !token.tags.has('Plural') && !token.capitalized
-        ? (personNounKind(token.lower) ?? actorKind(tokens, index))
+        ? (personNounKind(token.lower) ??
+          actorKind(tokens, index) ??
+          // "an old weaver with a wrinkled face ... The weaver drapes a shawl": a head someone was called by.
+          (knownHeads.has(token.lower) && DEFINITE_DETERMINERS.has(tokens[index - 1]?.lower ?? '')
+            ? 'person'
+            : undefined))
         : undefined);
     const titled =
       TITLES.has(token.lower) &&
@@ -167,6 +176,7 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
   if (NOT_ACTORS.has(word) || isVocabulary(word) || isWearable(word)) return undefined;
   if (isLexiconActor(word)) return 'person';
   if (namesFollow(tokens, index)) return 'person';
+  if (describedAsPerson(tokens, index)) return 'person';
   // "the famous collector Amara Okafor": an agent noun right before a name is a title-like description of her.
   const named = tokens[index + 1];
   if (
@@ -186,6 +196,25 @@ function actorKind(tokens: readonly Token[], index: number): EntityKind | undefi
     next.tags.has('PresentTense') &&
     /[^s]s$/.test(next.lower);
   return subject ? 'person' : undefined;
+}
+
+/**
+ * "an old weaver with a wrinkled face", "a fiddler with a ginger beard", "a luthier in a leather apron": an agent
+ * noun (-er, -or, -ist, -ian) introduced with a face, hair or clothing of its own is a person.
+ */
+function describedAsPerson(tokens: readonly Token[], index: number): boolean {
+  if (!/^[a-z]{3,}(er|or|ist|ian)$/.test(tokens[index]!.lower)) return false;
+  let first = index - 1;
+  while (first >= 0 && isAdjective(tokens[first]!)) first -= 1;
+  if (!['a', 'an', 'the'].includes(tokens[first]?.lower ?? '')) return false;
+  if (!['with', 'in'].includes(tokens[index + 1]?.lower ?? '')) return false;
+  for (const token of tokens.slice(index + 2, index + 6)) {
+    if (token.punctuation) return false;
+    const word = token.lower;
+    if (FEATURE_SLOTS.has(word) || HAIR_STYLES.has(word) || ['hair', 'face'].includes(word)) return true;
+    if (isWearable(word)) return true;
+  }
+  return false;
 }
 
 /**
@@ -262,6 +291,8 @@ function nounPhrase(tokens: readonly Token[], head: number, kind: EntityKind): M
     for (let index = first; index < head; index += 1) {
       const position = ORDINALS.indexOf(tokens[index]!.lower);
       if (position >= 0) ordinal = position + 1;
+      // "A boy ... Another boy ... the other boy": the other of a pair is the second met.
+      if (tokens[index]!.lower === 'other' && determiner === 'the' && index === first + 1) ordinal = 2;
     }
   }
   if (word === 'redhead') attrs.push({ text: 'red hair', first: head, last: head });
@@ -339,6 +370,8 @@ function isAnimal(tokens: readonly Token[], index: number): boolean {
   const next = tokens[index + 1];
   // "the dog walker", "the elephant yard": the animal only modifies the next noun.
   if (token.possessive || !next || next.punctuation) return true;
+  // "dinosaur pajamas", "a tiger costume": a pattern or a costume.
+  if (WEARABLE_SLOTS.has(next.lower) || EXTRA_WEARABLES.has(next.lower)) return false;
   return !(
     next.tags.has('Noun') &&
     !next.tags.has('Verb') &&
@@ -417,7 +450,22 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   if (tokens[index]!.possessive) {
     // "a farmer's daughter": an indefinite possessor only says whose daughter she is.
     const kin = PERSON_NOUNS.has(next.lower) && !next.capitalized;
-    return (wearable || kin) && ['a', 'an'].includes(tokens[index - 1]?.lower ?? '');
+    // "a dressmaker's dummy", "with commander's stripes": whose kind of thing it is, not someone there; a body
+    // part ("a man's hand") keeps its owner.
+    const thing =
+      !next.capitalized &&
+      !next.punctuation &&
+      // compromise tags some nouns after a possessive as adjectives ("a dressmaker's dummy").
+      (next.tags.has('Noun') || next.tags.has('Adjective')) &&
+      !next.tags.has('Verb') &&
+      !kin &&
+      !BODY_SLOTS.has(next.lower) &&
+      !FEATURE_SLOTS.has(next.lower) &&
+      !EXTRA_BODY.has(next.lower) &&
+      !OWNED_BY_SOMEONE_THERE.has(next.lower);
+    const previous = tokens[index - 1];
+    const bare = !previous || previous.punctuation || PREPOSITION_OR_VERB(previous);
+    return ((wearable || kin || thing) && ['a', 'an'].includes(previous?.lower ?? '')) || (bare && thing);
   }
   // "a vacuum cleaner", "a record player": a machine; "a cleaner", "the accordion player": a person.
   if (MACHINE_MODIFIERS.get(tokens[index]!.lower)?.includes(tokens[index - 1]?.lower ?? '')) return true;
@@ -426,6 +474,15 @@ function modifiesNoun(tokens: readonly Token[], index: number): boolean {
   // "a guide dog", "the police horse": a person noun before an animal names its kind.
   const animal = ANIMAL_NOUNS.has(next.lower) && !next.tags.has('Verb');
   return wearable || person || animal || COMPOUND_HEADS.has(next.lower);
+}
+
+/** Things a possessor has with them on screen ("a man's voice", "a child's hand"). */
+const OWNED_BY_SOMEONE_THERE: ReadonlySet<string> = new Set(
+  'voice hand hands arm arms shoulder shoulders head face eyes laugh shadow silhouette footsteps'.split(' '),
+);
+
+function PREPOSITION_OR_VERB(token: Token): boolean {
+  return token.tags.has('Preposition') || (token.tags.has('Verb') && !token.tags.has('Noun'));
 }
 
 /** Person nouns that are machines after these words. */
@@ -491,9 +548,28 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
     return false;
   }
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return true;
+  const next = tokens[index + 1];
+  // "the Ferris wheel", "an Eiffel keyring": after an article, a capitalised word before a noun names a thing.
+  if (['the', 'a', 'an'].includes(previous?.lower ?? '') && next && modifierOf(next)) return false;
   if (!token.sentenceStart) return !tags.has('Pronoun');
   if (tags.has('Plural')) return false;
+  // "Autumn leaves drift", "Halfway over, ...": an unknown first word before a noun or an adjective is no name.
+  if (next && modifierOf(next)) return false;
   return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
+}
+
+/** A lower-case noun or adjective that is not a verb: what follows a word that only modifies it. */
+function modifierOf(next: Token): boolean {
+  return (
+    !next.punctuation &&
+    !next.capitalized &&
+    !next.possessive &&
+    (next.tags.has('Noun') || next.tags.has('Adjective')) &&
+    !next.tags.has('Verb') &&
+    !next.tags.has('Pronoun') &&
+    !next.tags.has('Preposition') &&
+    !PERSON_NOUNS.has(next.lower)
+  );
 }
 
 /** "a stocky woman", "an old farmhand": an indefinite article, a few modifiers, then a person noun. */

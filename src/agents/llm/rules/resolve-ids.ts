@@ -134,6 +134,8 @@ export function natureOfEntity(entity: Entity): Nature | 'person' | undefined {
   for (const mention of entity.mentions) {
     // "Carmen", "Grandpa Joe": a name says nothing of what someone is.
     if (/^[A-Z]/.test(mention.split(/\s+/).at(-1) ?? '')) continue;
+    // "they", "the three musicians" said later of people met one by one (plural-references.ts) says nothing either.
+    if (PLURAL_REFERENCE.test(mention) && mention !== entity.mentions[0]) continue;
     const head = headOf(mention);
     const nature = natureOfHead(head);
     if (nature) return nature;
@@ -141,6 +143,10 @@ export function natureOfEntity(entity: Entity): Nature | 'person' | undefined {
   }
   return undefined;
 }
+
+/** A plural phrase that may stand for people met one by one: "they", "them both", "the two cooks", "all three". */
+const PLURAL_REFERENCE =
+  /^(they|them|their|themselves|both|(all|the) (two|three|four|five)|the (couple|pair|duo|trio))\b/i;
 
 /** Whether a group may be this entity: an animal only an animal, a group only a group, a description a person. */
 function naturesMatch(group: MentionGroup, entity: Entity): boolean {
@@ -405,7 +411,10 @@ function matchOnScreen(
     const justCalled = (entity.prompts.at(-1) ?? 0) === last && isRoleMention(lastMention);
     const switched = justCalled && !sameRole(headOf(lastMention), head) ? 1 : 0;
     // "the lifeguard", "the paramedic": a trade is an adult's, not the boy's, when an adult is there too.
-    const child = (entity.kind === 'girl' || entity.kind === 'boy') && !CHILD_ROLES.has(head) ? 1 : 0;
+    // "the young traveler" beside a man and a girl: a youth word in the role says the child.
+    const young = entity.kind === 'girl' || entity.kind === 'boy';
+    const youthful = attrs.some((attribute) => YOUTH_WORDS.has(attribute));
+    const child = young && !CHILD_ROLES.has(head) ? (youthful ? -1 : 1) : 0;
     if (
       !context.change &&
       attrs.some((attribute) => entity.attrs.some((old) => attributesClash(attribute, old)))
