@@ -5,8 +5,9 @@
  *   npx tsx scripts/score-entities.ts                       # the five fixture sets of src/agents/llm/__fixtures__
  *   npx tsx scripts/score-entities.ts FILE.jsonl --details  # also each script's prompts, casts and wrong pairs
  *
- * Every set may be listed with `--details`: the held-out set was opened for analysis in round 4 (docs/method.md 1f)
- * and is a development set since.
+ * The development sets (the held-out set too: it was opened for analysis in round 4, docs/method.md 1f) may be
+ * listed with `--details`; the blind set `holdout2-scripts.jsonl` may not, so that its score keeps meaning "scripts
+ * the rules never saw" (docs/method.md 1g).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -28,11 +29,18 @@ const DEFAULT_SETS = [
   'dev2-scripts.jsonl',
   'dev3-scripts.jsonl',
   'holdout-scripts.jsonl',
+  'holdout2-scripts.jsonl',
 ].map((name) => new URL(name, FIXTURES).pathname);
 
 const args = process.argv.slice(2);
 const details = args.includes('--details');
 const files = args.filter((arg) => !arg.startsWith('--'));
+if (details && files.some((file) => basename(file) === 'holdout2-scripts.jsonl')) {
+  console.error(
+    'error: --details is refused for holdout2-scripts.jsonl, the blind set (docs/method.md 1g)\n  hint: drop --details to print its aggregate only',
+  );
+  process.exit(2);
+}
 const extractor = resolveExtractorFromEnv(process.env);
 const rows: string[][] = [['set', 'scripts', 'pairs', 'ID accuracy', 'attribute recall', 'missed mentions']];
 for (const file of files.length > 0 ? files : DEFAULT_SETS) {

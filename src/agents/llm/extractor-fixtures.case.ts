@@ -30,6 +30,11 @@ export const FIXTURE_SETS = {
    * development set ("dev4") from round 4 on (docs/method.md 1f). The file name is kept.
    */
   heldOut: 'holdout-scripts.jsonl',
+  /**
+   * Written blind to the rules (60 scripts, 2026-11-30) and never tuned on: the untuned set. Its wrong pairs are not
+   * to be read (`score-entities.ts --details` refuses it), so that its score keeps meaning "scripts never seen".
+   */
+  holdout2: 'holdout2-scripts.jsonl',
 } as const;
 
 export type FixtureSetName = keyof typeof FIXTURE_SETS;

@@ -112,6 +112,7 @@ runExtractorFixtureCases({
     dev2: { idAccuracy: 0.99, attributeRecall: 0.99 },
     dev3: { idAccuracy: 0.99, attributeRecall: 0.99 },
     heldOut: { idAccuracy: 0.99, attributeRecall: 0.99 },
+    holdout2: { idAccuracy: 0.99, attributeRecall: 0.99 },
   },
 });
 
