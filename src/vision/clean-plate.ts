@@ -1,6 +1,6 @@
 import type { VideoFrame } from '../frame/video-frame.js';
 import { connectedComponents } from './connected-components.js';
-import { close, dilate, type Mask, open } from './foreground-mask.js';
+import { dilate, type Mask, openThenClose } from './foreground-mask.js';
 
 /** Tuning of {@link cleanPlate}. */
 export interface CleanPlateOptions {
@@ -20,7 +20,7 @@ export interface CleanPlateOptions {
  */
 export function cleanPlate(median: VideoFrame, options: CleanPlateOptions = {}): VideoFrame {
   const { width, height } = median;
-  const candidates = close(open(rareColors(median, options), 1), 1);
+  const candidates = openThenClose(rareColors(median, options), 1, 1);
   const minHeight = (options.minHeight ?? 0.12) * height;
   const figures: Mask = { width, height, data: new Uint8Array(width * height) };
   let found = false;

@@ -15,12 +15,14 @@ export function estimateBackground(frames: readonly VideoFrame[]): VideoFrame {
   const { width, height } = first;
   const data = new Uint8Array(width * height * 3);
   const count = frames.length;
+  const planes = frames.map((frame) => frame.data);
   const values = new Uint8Array(count);
   const middle = count >> 1;
+  const odd = count % 2 === 1;
   for (let offset = 0; offset < data.length; offset++) {
     // Insertion sort: a few dozen values per pixel, far cheaper than a general sort call.
     for (let index = 0; index < count; index++) {
-      const value = frames[index]!.data[offset]!;
+      const value = planes[index]![offset]!;
       let at = index;
       while (at > 0 && values[at - 1]! > value) {
         values[at] = values[at - 1]!;
@@ -28,7 +30,7 @@ export function estimateBackground(frames: readonly VideoFrame[]): VideoFrame {
       }
       values[at] = value;
     }
-    data[offset] = count % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) >> 1;
+    data[offset] = odd ? values[middle]! : (values[middle - 1]! + values[middle]!) >> 1;
   }
   return { width, height, data };
 }

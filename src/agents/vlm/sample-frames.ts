@@ -33,23 +33,19 @@ export function resizeFrame(frame: VideoFrame, width: number, height: number): V
   if (frame.width === width && frame.height === height) return frame;
   const data = new Uint8Array(width * height * 3);
   const source = frame.data;
-  // Column spans are the same on every row: computed once.
-  const lefts = new Int32Array(width);
-  const rights = new Int32Array(width);
-  for (let x = 0; x < width; x += 1) {
-    lefts[x] = Math.floor((x * frame.width) / width);
-    rights[x] = Math.max(lefts[x]! + 1, Math.floor(((x + 1) * frame.width) / width));
-  }
+  const columns = spansOf(frame.width, width);
+  const rows = spansOf(frame.height, height);
+  const sourceRow = frame.width * 3;
   let target = 0;
   for (let y = 0; y < height; y += 1) {
-    const top = Math.floor((y * frame.height) / height);
-    const bottom = Math.max(top + 1, Math.floor(((y + 1) * frame.height) / height));
+    const top = rows[2 * y]!;
+    const bottom = rows[2 * y + 1]!;
     for (let x = 0; x < width; x += 1, target += 3) {
-      const left = lefts[x]!;
-      const right = rights[x]!;
+      const left = columns[2 * x]!;
+      const right = columns[2 * x + 1]!;
       if (bottom - top === 1 && right - left === 1) {
         // one source pixel (enlarging): its value, as the mean of one
-        const offset = (top * frame.width + left) * 3;
+        const offset = top * sourceRow + left * 3;
         data[target] = source[offset]!;
         data[target + 1] = source[offset + 1]!;
         data[target + 2] = source[offset + 2]!;
@@ -60,7 +56,7 @@ export function resizeFrame(frame: VideoFrame, width: number, height: number): V
       let b = 0;
       for (let sy = top; sy < bottom; sy += 1) {
         for (
-          let offset = (sy * frame.width + left) * 3, end = (sy * frame.width + right) * 3;
+          let offset = sy * sourceRow + left * 3, end = sy * sourceRow + right * 3;
           offset < end;
           offset += 3
         ) {
@@ -76,4 +72,23 @@ export function resizeFrame(frame: VideoFrame, width: number, height: number): V
     }
   }
   return { width, height, data };
+}
+
+/** Source spans [from, to) of each target index, interleaved, per (source size, target size): every chunk asks the same. */
+const spanCache = new Map<string, Int32Array>();
+
+function spansOf(sourceSize: number, targetSize: number): Int32Array {
+  const key = `${sourceSize}:${targetSize}`;
+  let spans = spanCache.get(key);
+  if (spans !== undefined) return spans;
+  spans = new Int32Array(2 * targetSize);
+  for (let index = 0; index < targetSize; index += 1) {
+    const from = Math.floor((index * sourceSize) / targetSize);
+    spans[2 * index] = from;
+    spans[2 * index + 1] = Math.max(from + 1, Math.floor(((index + 1) * sourceSize) / targetSize));
+  }
+  // A run sees a handful of sizes; a long-lived process asked for many keeps only the latest few.
+  if (spanCache.size >= 64) spanCache.clear();
+  spanCache.set(key, spans);
+  return spans;
 }
