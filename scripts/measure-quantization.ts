@@ -69,7 +69,7 @@ function digestSink(): RunSink & { digest(): string; record: RenderRecordEntry[]
       return null;
     },
     async onFrames(_chunk, frames) {
-      for (const frame of frames) hash.update(frame.data);
+      for (const frame of frames.all()) hash.update(frame.data);
     },
     async onRenderRecord(entries) {
       record.push(...entries);

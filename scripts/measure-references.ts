@@ -66,7 +66,7 @@ async function run(script: Script, policy: string, references?: PolicyReferences
           ...(references ? { references } : {}),
         }),
       onFrames: (_chunk, frames) => {
-        out.frames.push(...frames);
+        out.frames.push(...frames.all());
       },
       onRenderRecord: (entries) => {
         out.records.push(...entries);

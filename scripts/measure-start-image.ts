@@ -58,7 +58,7 @@ async function run(script: Script, policy: string, startImage?: VideoFrame): Pro
       ...(startImage ? { startImage } : {}),
       policy: (context) => createPolicy(policy, context),
       onFrames: (_chunk, frames) => {
-        out.frames.push(...frames);
+        out.frames.push(...frames.all());
       },
       onRenderRecord: (entries) => {
         out.records.push(...entries);

@@ -58,7 +58,7 @@ for (const script of chosen) {
           createIamflowPolicy({ ...context, events: (event) => events.push(event) }, variant.settings),
         seed: 1,
         onFrames: (_chunk, chunkFrames) => {
-          frames.push(...chunkFrames);
+          frames.push(...chunkFrames.all());
         },
         onRenderRecord: (record) => {
           records.push(...record);

@@ -31,7 +31,7 @@ async function middleFrames(run: Script, references?: PolicyReferences): Promise
     seed: 1,
     policy: (context) => createPolicy('iamflow', references ? { ...context, references } : context),
     onFrames: (_chunk, chunk) => {
-      frames.push(...chunk);
+      frames.push(...chunk.all());
     },
   });
   await engine.release();

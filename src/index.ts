@@ -31,6 +31,12 @@ export {
   StoreError,
   VideoError,
 } from './errors/index.js';
+export {
+  type ChunkFrames,
+  completeChunkFrames,
+  type FrameDemand,
+  partialChunkFrames,
+} from './frame/chunk-frames.js';
 export { checkFrameSize, type VideoFrame } from './frame/video-frame.js';
 export type { ProviderHttpSettings } from './http/provider-http-settings.js';
 export {

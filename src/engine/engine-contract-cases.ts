@@ -98,6 +98,36 @@ export const engineContractCases: readonly EngineContractCase[] = [
       }),
   },
   {
+    name: 'decodeFrames (when offered) gives decodeChunk frames at the indices asked and counts only those',
+    run: (createEngine) =>
+      withEngine(createEngine, async (engine, prompt) => {
+        if (!engine.decodeFrames) return;
+        const generated = await engine.generateChunk({ prompt });
+        const count = engine.info.chunkFrames * engine.info.videoFramesPerLatent;
+        const indices = [count - 1, 0, Math.floor(count / 2)];
+        const subset = await engine.decodeFrames(generated.chunk, indices);
+        assert.equal(
+          engine.costs().decodedFrames,
+          indices.length,
+          'costs().decodedFrames counts the frames asked',
+        );
+        assert.deepEqual(await engine.decodeFrames(generated.chunk, []), [], 'no index, no frame');
+        const all = await engine.decodeChunk(generated.chunk);
+        assert.equal(
+          engine.costs().decodedFrames,
+          indices.length + count,
+          'decodeChunk counts the whole chunk',
+        );
+        assert.deepEqual(
+          subset,
+          indices.map((index) => all[index]),
+          'each frame equals decodeChunk at its index, in the order asked',
+        );
+        await assert.rejects(engine.decodeFrames(generated.chunk, [count]), 'an index past the chunk');
+        await assert.rejects(engine.decodeFrames(generated.chunk + 1, [0]), 'a chunk not generated');
+      }),
+  },
+  {
     name: 'stores, banks and drops frames; setBank rejects unknown ids and overflow',
     run: (createEngine) =>
       withEngine(createEngine, async (engine, prompt) => {

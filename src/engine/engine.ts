@@ -50,6 +50,19 @@ export interface CausalVideoEngineV1 {
   /** Decodes a generated chunk to RGB video frames (`info.chunkFrames * info.videoFramesPerLatent` of them). */
   decodeChunk(chunk: number): Promise<VideoFrame[]>;
 
+  /**
+   * Optional ability: decodes only some video frames of a generated chunk, `frames` being indices within the chunk
+   * (0 .. `info.chunkFrames * info.videoFramesPerLatent - 1`). Resolves with one frame per index, in the order
+   * given, each exactly the frame `decodeChunk` returns at that index; `costs().decodedFrames` grows by the number
+   * of frames decoded. Lets a caller that reads a few frames of a chunk (a bench run without video, a verifier's
+   * samples) skip drawing the rest. Throws an `EngineError` (`unknown-video-frame`) on an index outside the chunk.
+   * Engines without it decode whole chunks; callers then use `decodeChunk`.
+   *
+   * @example
+   * const [first, middle] = await engine.decodeFrames!(chunk.chunk, [0, 4]);
+   */
+  decodeFrames?(chunk: number, frames: readonly number[]): Promise<VideoFrame[]>;
+
   /** Cumulative work counters since creation. */
   costs(): EngineCosts;
 

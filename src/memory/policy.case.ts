@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CausalVideoEngineV1, EncodedPrompt } from '../engine/engine.js';
+import { completeChunkFrames, partialChunkFrames, unionFrameDemands } from '../frame/chunk-frames.js';
 import { buildTimeline } from '../script/timeline.js';
 import { type MemoryEvent, memoryEventSchema } from './memory-event.js';
 import { createPolicyEngine, type PolicyEngine, type PolicyRegistration } from './policy.js';
@@ -96,7 +97,13 @@ async function drive(options: PolicyCaseOptions, seed: number): Promise<Drive> {
       for (let index = segment.startChunk; index < segment.endChunk; index++) {
         current = index;
         const chunk = await engine.generateChunk({ prompt });
-        const frames = await engine.decodeChunk(chunk.chunk);
+        // Only the frames the policy declares reach it, as in the loop: reading another one throws.
+        const decoded = await engine.decodeChunk(chunk.chunk);
+        const demand = unionFrameDemands([policy.framesRead?.(chunk) ?? 'all'], decoded.length);
+        const frames =
+          demand === 'all'
+            ? completeChunkFrames(decoded)
+            : partialChunkFrames(decoded.length, new Map(demand.map((index) => [index, decoded[index]!])));
         calls.push(`chunk:${chunk.chunk}`);
         await policy.onChunkEnd?.({ segment, prompt, chunk, frames });
       }

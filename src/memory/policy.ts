@@ -4,6 +4,7 @@ import type {
   EncodeImageOptions,
   GeneratedChunk,
 } from '../engine/engine.js';
+import type { ChunkFrames, FrameDemand } from '../frame/chunk-frames.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import type { Segment, Timeline } from '../script/timeline.js';
 import type { MemoryEventSink } from './memory-event.js';
@@ -38,8 +39,13 @@ export interface MemoryPolicyV1 {
   readonly memoryTopK?: number;
   /** Called before the first chunk of every segment, after the loop applied the transition. */
   onSegmentStart?(event: SegmentStartEvent): Promise<void>;
-  /** Called after every chunk, with its key summaries and decoded frames. */
+  /** Called after every chunk, with its key summaries and decoded frames (those `framesRead` declares). */
   onChunkEnd?(event: ChunkEndEvent): Promise<void>;
+  /**
+   * The video frames of a chunk `onChunkEnd` reads, asked before the chunk is decoded: `[]` for a policy that reads
+   * none. Omitted: every frame. The loop decodes only what its consumers read.
+   */
+  framesRead?(chunk: GeneratedChunk): FrameDemand;
   /** Called once after the last chunk: settle asynchronous work. */
   finish?(): Promise<void>;
   /**
@@ -155,8 +161,8 @@ export interface ChunkEndEvent {
   prompt: EncodedPrompt;
   /** The chunk with its per-frame key summaries. */
   chunk: GeneratedChunk;
-  /** The chunk's decoded video frames. */
-  frames: VideoFrame[];
+  /** The chunk's decoded video frames: those the policy's `framesRead` declared (all without it). */
+  frames: ChunkFrames;
 }
 
 /** Creates a policy for one run. `settings` are policy-specific options (validated by the factory). */

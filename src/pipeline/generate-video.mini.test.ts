@@ -31,7 +31,7 @@ async function run(policy: string, seed = 3): Promise<{ result: RunResult; diges
       seed,
       policy: (context) => createPolicy(policy, context),
       onFrames: (_chunk, frames) => {
-        for (const frame of frames) hash.update(frame.data);
+        for (const frame of frames.all()) hash.update(frame.data);
       },
     });
     return { result, digest: hash.digest('hex') };

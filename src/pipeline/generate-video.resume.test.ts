@@ -60,7 +60,7 @@ async function run(
       policy: (context: PolicyContext) => createPolicy(policy, context, settings?.()),
       onFrames: (_chunk, frames) => {
         const hash = createHash('sha256');
-        for (const frame of frames) hash.update(frame.data);
+        for (const frame of frames.all()) hash.update(frame.data);
         chunkHashes.push(hash.digest('hex'));
       },
       onRenderRecord: () => {},

@@ -191,7 +191,7 @@ describe('generateVideo', () => {
       clock,
       onFrames: (chunk, frames) => {
         tick(3);
-        streamed.push(chunk.chunk, frames.length);
+        streamed.push(chunk.chunk, frames.count);
       },
       onRenderRecord: (entries) => {
         order.push(`render:${entries.length}`);

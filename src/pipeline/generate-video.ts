@@ -7,6 +7,13 @@ import type {
 } from '../engine/engine.js';
 import { workProfile } from '../engine/work-profile.js';
 import { IamflowError } from '../errors/index.js';
+import {
+  type ChunkFrames,
+  completeChunkFrames,
+  type FrameDemand,
+  partialChunkFrames,
+  unionFrameDemands,
+} from '../frame/chunk-frames.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import {
   createPolicyEngine,
@@ -78,8 +85,14 @@ export interface GenerateVideoOptions {
   onMemoryEvent?: (event: MemoryEvent) => void;
   /** Called when a segment starts (after its transition), for live viewers. */
   onSegment?: (segment: Segment, timeline: Timeline) => void;
-  /** Receives every chunk's decoded frames in order; awaited. */
-  onFrames?: (chunk: GeneratedChunk, frames: VideoFrame[]) => unknown;
+  /** Receives every chunk's decoded frames in order (those `framesRead` declares); awaited. */
+  onFrames?: (chunk: GeneratedChunk, frames: ChunkFrames) => unknown;
+  /**
+   * The frames of a chunk `onFrames` reads, asked before the chunk is decoded. Omitted: every frame (when `onFrames`
+   * is given). The loop decodes the union of this and the policy's `framesRead` (all frames on an engine without
+   * `decodeFrames`).
+   */
+  framesRead?: (chunk: GeneratedChunk) => FrameDemand;
   /**
    * Receives the whole render record once, after the policy finished (only when the engine has one): it is kept in
    * the loop's memory until then, so no policy can read it, not even from disk. Awaited.
@@ -262,7 +275,10 @@ async function streamChunks(
     const t0 = clock();
     const chunk = await engine.generateChunk(generateOptions);
     const t1 = clock();
-    const frames = await engine.decodeChunk(chunk.chunk);
+    const frames = await decodeDemanded(engine, chunk, [
+      options.onFrames ? (options.framesRead?.(chunk) ?? 'all') : [],
+      policy.onChunkEnd ? (policy.framesRead?.(chunk) ?? 'all') : [],
+    ]);
     const t2 = clock();
     if (renderRecord) renderRecord.push(...(engine.renderRecord?.(chunk.chunk) ?? []));
     const outputSpan = workProfile.start('output');
@@ -297,7 +313,7 @@ async function streamChunks(
       if (schedule) record.schedule = schedule;
       switches.push(record);
     }
-    videoFramesDone += frames.length;
+    videoFramesDone += frames.count;
     options.onChunk?.({
       chunksDone: chunks.length,
       totalChunks: followed.totalChunks,
@@ -365,6 +381,24 @@ async function streamChunks(
       ...(engine.weightBytes ? { weightBytes: engine.weightBytes() } : {}),
     },
   };
+}
+
+/**
+ * Decodes the union of the consumers' demands on a chunk: only those frames when the engine can (`decodeFrames`),
+ * else the whole chunk.
+ */
+async function decodeDemanded(
+  engine: CausalVideoEngineV1,
+  chunk: GeneratedChunk,
+  demands: readonly FrameDemand[],
+): Promise<ChunkFrames> {
+  const count = engine.info.chunkFrames * engine.info.videoFramesPerLatent;
+  const demand = unionFrameDemands(demands, count);
+  if (demand === 'all' || !engine.decodeFrames)
+    return completeChunkFrames(await engine.decodeChunk(chunk.chunk));
+  // An empty demand asks the engine nothing: no call, no decoded frame.
+  const frames = demand.length === 0 ? [] : await engine.decodeFrames(chunk.chunk, demand);
+  return partialChunkFrames(count, new Map(demand.map((index, position) => [index, frames[position]!])));
 }
 
 /** The timeline to follow from chunk `index` on: the source's, once checked that it keeps the past. */

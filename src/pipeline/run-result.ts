@@ -12,7 +12,7 @@ export interface RunProgress {
   chunksDone: number;
   /** Chunks of the whole run. */
   totalChunks: number;
-  /** Video frames decoded so far. */
+  /** Video frames made so far (whether or not a consumer asked for them to be decoded). */
   videoFramesDone: number;
   /** Video frames of the whole run. */
   totalVideoFrames: number;
@@ -28,7 +28,7 @@ export interface ChunkTiming {
   segment: number;
   /** `engine.generateChunk` (denoising + context pass). */
   generateMs: number;
-  /** `engine.decodeChunk`. */
+  /** Decoding the frames the consumers read (`engine.decodeFrames`, or `decodeChunk` for all of them). */
   decodeMs: number;
   /** The frame sink (`onFrames`: encoding, writing). */
   outputMs: number;
@@ -88,7 +88,7 @@ export interface RunResult {
   memoryEvents: MemoryEvent[];
   /** Engine work over the whole run (its counters after the last chunk minus before the first). */
   costs: EngineCosts;
-  /** Video frames produced. */
+  /** Video frames produced (all of the timeline's, also those no consumer had decoded). */
   videoFrames: number;
   /** Seconds of video produced (`videoFrames / fps`). */
   videoSeconds: number;

@@ -25,7 +25,8 @@ export interface FrameSelection {
 export interface CollectOptions {
   /**
    * Keeps only some frames (the ones a consumer will read): copying every decoded frame costs more than reading the
-   * few a pixel evaluation samples. Without it every frame is kept.
+   * few a pixel evaluation samples. Without it every frame is kept. The sink declares these frames (`framesRead`),
+   * so a run without a next sink decodes only them (with the policy's).
    */
   keep?: (plan: RunPlan) => FrameSelection;
 }
@@ -43,6 +44,7 @@ export function createCollectSink(next?: RunSink, options: CollectOptions = {}):
   const kept: VideoFrame[] = [];
   const renderRecord: RenderRecordEntry[] = [];
   let selection: FrameSelection | undefined;
+  let videoFramesPerLatent = 1;
   let count = 0;
   const frames = new Proxy(kept, {
     get(target, property, receiver) {
@@ -62,12 +64,26 @@ export function createCollectSink(next?: RunSink, options: CollectOptions = {}):
     renderRecord,
     async open(plan): Promise<RunOutputFiles | null> {
       selection = options.keep?.(plan);
+      videoFramesPerLatent = plan.timeline.videoFramesPerLatent;
       return next ? next.open(plan) : null;
     },
+    framesRead(chunk) {
+      // The next sink reads what it declares (every frame when it declares nothing); this one its selection.
+      const nextDemand = next ? (next.framesRead?.(chunk) ?? 'all') : [];
+      if (selection === undefined || nextDemand === 'all') return 'all';
+      const first = chunk.startFrame * videoFramesPerLatent;
+      const length = chunk.frames.length * videoFramesPerLatent;
+      const own = Array.from({ length }, (_, index) => index).filter((index) =>
+        selection!.indices.has(first + index),
+      );
+      return [...own, ...nextDemand];
+    },
     async onFrames(chunk, chunkFrames) {
-      for (const frame of chunkFrames) {
-        if (selection === undefined || selection.indices.has(count))
+      for (let index = 0; index < chunkFrames.count; index++) {
+        if (selection === undefined || selection.indices.has(count)) {
+          const frame = chunkFrames.at(index);
           kept[count] = { ...frame, data: frame.data.slice() };
+        }
         count++;
       }
       kept.length = count;

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { completeChunkFrames } from '../frame/chunk-frames.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import type { RunJson } from '../pipeline/run-json.js';
 import { buildTimeline } from '../script/timeline.js';
@@ -12,7 +13,8 @@ import type { FrameEncoder } from './run-sink.js';
 const timeline = buildTimeline({ prompts: ['a', 'b'], seconds: [3, 3], fps: 16 });
 const frame = (value: number): VideoFrame => ({ width: 2, height: 1, data: new Uint8Array(6).fill(value) });
 const chunk = (index: number) => ({ chunk: index, startFrame: index * 3, frames: [] });
-const frames = (index: number) => Array.from({ length: 12 }, (_, i) => frame(index * 12 + i));
+const frames = (index: number) =>
+  completeChunkFrames(Array.from({ length: 12 }, (_, i) => frame(index * 12 + i)));
 const record = (index: number) => ({
   frame: index,
   latentFrame: Math.floor(index / 4),

@@ -230,7 +230,9 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
       }
       return files;
     },
-    async onFrames(chunk, frames) {
+    async onFrames(chunk, chunkFrames) {
+      // Video, keyframes and character sheets read every frame: the sink declares no `framesRead`.
+      const frames = chunkFrames.all();
       const first = chunk.startFrame * videoFramesPerLatent;
       for (const [i, frame] of frames.entries()) {
         if (i === Math.floor(frames.length / 2)) killPoint('frames');

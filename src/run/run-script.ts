@@ -1,4 +1,4 @@
-import type { CausalVideoEngineV1, EngineInfo } from '../engine/engine.js';
+import type { CausalVideoEngineV1, EngineInfo, GeneratedChunk } from '../engine/engine.js';
 import { createMiniEngine } from '../engine/mini/mini-engine.js';
 import type { MiniEngineSettings } from '../engine/mini/settings.js';
 import { createRemoteEngine } from '../engine/remote/create-remote-engine.js';
@@ -233,6 +233,7 @@ export async function runScript(
         killPoint('chunk');
         return sink.onFrames(chunk, frames);
       },
+      ...(sink.framesRead ? { framesRead: (chunk: GeneratedChunk) => sink.framesRead!(chunk) } : {}),
       ...(checkpointing
         ? {
             checkpointEvery: every,

@@ -1,4 +1,5 @@
 import type { GeneratedChunk, RenderRecordEntry } from '../engine/engine.js';
+import type { ChunkFrames, FrameDemand } from '../frame/chunk-frames.js';
 import type { VideoFrame } from '../frame/video-frame.js';
 import type { RunJson } from '../pipeline/run-json.js';
 import type { Timeline } from '../script/timeline.js';
@@ -29,8 +30,16 @@ export type RunOutputFiles = RunJson['outputs'];
 export interface RunSink {
   /** Prepares the outputs; resolves with the files run.json will list, or null when the sink writes no files. */
   open(plan: RunPlan): Promise<RunOutputFiles | null>;
-  /** Receives a chunk's decoded frames (the sink copies what it keeps: engines may reuse buffers). */
-  onFrames(chunk: GeneratedChunk, frames: VideoFrame[]): Promise<void>;
+  /**
+   * Receives a chunk's decoded frames, those `framesRead` declared (the sink copies what it keeps: engines may reuse
+   * buffers).
+   */
+  onFrames(chunk: GeneratedChunk, frames: ChunkFrames): Promise<void>;
+  /**
+   * Optional ability: the frames of a chunk `onFrames` reads (asked after `open`, before the chunk is decoded), so a
+   * run decodes no frame nobody reads. Omitted: every frame.
+   */
+  framesRead?(chunk: GeneratedChunk): FrameDemand;
   /** Receives the whole render record once, after the run. */
   onRenderRecord(entries: RenderRecordEntry[]): Promise<void>;
   /** Finishes every output, run.json last (null when `open` resolved null). */

@@ -61,7 +61,8 @@ export async function runLive(
       return files.open(plan);
     },
     onFrames: async (chunk, frames) => {
-      streamer.push(chunk, frames, videoFramesPerLatent);
+      // No `framesRead`: the stream and the run folder read every frame.
+      streamer.push(chunk, frames.all(), videoFramesPerLatent);
       await files.onFrames(chunk, frames);
       // Generation is synchronous CPU work: without a turn of the event loop per chunk, encoded frames and SSE
       // writes would wait until the MP4 writer happens to block, i.e. several chunks (measured: 1.9 s to the first

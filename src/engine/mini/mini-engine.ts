@@ -37,8 +37,8 @@ const RECACHE_WINDOW = reference.context.attentionWindowFrames;
 /**
  * Creates the miniature causal engine: a small, deterministic causal generator over scene and figure tokens with
  * real softmax attention over `sink | bank | local window`, its own weak text encoder, and a canvas decoder.
- * The newest `retainFrames` generated frames (default 256) and the sink are kept, so `storeFrame`, `decodeChunk` and
- * `renderRecord` accept any frame that recent; older ones are dropped, so a long run holds bounded memory.
+ * The newest `retainFrames` generated frames (default 256) and the sink are kept, so `storeFrame`, `decodeChunk`,
+ * `decodeFrames` and `renderRecord` accept any frame that recent; older ones are dropped, so a long run holds bounded memory.
  *
  * @example
  * const engine = createMiniEngine({ seed: 7 });
@@ -53,6 +53,7 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
   snapshot(): Promise<unknown>;
   restore(snapshot: unknown): Promise<void>;
   encodeImage(options: EncodeImageOptions): Promise<void>;
+  decodeFrames(chunk: number, frames: readonly number[]): Promise<VideoFrame[]>;
 } {
   const config = resolveMiniSettings(settings);
   const sigmas = shiftedSigmas(config.denoisingSteps, config.timestepShift);
@@ -158,6 +159,31 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
     if (frames.slice(start, start + config.chunkFrames).includes(undefined))
       throw droppedError('chunk', chunk);
     return kept(start, start + config.chunkFrames);
+  };
+
+  /** Draws video frames `indices` (within the chunk) of a kept chunk; counts only those. */
+  const decodeVideoFrames = (chunk: number, indices: readonly number[]): VideoFrame[] => {
+    const latents = keptChunk(chunk);
+    const count = config.chunkFrames * config.videoFramesPerLatent;
+    const outside = indices.find((index) => !Number.isInteger(index) || index < 0 || index >= count);
+    if (outside !== undefined) {
+      throw engineError(
+        'unknown-video-frame',
+        ['frames', outside],
+        `video frame ${outside} is not in chunk ${chunk} (it has ${count}: 0 to ${count - 1})`,
+        'ask for indices within the chunk',
+      );
+    }
+    const span = workProfile.start('decode');
+    const output = indices.map((index) =>
+      decoder.decode(
+        latents[Math.floor(index / config.videoFramesPerLatent)]!,
+        index % config.videoFramesPerLatent,
+      ),
+    );
+    costs.decodedFrames += output.length;
+    workProfile.stop(span);
+    return output;
   };
 
   return {
@@ -332,15 +358,16 @@ export function createMiniEngine(settings: MiniEngineSettings = {}): CausalVideo
 
     async decodeChunk(chunk): Promise<VideoFrame[]> {
       live();
-      const span = workProfile.start('decode');
-      const output: VideoFrame[] = [];
-      for (const frame of keptChunk(chunk)) {
-        for (let step = 0; step < config.videoFramesPerLatent; step++)
-          output.push(decoder.decode(frame, step));
-      }
-      costs.decodedFrames += output.length;
-      workProfile.stop(span);
-      return output;
+      const count = config.chunkFrames * config.videoFramesPerLatent;
+      return decodeVideoFrames(
+        chunk,
+        Array.from({ length: count }, (_, index) => index),
+      );
+    },
+
+    async decodeFrames(chunk, indices): Promise<VideoFrame[]> {
+      live();
+      return decodeVideoFrames(chunk, indices);
     },
 
     renderRecord(chunk) {

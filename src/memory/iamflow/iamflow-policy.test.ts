@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityExtractorV1, ExtractionInput } from '../../agents/llm/entity-extractor.js';
 import type { FrameVerifierV1, VerifyInput } from '../../agents/vlm/frame-verifier.js';
 import type { CausalVideoEngineV1, EncodedPrompt } from '../../engine/engine.js';
+import { completeChunkFrames } from '../../frame/chunk-frames.js';
 import type { VideoFrame } from '../../frame/video-frame.js';
 import type { Segment, Timeline } from '../../script/timeline.js';
 import type { MemoryEvent } from '../policy.js';
@@ -133,7 +134,7 @@ async function run(settings: Record<string, unknown>, list: Segment[] = segments
         segment,
         prompt,
         chunk: { chunk, startFrame: chunk * 3, frames: keys },
-        frames,
+        frames: completeChunkFrames(frames),
       });
     }
   }
@@ -290,7 +291,12 @@ describe('iamflow policy', () => {
       frame: 3 + offset,
       keys: [new Float32Array([offset + 1, 0])],
     }));
-    await policy.onChunkEnd!({ segment, prompt, chunk: { chunk: 1, startFrame: 3, frames: keys }, frames });
+    await policy.onChunkEnd!({
+      segment,
+      prompt,
+      chunk: { chunk: 1, startFrame: 3, frames: keys },
+      frames: completeChunkFrames(frames),
+    });
     expect(events.find((event) => event.type === 'verify-timeout')).toMatchObject({
       sourceChunk: 1,
       timeoutMs: 5,
@@ -343,7 +349,7 @@ describe('iamflow policy', () => {
         segment,
         prompt,
         chunk: { chunk, startFrame: chunk * 3, frames: keys },
-        frames,
+        frames: completeChunkFrames(frames),
       });
     }
     release!();

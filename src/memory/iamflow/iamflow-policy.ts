@@ -390,6 +390,8 @@ export function createIamflowPolicy(
       if (references.compose(bank, iamflowDefaults.maxBudget).join() !== engineBank.join())
         await setBank(segment.startChunk, 'references', bank);
     },
+    // The verifier reads only its sample frames of each chunk.
+    framesRead: () => iamflowDefaults.verifyFrameIndices,
     async onChunkEnd({ segment, prompt, chunk, frames }: ChunkEndEvent) {
       if (!current || current.segment !== segment.index) return;
       const segmentNow = current;
@@ -406,11 +408,13 @@ export function createIamflowPolicy(
         ),
       );
       const firstChunk = chunk.chunk === segment.startChunk;
-      // Sampling (resize to 256 x 256) happens where the verifier runs: on its thread when async.
+      // Sampling (resize to 256 x 256) happens where the verifier runs: on its thread when async. Only the sampled
+      // frames were decoded (framesRead): the job carries those, in order, and samples each of them.
+      const sampled = iamflowDefaults.verifyFrameIndices.filter((index) => index < frames.count);
       const job: VerifyJob = {
-        frames,
+        frames: sampled.map((index) => frames.at(index)),
         sample: {
-          indices: iamflowDefaults.verifyFrameIndices,
+          indices: sampled.map((_, position) => position),
           size: iamflowDefaults.verifySize,
           fit: settings.verifyFit,
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EncodedPrompt } from '../../engine/engine.js';
+import { completeChunkFrames } from '../../frame/chunk-frames.js';
 import { createFakeEngine } from '../../pipeline/__fixtures__/fake-engine.js';
 import { buildTimeline } from '../../script/timeline.js';
 import type { MemoryEvent } from '../policy.js';
@@ -44,7 +45,12 @@ describe('memflow', () => {
     for (let index = 0; index < 15; index++) {
       const current = index < 12 ? first : second;
       const chunk = await engine.generateChunk({ prompt: current });
-      await policy.onChunkEnd?.({ segment: timeline.segments[0]!, prompt: current, chunk, frames: [] });
+      await policy.onChunkEnd?.({
+        segment: timeline.segments[0]!,
+        prompt: current,
+        chunk,
+        frames: completeChunkFrames([]),
+      });
       if (events.at(-1)?.type === 'bank-set' && events.at(-1)?.chunk === index) banks.push([...engine.bank]);
     }
     expect(banks).toEqual([
@@ -83,7 +89,12 @@ describe('memflow', () => {
     const p = prompt('p', [v(1, 0, 0, 0)]);
     for (let index = 0; index < 3; index++) {
       const chunk = await engine.generateChunk({ prompt: p });
-      await policy.onChunkEnd?.({ segment: timeline.segments[0]!, prompt: p, chunk, frames: [] });
+      await policy.onChunkEnd?.({
+        segment: timeline.segments[0]!,
+        prompt: p,
+        chunk,
+        frames: completeChunkFrames([]),
+      });
     }
     expect(engine.bank).toEqual(['memflow-0', 'memflow-6']);
   });

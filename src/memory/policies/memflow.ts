@@ -80,6 +80,8 @@ export function createMemFlowPolicy(
     specificationVersion: 'v1',
     name: 'memflow',
     transition: 'recache',
+    // Scored by keys alone: no decoded frame is read.
+    framesRead: () => [],
     async onChunkEnd({ chunk, prompt }) {
       if ((chunk.chunk + 1) % interval !== 0) return;
       const first = chunk.frames[0];
