@@ -75,7 +75,7 @@ async function recordJobs(width: number, height: number): Promise<VerifyJob[]> {
   const chunkFrames = new Map<number, VideoFrame[]>();
   const sink: RunSink = {
     open: async () => null,
-    onFrames: async (chunk, frames) => void chunkFrames.set(chunk.chunk, frames.map(copy)),
+    onFrames: async (chunk, frames) => void chunkFrames.set(chunk.chunk, frames.all().map(copy)),
     onRenderRecord: async () => {},
     commit: async () => {},
     abort: async () => {},
