@@ -22,6 +22,16 @@ export interface FigureDiagnosis {
   merged: number;
   /** Detections that hold no drawn figure's centre. */
   spurious: number;
+  /** Missed drawn figures that stood still (drawn box moved under 2 % of its height since the segment's previous or next sample). */
+  missedStill: number;
+  /** Missed drawn figures whose centre lies in a still blob the still-figure test left out (no face found). */
+  missedRejected: number;
+  /** Spurious detections that are still blobs (passed the still-figure test: a face was found). */
+  spuriousStill: number;
+  /** Still blobs left out by the still-figure test that hold no drawn figure's centre (rightly left out). */
+  rejectedEmpty: number;
+  /** Drawn figures that stood still. */
+  drawnStill: number;
   /** Mean detected / drawn box height over one-to-one pairs (umbrellas and hats raise it). */
   heightRatio: number | undefined;
   /** Per slot: colour reads that name the drawn colour, out of those read. */
@@ -55,6 +65,11 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
     missed: 0,
     merged: 0,
     spurious: 0,
+    missedStill: 0,
+    missedRejected: 0,
+    spuriousStill: 0,
+    rejectedEmpty: 0,
+    drawnStill: 0,
     heightRatio: undefined,
     colours: {},
     matches: { right: 0, total: 0 },
@@ -69,12 +84,24 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
   };
   for (const segment of analyseSegments(video.frames, run.timeline, annotations)) {
     const present = segment.present ?? [];
-    for (const sample of segment.samples) {
+    for (const [sampleIndex, sample] of segment.samples.entries()) {
+      const neighbours = [segment.samples[sampleIndex - 1], segment.samples[sampleIndex + 1]]
+        .filter((item) => item !== undefined)
+        .map((item) => records[item.index]?.figures ?? []);
       const drawn = (records[sample.index]?.figures ?? []).map((figure) => {
         const box = figure.box.map((value) => value * scale) as unknown as Box;
+        const still = neighbours.some((others) =>
+          others.some(
+            (other) =>
+              other.slot === figure.slot &&
+              Math.abs(other.box[0] - figure.box[0]) < 0.02 * figure.box[3] &&
+              Math.abs(other.box[1] - figure.box[1]) < 0.02 * figure.box[3],
+          ),
+        );
         return {
           center: [box[0] + box[2] / 2, box[1] + box[3] / 2] as const,
           box,
+          still,
           key: characterOfMention(figure.mention, annotations, present),
           named: describeAppearance(figure.appearance),
         };
@@ -84,10 +111,20 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
       diagnosis.detected += boxes.length;
       const holds = (box: Box, point: readonly [number, number]) =>
         point[0] >= box[0] && point[0] < box[0] + box[2] && point[1] >= box[1] && point[1] < box[1] + box[3];
-      for (const figure of drawn) if (!boxes.some((box) => holds(box, figure.center))) diagnosis.missed++;
+      const rejected = sample.detection.rejected.map((figure) => figure.box);
+      for (const figure of drawn) {
+        if (figure.still) diagnosis.drawnStill++;
+        if (boxes.some((box) => holds(box, figure.center))) continue;
+        diagnosis.missed++;
+        if (figure.still) diagnosis.missedStill++;
+        if (rejected.some((box) => holds(box, figure.center))) diagnosis.missedRejected++;
+      }
+      for (const box of rejected)
+        if (!drawn.some((figure) => holds(box, figure.center))) diagnosis.rejectedEmpty++;
       for (const [index, box] of boxes.entries()) {
         const inside = drawn.filter((figure) => holds(box, figure.center));
         if (inside.length === 0) diagnosis.spurious++;
+        if (inside.length === 0 && sample.detection.figures[index]!.still) diagnosis.spuriousStill++;
         if (inside.length > 1) diagnosis.merged++;
         if (inside.length !== 1) continue;
         const truth = inside[0]!;
@@ -140,5 +177,31 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const dir of process.argv.slice(2)) console.log(dir, await diagnoseFigures(dir));
+  // `--sum`: only the summed counts of all folders (one line per folder with the main ones).
+  const sum = process.argv.includes('--sum');
+  const totals: Record<string, number> = {};
+  const colours: Record<string, { right: number; read: number }> = {};
+  for (const dir of process.argv.slice(2).filter((arg) => arg !== '--sum')) {
+    const diagnosis = await diagnoseFigures(dir);
+    if (!sum) console.log(dir, diagnosis);
+    else
+      console.log(
+        dir,
+        `drawn ${diagnosis.drawn} missed ${diagnosis.missed} (still ${diagnosis.missedStill}, rejected ${diagnosis.missedRejected})`,
+        `merged ${diagnosis.merged} spurious ${diagnosis.spurious} (still ${diagnosis.spuriousStill})`,
+        `matches ${diagnosis.matches.right}/${diagnosis.matches.total}`,
+      );
+    for (const [key, value] of Object.entries(diagnosis))
+      if (typeof value === 'number') totals[key] = (totals[key] ?? 0) + value;
+    for (const key of ['matches', 'confidentMatches'] as const) {
+      totals[`${key}.right`] = (totals[`${key}.right`] ?? 0) + diagnosis[key].right;
+      totals[`${key}.total`] = (totals[`${key}.total`] ?? 0) + diagnosis[key].total;
+    }
+    for (const [slot, { right, read }] of Object.entries(diagnosis.colours)) {
+      const entry = colours[slot] ?? { right: 0, read: 0 };
+      colours[slot] = { right: entry.right + right, read: entry.read + read };
+    }
+  }
+  delete totals.heightRatio;
+  console.log('total', totals, colours);
 }

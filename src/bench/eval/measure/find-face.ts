@@ -75,3 +75,59 @@ export function closeColumns(mask: Mask, box: Box, gap: number): Mask {
   }
   return { width: mask.width, height: mask.height, data };
 }
+
+/** Rows of a figure's head and of its shoulders, as shares of its height from the top. */
+const headRows = [0.03, 0.14] as const;
+const shoulderRows = [0.22, 0.42] as const;
+
+/**
+ * Whether a blob has a person's outline seen from any side: a head clearly narrower than the shoulders under it
+ * (between a fifth and two thirds of their width), over their middle, on shoulders narrower than 0.6 of its
+ * height. A post, a tree trunk or a sign keeps its width to the top or widens there; a person seen from behind or
+ * under a hat shows no face but this outline. Widths are the rows' extents, medians over each band.
+ *
+ * @example
+ * headAndShoulders(closedMask, blob.box) // true for an upright person, false for a post
+ */
+export function headAndShoulders(mask: Mask, box: Box): boolean {
+  const [left, top, width, height] = box;
+  const band = (from: number, to: number) => {
+    const widths: number[] = [];
+    const lefts: number[] = [];
+    const rights: number[] = [];
+    const first = top + Math.floor(from * height);
+    const last = Math.max(first + 1, top + Math.ceil(to * height));
+    for (let y = first; y < last; y++) {
+      let x0 = -1;
+      let x1 = -1;
+      for (let x = left; x < left + width; x++) {
+        if (mask.data[y * mask.width + x] !== 1) continue;
+        if (x0 < 0) x0 = x;
+        x1 = x;
+      }
+      if (x0 < 0) continue;
+      widths.push(x1 - x0 + 1);
+      lefts.push(x0);
+      rights.push(x1 + 1);
+    }
+    return { width: median(widths), left: median(lefts), right: median(rights) };
+  };
+  const head = band(...headRows);
+  const shoulders = band(...shoulderRows);
+  if (head.width === undefined || shoulders.width === undefined) return false;
+  const headCentre = (head.left! + head.right!) / 2;
+  const inset = 0.2 * shoulders.width;
+  return (
+    head.width >= 0.2 * shoulders.width &&
+    head.width <= (2 / 3) * shoulders.width &&
+    shoulders.width <= 0.6 * height &&
+    headCentre >= shoulders.left! + inset &&
+    headCentre <= shoulders.right! - inset
+  );
+}
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}

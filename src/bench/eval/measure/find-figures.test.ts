@@ -66,6 +66,40 @@ describe('findFigures', () => {
     expect(findFigures(pair[4]!, shotPlate(pair)).figures).toHaveLength(2);
   });
 
+  it('finds a person who stands still with her back to the camera (no face shows, her outline does)', () => {
+    // Hair where the face would be: the face test finds no skin; the head on the shoulders still marks a person.
+    const frames = shot((_, frame) => person(frame, 80, 25, [240, 210, 50]));
+    for (const frame of frames) fill(frame, 77, 28, 7, 5, [30, 25, 22]);
+    const { figures } = findFigures(frames[4]!, shotPlate(frames));
+    expect(figures.map((figure) => figure.box)).toEqual([[73, 25, 15, 60]]);
+  });
+
+  it("leaves out still posts, trunks and lit windows (no head on shoulders, no face of a face's size)", () => {
+    const frames = shot((_, frame) => {
+      fill(frame, 40, 30, 6, 50, [120, 80, 45]); // a brown trunk, the hue of skin
+      fill(frame, 120, 35, 4, 40, [60, 60, 60]); // a post
+      fill(frame, 116, 30, 12, 6, [200, 200, 40]); // its sign, wider than the post
+      fill(frame, 70, 66, 10, 18, [60, 40, 30]); // a lit window in a dark frame: skin-coloured, but all of it
+      fill(frame, 73, 68, 4, 6, [230, 170, 120]); // its two panes, each taller than a quarter of it
+      fill(frame, 73, 76, 4, 6, [230, 170, 120]);
+    });
+    expect(findFigures(frames[4]!, shotPlate(frames)).figures).toEqual([]);
+  });
+
+  it('keeps a walker whose head is lost against the wall in one piece (the gap between the legs is no second person)', () => {
+    // Head the colour of the sky behind it: the blob is coat and legs, wider than 0.45 of its height, with a deep
+    // dip between the legs in its column profile.
+    const walking = shot((index, frame) => {
+      const x = 40 + 8 * index;
+      fill(frame, x - 10, 34, 21, 18, [50, 150, 60]);
+      fill(frame, x - 10, 52, 6, 22, [25, 35, 90]);
+      fill(frame, x + 5, 52, 6, 22, [25, 35, 90]);
+    });
+    expect(findFigures(walking[4]!, shotPlate(walking)).figures.map((figure) => figure.box)).toEqual([
+      [62, 34, 21, 40],
+    ]);
+  });
+
   it('reads hair and coat colours a person can name', () => {
     const frames = shot((_, frame) => person(frame, 80, 25, [200, 40, 40], [230, 200, 110]));
     const scan = findFigures(frames[4]!, shotPlate(frames));

@@ -1,6 +1,6 @@
 import type { VideoFrame } from '../../../frame/video-frame.js';
 import type { Box, Mask } from './figure-mask.js';
-import { closeColumns, findFace, gapShare } from './find-face.js';
+import { closeColumns, findFace, gapShare, headAndShoulders } from './find-face.js';
 import { labTable, pixelBin } from './lab-colour.js';
 
 export type { Box, Mask } from './figure-mask.js';
@@ -11,6 +11,8 @@ export interface FoundFigure {
   box: Box;
   /** Figure pixels in the box. */
   area: number;
+  /** Whether most of its pixels did not change against the plate (a still figure, or a still object). */
+  still?: boolean;
 }
 
 /** The figures of a frame and the figure mask they were cut from. */
@@ -19,6 +21,8 @@ export interface FigureScan {
   figures: FoundFigure[];
   /** Pixels taken as people (moving against the plate, or a still figure on it). */
   mask: Mask;
+  /** Still blobs of a person's size left out because they show no sign of a person (for diagnostics). */
+  rejected: FoundFigure[];
 }
 
 /** A shot's background plate: its scenery, and the figures that stood still through it. */
@@ -226,20 +230,35 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
   const minArea = minAreaShare * width * height;
   const maxArea = maxAreaShare * width * height;
   const figures: FoundFigure[] = [];
+  const rejected: FoundFigure[] = [];
   for (const blob of blobs) {
     if (blob.area > maxArea || blob.box[3] < minHeight || blob.area < minArea) continue;
     for (const piece of cutWide(blob, mask)) {
       if (piece.box[3] < minHeight || piece.area < minArea) continue;
       // Something that never moved (a post, a tree, a sign) is a person only if it shows a face.
-      if (stillShare(piece, mask, moved) > 0.5) {
+      const still = stillShare(piece, mask, moved) > 0.5;
+      if (still) {
         const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
-        if (findFace(frame, closed, piece.box) === undefined) continue;
+        if (!isPersonLike(frame, closed, piece.box)) {
+          rejected.push({ ...piece, still });
+          continue;
+        }
       }
-      figures.push(piece);
+      figures.push({ ...piece, still });
     }
   }
   figures.sort((a, b) => a.box[0] - b.box[0]);
-  return { figures, mask };
+  return { figures, mask, rejected };
+}
+
+/**
+ * Whether a still blob shows a person: a face of a face's size (at most a quarter of the blob's height: a lit
+ * window fills its blob), or a head-and-shoulders outline (a person seen from behind, or under a hat brim).
+ */
+function isPersonLike(frame: VideoFrame, mask: Mask, box: Box): boolean {
+  const face = findFace(frame, mask, box);
+  if (face !== undefined && face.height <= 0.25 * box[3]) return true;
+  return headAndShoulders(mask, box);
 }
 
 /** Share of a figure's mask pixels that did not change against the plate. */
@@ -391,22 +410,45 @@ function stack(upper: Blob, lower: Blob): Blob | undefined {
   return { box: [left, top, right - left, height], area: upper.area + lower.area, columns };
 }
 
-/** Cuts a wide blob at the lowest point of its column profile between two higher shoulders, recursively. */
+/**
+ * Cuts a wide blob at the lowest point of its column profile between two higher shoulders, recursively, where its
+ * top edge dips too: people side by side each raise a head above the cut, while the gap between one walker's legs
+ * (a dip of the column profile as deep) has the same coat above it on both sides, or the walker's one head.
+ */
 function cutWide(blob: Blob, mask: Mask): FoundFigure[] {
   const [left, top, width, height] = blob.box;
   if (width <= wideAspect * height) return [{ box: blob.box, area: blob.area }];
   const { columns } = blob;
+  // Per column, its first figure row (the blob's bottom when the column holds none).
+  const tops = new Array<number>(width).fill(top + height);
+  for (let x = left; x < left + width; x++) {
+    for (let y = top; y < top + height; y++) {
+      if (mask.data[y * mask.width + x] !== 1) continue;
+      tops[x - left] = y;
+      break;
+    }
+  }
+  const headRise = Math.max(2, 0.08 * height);
   const guard = Math.max(2, Math.floor(0.15 * width));
   let cut = -1;
   let deepest = 0;
   for (let x = guard; x < width - guard; x++) {
     let leftPeak = 0;
-    for (let k = 0; k < x; k++) leftPeak = Math.max(leftPeak, columns[k]!);
+    let leftTop = top + height;
+    for (let k = 0; k < x; k++) {
+      leftPeak = Math.max(leftPeak, columns[k]!);
+      leftTop = Math.min(leftTop, tops[k]!);
+    }
     let rightPeak = 0;
-    for (let k = x; k < width; k++) rightPeak = Math.max(rightPeak, columns[k]!);
+    let rightTop = top + height;
+    for (let k = x; k < width; k++) {
+      rightPeak = Math.max(rightPeak, columns[k]!);
+      rightTop = Math.min(rightTop, tops[k]!);
+    }
     const shoulder = Math.min(leftPeak, rightPeak);
     const depth = shoulder - columns[x]!;
-    if (columns[x]! < 0.6 * shoulder && depth > deepest) {
+    const twoHeads = tops[x]! - Math.max(leftTop, rightTop) >= headRise;
+    if (columns[x]! < 0.6 * shoulder && twoHeads && depth > deepest) {
       deepest = depth;
       cut = x;
     }
