@@ -33,7 +33,7 @@ describe('iamflow engine', () => {
     expect(served.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\n$/);
     const report = checked();
     expect(report.stdout).toMatch(/PASS {2}stores, banks and drops frames/);
-    expect(report.stdout).toMatch(/8\/8 cases passed: .* conforms to iamflow-engine\/1/);
+    expect(report.stdout).toMatch(/9\/9 cases passed: .* conforms to iamflow-engine\/1/);
     expect(report.code).toBe(0);
   });
 

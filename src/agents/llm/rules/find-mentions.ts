@@ -553,9 +553,16 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   if (['the', 'a', 'an'].includes(previous?.lower ?? '') && next && modifierOf(next)) return false;
   if (!token.sentenceStart) return !tags.has('Pronoun');
   if (tags.has('Plural')) return false;
-  // "Autumn leaves drift", "Halfway over, ...": an unknown first word before a noun or an adjective is no name.
-  if (next && modifierOf(next)) return false;
+  // "Autumn leaves drift", "Halfway over, ...": an unknown first word before a noun or an adjective is no name;
+  // but a plural noun with no verb after it is the sentence's verb ("Ravi waits.", "Ravi waits by the door").
+  if (next && modifierOf(next) && !pluralAsVerb(tokens, index + 1)) return false;
   return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
+}
+
+/** A word tagged as a plural noun ("waits", "walks") that must be the verb: no verb follows it. */
+function pluralAsVerb(tokens: readonly Token[], index: number): boolean {
+  const after = tokens[index + 1];
+  return tokens[index]!.tags.has('Plural') && (!after || after.punctuation || !after.tags.has('Verb'));
 }
 
 /** A lower-case noun or adjective that is not a verb: what follows a word that only modifies it. */
