@@ -459,19 +459,24 @@ export function createIamflowPolicy(
     async checkpoint() {
       // The thread's verifier state first: when it answers, every chunk it finished has left `unverified`.
       const threadState = await thread?.verifierState();
+      // That state is the one after the jobs the thread had finished when it answered. Jobs that finish while this
+      // checkpoint collects results below are not in it, so they stay pending here (a restore runs them again on
+      // that state) and their results are not stored: taken now, in the same turn as the answer, before any later
+      // thread message can settle another job.
+      const unfinished = threadState !== undefined ? new Map(unverified) : unverified;
       if (threadState !== undefined) verifierState = () => threadState.state;
       // Collect finished results until none is missing (settled: no thread message runs in between), then read the
       // rest in one synchronous pass: the verifier state and `unverified` match exactly the calls that finished.
       const read = new Map<number, QueuedResult>();
       for (;;) {
         const missing = [...verified.keys()].filter(
-          (chunk) => !unverified.has(chunk) && !carried.has(chunk) && !read.has(chunk),
+          (chunk) => !unfinished.has(chunk) && !carried.has(chunk) && !read.has(chunk),
         );
         if (missing.length === 0) break;
         for (const chunk of missing) read.set(chunk, (await queue.result(chunk))!);
       }
       // Stored sampled (three small frames), not as the chunk's decoded frames: sampling is deterministic.
-      const pending = [...unverified].map(([chunk, job]) => ({ chunk, input: prepareVerifyInput(job) }));
+      const pending = [...unfinished].map(([chunk, job]) => ({ chunk, input: prepareVerifyInput(job) }));
       const done = [...carried, ...read]
         .map(([chunk, item]) => ({ chunk, provider: item.provider, result: item.result }))
         .sort((x, y) => x.chunk - y.chunk);
