@@ -7,6 +7,7 @@
  *     --variant 'fixed={"artefacts":"fixed"}' --variant 'faithful={"artefacts":"faithful"}'
  */
 import { parseArgs } from 'node:util';
+import { pairedScoreNames } from '../src/bench/report/paired-differences.js';
 import { evaluateCollected } from '../src/bench/runner/evaluate-collected.js';
 import { selectScripts } from '../src/bench/runner/plan-runs.js';
 import type { RenderRecordEntry } from '../src/engine/engine.js';
@@ -32,14 +33,7 @@ const variants = values.variant.map((item) => {
 });
 const { scripts } = await readScripts(values.suite);
 const chosen = selectScripts(scripts, { limit: Number(values.limit) });
-const keys = [
-  'total',
-  'quality',
-  'temporal',
-  'instruction',
-  'oracle.entityGrounding',
-  'oracle.longRangeConsistency',
-];
+const keys: readonly string[] = pairedScoreNames;
 const rows = new Map<string, Array<Record<string, number>>>();
 
 for (const script of chosen) {
