@@ -466,7 +466,7 @@ export function createIamflowPolicy(
       const unfinished = threadState !== undefined ? new Map(unverified) : unverified;
       if (threadState !== undefined) verifierState = () => threadState.state;
       // Collect finished results until none is missing (settled: no thread message runs in between), then read the
-      // rest in one synchronous pass: the verifier state and `unverified` match exactly the calls that finished.
+      // rest in one synchronous pass: the verifier state and `unfinished` match exactly the calls that finished.
       const read = new Map<number, QueuedResult>();
       for (;;) {
         const missing = [...verified.keys()].filter(
