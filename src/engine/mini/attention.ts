@@ -219,14 +219,17 @@ function frameMean(flat: FlatContext, index: number): { key: Float32Array; gate:
   return means;
 }
 
-/** What self-attention returns for one slot query. */
+/**
+ * What self-attention returns for one slot query. Keep number fields out of it: this object is made millions of
+ * times a run, and a number field here (the null key's weight, once) kept V8 re-generalising the object's shape,
+ * which reset the function's optimisation ticks on every call: in a fresh worker thread `attendContext` then never
+ * left the interpreter and a bench run generated 4x slower (bench/thread-parity.ts measures it).
+ */
 export interface SelfAttention {
   /** Attended state value (STATE_SIZE). */
   value: Float32Array;
   /** Attended binding (BINDING_SIZE). */
   binding: Float32Array;
-  /** Weight of the null key. */
-  nullWeight: number;
   /** Mention label of the most attended key. */
   mention: string | null;
 }
@@ -311,7 +314,6 @@ export function attendContext(
   return {
     value,
     binding: attended,
-    nullWeight,
     mention: strongest < 0 ? null : (flat.mentions[strongest] ?? null),
   };
 }
