@@ -26,8 +26,11 @@ export const benchDefaults = {
   seed: runDefaults.seed,
   width: 240,
   height: 136,
-  /** One worker per core but one (the main thread writes the store and prints progress). */
-  workers: Math.max(1, availableParallelism() - 1),
+  /**
+   * One worker per core: the main thread only writes the store and prints progress (the full suite with 2 workers
+   * on 2 cores kept 1.95 cores busy over its 12.5 minutes, docs/benchmark.md), so a core kept for it would stay idle.
+   */
+  workers: availableParallelism(),
 } as const;
 
 /** Options of {@link runBench}. */
@@ -43,7 +46,7 @@ export interface BenchOptions {
   dimension?: string;
   /** At most this many scripts of each suite dimension. */
   limit?: number;
-  /** Worker threads; 0 runs in this thread. Default cores - 1, at least 1. */
+  /** Worker threads; 0 runs in this thread. Default one per core. */
   workers?: number;
   /** Engine seed, the same for every policy. Default 1. */
   seed?: number;

@@ -44,7 +44,7 @@ Options:
                        and all its variants (default: all registered: ${policyNames().join(',')})
   --dimension D        only scripts of this suite dimension (e.g. reappearance)
   --limit N            at most N scripts of each suite dimension (e.g. 2 -> 12 scripts of the 324)
-  --workers N          worker threads; 0 runs in the main thread (default: cores - 1 = ${benchDefaults.workers})
+  --workers N          worker threads; 0 runs in the main thread (default: one per core = ${benchDefaults.workers})
   --seed N             engine seed, the same for every policy (default: ${benchDefaults.seed})
   --size WxH           frame size (default: ${benchDefaults.width}x${benchDefaults.height}, small so the full suite runs on a CPU)
   --steps N            denoising steps of the engine, 1..1000 (default: ${runDefaults.steps}); part of a run's key
