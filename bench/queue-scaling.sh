@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Scaling of the queued benchmark on this machine: the same sample with 1 and 2 worker processes.
 # Usage: bash bench/queue-scaling.sh [REDIS_URL] [WORKERS...]   (after `npm run build`)
+# The sample is smoke-12 x 4 policies (48 runs); LIMIT=N takes N scripts of each dimension of the full suite instead
+# (LIMIT=10: 240 runs), for a batch long enough that its tail (the last run alone on one worker) weighs little.
 # Writes bench/results/queue-scaling-<N>w/ and prints each run's JSON summary with the load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +10,7 @@ url="${1:-redis://127.0.0.1:6379}"
 shift || true
 counts=("${@:-1 2}")
 sample=(--suite bench/suite/smoke-12.jsonl --no-video --quiet --json)
+[ -z "${LIMIT:-}" ] || sample=(--suite bench/suite/narrastream-324.jsonl --limit "$LIMIT" --no-video --quiet --json)
 for n in ${counts[@]}; do
   name="scaling-$n-$$"
   out="bench/results/queue-scaling-${n}w"
