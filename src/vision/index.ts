@@ -1,6 +1,9 @@
 /**
- * Pixel vision shared by the evaluator and the pixel verifier: attribute phrases, background estimation, figure
- * detection and description, and matching figures to expected characters. Pure functions over packed RGB frames.
+ * Pixel vision of the embedded pixel verifier (src/agents/vlm/pixel): attribute phrases, background estimation,
+ * figure detection and description, and matching figures to expected characters. Pure functions over packed RGB
+ * frames. Not shared with the evaluator, which measures with its own code (src/bench/eval/measure); the rule
+ * `eval-independent-of-agents-and-engine` of `npm run deps` keeps it so (only eval tests borrow the test painter
+ * in __fixtures__).
  */
 
 export { type AttributeCheck, checkAttributes, lookFit } from './check-attributes.js';

@@ -33,7 +33,7 @@ describe('aggregateResults', () => {
     expect(summary.byPolicy.map((row) => row.policy)).toEqual(summary.policies);
   });
 
-  it('puts each variant against its policy into results.md, and nothing when the store has no variant', () => {
+  it('puts an Ablations section of each variant against its policy into results.md, none without variants', () => {
     const scored = (id: number, scriptId: string, policy: string, total: number): StoredRun => ({
       ...run(id, policy),
       scriptId,
@@ -46,11 +46,11 @@ describe('aggregateResults', () => {
       scored(4, 'b', 'iamflow/recache', 53),
     ];
     const markdown = renderMarkdown(aggregateResults(runs));
-    expect(markdown).toContain('## Variants against their policy (paired)');
-    // differences 1 and 3: mean 2, SE 1; no oracle metric in these runs
-    expect(markdown).toContain(
-      '| iamflow/recache − iamflow | 2 | +2.00 ± 1.00 | +2.00 ± 1.00 | +2.00 ± 1.00 | +2.00 ± 1.00 | – | – |',
-    );
-    expect(renderMarkdown(aggregateResults(runs.slice(0, 2)))).not.toContain('Variants');
+    expect(markdown).toContain('## Ablations\n');
+    expect(markdown).toContain('### iamflow/recache − iamflow, 2 scripts paired');
+    // differences 1 and 3: mean 2, SE 1; no identity metric in these runs, so no row of one
+    expect(markdown).toContain('| Total | 57.00 | 55.00 | +2.00 ± 1.00 | 2 |');
+    expect(markdown).not.toMatch(/\| (Oracle: )?[Ee]ntity grounding \|/);
+    expect(renderMarkdown(aggregateResults(runs.slice(0, 2)))).not.toContain('Ablations');
   });
 });

@@ -1,6 +1,6 @@
 import { benchPolicyNames } from '../runner/policy-variants.js';
 import type { StoredRun } from '../store/results-store.js';
-import { compareVariants, type PairedComparison } from './paired-differences.js';
+import { ablationScoreNames, compareVariants, type PairedComparison } from './paired-differences.js';
 
 /** Means of one policy over its done runs. */
 export interface PolicySummary {
@@ -50,7 +50,10 @@ export interface ResultsSummary {
   configurations: string[];
   /** The failed runs, for the report's list. */
   failures: { scriptId: string; policy: string; error: string }[];
-  /** Each stored policy variant against its policy, paired by script (empty without variants). */
+  /**
+   * Each stored policy variant against its policy, paired by script, over {@link ablationScoreNames} of
+   * `metricNames` (empty without variants).
+   */
   variants: PairedComparison[];
 }
 
@@ -139,7 +142,7 @@ export function aggregateResults(
     failures: runs
       .filter((run) => run.status === 'failed')
       .map((run) => ({ scriptId: run.scriptId, policy: run.policy, error: run.error ?? '' })),
-    variants: compareVariants(done),
+    variants: compareVariants(done, ablationScoreNames(metricNames)),
   };
 }
 

@@ -5,6 +5,7 @@ export {
   type ScriptTimeline,
 } from './aggregate-results.js';
 export {
+  ablationScoreNames,
   comparePaired,
   compareVariants,
   type PairedComparison,

@@ -1,3 +1,4 @@
+import { identityMetricNames } from '../eval/oracle-agreement.js';
 import { benchPolicyNames } from '../runner/policy-variants.js';
 import type { RunRecord } from '../store/run-record.js';
 
@@ -40,6 +41,21 @@ export const pairedScoreNames = [
   'oracle.entityGrounding',
   'oracle.longRangeConsistency',
 ] as const;
+
+/**
+ * The scores of the report's Ablations section: the four dimensions, then the identity metrics (pixel, then
+ * render-record oracle) among `metricNames`, the metrics the report's tables show.
+ */
+export function ablationScoreNames(metricNames: readonly string[]): string[] {
+  const identity = [...identityMetricNames, ...identityMetricNames.map((name) => `oracle.${name}`)];
+  return [
+    'total',
+    'quality',
+    'temporal',
+    'instruction',
+    ...identity.filter((name) => metricNames.includes(name)),
+  ];
+}
 
 /** The policy a variant label changes (`iamflow/recache` -> `iamflow`), or undefined for a plain policy. */
 export function variantBase(label: string): string | undefined {

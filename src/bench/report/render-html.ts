@@ -1,5 +1,13 @@
 import type { ResultsSummary } from './aggregate-results.js';
-import { cell, metricLabel, orderMetrics } from './format-results.js';
+import {
+  ablationHeader,
+  ablationNote,
+  ablationRows,
+  ablationTitle,
+  cell,
+  metricLabel,
+  orderMetrics,
+} from './format-results.js';
 import { type ReportCharacterSheet, renderCharacterSheets } from './render-character-sheets.js';
 import { colorOf, escapeXml, groupedBarChart, lineChart } from './svg-charts.js';
 
@@ -117,6 +125,22 @@ export function renderHtml(summary: ResultsSummary, sheets: readonly ReportChara
       { text: String(item.failed) },
     ]),
   );
+  const ablations =
+    summary.variants.length === 0
+      ? ''
+      : `<h2>Ablations</h2>\n<p class="note">${escapeXml(ablationNote)}</p>\n${summary.variants
+          .map(
+            (comparison) =>
+              `<h3>${escapeXml(ablationTitle(comparison))}</h3>${
+                comparison.pairs === 0
+                  ? '<p class="note">No script finished by both.</p>'
+                  : htmlTable(
+                      ablationHeader,
+                      ablationRows(comparison).map((cells) => cells.map((text) => ({ text }))),
+                    )
+              }`,
+          )
+          .join('\n')}\n`;
   const timelines = summary.timelines
     .map((script) => {
       const labels = Array.from({ length: script.segments }, (_, index) => `P${index + 1}`);
@@ -167,7 +191,7 @@ ${mainTable}
 <h2>Total by suite dimension</h2>
 <div class="charts">${suiteChart}</div>
 ${suiteTable}
-<h2>Identity timelines</h2>
+${ablations}<h2>Identity timelines</h2>
 <p class="note">Per character and prompt: how similar its matched figure is to its matched figures in the other prompts where it appears (pixel analysis, changed attributes left out). Gaps: not matched or not on screen.</p>
 ${timelines || '<p class="note">No script finished under every policy with identity data yet.</p>'}
 <h2>Speed</h2>

@@ -1,6 +1,13 @@
 import type { ResultsSummary } from './aggregate-results.js';
-import { cell, metricLabel, orderMetrics } from './format-results.js';
-import { formatPaired, pairedScoreNames } from './paired-differences.js';
+import {
+  ablationHeader,
+  ablationNote,
+  ablationRows,
+  ablationTitle,
+  cell,
+  metricLabel,
+  orderMetrics,
+} from './format-results.js';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
@@ -11,27 +18,29 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   ].join('\n');
 }
 
-/** Each variant minus its policy, paired by script; empty without variants. */
-function variantsSection(summary: ResultsSummary): string[] {
+/** Each variant against its policy, paired by script, one table each; empty without variants. */
+function ablationsSection(summary: ResultsSummary): string[] {
   if (summary.variants.length === 0) return [];
-  const rows = summary.variants.map(({ subject, baseline, pairs, differences }) => [
-    `${subject} − ${baseline}`,
-    String(pairs),
-    ...differences.map((difference) => (difference.count === 0 ? '–' : formatPaired(difference, pairs))),
-  ]);
   return [
-    '## Variants against their policy (paired)',
+    '## Ablations',
     '',
-    'Mean per-script difference (variant minus policy) ± its standard error, over the scripts both finished.',
+    ablationNote,
     '',
-    table(['Variant − policy', 'Scripts', ...pairedScoreNames.map(metricLabel)], rows),
-    '',
+    ...summary.variants.flatMap((comparison) => [
+      `### ${ablationTitle(comparison)}`,
+      '',
+      comparison.pairs === 0
+        ? 'No script finished by both.'
+        : table(ablationHeader, ablationRows(comparison)),
+      '',
+    ]),
   ];
 }
 
 /**
  * results.md: the paper-shaped table (rows = policies; Quality, Temporal, Instruction, Total, then every metric),
- * the totals by suite dimension, each variant against its policy when the store holds variants, and speed.
+ * the totals by suite dimension, Ablations (each variant against its policy) when the store holds variants, and
+ * speed.
  */
 export function renderMarkdown(summary: ResultsSummary): string {
   const metrics = orderMetrics(summary.metricNames);
@@ -83,7 +92,7 @@ export function renderMarkdown(summary: ResultsSummary): string {
     '',
     bySuite,
     '',
-    ...variantsSection(summary),
+    ...ablationsSection(summary),
     '## Speed',
     '',
     speed,

@@ -44,6 +44,24 @@ describe('iamflow bench', () => {
     expect(existsSync(join(dir, 'results.md'))).toBe(true);
   });
 
+  it('lists the policy variants in --help, aligned, with the ablation docs', async () => {
+    const result = await run(['bench', '--help'], tmpdir());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("--policies 'iamflow/*'");
+    expect(result.stdout).toContain('docs/benchmark.md#ablations-policy-variants');
+    expect(result.stdout).toContain('Ablations section');
+    const rows = result.stdout.split('\n').filter((line) => /^ {2}iamflow\/\S+ {2,}\S/.test(line));
+    expect(rows.map((line) => line.trim().split(/\s+/)[0])).toEqual(
+      expect.arrayContaining([
+        'iamflow/recache',
+        'iamflow/artefacts-faithful',
+        'iamflow/correction-same-slot',
+      ]),
+    );
+    // the setting column starts at one place for every variant
+    expect(new Set(rows.map((line) => line.search(/(?<=\S {2,})\S/))).size).toBe(1);
+  });
+
   it('refuses an unknown policy variant with exit code 2, listing the known ones, no stack trace', async () => {
     const result = await run(['bench', '--policies', 'iamflow,iamflow/recache,iamflow/nope'], tmpdir());
     expect(result.code).toBe(2);

@@ -29,6 +29,9 @@ const describeSettings = (settings: Readonly<Record<string, unknown>>) =>
 /** The most denoising steps (one per timestep from 1000 down). */
 const maxSteps = 1000;
 
+// The variant labels' column of the help: the longest label and a gap.
+const variantColumn = Math.max(...policyVariants.map((variant) => policyVariantLabel(variant).length)) + 2;
+
 const help = `Usage: iamflow bench [options]
        iamflow bench report DIR [--store LOCATION]
 ${benchSpeedHelp}
@@ -67,9 +70,10 @@ ${agentHelp}
   -h, --help           show this help
 
 Policy variants: a registered policy with one setting changed (src/memory/iamflow/iamflow-settings.ts),
-stored, resumed and reported as a policy of its own (docs/benchmark.md, Ablations);
-\`npx tsx scripts/paired-differences.ts DIR --variants\` prints each one's paired differences to its policy:
-${policyVariants.map((variant) => `  ${policyVariantLabel(variant).padEnd(29)}${describeSettings(variant.settings)}`).join('\n')}
+stored, resumed and reported as a policy of its own (docs/benchmark.md#ablations-policy-variants);
+\`bench report DIR\` adds an Ablations section with each one's paired differences to its policy, and
+\`npx tsx scripts/paired-differences.ts DIR --variants\` prints them as one table:
+${policyVariants.map((variant) => `  ${policyVariantLabel(variant).padEnd(variantColumn)}${describeSettings(variant.settings)}`).join('\n')}
 
 Examples:
   iamflow bench --suite bench/suite/smoke-12.jsonl --out bench/results/smoke --no-video

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { measureOracleAgreement } from '../../bench/eval/oracle-agreement.js';
 import { writeAgreementStore } from '../../bench/report/__fixtures__/write-agreement-store.js';
 import { captureStream } from '../__fixtures__/cli-harness.js';
 import { main } from '../main.js';
 import { evalCommand } from './eval.js';
+import { formatAgreement } from './eval-agreement.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,6 +47,37 @@ describe('iamflow eval agreement', () => {
       '5 of 30 drawn figures at the sampled frames unmapped (16.7 %), in 1 of 1 runs',
     );
     expect(kept.stdout).toContain('0 (frame, character) pairs left out of the oracle’s grounding');
+  });
+
+  it('sizes the label column to the longest label, so a long variant label keeps its row aligned', () => {
+    const policies = ['iamflow', 'iamflow/artefacts-faithful'];
+    const runs = policies.flatMap((policy, p) =>
+      [1, 2, 3].map((n) => ({
+        scriptId: `reappearance-00${n}`,
+        dimension: 'reappearance',
+        policy,
+        pixel: { duplication: 40 + n + p, entityGrounding: 50 + n },
+        oracle: { duplication: 60 + n, entityGrounding: 70 - n + p },
+        oracleFigures: { figures: 10, unmapped: 0, unsure: 0 },
+      })),
+    );
+    const lines = formatAgreement(measureOracleAgreement(runs)).split('\n');
+    const header = lines[1]!;
+    const rows = lines.filter((line) => /^( {2})?(pooled|reappearance|iamflow)/.test(line));
+    expect(rows.map((line) => line.trim().split(/ {2,}/)[0])).toEqual([
+      'pooled',
+      'reappearance',
+      'iamflow',
+      'iamflow/artefacts-faithful',
+      'pooled, all mapped',
+    ]);
+    // every row ends where the header ends, and each cell ends under its metric's name
+    const ends = [...header.matchAll(/\S+/g)].map((match) => match.index + match[0].length);
+    for (const line of rows) {
+      expect(line.length).toBe(header.length);
+      expect([...line.matchAll(/\S+ \(\d+\)/g)].map((match) => match.index + match[0].length)).toEqual(ends);
+    }
+    expect(header.indexOf('adjacent')).toBeGreaterThan('iamflow/artefacts-faithful'.length);
   });
 
   it('prints the whole report as JSON', async () => {

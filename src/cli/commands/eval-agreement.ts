@@ -56,11 +56,21 @@ export async function runAgreement(context: CommandContext): Promise<number> {
   return 0;
 }
 
+const allMappedLabel = '  pooled, all mapped';
+
 /** The agreement report as plain-text tables. */
 export function formatAgreement(report: AgreementReport): string {
-  const header = `${''.padEnd(20)}${identityMetricNames.map((name) => short[name].padStart(13)).join('')}`;
+  // The label column fits the longest label (a variant such as `iamflow/artefacts-faithful`) plus a gap.
+  const labels = [
+    'pooled',
+    ...Object.keys(report.byDimension),
+    ...Object.keys(report.byPolicy),
+    ...(report.unsure.runsChecked > 0 ? [allMappedLabel] : []),
+  ];
+  const width = Math.max(20, ...labels.map((label) => label.length + 2));
+  const header = `${''.padEnd(width)}${identityMetricNames.map((name) => short[name].padStart(13)).join('')}`;
   const row = (label: string, table: Record<string, RankAgreement>) =>
-    `${label.padEnd(20)}${identityMetricNames.map((name) => cell(table[name]!).padStart(13)).join('')}`;
+    `${label.padEnd(width)}${identityMetricNames.map((name) => cell(table[name]!).padStart(13)).join('')}`;
   const lines = [
     `Spearman rho, pixel vs oracle (runs in brackets); ${report.runs} runs`,
     header,
@@ -97,7 +107,7 @@ export function formatAgreement(report: AgreementReport): string {
       `  ${unsure.unmapped} of ${unsure.figures} drawn figures at the sampled frames unmapped (${share.toFixed(1)} %), in ${unsure.runsWithUnmapped} of ${unsure.runsChecked} runs`,
       '  (left out of the oracle\u2019s consistency, swaps and grounding; counted as figures for duplication)',
       `  ${unsure.unsurePairs} (frame, character) pairs left out of the oracle\u2019s grounding: an unmapped figure could be theirs`,
-      row('  pooled, all mapped', unsure.pooledAllMapped),
+      row(allMappedLabel, unsure.pooledAllMapped),
     );
   }
   return `${lines.join('\n')}\n`;
