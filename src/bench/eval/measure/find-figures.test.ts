@@ -74,6 +74,25 @@ describe('findFigures', () => {
     expect(figures.map((figure) => figure.box)).toEqual([[73, 25, 15, 60]]);
   });
 
+  it('finds a still person seen from behind whose legs match the ground (the head joins the wide torso)', () => {
+    // Hair, a collar the sky's colour, a coat wider than 0.45 of head-to-hem, trousers the ground's colour: the
+    // mask holds a head over a wide torso and nothing below; only joined do they show a head on shoulders.
+    const frames = shot((_, frame) => {
+      fill(frame, 77, 25, 7, 7, [30, 25, 22]);
+      fill(frame, 70, 34, 20, 28, [50, 150, 60]);
+    });
+    const { figures } = findFigures(frames[4]!, shotPlate(frames));
+    expect(figures.map((figure) => figure.box)).toEqual([[70, 25, 20, 37]]);
+  });
+
+  it('does not join a small blob over a wide one into a person when the joint blob is flat (a lamp over a bench)', () => {
+    const frames = shot((_, frame) => {
+      fill(frame, 77, 62, 6, 4, [200, 200, 40]);
+      fill(frame, 64, 68, 32, 10, [90, 60, 40]);
+    });
+    expect(findFigures(frames[4]!, shotPlate(frames)).figures).toEqual([]);
+  });
+
   it("leaves out still posts, trunks and lit windows (no head on shoulders, no face of a face's size)", () => {
     const frames = shot((_, frame) => {
       fill(frame, 40, 30, 6, 50, [120, 80, 45]); // a brown trunk, the hue of skin
