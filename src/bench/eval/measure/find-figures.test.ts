@@ -148,6 +148,18 @@ describe('findFigures', () => {
     expect(attributeEvidence(reading, [readAttribute('green shirt')])[0]?.shown).toBe(false);
   });
 
+  it('reads a hat above the hair the face places (the hair band reads the hair under the brim)', () => {
+    const frames = shot((_, frame) => {
+      person(frame, 80, 29, [50, 150, 60]);
+      fill(frame, 76, 25, 9, 4, [200, 30, 30]); // a red hat on top of the dark hair
+    });
+    const scan = findFigures(frames[4]!, shotPlate(frames));
+    const reading = readFigure(frames[4]!, scan.mask, scan.figures[0]!.box);
+    expect(nameColour(reading.details.crown!.lab, 'garment')).toBe('red');
+    expect(attributeEvidence(reading, [readAttribute('red hat')])[0]?.shown).toBe(true);
+    expect(attributeEvidence(reading, [readAttribute('blue hat')])[0]?.shown).toBe(false);
+  });
+
   it('reads an open coat at the sides of the torso when the shirt between them fills the middle', () => {
     // A coat whose sides cover only the edges of the read band: the band's main colour is the shirt.
     const beige: Rgb = [230, 215, 180];
