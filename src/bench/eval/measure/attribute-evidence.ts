@@ -80,13 +80,14 @@ function looseEvidence(reading: FigureReading, attribute: ExpectedAttribute): At
 
 /**
  * Places that share their part with another garment, and the detail read where they still show: a top between
- * the sides of an open coat, the coat at the torso's sides. Such a place is shown when its part or its detail is
+ * the sides of an open coat, the coat at the torso's sides, a hat's crown above the hair. Such a place is shown when its part or its detail is
  * named with its colour (the prompt's "beige shirt" is there, under a coat it did not mention; its "yellow
  * raincoat" is there, open over a shirt).
  */
 const detailOfPlace: Partial<Record<AttributePlace, DetailPart>> = {
   top: 'chest',
   outerwear: 'flanks',
+  headwear: 'crown',
 };
 
 function partEvidence(

@@ -74,6 +74,25 @@ describe('findFigures', () => {
     expect(figures.map((figure) => figure.box)).toEqual([[73, 25, 15, 60]]);
   });
 
+  it('finds a still person seen from behind whose legs match the ground (the head joins the wide torso)', () => {
+    // Hair, a collar the sky's colour, a coat wider than 0.45 of head-to-hem, trousers the ground's colour: the
+    // mask holds a head over a wide torso and nothing below; only joined do they show a head on shoulders.
+    const frames = shot((_, frame) => {
+      fill(frame, 77, 25, 7, 7, [30, 25, 22]);
+      fill(frame, 70, 34, 20, 28, [50, 150, 60]);
+    });
+    const { figures } = findFigures(frames[4]!, shotPlate(frames));
+    expect(figures.map((figure) => figure.box)).toEqual([[70, 25, 20, 37]]);
+  });
+
+  it('does not join a small blob over a wide one into a person when the joint blob is flat (a lamp over a bench)', () => {
+    const frames = shot((_, frame) => {
+      fill(frame, 77, 62, 6, 4, [200, 200, 40]);
+      fill(frame, 64, 68, 32, 10, [90, 60, 40]);
+    });
+    expect(findFigures(frames[4]!, shotPlate(frames)).figures).toEqual([]);
+  });
+
   it("leaves out still posts, trunks and lit windows (no head on shoulders, no face of a face's size)", () => {
     const frames = shot((_, frame) => {
       fill(frame, 40, 30, 6, 50, [120, 80, 45]); // a brown trunk, the hue of skin
@@ -127,6 +146,18 @@ describe('findFigures', () => {
     expect(shirt?.shown).toBe(true);
     // The coat's colour is no evidence for another top, and a top the figure does not show is not read.
     expect(attributeEvidence(reading, [readAttribute('green shirt')])[0]?.shown).toBe(false);
+  });
+
+  it('reads a hat above the hair the face places (the hair band reads the hair under the brim)', () => {
+    const frames = shot((_, frame) => {
+      person(frame, 80, 29, [50, 150, 60]);
+      fill(frame, 76, 25, 9, 4, [200, 30, 30]); // a red hat on top of the dark hair
+    });
+    const scan = findFigures(frames[4]!, shotPlate(frames));
+    const reading = readFigure(frames[4]!, scan.mask, scan.figures[0]!.box);
+    expect(nameColour(reading.details.crown!.lab, 'garment')).toBe('red');
+    expect(attributeEvidence(reading, [readAttribute('red hat')])[0]?.shown).toBe(true);
+    expect(attributeEvidence(reading, [readAttribute('blue hat')])[0]?.shown).toBe(false);
   });
 
   it('reads an open coat at the sides of the torso when the shirt between them fills the middle', () => {

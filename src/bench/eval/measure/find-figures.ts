@@ -45,6 +45,8 @@ const minAreaShare = 0.002;
 const maxAreaShare = 0.35;
 /** Width over height above which a blob is cut at the dips of its column profile. */
 const wideAspect = 0.45;
+/** Width over height up to which a head joins the shoulders under it (a torso whose legs were lost). */
+const headAspect = 0.8;
 
 /**
  * The plate of a shot: the temporal median of its frames (moving people drop out) and, on that median, the
@@ -398,7 +400,10 @@ function stack(upper: Blob, lower: Blob): Blob | undefined {
   const bottom = ly + lh;
   const height = bottom - top;
   if (shared < 0.5 * Math.min(uw, lw)) return undefined;
-  if (ly - (uy + uh) > 0.5 * height || right - left > wideAspect * height) return undefined;
+  // A head over shoulders whose legs the mask lost is wider than upright; it still joins (the head stays small).
+  const head = uw <= 0.5 * lw && ux >= lx && ux + uw <= lx + lw && uh <= 0.35 * height;
+  const aspect = head ? headAspect : wideAspect;
+  if (ly - (uy + uh) > 0.5 * height || right - left > aspect * height) return undefined;
   if (Math.min(uh, lh) < 0.1 * height) return undefined;
   const columns = new Array<number>(right - left).fill(0);
   upper.columns.forEach((count, x) => {

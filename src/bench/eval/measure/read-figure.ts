@@ -11,10 +11,11 @@ export type BodyPart = 'hair' | 'face' | 'neck' | 'torso' | 'legs';
 export const bodyParts: readonly BodyPart[] = ['hair', 'face', 'neck', 'torso', 'legs'];
 
 /**
- * Narrow reads inside the torso, for garments that share it: the middle of the chest (a top shows there between
- * the sides of an open coat) and the torso's read width without it (the coat's sides).
+ * Narrow reads for garments that share a part: the middle of the chest (a top shows there between the sides of an
+ * open coat), the torso's read width without it (the coat's sides), and the rows above the hair band (a hat's
+ * crown: the hair band, placed from the face, reads the hair under the brim).
  */
-export type DetailPart = 'chest' | 'flanks';
+export type DetailPart = 'chest' | 'flanks' | 'crown';
 
 /** The colour of one part. */
 export interface PartColour {
@@ -97,6 +98,8 @@ export function readFigure(frame: VideoFrame, sceneMask: Mask, box: Box): Figure
   if (chest !== undefined) details.chest = chest;
   const flanks = partColour(frame, mask, x0, x1, torsoRows[0], torsoRows[1], false, [chestLeft, chestRight]);
   if (flanks !== undefined) details.flanks = flanks;
+  const crown = rows.hair[0] > top ? partColour(frame, mask, x0, x1, top, rows.hair[0], true) : undefined;
+  if (crown !== undefined) details.crown = crown;
   const cells = new Map<number, number>();
   let pixels = 0;
   for (let y = top; y < bottom; y++) {
