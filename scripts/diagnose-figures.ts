@@ -1,14 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
-import { readRenderRecord, readVideo } from '../src/bench/eval/evaluate-run-dir.js';
 import { nameColour } from '../src/bench/eval/measure/colour-vocabulary.js';
 import type { Box } from '../src/bench/eval/measure/find-figures.js';
 import { characterOfMention } from '../src/bench/eval/oracle.js';
 import { describeAppearance } from '../src/engine/mini/appearance.js';
-import type { ScriptAnnotations } from '../src/script/script.js';
-import type { Timeline } from '../src/script/timeline.js';
+import { readRunFolder } from './read-run-folder.js';
 
 /** Counts of where the pixel pipeline departs from the render record at the sampled frames of one run. */
 export interface FigureDiagnosis {
@@ -50,15 +46,7 @@ export interface FigureDiagnosis {
  * npx tsx scripts/diagnose-figures.ts out/a   # prints the counts of each run folder
  */
 export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
-  const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')) as {
-    script: { annotations: ScriptAnnotations };
-    timeline: Timeline;
-    engine?: { info?: { width?: number } };
-  };
-  const annotations = run.script.annotations;
-  const video = await readVideo(join(dir, 'video.mp4'), {});
-  const records = (await readRenderRecord(join(dir, 'render.jsonl'), [])) ?? [];
-  const scale = video.frames[0]!.width / (run.engine?.info?.width ?? 240);
+  const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   const diagnosis: FigureDiagnosis = {
     drawn: 0,
     detected: 0,
@@ -82,7 +70,7 @@ export async function diagnoseFigures(dir: string): Promise<FigureDiagnosis> {
     entry.read++;
     if (right) entry.right++;
   };
-  for (const segment of analyseSegments(video.frames, run.timeline, annotations)) {
+  for (const segment of analyseSegments(video.frames, timeline, annotations)) {
     const present = segment.present ?? [];
     for (const [sampleIndex, sample] of segment.samples.entries()) {
       const neighbours = [segment.samples[sampleIndex - 1], segment.samples[sampleIndex + 1]]

@@ -1,16 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
-import { readRenderRecord, readVideo } from '../src/bench/eval/evaluate-run-dir.js';
 import { attributeEvidence } from '../src/bench/eval/measure/attribute-evidence.js';
 import { nameColour } from '../src/bench/eval/measure/colour-vocabulary.js';
 import { attributesAt } from '../src/bench/eval/measure/expected-attributes.js';
 import type { Box } from '../src/bench/eval/measure/find-figures.js';
 import { characterOfMention } from '../src/bench/eval/oracle.js';
 import { describeAppearance } from '../src/engine/mini/appearance.js';
-import type { ScriptAnnotations } from '../src/script/script.js';
-import type { Timeline } from '../src/script/timeline.js';
+import { readRunFolder } from './read-run-folder.js';
 
 /**
  * Where pixel grounding loses against the oracle's, per (sampled frame, character on screen): the pixel matched
@@ -21,22 +17,14 @@ import type { Timeline } from '../src/script/timeline.js';
  * npx tsx scripts/diagnose-grounding.ts /tmp/agree-tune6/runs/*\/*
  */
 export async function diagnoseGrounding(dir: string): Promise<Record<string, number>> {
-  const run = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')) as {
-    script: { annotations: ScriptAnnotations };
-    timeline: Timeline;
-    engine?: { info?: { width?: number } };
-  };
-  const annotations = run.script.annotations;
-  const video = await readVideo(join(dir, 'video.mp4'), {});
-  const records = (await readRenderRecord(join(dir, 'render.jsonl'), [])) ?? [];
-  const scale = video.frames[0]!.width / (run.engine?.info?.width ?? 240);
+  const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   const counts: Record<string, number> = {};
   const add = (key: string, value = 1) => {
     counts[key] = (counts[key] ?? 0) + value;
   };
   const holds = (box: Box, point: readonly [number, number]) =>
     point[0] >= box[0] && point[0] < box[0] + box[2] && point[1] >= box[1] && point[1] < box[1] + box[3];
-  for (const segment of analyseSegments(video.frames, run.timeline, annotations)) {
+  for (const segment of analyseSegments(video.frames, timeline, annotations)) {
     const present = segment.present ?? [];
     for (const sample of segment.samples) {
       const drawn = (records[sample.index]?.figures ?? []).map((figure) => {
