@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
@@ -307,8 +308,13 @@ export function createRunDirSink(settings: RunDirSinkSettings): RunSink {
         await rename(`${renderPath}.part`, renderPath);
         renderPart = false;
       }
-      for (const name of keyframesSaved)
-        await rename(join(work, 'keyframes', basename(name)), join(dir, name));
+      for (const name of keyframesSaved) {
+        const from = join(work, 'keyframes', basename(name));
+        // A commit killed after this move leaves the checkpoint behind: on resume the keyframe is already in place.
+        if (!existsSync(from) && existsSync(join(dir, name))) continue;
+        await rename(from, join(dir, name));
+      }
+      killPoint('keyframes-placed');
       for (const [name, frame] of kept) {
         const path = join(dir, name);
         await writePng(`${path}.part`, frame);

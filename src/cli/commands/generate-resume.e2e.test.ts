@@ -126,6 +126,7 @@ describe('iamflow generate --resume after kill -9 (mini engine, ffmpeg)', { time
     ['iamflow', 'mid-chunk output (half the frames sent to ffmpeg)', ['frames:7']],
     ['iamflow', 'mid-encode (a segment drained into ffmpeg, not closed)', ['segment-close:2']],
     ['iamflow', 'before the final join (all chunks checkpointed)', ['commit:1']],
+    ['iamflow', 'in the final join, after the keyframes were moved into place', ['keyframes-placed:1']],
     [
       'iamflow',
       'three kills in a row, resuming in between',
