@@ -138,4 +138,23 @@ describe('oracle', () => {
     expect(duplicated.metrics.duplication!).toBeLessThan(95);
     expect(duplicated).toMatchObject({ unmapped: 5, figures: 30 });
   });
+
+  it('leaves what the script changed out of consistency, as the pixel metric does', () => {
+    // Ravi's raincoat turns red in segment 3: scripted, it costs nothing; unscripted, it costs consistency.
+    const redCoat = look('black', 'red', 'navy', 'yellow');
+    const changed = records((segment) =>
+      segment === 3 ? [{ appearance: redCoat, mention: 'Ravi' }] : correct(segment),
+    );
+    const scripted = {
+      ...annotations,
+      characters: {
+        ...annotations.characters,
+        ravi: { ...annotations.characters.ravi!, changes: { '4': ['red raincoat'] } },
+      },
+    };
+    expect(evaluateRenderRecord(changed, timeline, scripted).metrics.longRangeConsistency).toBe(100);
+    expect(evaluateRenderRecord(changed, timeline, annotations).metrics.longRangeConsistency!).toBeLessThan(
+      80,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import type { RenderRecordEntry } from '../../engine/engine.js';
 import {
-  appearanceDistance,
+  APPEARANCE_SIZE,
+  appearanceLayout,
   describeAppearance,
   type NamedAppearance,
 } from '../../engine/mini/appearance.js';
@@ -8,7 +9,12 @@ import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import { swapMargin } from './identity-metrics.js';
 import { nameColour } from './measure/colour-vocabulary.js';
-import { attributesAt, type ExpectedAttribute } from './measure/expected-attributes.js';
+import {
+  type AttributePlace,
+  attributesAt,
+  changedPlaces,
+  type ExpectedAttribute,
+} from './measure/expected-attributes.js';
 import { sampleIndices, segmentSpans } from './sample-frames.js';
 import { mean, round } from './score.js';
 
@@ -219,8 +225,14 @@ export function evaluateRenderRecord(
     for (const to of indices.slice(i + 1)) {
       for (const [key, before] of looks.get(from)!) {
         const after = looks.get(to)!.get(key);
-        if (after === undefined) continue;
-        const distance = appearanceDistance(meanVector(before), meanVector(after));
+        const annotation = annotations.characters[key];
+        if (after === undefined || annotation === undefined) continue;
+        // Conditional, as the pixel metric: what the script changed between the two prompts is left out.
+        const distance = distanceWithout(
+          meanVector(before),
+          meanVector(after),
+          changedPlaces(annotation, from, to),
+        );
         (to - from === 1 ? adjacent : longRange).push(100 * (1 - Math.min(1, distance / distanceScale)));
       }
     }
@@ -236,6 +248,42 @@ export function evaluateRenderRecord(
   put('identitySwaps', swaps);
   put('entityGrounding', grounding);
   return { metrics, unmapped, figures, unsure };
+}
+
+/** The entries of the appearance vector that show each place (presence flag and colour). */
+const entriesOfPlace: Readonly<Record<AttributePlace, readonly number[]>> = {
+  hair: range(appearanceLayout.hair, 5), // colour, style and beard
+  headwear: range(appearanceLayout.hat, 4),
+  top: range(appearanceLayout.top, 3),
+  outerwear: range(appearanceLayout.outerwear, 4),
+  bottom: range(appearanceLayout.bottom, 3),
+  outfit: [...range(appearanceLayout.top, 3), ...range(appearanceLayout.bottom, 3)],
+  scarf: range(appearanceLayout.scarf, 4),
+  bag: range(appearanceLayout.bag, 4),
+  umbrella: range(appearanceLayout.umbrella, 4),
+  eyewear: [appearanceLayout.glasses],
+  other: [],
+};
+
+function range(start: number, count: number): number[] {
+  return Array.from({ length: count }, (_, index) => start + index);
+}
+
+/** Root-mean-square difference of two appearance vectors over the entries no changed place shows. */
+function distanceWithout(
+  first: readonly number[],
+  second: readonly number[],
+  changed: Set<AttributePlace>,
+): number {
+  const left = new Set([...changed].flatMap((place) => entriesOfPlace[place]));
+  let sum = 0;
+  let count = 0;
+  for (let index = 0; index < APPEARANCE_SIZE; index++) {
+    if (left.has(index)) continue;
+    sum += (first[index]! - second[index]!) ** 2;
+    count++;
+  }
+  return Math.sqrt(sum / count);
 }
 
 function attributeShare(named: NamedAppearance, look: readonly ExpectedAttribute[]): number | undefined {
