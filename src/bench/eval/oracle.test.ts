@@ -157,4 +157,31 @@ describe('oracle', () => {
       80,
     );
   });
+
+  it('applies the pixel metric rules to the drawn look: a covered top is not checked, an outfit is top and bottom', () => {
+    // Ravi is drawn with a navy top under his yellow raincoat; his script asks for a white shirt under it.
+    const shirt = {
+      ...annotations,
+      characters: {
+        ...annotations.characters,
+        ravi: {
+          ...annotations.characters.ravi!,
+          attrs: [...annotations.characters.ravi!.attrs, 'white shirt'],
+        },
+      },
+    };
+    const covered = evaluateRenderRecord(records(correct), timeline, shirt);
+    expect(covered.metrics.entityGrounding).toBe(100);
+    // A navy outfit: Ravi's bottom is navy but his top is not, so it does not show.
+    const outfit = {
+      ...annotations,
+      characters: {
+        ...annotations.characters,
+        ravi: { ...annotations.characters.ravi!, attrs: ['black hair', 'navy suit'] },
+      },
+    };
+    expect(evaluateRenderRecord(records(correct), timeline, outfit).metrics.entityGrounding!).toBeLessThan(
+      100,
+    );
+  });
 });

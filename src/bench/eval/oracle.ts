@@ -1,20 +1,17 @@
 import type { RenderRecordEntry } from '../../engine/engine.js';
-import {
-  APPEARANCE_SIZE,
-  appearanceLayout,
-  describeAppearance,
-  type NamedAppearance,
-} from '../../engine/mini/appearance.js';
+import { APPEARANCE_SIZE, appearanceLayout } from '../../engine/mini/appearance.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import { swapMargin } from './identity-metrics.js';
-import { nameColour } from './measure/colour-vocabulary.js';
+import { coveredPlaces } from './measure/attribute-evidence.js';
+import { termFit } from './measure/colour-vocabulary.js';
 import {
   type AttributePlace,
   attributesAt,
   changedPlaces,
   type ExpectedAttribute,
 } from './measure/expected-attributes.js';
+import { type Lab, labOf } from './measure/lab-colour.js';
 import { sampleIndices, segmentSpans } from './sample-frames.js';
 import { mean, round } from './score.js';
 
@@ -122,32 +119,53 @@ function withoutArticle(phrase: string): string {
   return phrase.replace(/^(a|an|the) +/, '');
 }
 
-/**
- * Whether a drawn look shows an expected attribute (colour attributes only; others count as shown). The stated
- * colour is compared as its nearest colour term, the vocabulary the engine's record names its colours in.
- */
-function appearanceShows(named: NamedAppearance, attribute: ExpectedAttribute): boolean | undefined {
-  if (attribute.colour === undefined) return undefined;
-  const hair = attribute.place === 'hair';
-  const term = nameColour(attribute.colour.lab, hair ? 'hair' : 'garment');
-  switch (attribute.place) {
+/** The drawn colour of a place as Lab: undefined when the item is not worn. */
+function drawnColour(vector: readonly number[], place: AttributePlace): Lab | undefined {
+  const at = (offset: number) =>
+    labOf(
+      Math.round(vector[offset]! * 255),
+      Math.round(vector[offset + 1]! * 255),
+      Math.round(vector[offset + 2]! * 255),
+    );
+  switch (place) {
     case 'hair':
-      return named.hairColor === term;
+      return at(appearanceLayout.hair);
     case 'top':
-    case 'outfit':
-      return named.top === term;
+      return at(appearanceLayout.top);
     case 'bottom':
-      return named.bottom === term;
+      return at(appearanceLayout.bottom);
     case 'headwear':
-      return named.items.hat === term;
     case 'outerwear':
     case 'scarf':
     case 'bag':
-    case 'umbrella':
-      return named.items[attribute.place] === term;
+    case 'umbrella': {
+      const offset = appearanceLayout[place === 'headwear' ? 'hat' : place];
+      return vector[offset]! > 0.5 ? at(offset + 1) : undefined;
+    }
     default:
       return undefined;
   }
+}
+
+/** Places with a drawn colour; an outfit is its top and its bottom. */
+const drawnPlaces: ReadonlySet<AttributePlace> = new Set([
+  'hair', 'top', 'bottom', 'headwear', 'outerwear', 'scarf', 'bag', 'umbrella', 'outfit',
+]); // biome-ignore format: list
+
+/**
+ * Whether a drawn look shows an expected colour attribute, named as the pixel metric names colours: the stated
+ * colour is the nearest term of the evaluator's vocabulary to the drawn colour (an item not worn does not show).
+ * Undefined for attributes without a colour or a drawn place.
+ */
+function drawnShows(vector: readonly number[], attribute: ExpectedAttribute): boolean | undefined {
+  const colour = attribute.colour;
+  if (colour === undefined || !drawnPlaces.has(attribute.place)) return undefined;
+  const context = attribute.place === 'hair' ? 'hair' : 'garment';
+  const places: AttributePlace[] = attribute.place === 'outfit' ? ['top', 'bottom'] : [attribute.place];
+  return places.every((place) => {
+    const lab = drawnColour(vector, place);
+    return lab !== undefined && termFit(lab, colour, context).nearest;
+  });
 }
 
 /**
@@ -195,11 +213,10 @@ export function evaluateRenderRecord(
         }
         mapped.set(key, figure);
         perSegment.set(key, [...(perSegment.get(key) ?? []), figure.appearance]);
-        const named = describeAppearance(figure.appearance);
-        const own = attributeShare(named, expected.get(key)!);
+        const own = attributeShare(figure.appearance, expected.get(key)!);
         const others = [...expected]
           .filter(([other]) => other !== key)
-          .map(([, look]) => attributeShare(named, look) ?? 0);
+          .map(([, look]) => attributeShare(figure.appearance, look) ?? 0);
         if (own !== undefined) swaps.push(Math.max(0, ...others) > own + swapMargin ? 0 : 100);
       }
       for (const key of present) {
@@ -210,9 +227,7 @@ export function evaluateRenderRecord(
           continue;
         }
         grounding.push(
-          figure === undefined
-            ? 0
-            : 100 * (attributeShare(describeAppearance(figure.appearance), expected.get(key)!) ?? 1),
+          figure === undefined ? 0 : 100 * (attributeShare(figure.appearance, expected.get(key)!) ?? 1),
         );
       }
     }
@@ -286,9 +301,14 @@ function distanceWithout(
   return Math.sqrt(sum / count);
 }
 
-function attributeShare(named: NamedAppearance, look: readonly ExpectedAttribute[]): number | undefined {
+/**
+ * Share of a look's checkable attributes a drawn appearance shows, under the pixel metric's rules: places the
+ * look covers with another of its places are left out, and so are places without a drawn colour (eyewear, other).
+ */
+function attributeShare(vector: readonly number[], look: readonly ExpectedAttribute[]): number | undefined {
+  const covered = coveredPlaces(look);
   const checks = look
-    .map((attribute) => appearanceShows(named, attribute))
+    .map((attribute) => (covered.has(attribute.place) ? undefined : drawnShows(vector, attribute)))
     .filter((value) => value !== undefined);
   return checks.length === 0 ? undefined : checks.filter(Boolean).length / checks.length;
 }

@@ -39,21 +39,29 @@ const coveredBy: ReadonlyArray<[AttributePlace, AttributePlace]> = [
   ['hair', 'headwear'],
 ];
 
+/** The places an expected look covers with another of its places (its top under its coat, hair under its hat). */
+export function coveredPlaces(attributes: readonly ExpectedAttribute[]): Set<AttributePlace> {
+  const worn = new Set(attributes.map((attribute) => attribute.place));
+  return new Set(coveredBy.filter(([, over]) => worn.has(over)).map(([under]) => under));
+}
+
 /** Places whose colour shows anywhere on a figure rather than on one part (a scarf also on the neck). */
-const looseItems: ReadonlySet<AttributePlace> = new Set(['bag', 'umbrella', 'scarf', 'other']);
+const looseItems: ReadonlySet<AttributePlace> = new Set(['bag', 'umbrella', 'scarf']);
 
 /**
- * Evidence for each coloured attribute a reading can show. Left out: attributes without a colour, covered places
+ * Evidence for each coloured attribute a reading can show. Left out: attributes without a colour, `other` places
+ * (a beard, boots: nothing to read them from), covered places
  * ({@link coveredBy}), and parts the reading did not see.
  */
 export function attributeEvidence(
   reading: FigureReading,
   attributes: readonly ExpectedAttribute[],
 ): AttributeEvidence[] {
-  const worn = new Set(attributes.map((attribute) => attribute.place));
-  const covered = new Set(coveredBy.filter(([, over]) => worn.has(over)).map(([under]) => under));
+  const covered = coveredPlaces(attributes);
   return attributes.flatMap((attribute) => {
-    if (attribute.colour === undefined || covered.has(attribute.place)) return [];
+    // An `other` place (a beard, boots) has no part to read and no share of the figure to count.
+    if (attribute.colour === undefined || attribute.place === 'other' || covered.has(attribute.place))
+      return [];
     const found = looseItems.has(attribute.place)
       ? looseEvidence(reading, attribute)
       : partEvidence(
