@@ -85,6 +85,26 @@ describe('findFigures', () => {
     expect(figures.map((figure) => figure.box)).toEqual([[70, 25, 20, 37]]);
   });
 
+  it('finds a still person whose head the scenery took (hair and a pale face against a pale wall)', () => {
+    // A light gray wall from the top of the frame; hair the wall's colour and a pale face within its colour
+    // family: the mask holds a coat and trousers, no face and no head on shoulders. The skin rows just above the
+    // coat, with wall on both sides, show the head.
+    const frames = shot((_, frame) => {
+      fill(frame, 60, 0, 40, 60, [200, 200, 200]);
+      person(frame, 80, 25, [50, 150, 60], [200, 200, 200]);
+      fill(frame, 77, 28, 7, 5, [215, 195, 180]);
+    });
+    const { figures } = findFigures(frames[4]!, shotPlate(frames));
+    expect(figures.map((figure) => figure.box)).toEqual([[73, 23, 15, 62]]);
+    // The same body without the face above it is a still object.
+    const headless = shot((_, frame) => {
+      fill(frame, 60, 0, 40, 60, [200, 200, 200]);
+      fill(frame, 73, 34, 15, 26, [50, 150, 60]);
+      fill(frame, 75, 60, 11, 25, [25, 35, 90]);
+    });
+    expect(findFigures(headless[4]!, shotPlate(headless)).figures).toEqual([]);
+  });
+
   it('does not join a small blob over a wide one into a person when the joint blob is flat (a lamp over a bench)', () => {
     const frames = shot((_, frame) => {
       fill(frame, 77, 62, 6, 4, [200, 200, 40]);

@@ -1,6 +1,6 @@
 import type { VideoFrame } from '../../../frame/video-frame.js';
 import type { Box, Mask } from './figure-mask.js';
-import { closeColumns, findFace, gapShare, headAndShoulders } from './find-face.js';
+import { closeColumns, findFace, gapShare, headAndShoulders, isSkinTone } from './find-face.js';
 import { labTable, pixelBin } from './lab-colour.js';
 
 export type { Box, Mask } from './figure-mask.js';
@@ -242,7 +242,14 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
       if (still) {
         const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
         if (!isPersonLike(frame, closed, piece.box)) {
-          rejected.push({ ...piece, still });
+          // A body whose head the scenery test took (a face and hat as light as the wall behind them).
+          const head = headAbove(frame, lab, piece.box);
+          if (head === undefined) {
+            rejected.push({ ...piece, still });
+            continue;
+          }
+          const [left, top, width, height] = piece.box;
+          figures.push({ ...piece, box: [left, head, width, height + top - head], still });
           continue;
         }
       }
@@ -261,6 +268,45 @@ function isPersonLike(frame: VideoFrame, mask: Mask, box: Box): boolean {
   const face = findFace(frame, mask, box);
   if (face !== undefined && face.height <= 0.25 * box[3]) return true;
   return headAndShoulders(mask, box);
+}
+
+/**
+ * The top of a head standing on a still blob that shows none: a run of at least two rows of skin tone, just above
+ * the blob (starting within a tenth of its height), at least a sixth of its width, over its middle with none at its
+ * sides, in the frame itself (the mask lost it). Undefined when none shows: a post or a trunk has sky, leaves or
+ * wall above it.
+ */
+function headAbove(frame: VideoFrame, lab: Float32Array, box: Box): number | undefined {
+  const [left, top, width, height] = box;
+  const from = Math.round(left + 0.15 * width);
+  const to = Math.round(left + 0.85 * width);
+  const isSkin = (x: number, y: number) => {
+    const pixel = (y * frame.width + x) * 3;
+    return isSkinTone([lab[pixel]!, lab[pixel + 1]!, lab[pixel + 2]!]);
+  };
+  // A face row: skin over the middle, none at the blob's sides (a skin-coloured wall or sky is no face).
+  const skinRow = (y: number) => {
+    let skin = 0;
+    for (let x = from; x < to; x++) if (isSkin(x, y)) skin++;
+    let sides = 0;
+    for (let x = left; x < from; x++) if (isSkin(x, y)) sides++;
+    for (let x = to; x < left + width; x++) if (isSkin(x, y)) sides++;
+    return skin >= Math.max(2, width / 6) && skin <= 0.75 * width && sides === 0;
+  };
+  const reach = Math.max(2, Math.round(0.1 * height));
+  let bottom = -1;
+  for (let y = top - 1; y >= Math.max(0, top - reach); y--) {
+    if (skinRow(y)) {
+      bottom = y;
+      break;
+    }
+  }
+  if (bottom < 0) return undefined;
+  let y = bottom;
+  while (y - 1 >= 0 && bottom - (y - 1) < 0.15 * height && skinRow(y - 1)) y--;
+  if (bottom - y + 1 < 2) return undefined;
+  // The hair or hat over the face: as much again as the face, at most.
+  return Math.max(0, y - (bottom - y + 1));
 }
 
 /** Share of a figure's mask pixels that did not change against the plate. */
