@@ -25,6 +25,7 @@ export function findFace(
   const [left, top, width, height] = box;
   const table = labTable();
   let start = -1;
+  let bridge = -1;
   let sumX = 0;
   let count = 0;
   for (let y = top; y < top + Math.ceil(0.5 * height); y++) {
@@ -47,9 +48,16 @@ export function findFace(
       sumX += rowX;
       count += skin;
     } else if (start >= 0) {
+      // One row of glasses or a mouth inside a face does not end it.
+      if (bridge < 0) {
+        bridge = y;
+        continue;
+      }
       // A face is at least two rows tall; a single row is an edge or a hand.
-      if (y - start >= 2) return { top: start, height: y - start, centre: sumX / count };
+      const end = bridge === y - 1 ? bridge : y;
+      if (end - start >= 2) return { top: start, height: end - start, centre: sumX / count };
       start = -1;
+      bridge = -1;
       sumX = 0;
       count = 0;
     }

@@ -1,0 +1,197 @@
+/**
+ * Development only: where the pixel identity metrics lose their agreement with the oracle. For each kept run folder
+ * the pixel analysis is repeated with one stage after another replaced by the render record's truth, and the
+ * pooled Spearman rho against the oracle is printed per stage:
+ *
+ * 1. pixel          the evaluator as it is (on the decoded video)
+ * 2. + reading      each detection that holds exactly one drawn figure reads that figure's drawn colours
+ * 3. + matching     ... and is matched to the drawn figure's character (its bound mention), not by look
+ * 4. + detection    the drawn figures themselves, drawn colours, matched by mention: what is left is the
+ *                   difference between the pixel metric's formulas and the oracle's
+ *
+ *   npx tsx scripts/agreement-ceiling.ts RUN_DIR... [--json FILE]
+ *
+ * The render record is read here only to measure the instrument; the evaluator never reads it.
+ */
+import { writeFileSync } from 'node:fs';
+import { analyseSegments, type SegmentAnalysis } from '../src/bench/eval/analyse-segments.js';
+import {
+  conditionalConsistency,
+  duplication,
+  entityGrounding,
+  identitySwaps,
+} from '../src/bench/eval/identity-metrics.js';
+import { attributesAt } from '../src/bench/eval/measure/expected-attributes.js';
+import type { Box } from '../src/bench/eval/measure/figure-mask.js';
+import { labOf, pixelBin } from '../src/bench/eval/measure/lab-colour.js';
+import {
+  type CharacterMatch,
+  linkSightings,
+  matchCharacters,
+} from '../src/bench/eval/measure/link-figures.js';
+import type { FigureReading } from '../src/bench/eval/measure/read-figure.js';
+import { characterOfMention, evaluateRenderRecord } from '../src/bench/eval/oracle.js';
+import { identityMetricNames } from '../src/bench/eval/oracle-agreement.js';
+import { spearman } from '../src/bench/eval/rank-correlation.js';
+import type { RenderedFigure } from '../src/engine/engine.js';
+import { appearanceLayout as layout } from '../src/engine/mini/appearance.js';
+import type { ScriptAnnotations } from '../src/script/script.js';
+import { readRunFolder } from './read-run-folder.js';
+
+const stages = ['pixel', '+ reading', '+ matching', '+ detection'] as const;
+type Metrics = Partial<Record<(typeof identityMetricNames)[number], number | undefined>>;
+
+function metricsOf(segments: SegmentAnalysis[], annotations: ScriptAnnotations): Metrics {
+  const consistency = conditionalConsistency(segments, annotations);
+  return {
+    adjacentConsistency: consistency.adjacent,
+    longRangeConsistency: consistency.longRange,
+    duplication: duplication(segments),
+    identitySwaps: identitySwaps(segments, annotations),
+    entityGrounding: entityGrounding(segments, annotations),
+  };
+}
+
+/** A reading of a drawn figure's own colours, in the places the pixel reader reads them. */
+function drawnReading(figure: RenderedFigure, box: Box): FigureReading {
+  const vector = figure.appearance;
+  const colour = (offset: number) => ({
+    lab: labOf(
+      Math.round(vector[offset]! * 255),
+      Math.round(vector[offset + 1]! * 255),
+      Math.round(vector[offset + 2]! * 255),
+    ),
+    pixels: 50,
+  });
+  const worn = (offset: number) => vector[offset]! > 0.5;
+  const coat = worn(layout.outerwear) ? colour(layout.outerwear + 1) : colour(layout.top);
+  const cells = new Map<number, number>();
+  for (const item of ['scarf', 'bag', 'umbrella'] as const) {
+    if (!worn(layout[item])) continue;
+    const at = layout[item] + 1;
+    const rgb = [0, 1, 2].map((channel) => Math.round(vector[at + channel]! * 255));
+    cells.set(pixelBin(rgb[0]!, rgb[1]!, rgb[2]!), 10);
+  }
+  return {
+    box,
+    regions: {
+      hair: worn(layout.hat) ? colour(layout.hat + 1) : colour(layout.hair),
+      torso: coat,
+      legs: colour(layout.bottom),
+    },
+    details: {
+      chest: colour(layout.top),
+      flanks: coat,
+      ...(worn(layout.hat) ? { crown: colour(layout.hat + 1) } : {}),
+    },
+    cells,
+    pixels: 100,
+  };
+}
+
+const holds = (box: Box, figure: RenderedFigure, scale: number) => {
+  const x = (figure.box[0] + figure.box[2] / 2) * scale;
+  const y = (figure.box[1] + figure.box[3] / 2) * scale;
+  return x >= box[0] && x < box[0] + box[2] && y >= box[1] && y < box[1] + box[3];
+};
+
+function matchByLook(segment: SegmentAnalysis, annotations: ScriptAnnotations): void {
+  for (const sample of segment.samples) sample.matches = [];
+  if (segment.present === undefined || segment.present.length === 0) return;
+  const characters = segment.present.map((key) => ({
+    key,
+    attributes: attributesAt(annotations.characters[key]!, segment.span.segment.index),
+  }));
+  const readings = segment.samples.map((sample) => sample.figures);
+  for (const { sample, match } of matchCharacters(linkSightings(readings), readings, characters))
+    segment.samples[sample]!.matches.push(match);
+}
+
+/** Matches by the drawn figure's bound mention: the first figure of each character on screen. */
+function matchByMention(
+  keys: ReadonlyArray<string | undefined>,
+  present: readonly string[],
+): CharacterMatch[] {
+  const matches: CharacterMatch[] = [];
+  for (const [figure, key] of keys.entries()) {
+    if (key === undefined || !present.includes(key) || matches.some((match) => match.key === key)) continue;
+    matches.push({ key, figure, fit: 1, margin: 1 });
+  }
+  return matches;
+}
+
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const dirs = args.filter((arg, index) => !arg.startsWith('--') && (jsonAt < 0 || index !== jsonAt + 1));
+const rows: Array<{ run: string; oracle: Metrics } & Record<(typeof stages)[number], Metrics>> = [];
+for (const [done, dir] of dirs.entries()) {
+  const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
+  const segments = analyseSegments(video.frames, timeline, annotations);
+  const pixel = metricsOf(segments, annotations);
+  // Stage 2: drawn colours for the detections that hold one drawn figure.
+  const owner = new Map<FigureReading, RenderedFigure>();
+  for (const segment of segments) {
+    for (const sample of segment.samples) {
+      sample.figures = sample.figures.map((reading) => {
+        const inside = (records[sample.index]?.figures ?? []).filter((figure) =>
+          holds(reading.box, figure, scale),
+        );
+        if (inside.length !== 1) return reading;
+        const drawn = drawnReading(inside[0]!, reading.box);
+        owner.set(drawn, inside[0]!);
+        return drawn;
+      });
+    }
+    matchByLook(segment, annotations);
+  }
+  const reading = metricsOf(segments, annotations);
+  // Stage 3: those detections matched by mention.
+  for (const segment of segments) {
+    for (const sample of segment.samples) {
+      const keys = sample.figures.map((figure) => {
+        const drawn = owner.get(figure);
+        return drawn && characterOfMention(drawn.mention, annotations, segment.present ?? []);
+      });
+      sample.matches = matchByMention(keys, segment.present ?? []);
+    }
+  }
+  const matching = metricsOf(segments, annotations);
+  // Stage 4: the drawn figures.
+  for (const segment of segments) {
+    for (const sample of segment.samples) {
+      const drawn = records[sample.index]?.figures ?? [];
+      sample.figures = drawn.map((figure) =>
+        drawnReading(figure, figure.box.map((value) => value * scale) as unknown as Box),
+      );
+      sample.matches = matchByMention(
+        drawn.map((figure) => characterOfMention(figure.mention, annotations, segment.present ?? [])),
+        segment.present ?? [],
+      );
+    }
+  }
+  rows.push({
+    run: dir,
+    pixel,
+    '+ reading': reading,
+    '+ matching': matching,
+    '+ detection': metricsOf(segments, annotations),
+    oracle: evaluateRenderRecord(records, timeline, annotations).metrics,
+  });
+  if ((done + 1) % 20 === 0) console.error(`${done + 1}/${dirs.length}`);
+}
+if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(rows));
+console.log(
+  `pooled Spearman rho against the oracle, ${rows.length} runs (runs with both values in brackets)`,
+);
+console.log(['metric'.padEnd(22), ...stages.map((stage) => stage.padStart(16))].join(''));
+for (const name of identityMetricNames) {
+  const cells = stages.map((stage) => {
+    const both = rows.filter((row) => row[stage][name] !== undefined && row.oracle[name] !== undefined);
+    const rho = spearman(
+      both.map((row) => row[stage][name]!),
+      both.map((row) => row.oracle[name]!),
+    );
+    return `${rho === undefined ? '-' : rho.toFixed(2)} (${both.length})`.padStart(16);
+  });
+  console.log([name.padEnd(22), ...cells].join(''));
+}
