@@ -34,7 +34,7 @@ import { characterOfMention, evaluateRenderRecord } from '../src/bench/eval/orac
 import { identityMetricNames } from '../src/bench/eval/oracle-agreement.js';
 import { spearman } from '../src/bench/eval/rank-correlation.js';
 import type { RenderedFigure } from '../src/engine/engine.js';
-import { appearanceLayout as layout } from '../src/engine/mini/appearance.js';
+import { appearanceRgb, appearanceLayout as layout } from '../src/engine/mini/appearance.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import { readRunFolder } from './read-run-folder.js';
 
@@ -55,22 +55,13 @@ function metricsOf(segments: SegmentAnalysis[], annotations: ScriptAnnotations):
 /** A reading of a drawn figure's own colours, in the places the pixel reader reads them. */
 function drawnReading(figure: RenderedFigure, box: Box): FigureReading {
   const vector = figure.appearance;
-  const colour = (offset: number) => ({
-    lab: labOf(
-      Math.round(vector[offset]! * 255),
-      Math.round(vector[offset + 1]! * 255),
-      Math.round(vector[offset + 2]! * 255),
-    ),
-    pixels: 50,
-  });
+  const colour = (offset: number) => ({ lab: labOf(...appearanceRgb(vector, offset)), pixels: 50 });
   const worn = (offset: number) => vector[offset]! > 0.5;
   const coat = worn(layout.outerwear) ? colour(layout.outerwear + 1) : colour(layout.top);
   const cells = new Map<number, number>();
   for (const item of ['scarf', 'bag', 'umbrella'] as const) {
     if (!worn(layout[item])) continue;
-    const at = layout[item] + 1;
-    const rgb = [0, 1, 2].map((channel) => Math.round(vector[at + channel]! * 255));
-    cells.set(pixelBin(rgb[0]!, rgb[1]!, rgb[2]!), 10);
+    cells.set(pixelBin(...appearanceRgb(vector, layout[item] + 1)), 10);
   }
   return {
     box,

@@ -1,5 +1,5 @@
 import type { RenderRecordEntry } from '../../engine/engine.js';
-import { APPEARANCE_SIZE, appearanceLayout } from '../../engine/mini/appearance.js';
+import { APPEARANCE_SIZE, appearanceLayout, appearanceRgb } from '../../engine/mini/appearance.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import { swapMargin } from './identity-metrics.js';
@@ -11,7 +11,7 @@ import {
   changedPlaces,
   type ExpectedAttribute,
 } from './measure/expected-attributes.js';
-import { type Lab, labOf } from './measure/lab-colour.js';
+import { labOf } from './measure/lab-colour.js';
 import { sampleIndices, segmentSpans } from './sample-frames.js';
 import { mean, round } from './score.js';
 
@@ -119,38 +119,20 @@ function withoutArticle(phrase: string): string {
   return phrase.replace(/^(a|an|the) +/, '');
 }
 
-/** The drawn colour of a place as Lab: undefined when the item is not worn. */
-function drawnColour(vector: readonly number[], place: AttributePlace): Lab | undefined {
-  const at = (offset: number) =>
-    labOf(
-      Math.round(vector[offset]! * 255),
-      Math.round(vector[offset + 1]! * 255),
-      Math.round(vector[offset + 2]! * 255),
-    );
-  switch (place) {
-    case 'hair':
-      return at(appearanceLayout.hair);
-    case 'top':
-      return at(appearanceLayout.top);
-    case 'bottom':
-      return at(appearanceLayout.bottom);
-    case 'headwear':
-    case 'outerwear':
-    case 'scarf':
-    case 'bag':
-    case 'umbrella': {
-      const offset = appearanceLayout[place === 'headwear' ? 'hat' : place];
-      return vector[offset]! > 0.5 ? at(offset + 1) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
-/** Places with a drawn colour; an outfit is its top and its bottom. */
-const drawnPlaces: ReadonlySet<AttributePlace> = new Set([
-  'hair', 'top', 'bottom', 'headwear', 'outerwear', 'scarf', 'bag', 'umbrella', 'outfit',
-]); // biome-ignore format: list
+/**
+ * Where each place's colour is drawn in the appearance vector, and its presence entry for items that may not be
+ * worn; places without an entry (eyewear, other) have no drawn colour. An outfit is its top and its bottom.
+ */
+const drawnAt: Partial<Record<AttributePlace, { colour: number; worn?: number }>> = {
+  hair: { colour: appearanceLayout.hair },
+  top: { colour: appearanceLayout.top },
+  bottom: { colour: appearanceLayout.bottom },
+  headwear: { worn: appearanceLayout.hat, colour: appearanceLayout.hat + 1 },
+  outerwear: { worn: appearanceLayout.outerwear, colour: appearanceLayout.outerwear + 1 },
+  scarf: { worn: appearanceLayout.scarf, colour: appearanceLayout.scarf + 1 },
+  bag: { worn: appearanceLayout.bag, colour: appearanceLayout.bag + 1 },
+  umbrella: { worn: appearanceLayout.umbrella, colour: appearanceLayout.umbrella + 1 },
+};
 
 /**
  * Whether a drawn look shows an expected colour attribute, named as the pixel metric names colours: the stated
@@ -159,12 +141,13 @@ const drawnPlaces: ReadonlySet<AttributePlace> = new Set([
  */
 function drawnShows(vector: readonly number[], attribute: ExpectedAttribute): boolean | undefined {
   const colour = attribute.colour;
-  if (colour === undefined || !drawnPlaces.has(attribute.place)) return undefined;
-  const context = attribute.place === 'hair' ? 'hair' : 'garment';
   const places: AttributePlace[] = attribute.place === 'outfit' ? ['top', 'bottom'] : [attribute.place];
+  if (colour === undefined || places.some((place) => drawnAt[place] === undefined)) return undefined;
+  const context = attribute.place === 'hair' ? 'hair' : 'garment';
   return places.every((place) => {
-    const lab = drawnColour(vector, place);
-    return lab !== undefined && termFit(lab, colour, context).nearest;
+    const { colour: offset, worn } = drawnAt[place]!;
+    if (worn !== undefined && vector[worn]! <= 0.5) return false;
+    return termFit(labOf(...appearanceRgb(vector, offset)), colour, context).nearest;
   });
 }
 
@@ -202,7 +185,8 @@ export function evaluateRenderRecord(
         100 * (entry.figures.length <= present.length ? 1 : present.length / entry.figures.length),
       );
       figures += entry.figures.length;
-      const mapped = new Map<string, (typeof entry.figures)[number]>();
+      // Each mapped character's figure, as the share of the character's attributes it shows.
+      const mapped = new Map<string, { share: number | undefined }>();
       const unsureOf = new Set<string>();
       for (const figure of entry.figures) {
         const key = characterOfMention(figure.mention, annotations, present);
@@ -211,9 +195,9 @@ export function evaluateRenderRecord(
           for (const other of possibleCharacters(figure.mention, annotations, present)) unsureOf.add(other);
           continue;
         }
-        mapped.set(key, figure);
-        perSegment.set(key, [...(perSegment.get(key) ?? []), figure.appearance]);
         const own = attributeShare(figure.appearance, expected.get(key)!);
+        mapped.set(key, { share: own });
+        perSegment.set(key, [...(perSegment.get(key) ?? []), figure.appearance]);
         const others = [...expected]
           .filter(([other]) => other !== key)
           .map(([, look]) => attributeShare(figure.appearance, look) ?? 0);
@@ -226,9 +210,7 @@ export function evaluateRenderRecord(
           unsure++;
           continue;
         }
-        grounding.push(
-          figure === undefined ? 0 : 100 * (attributeShare(figure.appearance, expected.get(key)!) ?? 1),
-        );
+        grounding.push(figure === undefined ? 0 : 100 * (figure.share ?? 1));
       }
     }
     looks.set(index, perSegment);
