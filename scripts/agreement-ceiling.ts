@@ -23,18 +23,16 @@ import {
 } from '../src/bench/eval/identity-metrics.js';
 import { attributesAt } from '../src/bench/eval/measure/expected-attributes.js';
 import type { Box } from '../src/bench/eval/measure/figure-mask.js';
-import { labOf, pixelBin } from '../src/bench/eval/measure/lab-colour.js';
 import {
   type CharacterMatch,
   linkSightings,
   matchCharacters,
 } from '../src/bench/eval/measure/link-figures.js';
 import type { FigureReading } from '../src/bench/eval/measure/read-figure.js';
-import { characterOfMention, evaluateRenderRecord } from '../src/bench/eval/oracle.js';
+import { characterOfMention, drawnReading, evaluateRenderRecord } from '../src/bench/eval/oracle.js';
 import { identityMetricNames } from '../src/bench/eval/oracle-agreement.js';
 import { spearman } from '../src/bench/eval/rank-correlation.js';
 import type { RenderedFigure } from '../src/engine/engine.js';
-import { appearanceRgb, appearanceLayout as layout } from '../src/engine/mini/appearance.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import { readRunFolder } from './read-run-folder.js';
 
@@ -49,34 +47,6 @@ function metricsOf(segments: SegmentAnalysis[], annotations: ScriptAnnotations):
     duplication: duplication(segments),
     identitySwaps: identitySwaps(segments, annotations),
     entityGrounding: entityGrounding(segments, annotations),
-  };
-}
-
-/** A reading of a drawn figure's own colours, in the places the pixel reader reads them. */
-function drawnReading(figure: RenderedFigure, box: Box): FigureReading {
-  const vector = figure.appearance;
-  const colour = (offset: number) => ({ lab: labOf(...appearanceRgb(vector, offset)), pixels: 50 });
-  const worn = (offset: number) => vector[offset]! > 0.5;
-  const coat = worn(layout.outerwear) ? colour(layout.outerwear + 1) : colour(layout.top);
-  const cells = new Map<number, number>();
-  for (const item of ['scarf', 'bag', 'umbrella'] as const) {
-    if (!worn(layout[item])) continue;
-    cells.set(pixelBin(...appearanceRgb(vector, layout[item] + 1)), 10);
-  }
-  return {
-    box,
-    regions: {
-      hair: worn(layout.hat) ? colour(layout.hat + 1) : colour(layout.hair),
-      torso: coat,
-      legs: colour(layout.bottom),
-    },
-    details: {
-      chest: colour(layout.top),
-      flanks: coat,
-      ...(worn(layout.hat) ? { crown: colour(layout.hat + 1) } : {}),
-    },
-    cells,
-    pixels: 100,
   };
 }
 
@@ -128,7 +98,7 @@ for (const [done, dir] of dirs.entries()) {
           holds(reading.box, figure, scale),
         );
         if (inside.length !== 1) return reading;
-        const drawn = drawnReading(inside[0]!, reading.box);
+        const drawn = drawnReading(inside[0]!.appearance, reading.box);
         owner.set(drawn, inside[0]!);
         return drawn;
       });
@@ -152,7 +122,7 @@ for (const [done, dir] of dirs.entries()) {
     for (const sample of segment.samples) {
       const drawn = records[sample.index]?.figures ?? [];
       sample.figures = drawn.map((figure) =>
-        drawnReading(figure, figure.box.map((value) => value * scale) as unknown as Box),
+        drawnReading(figure.appearance, figure.box.map((value) => value * scale) as unknown as Box),
       );
       sample.matches = matchByMention(
         drawn.map((figure) => characterOfMention(figure.mention, annotations, segment.present ?? [])),

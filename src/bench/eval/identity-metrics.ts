@@ -65,7 +65,7 @@ export function conditionalConsistency(
         const after = looks.get(to)!.get(key);
         const annotation = annotations.characters[key];
         if (after === undefined || annotation === undefined) continue;
-        const similarity = readingSimilarity(before, after, unchangedParts(annotation, from, to));
+        const similarity = lookSimilarity(before, after, annotation, from, to);
         if (similarity === undefined) continue;
         (to - from === 1 ? adjacent : longRange).push(100 * similarity);
       }
@@ -77,6 +77,21 @@ export function conditionalConsistency(
     compared: adjacent.length + longRange.length,
     possible,
   };
+}
+
+/**
+ * Similarity (0..1) of a character's pooled looks at two prompts, as the consistency metrics compare them: the
+ * parts whose expected attributes did not change, and an open coat's sides with the torso (a coat that changes
+ * colour is drift even where the top between its sides reads the same). Undefined when no part is shared.
+ */
+export function lookSimilarity(
+  before: FigureReading,
+  after: FigureReading,
+  annotation: CharacterAnnotation,
+  from: number,
+  to: number,
+): number | undefined {
+  return readingSimilarity(before, after, unchangedParts(annotation, from, to), ['flanks']);
 }
 
 /** The body parts whose expected attributes are the same at two prompts (changed places left out). */

@@ -1,22 +1,16 @@
 import type { RenderRecordEntry } from '../../engine/engine.js';
-import { APPEARANCE_SIZE, appearanceLayout, appearanceRgb } from '../../engine/mini/appearance.js';
+import { appearanceLayout, appearanceRgb, skinRgb } from '../../engine/mini/appearance.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
-import { swapMargin } from './identity-metrics.js';
+import { lookSimilarity, swapMargin } from './identity-metrics.js';
 import { coveredPlaces } from './measure/attribute-evidence.js';
 import { termFit } from './measure/colour-vocabulary.js';
-import {
-  type AttributePlace,
-  attributesAt,
-  changedPlaces,
-  type ExpectedAttribute,
-} from './measure/expected-attributes.js';
-import { labOf } from './measure/lab-colour.js';
+import { type AttributePlace, attributesAt, type ExpectedAttribute } from './measure/expected-attributes.js';
+import type { Box } from './measure/figure-mask.js';
+import { labOf, pixelBin } from './measure/lab-colour.js';
+import { type FigureReading, poolReadings } from './measure/read-figure.js';
 import { sampleIndices, segmentSpans } from './sample-frames.js';
 import { mean, round } from './score.js';
-
-/** Appearance distance (RMS over the miniature engine's vector) at which oracle consistency scores 0. */
-const distanceScale = 0.25;
 
 /** Identity metrics computed from the miniature engine's render record, to check the pixel metrics. */
 export interface OracleReport {
@@ -147,7 +141,9 @@ function drawnShows(vector: readonly number[], attribute: ExpectedAttribute): bo
   return places.every((place) => {
     const { colour: offset, worn } = drawnAt[place]!;
     if (worn !== undefined && vector[worn]! <= 0.5) return false;
-    return termFit(labOf(...appearanceRgb(vector, offset)), colour, context).nearest;
+    // Hair under a hat the script did not ask for is not seen: the place shows the hat.
+    const shown = offset;
+    return termFit(labOf(...appearanceRgb(vector, shown)), colour, context).nearest;
   });
 }
 
@@ -164,7 +160,7 @@ export function evaluateRenderRecord(
   const grounding: number[] = [];
   const duplication: number[] = [];
   const swaps: number[] = [];
-  const looks = new Map<number, Map<string, number[][]>>();
+  const looks = new Map<number, Map<string, FigureReading[]>>();
   let unmapped = 0;
   let figures = 0;
   let unsure = 0;
@@ -177,7 +173,7 @@ export function evaluateRenderRecord(
         attributesAt(annotations.characters[key]!, index),
       ]),
     );
-    const perSegment = new Map<string, number[][]>();
+    const perSegment = new Map<string, FigureReading[]>();
     for (const frame of sampleIndices(span)) {
       const entry = records[frame];
       if (entry === undefined) continue;
@@ -197,7 +193,7 @@ export function evaluateRenderRecord(
         }
         const own = attributeShare(figure.appearance, expected.get(key)!);
         mapped.set(key, { share: own });
-        perSegment.set(key, [...(perSegment.get(key) ?? []), figure.appearance]);
+        perSegment.set(key, [...(perSegment.get(key) ?? []), drawnReading(figure.appearance)]);
         const others = [...expected]
           .filter(([other]) => other !== key)
           .map(([, look]) => attributeShare(figure.appearance, look) ?? 0);
@@ -224,13 +220,9 @@ export function evaluateRenderRecord(
         const after = looks.get(to)!.get(key);
         const annotation = annotations.characters[key];
         if (after === undefined || annotation === undefined) continue;
-        // Conditional, as the pixel metric: what the script changed between the two prompts is left out.
-        const distance = distanceWithout(
-          meanVector(before),
-          meanVector(after),
-          changedPlaces(annotation, from, to),
-        );
-        (to - from === 1 ? adjacent : longRange).push(100 * (1 - Math.min(1, distance / distanceScale)));
+        // The pixel metric's formula on the drawn colours, conditional: parts the script changed are left out.
+        const similarity = lookSimilarity(poolReadings(before)!, poolReadings(after)!, annotation, from, to);
+        if (similarity !== undefined) (to - from === 1 ? adjacent : longRange).push(100 * similarity);
       }
     }
   }
@@ -247,42 +239,6 @@ export function evaluateRenderRecord(
   return { metrics, unmapped, figures, unsure };
 }
 
-/** The entries of the appearance vector that show each place (presence flag and colour). */
-const entriesOfPlace: Readonly<Record<AttributePlace, readonly number[]>> = {
-  hair: range(appearanceLayout.hair, 5), // colour, style and beard
-  headwear: range(appearanceLayout.hat, 4),
-  top: range(appearanceLayout.top, 3),
-  outerwear: range(appearanceLayout.outerwear, 4),
-  bottom: range(appearanceLayout.bottom, 3),
-  outfit: [...range(appearanceLayout.top, 3), ...range(appearanceLayout.bottom, 3)],
-  scarf: range(appearanceLayout.scarf, 4),
-  bag: range(appearanceLayout.bag, 4),
-  umbrella: range(appearanceLayout.umbrella, 4),
-  eyewear: [appearanceLayout.glasses],
-  other: [],
-};
-
-function range(start: number, count: number): number[] {
-  return Array.from({ length: count }, (_, index) => start + index);
-}
-
-/** Root-mean-square difference of two appearance vectors over the entries no changed place shows. */
-function distanceWithout(
-  first: readonly number[],
-  second: readonly number[],
-  changed: Set<AttributePlace>,
-): number {
-  const left = new Set([...changed].flatMap((place) => entriesOfPlace[place]));
-  let sum = 0;
-  let count = 0;
-  for (let index = 0; index < APPEARANCE_SIZE; index++) {
-    if (left.has(index)) continue;
-    sum += (first[index]! - second[index]!) ** 2;
-    count++;
-  }
-  return Math.sqrt(sum / count);
-}
-
 /**
  * Share of a look's checkable attributes a drawn appearance shows, under the pixel metric's rules: places the
  * look covers with another of its places are left out, and so are places without a drawn colour (eyewear, other).
@@ -295,10 +251,39 @@ function attributeShare(vector: readonly number[], look: readonly ExpectedAttrib
   return checks.length === 0 ? undefined : checks.filter(Boolean).length / checks.length;
 }
 
-function meanVector(vectors: readonly number[][]): number[] {
-  const sum = new Array<number>(vectors[0]!.length).fill(0);
-  for (const vector of vectors) {
-    for (const [index, value] of vector.entries()) sum[index]! += value / vectors.length;
+/**
+ * What the pixel reader would read of a drawn look, part by part, seen from the front: the hair band shows the
+ * hair (under a hat's brim too; the hat shows at the crown above it), the face a drawn beard (else skin), the neck
+ * a worn scarf (else the top), the torso's middle the top and its sides an open coat, the legs the bottom; loose
+ * items are a tenth of the figure each. The oracle's consistency compares these with the pixel metric's formula.
+ *
+ * @example
+ * drawnReading(record.figures[0].appearance).regions.torso?.lab // the drawn top's CIELAB
+ */
+export function drawnReading(vector: ArrayLike<number>, box: Box = [0, 0, 0, 0]): FigureReading {
+  const has = (entry: number) => vector[entry]! > 0.5;
+  const at = (offset: number) => ({ lab: labOf(...appearanceRgb(vector, offset)), pixels: 1 });
+  const { hair, hat, beard, scarf, top, outerwear, bottom, skin } = appearanceLayout;
+  const cells = new Map<number, number>();
+  for (const item of ['scarf', 'bag', 'umbrella'] as const) {
+    const offset = appearanceLayout[item];
+    if (has(offset)) cells.set(pixelBin(...appearanceRgb(vector, offset + 1)), 10);
   }
-  return sum;
+  return {
+    box,
+    regions: {
+      hair: at(hair),
+      face: has(beard) ? at(hair) : { lab: labOf(...skinRgb(vector[skin]!)), pixels: 1 },
+      neck: at(has(scarf) ? scarf + 1 : top),
+      torso: at(top),
+      legs: at(bottom),
+    },
+    details: {
+      chest: at(top),
+      flanks: at(has(outerwear) ? outerwear + 1 : top),
+      ...(has(hat) ? { crown: at(hat + 1) } : {}),
+    },
+    cells,
+    pixels: 100,
+  };
 }

@@ -1,8 +1,7 @@
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { Timeline } from '../../script/timeline.js';
 import type { SegmentAnalysis } from '../eval/analyse-segments.js';
-import { characterLooks, unchangedParts } from '../eval/identity-metrics.js';
-import { readingSimilarity } from '../eval/measure/read-figure.js';
+import { characterLooks, lookSimilarity } from '../eval/identity-metrics.js';
 import type { IdentityPoint } from '../store/run-record.js';
 
 /**
@@ -28,8 +27,14 @@ export function identityTimeline(
         for (const [other, byCharacter] of looks) {
           const look = byCharacter.get(character);
           if (other === segment || look === undefined) continue;
-          const kept = unchangedParts(annotation, Math.min(segment, other), Math.max(segment, other));
-          const similarity = readingSimilarity(own, look, kept);
+          const [from, to] = segment < other ? [segment, other] : [other, segment];
+          const similarity = lookSimilarity(
+            segment < other ? own : look,
+            segment < other ? look : own,
+            annotation,
+            from,
+            to,
+          );
           if (similarity !== undefined) similarities.push(100 * similarity);
         }
         if (similarities.length > 0) {

@@ -83,6 +83,12 @@ export function appearanceRgb(appearance: ArrayLike<number>, offset: number): Rg
   ];
 }
 
+/** The RGB (0..255) the decoder draws skin with, from the skin-tone entry: light (0) to dark (1). */
+export function skinRgb(tone: number): Rgb {
+  const mix = (light: number, dark: number) => Math.round(light + (dark - light) * tone);
+  return [mix(241, 95), mix(213, 60), mix(182, 40)];
+}
+
 /**
  * Maps an appearance vector back to named attributes with the shared palette, for the evaluator's oracle.
  *

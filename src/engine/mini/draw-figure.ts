@@ -1,5 +1,5 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { appearanceLayout, appearanceRgb, HAIR_STYLES } from './appearance.js';
+import { appearanceLayout, appearanceRgb, HAIR_STYLES, skinRgb } from './appearance.js';
 import type { FigureGeometry } from './figure-geometry.js';
 import { stateLayout } from './tokens.js';
 
@@ -12,8 +12,8 @@ const css = (look: Look, offset: number) => {
 
 /** Skin colour from the skin-tone entry: light to dark. */
 function skinColour(tone: number): string {
-  const mix = (light: number, dark: number) => Math.round(light + (dark - light) * tone);
-  return `rgb(${mix(241, 95)},${mix(213, 60)},${mix(182, 40)})`;
+  const [red, green, blue] = skinRgb(tone);
+  return `rgb(${red},${green},${blue})`;
 }
 
 /**

@@ -178,20 +178,32 @@ function near(a: number, b: number): boolean {
   );
 }
 
+/** The body part each detail lies in: a detail is compared only where its part is. */
+export const partOfDetail: Readonly<Record<DetailPart, BodyPart>> = {
+  chest: 'torso',
+  flanks: 'torso',
+  crown: 'hair',
+};
+
 /**
- * Similarity of two readings, 0..1: over the parts both show (or only `parts`), the mean of
- * `1 - min(1, CIEDE2000 / 25)`. Undefined when they share no part.
+ * Similarity of two readings, 0..1: over the parts both show (or only `parts`), and the `details` both show whose
+ * part is compared, the mean of `1 - min(1, CIEDE2000 / 25)`. Undefined when they share no part.
  */
 export function readingSimilarity(
   a: FigureReading,
   b: FigureReading,
   parts: ReadonlySet<BodyPart> = new Set(bodyParts),
+  details: readonly DetailPart[] = [],
 ): number | undefined {
+  const pairs = [
+    ...[...parts].map((part) => [a.regions[part], b.regions[part]] as const),
+    ...details
+      .filter((detail) => parts.has(partOfDetail[detail]))
+      .map((detail) => [a.details[detail], b.details[detail]] as const),
+  ];
   let sum = 0;
   let count = 0;
-  for (const part of parts) {
-    const left = a.regions[part];
-    const right = b.regions[part];
+  for (const [left, right] of pairs) {
     if (left === undefined || right === undefined) continue;
     sum += 1 - Math.min(1, deltaE2000(left.lab, right.lab) / similarityScale);
     count++;
@@ -202,17 +214,19 @@ export function readingSimilarity(
 /** CIEDE2000 difference at which two parts count as wholly different. */
 export const similarityScale = 25;
 
-/** The pooled reading of one person over several samples: per part the mean Lab, pixel-weighted. */
+/** The pooled reading of one person over several samples: per part and detail the mean Lab, pixel-weighted. */
 export function poolReadings(readings: readonly FigureReading[]): FigureReading | undefined {
   const first = readings[0];
   if (first === undefined) return undefined;
   const regions: FigureReading['regions'] = {};
   for (const part of bodyParts) {
-    const seen = readings.map((reading) => reading.regions[part]).filter((item) => item !== undefined);
-    const pixels = seen.reduce((sum, item) => sum + item.pixels, 0);
-    if (pixels === 0) continue;
-    const axis = (k: number) => seen.reduce((sum, item) => sum + item.lab[k]! * item.pixels, 0) / pixels;
-    regions[part] = { lab: [axis(0), axis(1), axis(2)], pixels };
+    const pooled = poolColours(readings.map((reading) => reading.regions[part]));
+    if (pooled !== undefined) regions[part] = pooled;
+  }
+  const details: FigureReading['details'] = {};
+  for (const detail of Object.keys(partOfDetail) as DetailPart[]) {
+    const pooled = poolColours(readings.map((reading) => reading.details[detail]));
+    if (pooled !== undefined) details[detail] = pooled;
   }
   const cells = new Map<number, number>();
   for (const reading of readings)
@@ -220,10 +234,19 @@ export function poolReadings(readings: readonly FigureReading[]): FigureReading 
   return {
     box: first.box,
     regions,
-    details: {},
+    details,
     cells,
     pixels: readings.reduce((sum, item) => sum + item.pixels, 0),
   };
+}
+
+/** The pixel-weighted mean Lab of the colours read (undefined when none had pixels). */
+function poolColours(colours: ReadonlyArray<PartColour | undefined>): PartColour | undefined {
+  const seen = colours.filter((item) => item !== undefined);
+  const pixels = seen.reduce((sum, item) => sum + item.pixels, 0);
+  if (pixels === 0) return undefined;
+  const axis = (k: number) => seen.reduce((sum, item) => sum + item.lab[k]! * item.pixels, 0) / pixels;
+  return { lab: [axis(0), axis(1), axis(2)], pixels };
 }
 
 /** Share of a reading's pixels whose colour is named `term` (nearest term of the context). */
