@@ -126,8 +126,10 @@ function greedyAssignment(costs: readonly (readonly number[])[], columns: number
 /**
  * Assigns tracks to the characters on screen: a track's fit to a character is the mean attribute fit of its
  * sightings; the assignment with the most characters matched, then the largest summed fit, wins. Tracks seen in a
- * single sample of a segment with three or more samples compete for no character (a passing blob). Returns the
- * match of every sighting of each assigned track.
+ * single sample of a segment with three or more samples compete for no character there (a passing blob). Then
+ * each left-over track, best fit first, goes to the character it fits best when that character has no sighting
+ * in the track's samples yet: a person whose track broke (a merge, a jump) is several tracks apart in time.
+ * Returns the match of every sighting of each assigned track.
  *
  * @example
  * matchCharacters(tracks, readings, [{ key: 'ravi', attributes }])
@@ -137,27 +139,49 @@ export function matchCharacters(
   samples: readonly (readonly FigureReading[])[],
   characters: ReadonlyArray<{ key: string; attributes: readonly ExpectedAttribute[] }>,
 ): Array<{ sample: number; match: CharacterMatch }> {
-  const candidates = samples.length >= 3 ? tracks.filter((track) => track.length >= 2) : tracks.slice();
-  const fits = characters.map(({ attributes }) =>
-    candidates.map((track) => {
-      let sum = 0;
-      for (const { sample, figure } of track)
-        sum += attributeFit(samples[sample]![figure]!, attributes) ?? 0.5;
-      return sum / track.length;
-    }),
-  );
+  if (characters.length === 0) return [];
+  const fitOf = (track: readonly Sighting[], attributes: readonly ExpectedAttribute[]) => {
+    let sum = 0;
+    for (const { sample, figure } of track) sum += attributeFit(samples[sample]![figure]!, attributes) ?? 0.5;
+    return sum / track.length;
+  };
+  const fits = characters.map(({ attributes }) => tracks.map((track) => fitOf(track, attributes)));
+  const minLength = samples.length >= 3 ? 2 : 1;
+  const candidates = tracks.flatMap((track, index) => (track.length >= minLength ? [index] : []));
   // Maximising fit is minimising (1 - fit).
   const pairs = cheapestAssignment(
-    fits.map((row) => row.map((fit) => 1 - fit)),
+    fits.map((row) => candidates.map((track) => 1 - row[track]!)),
     candidates.length,
-  );
+  ).map(([character, column]) => [character, candidates[column]!] as const);
+  // Left-over tracks, best fit first, to the character they fit best where it was not seen yet.
+  const owned = characters.map(() => new Set<number>());
+  for (const [character, track] of pairs)
+    for (const { sample } of tracks[track]!) owned[character]!.add(sample);
+  const taken = new Set(pairs.map(([, track]) => track));
+  const extra: Array<readonly [number, number]> = [];
+  const rest = tracks
+    .map((track, index) => ({ track, index, best: bestCharacter(fits, index) }))
+    .filter(({ index }) => !taken.has(index))
+    .sort((a, b) => fits[b.best]![b.index]! - fits[a.best]![a.index]!);
+  for (const { track, index, best } of rest) {
+    if (track.some(({ sample }) => owned[best]!.has(sample))) continue;
+    for (const { sample } of track) owned[best]!.add(sample);
+    extra.push([best, index]);
+  }
   const result: Array<{ sample: number; match: CharacterMatch }> = [];
-  for (const [character, track] of pairs) {
+  for (const [character, track] of [...pairs, ...extra]) {
     const fit = fits[character]![track]!;
     const others = fits.filter((_, other) => other !== character).map((row) => row[track]!);
     const margin = others.length === 0 ? 1 : Math.max(0, fit - Math.max(...others));
-    for (const { sample, figure } of candidates[track]!)
+    for (const { sample, figure } of tracks[track]!)
       result.push({ sample, match: { key: characters[character]!.key, figure, fit, margin } });
   }
   return result;
+}
+
+/** The character (row of `fits`) a track fits best; the first of equals. */
+function bestCharacter(fits: readonly (readonly number[])[], track: number): number {
+  let best = 0;
+  for (const [character, row] of fits.entries()) if (row[track]! > fits[best]![track]!) best = character;
+  return best;
 }
