@@ -139,6 +139,23 @@ describe('oracle', () => {
     expect(duplicated).toMatchObject({ unmapped: 5, figures: 30 });
   });
 
+  it('compares and checks only the characters the script puts on screen, as the pixel metrics do', () => {
+    // Ravi lingers in segment 1, where only Nora is on screen, in a red raincoat and Nora's green trousers.
+    const lingering = records((segment) =>
+      segment === 1
+        ? [...correct(1), { appearance: look('black', 'red', 'green'), mention: 'Ravi' }]
+        : correct(segment),
+    );
+    const { metrics, unmapped } = evaluateRenderRecord(lingering, timeline, annotations);
+    expect(metrics).toMatchObject({
+      adjacentConsistency: 100,
+      longRangeConsistency: 100,
+      identitySwaps: 100,
+    });
+    expect(metrics.duplication!).toBeLessThan(100);
+    expect(unmapped).toBe(0);
+  });
+
   it('leaves what the script changed out of consistency, as the pixel metric does', () => {
     // Ravi's raincoat turns red in segment 3: scripted, it costs nothing; unscripted, it costs consistency.
     const redCoat = look('black', 'red', 'navy', 'yellow');

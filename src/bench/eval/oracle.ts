@@ -191,6 +191,9 @@ export function evaluateRenderRecord(
           for (const other of possibleCharacters(figure.mention, annotations, present)) unsureOf.add(other);
           continue;
         }
+        // A character the script does not put on screen here is a duplicate for the oracle as for the pixel
+        // metrics (which match figures to the characters on screen only): no look to compare, no swap to count.
+        if (!present.includes(key)) continue;
         const own = attributeShare(figure.appearance, expected.get(key)!);
         mapped.set(key, { share: own });
         perSegment.set(key, [...(perSegment.get(key) ?? []), drawnReading(figure.appearance)]);

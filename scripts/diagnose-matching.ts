@@ -1,0 +1,60 @@
+import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
+import type { Box } from '../src/bench/eval/measure/figure-mask.js';
+import { characterOfMention } from '../src/bench/eval/oracle.js';
+import type { RenderedFigure } from '../src/engine/engine.js';
+import { readRunFolder } from './read-run-folder.js';
+
+/**
+ * What the pixel matching (tracks to characters by look) gets wrong against the render record's bound mentions,
+ * per (sampled frame, character on screen), split by one or several characters on screen: matched right, matched
+ * a spurious blob, a merged blob or another figure, or unmatched (its figure found alone, or not). A detection
+ * "holds" a drawn figure when the figure's centre lies in its box. For development only.
+ *
+ *   npx tsx scripts/diagnose-matching.ts RUN_DIR...
+ */
+const counts = new Map<string, number>();
+const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+const holds = (box: Box, figure: RenderedFigure, scale: number) => {
+  const x = (figure.box[0] + figure.box[2] / 2) * scale;
+  const y = (figure.box[1] + figure.box[3] / 2) * scale;
+  return x >= box[0] && x < box[0] + box[2] && y >= box[1] && y < box[1] + box[3];
+};
+for (const dir of process.argv.slice(2)) {
+  const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
+  for (const segment of analyseSegments(video.frames, timeline, annotations)) {
+    const present = segment.present ?? [];
+    if (present.length === 0) continue;
+    const on = present.length === 1 ? '1 character' : '2+ characters';
+    for (const sample of segment.samples) {
+      const drawn = records[sample.index]?.figures ?? [];
+      const keyOf = (figure: RenderedFigure) => characterOfMention(figure.mention, annotations, present);
+      const owners = sample.figures.map((reading) =>
+        drawn.filter((figure) => holds(reading.box, figure, scale)).map(keyOf),
+      );
+      for (const key of present) {
+        const match = sample.matches.find((item) => item.key === key);
+        const alone = owners.some((keys) => keys.length === 1 && keys[0] === key);
+        if (match === undefined) {
+          const why = !drawn.some((figure) => keyOf(figure) === key)
+            ? 'not drawn (or unmapped)'
+            : alone
+              ? 'its figure found alone'
+              : 'drawn, not found alone';
+          add(`${on}, unmatched: ${why}`);
+          continue;
+        }
+        const keys = owners[match.figure]!;
+        const own = alone ? ', own figure found' : '';
+        if (keys.length === 0) add(`${on}, matched: a spurious blob${own}`);
+        else if (keys.length > 1)
+          add(`${on}, matched: a merged blob${keys.includes(key) ? ' with its own' : ''}`);
+        else if (keys[0] === key) add(`${on}, matched: right`);
+        else
+          add(
+            `${on}, matched: ${keys[0] === undefined ? 'an unmapped figure' : "another character's figure"}${own}`,
+          );
+      }
+    }
+  }
+}
+for (const [key, count] of [...counts].sort()) console.log(String(count).padStart(6), key);
