@@ -34,7 +34,7 @@ import { identityMetricNames } from '../src/bench/eval/oracle-agreement.js';
 import { spearman } from '../src/bench/eval/rank-correlation.js';
 import type { RenderedFigure } from '../src/engine/engine.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
-import { readRunFolder } from './read-run-folder.js';
+import { holdsFigure, readRunFolder } from './read-run-folder.js';
 
 const stages = ['pixel', '+ reading', '+ matching', '+ detection'] as const;
 type Metrics = Partial<Record<(typeof identityMetricNames)[number], number | undefined>>;
@@ -49,12 +49,6 @@ function metricsOf(segments: SegmentAnalysis[], annotations: ScriptAnnotations):
     entityGrounding: entityGrounding(segments, annotations),
   };
 }
-
-const holds = (box: Box, figure: RenderedFigure, scale: number) => {
-  const x = (figure.box[0] + figure.box[2] / 2) * scale;
-  const y = (figure.box[1] + figure.box[3] / 2) * scale;
-  return x >= box[0] && x < box[0] + box[2] && y >= box[1] && y < box[1] + box[3];
-};
 
 function matchByLook(segment: SegmentAnalysis, annotations: ScriptAnnotations): void {
   for (const sample of segment.samples) sample.matches = [];
@@ -95,7 +89,7 @@ for (const [done, dir] of dirs.entries()) {
     for (const sample of segment.samples) {
       sample.figures = sample.figures.map((reading) => {
         const inside = (records[sample.index]?.figures ?? []).filter((figure) =>
-          holds(reading.box, figure, scale),
+          holdsFigure(reading.box, figure, scale),
         );
         if (inside.length !== 1) return reading;
         const drawn = drawnReading(inside[0]!.appearance, reading.box);

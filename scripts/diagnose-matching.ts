@@ -1,8 +1,7 @@
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
-import type { Box } from '../src/bench/eval/measure/figure-mask.js';
 import { characterOfMention } from '../src/bench/eval/oracle.js';
 import type { RenderedFigure } from '../src/engine/engine.js';
-import { readRunFolder } from './read-run-folder.js';
+import { holdsFigure, readRunFolder, tally } from './read-run-folder.js';
 
 /**
  * What the pixel matching (tracks to characters by look) gets wrong against the render record's bound mentions,
@@ -12,13 +11,7 @@ import { readRunFolder } from './read-run-folder.js';
  *
  *   npx tsx scripts/diagnose-matching.ts RUN_DIR...
  */
-const counts = new Map<string, number>();
-const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-const holds = (box: Box, figure: RenderedFigure, scale: number) => {
-  const x = (figure.box[0] + figure.box[2] / 2) * scale;
-  const y = (figure.box[1] + figure.box[3] / 2) * scale;
-  return x >= box[0] && x < box[0] + box[2] && y >= box[1] && y < box[1] + box[3];
-};
+const { add, print } = tally();
 for (const dir of process.argv.slice(2)) {
   const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   for (const segment of analyseSegments(video.frames, timeline, annotations)) {
@@ -29,7 +22,7 @@ for (const dir of process.argv.slice(2)) {
       const drawn = records[sample.index]?.figures ?? [];
       const keyOf = (figure: RenderedFigure) => characterOfMention(figure.mention, annotations, present);
       const owners = sample.figures.map((reading) =>
-        drawn.filter((figure) => holds(reading.box, figure, scale)).map(keyOf),
+        drawn.filter((figure) => holdsFigure(reading.box, figure, scale)).map(keyOf),
       );
       for (const key of present) {
         const match = sample.matches.find((item) => item.key === key);
@@ -57,4 +50,4 @@ for (const dir of process.argv.slice(2)) {
     }
   }
 }
-for (const [key, count] of [...counts].sort()) console.log(String(count).padStart(6), key);
+print();

@@ -1,9 +1,7 @@
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
-import type { Box } from '../src/bench/eval/measure/figure-mask.js';
 import { deltaE2000, type Lab, labOf } from '../src/bench/eval/measure/lab-colour.js';
-import type { RenderedFigure } from '../src/engine/engine.js';
 import { appearanceRgb, appearanceLayout as layout, skinRgb } from '../src/engine/mini/appearance.js';
-import { readRunFolder } from './read-run-folder.js';
+import { holdsFigure, readRunFolder, tally } from './read-run-folder.js';
 
 /**
  * Which drawn colour each part the pixel reader reads (hair, face, neck, torso, legs) is nearest to, for the
@@ -13,20 +11,14 @@ import { readRunFolder } from './read-run-folder.js';
  *
  *   npx tsx scripts/diagnose-parts.ts RUN_DIR...
  */
-const counts = new Map<string, number>();
-const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-const holds = (box: Box, figure: RenderedFigure, scale: number) => {
-  const x = (figure.box[0] + figure.box[2] / 2) * scale;
-  const y = (figure.box[1] + figure.box[3] / 2) * scale;
-  return x >= box[0] && x < box[0] + box[2] && y >= box[1] && y < box[1] + box[3];
-};
+const { add, print } = tally();
 for (const dir of process.argv.slice(2)) {
   const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   for (const segment of analyseSegments(video.frames, timeline, annotations)) {
     for (const sample of segment.samples) {
       for (const reading of sample.figures) {
         const inside = (records[sample.index]?.figures ?? []).filter((figure) =>
-          holds(reading.box, figure, scale),
+          holdsFigure(reading.box, figure, scale),
         );
         if (inside.length !== 1) continue;
         const look = inside[0]!.appearance;
@@ -60,4 +52,4 @@ for (const dir of process.argv.slice(2)) {
     }
   }
 }
-for (const [key, count] of [...counts].sort()) console.log(String(count).padStart(6), key);
+print();

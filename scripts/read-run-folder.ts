@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readRenderRecord, readVideo } from '../src/bench/eval/evaluate-run-dir.js';
+import type { Box } from '../src/bench/eval/measure/figure-mask.js';
+import type { RenderedFigure } from '../src/engine/engine.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import type { Timeline } from '../src/script/timeline.js';
 
@@ -21,4 +23,22 @@ export async function readRunFolder(dir: string) {
   const records = (await readRenderRecord(join(dir, 'render.jsonl'), [])) ?? [];
   const scale = video.frames[0]!.width / (run.engine?.info?.width ?? 240);
   return { annotations: run.script.annotations, timeline: run.timeline, video, records, scale };
+}
+
+/** Whether a detection's box (video pixels) holds a drawn figure's centre (engine pixels times `scale`). */
+export function holdsFigure(box: Box, figure: RenderedFigure, scale: number): boolean {
+  const x = (figure.box[0] + figure.box[2] / 2) * scale;
+  const y = (figure.box[1] + figure.box[3] / 2) * scale;
+  return x >= box[0] && x < box[0] + box[2] && y >= box[1] && y < box[1] + box[3];
+}
+
+/** Counts by label, printed sorted by label (the development diagnostics' tallies). */
+export function tally(): { add: (label: string) => void; print: () => void } {
+  const counts = new Map<string, number>();
+  return {
+    add: (label) => counts.set(label, (counts.get(label) ?? 0) + 1),
+    print: () => {
+      for (const [label, count] of [...counts].sort()) console.log(String(count).padStart(6), label);
+    },
+  };
 }
