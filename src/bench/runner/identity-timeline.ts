@@ -28,13 +28,7 @@ export function identityTimeline(
           const look = byCharacter.get(character);
           if (other === segment || look === undefined) continue;
           const [from, to] = segment < other ? [segment, other] : [other, segment];
-          const similarity = lookSimilarity(
-            segment < other ? own : look,
-            segment < other ? look : own,
-            annotation,
-            from,
-            to,
-          );
+          const similarity = lookSimilarity(own, look, annotation, from, to); // symmetric in the two looks
           if (similarity !== undefined) similarities.push(100 * similarity);
         }
         if (similarities.length > 0) {
