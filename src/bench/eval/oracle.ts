@@ -141,9 +141,7 @@ function drawnShows(vector: readonly number[], attribute: ExpectedAttribute): bo
   return places.every((place) => {
     const { colour: offset, worn } = drawnAt[place]!;
     if (worn !== undefined && vector[worn]! <= 0.5) return false;
-    // Hair under a hat the script did not ask for is not seen: the place shows the hat.
-    const shown = offset;
-    return termFit(labOf(...appearanceRgb(vector, shown)), colour, context).nearest;
+    return termFit(labOf(...appearanceRgb(vector, offset)), colour, context).nearest;
   });
 }
 

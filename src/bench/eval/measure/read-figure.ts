@@ -179,7 +179,7 @@ function near(a: number, b: number): boolean {
 }
 
 /** The body part each detail lies in: a detail is compared only where its part is. */
-export const partOfDetail: Readonly<Record<DetailPart, BodyPart>> = {
+const partOfDetail: Readonly<Record<DetailPart, BodyPart>> = {
   chest: 'torso',
   flanks: 'torso',
   crown: 'hair',
