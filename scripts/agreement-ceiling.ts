@@ -36,7 +36,7 @@ import type { RenderedFigure } from '../src/engine/engine.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import { holdsFigure, readRunFolder } from './read-run-folder.js';
 
-const stages = ['pixel', '+ reading', '+ matching', '+ detection'] as const;
+const stages = ['pixel', 'matching only', '+ reading', '+ matching', '+ detection'] as const;
 type Metrics = Partial<Record<(typeof identityMetricNames)[number], number | undefined>>;
 
 function metricsOf(segments: SegmentAnalysis[], annotations: ScriptAnnotations): Metrics {
@@ -83,6 +83,24 @@ for (const [done, dir] of dirs.entries()) {
   const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   const segments = analyseSegments(video.frames, timeline, annotations);
   const pixel = metricsOf(segments, annotations);
+  // Matching alone: the pixel readings, the detections that hold one drawn figure matched by mention.
+  const ownerOf = (box: Box, index: number) => {
+    const inside = (records[index]?.figures ?? []).filter((figure) => holdsFigure(box, figure, scale));
+    return inside.length === 1 ? inside[0] : undefined;
+  };
+  const looked = segments.map((segment) => segment.samples.map((sample) => sample.matches));
+  for (const segment of segments) {
+    for (const sample of segment.samples) {
+      const keys = sample.figures.map((figure) => {
+        const drawn = ownerOf(figure.box, sample.index);
+        return drawn && characterOfMention(drawn.mention, annotations, segment.present ?? []);
+      });
+      sample.matches = matchByMention(keys, segment.present ?? []);
+    }
+  }
+  const matchingOnly = metricsOf(segments, annotations);
+  for (const [s, segment] of segments.entries())
+    for (const [i, sample] of segment.samples.entries()) sample.matches = looked[s]![i]!;
   // Stage 2: drawn colours for the detections that hold one drawn figure.
   const owner = new Map<FigureReading, RenderedFigure>();
   for (const segment of segments) {
@@ -127,6 +145,7 @@ for (const [done, dir] of dirs.entries()) {
   rows.push({
     run: dir,
     pixel,
+    'matching only': matchingOnly,
     '+ reading': reading,
     '+ matching': matching,
     '+ detection': metricsOf(segments, annotations),
