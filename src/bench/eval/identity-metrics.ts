@@ -1,7 +1,7 @@
 import type { CharacterAnnotation } from '../../script/annotation-schema.js';
 import type { ScriptAnnotations } from '../../script/script.js';
 import type { SegmentAnalysis } from './analyse-segments.js';
-import { attributeEvidence, attributeFit, partsOf } from './measure/attribute-evidence.js';
+import { partsOf, shownShare } from './measure/attribute-evidence.js';
 import { attributesAt, changedPlaces } from './measure/expected-attributes.js';
 import {
   type BodyPart,
@@ -12,7 +12,7 @@ import {
 } from './measure/read-figure.js';
 import { mean } from './score.js';
 
-/** How much better another character's look must fit a figure than its own to count as a swap (0..1). */
+/** How much larger the share of another character's attributes a figure shows must be to count as a swap (0..1). */
 export const swapMargin = 0.15;
 
 /**
@@ -127,8 +127,9 @@ export function duplication(segments: readonly SegmentAnalysis[]): number | unde
 }
 
 /**
- * Identity swaps: the share of matched (frame, character) pairs whose figure does not fit another annotated
- * character's expected look better than its own by {@link swapMargin}.
+ * Identity swaps: the share of matched (frame, character) pairs whose figure does not show more of another
+ * annotated character's expected attributes than of its own, by {@link swapMargin} (shares of the checkable
+ * attributes shown, as grounding counts them).
  */
 export function identitySwaps(
   segments: readonly SegmentAnalysis[],
@@ -143,11 +144,11 @@ export function identitySwaps(
     for (const sample of samples) {
       for (const match of sample.matches) {
         const figure = sample.figures[match.figure]!;
-        const own = attributeFit(figure, looks.get(match.key)!);
+        const own = shownShare(figure, looks.get(match.key)!);
         if (own === undefined) continue;
         const others = keys
           .filter((key) => key !== match.key)
-          .map((key) => attributeFit(figure, looks.get(key)!) ?? 0);
+          .map((key) => shownShare(figure, looks.get(key)!) ?? 0);
         values.push(Math.max(0, ...others) > own + swapMargin ? 0 : 100);
       }
     }
@@ -173,13 +174,11 @@ export function entityGrounding(
           values.push(0);
           continue;
         }
-        const checks = attributeEvidence(
+        const share = shownShare(
           sample.figures[match.figure]!,
           attributesAt(annotations.characters[key]!, span.segment.index),
         );
-        values.push(
-          checks.length === 0 ? 100 : (100 * checks.filter((check) => check.shown).length) / checks.length,
-        );
+        values.push(100 * (share ?? 1));
       }
     }
   }

@@ -127,3 +127,12 @@ export function attributeFit(
 ): number | undefined {
   return mean(attributeEvidence(reading, attributes).map((item) => item.fit));
 }
+
+/** Share of the checkable attributes a reading shows, 0..1; undefined when none is checkable. */
+export function shownShare(
+  reading: FigureReading,
+  attributes: readonly ExpectedAttribute[],
+): number | undefined {
+  const checks = attributeEvidence(reading, attributes);
+  return checks.length === 0 ? undefined : checks.filter((check) => check.shown).length / checks.length;
+}

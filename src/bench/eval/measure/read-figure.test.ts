@@ -39,6 +39,21 @@ describe('reading similarity', () => {
     expect(pooled.regions.torso!.pixels).toBe(20);
   });
 
+  it('pools three or more samples to their medoid, so that one wrong sample does not move the look', () => {
+    const blue = colour(30, 60, 200);
+    const samples = [reading(), reading(), reading(), reading()].map((item) => ({
+      ...item,
+      regions: { ...item.regions, torso: blue },
+    }));
+    // One sample read another person's red top.
+    samples.push({ ...reading(), regions: { ...reading().regions, torso: colour(200, 20, 20) } });
+    const pooled = poolReadings(samples)!;
+    expect(pooled.regions.torso!.lab).toEqual(blue.lab);
+    expect(pooled.regions.torso!.pixels).toBe(50);
+    const alone = poolReadings(samples.slice(0, 4))!;
+    expect(readingSimilarity(pooled, alone)).toBe(1);
+  });
+
   it('counts an unscripted coat change as drift in consistency, a scripted one not', () => {
     const red = poolReadings([reading(colour(200, 20, 20))])!;
     const yellow = poolReadings([reading()])!;

@@ -240,13 +240,29 @@ export function poolReadings(readings: readonly FigureReading[]): FigureReading 
   };
 }
 
-/** The pixel-weighted mean Lab of the colours read (undefined when none had pixels). */
+/**
+ * The pooled colour of the colours read (undefined when none had pixels): their pixel-weighted mean for one or
+ * two, else their pixel-weighted medoid (the colour with the least pixel-weighted CIEDE2000 to the others).
+ */
 function poolColours(colours: ReadonlyArray<PartColour | undefined>): PartColour | undefined {
   const seen = colours.filter((item) => item !== undefined);
   const pixels = seen.reduce((sum, item) => sum + item.pixels, 0);
   if (pixels === 0) return undefined;
-  const axis = (k: number) => seen.reduce((sum, item) => sum + item.lab[k]! * item.pixels, 0) / pixels;
-  return { lab: [axis(0), axis(1), axis(2)], pixels };
+  if (seen.length < 3) {
+    const axis = (k: number) => seen.reduce((sum, item) => sum + item.lab[k]! * item.pixels, 0) / pixels;
+    return { lab: [axis(0), axis(1), axis(2)], pixels };
+  }
+  // The pixel-weighted medoid: the reading closest to the others, so that one wrong sample does not move it.
+  let best = seen[0]!;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const item of seen) {
+    const cost = seen.reduce((sum, other) => sum + other.pixels * deltaE2000(item.lab, other.lab), 0);
+    if (cost < bestCost) {
+      best = item;
+      bestCost = cost;
+    }
+  }
+  return { lab: best.lab, pixels };
 }
 
 /** Share of a reading's pixels whose colour is named `term` (nearest term of the context). */
