@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { type AgreementRun, identityMetricNames, measureOracleAgreement } from '../src/bench/eval/oracle-agreement.js';
+import {
+  type AgreementRun,
+  identityMetricNames,
+  measureOracleAgreement,
+} from '../src/bench/eval/oracle-agreement.js';
+import { storedAgreementRun } from '../src/bench/report/read-agreement.js';
 import { openBenchStore } from '../src/bench/store/open-bench-store.js';
 
 /**
@@ -11,14 +16,7 @@ import { openBenchStore } from '../src/bench/store/open-bench-store.js';
 const runs: AgreementRun[] = [];
 for (const dir of process.argv.slice(2)) {
   const store = await openBenchStore(join(dir, 'results.sqlite'), dir);
-  for (const run of await store.listRuns({ status: 'done' })) {
-    const item: AgreementRun = { scriptId: run.scriptId, dimension: run.dimension, policy: run.policy, pixel: {}, oracle: {} };
-    for (const [name, value] of Object.entries(run.metrics ?? {})) {
-      if (name.startsWith('oracle.')) item.oracle[name.slice('oracle.'.length)] = value;
-      else item.pixel[name] = value;
-    }
-    runs.push(item);
-  }
+  for (const run of await store.listRuns({ status: 'done' })) runs.push(storedAgreementRun(run));
   await store.close();
 }
 const report = measureOracleAgreement(runs);

@@ -1,7 +1,5 @@
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
-import { characterOfMention } from '../src/bench/eval/oracle.js';
-import type { RenderedFigure } from '../src/engine/engine.js';
-import { holdsFigure, readRunFolder, tally } from './read-run-folder.js';
+import { ownersAt, readRunFolder, tally } from './read-run-folder.js';
 
 /**
  * What the pixel matching (tracks to characters by look) gets wrong against the render record's bound mentions,
@@ -19,11 +17,7 @@ for (const dir of process.argv.slice(2)) {
     if (present.length === 0) continue;
     const on = present.length === 1 ? '1 character' : '2+ characters';
     for (const sample of segment.samples) {
-      const drawn = records[sample.index]?.figures ?? [];
-      const keyOf = (figure: RenderedFigure) => characterOfMention(figure.mention, annotations, present);
-      const owners = sample.figures.map((reading) =>
-        drawn.filter((figure) => holdsFigure(reading.box, figure, scale)).map(keyOf),
-      );
+      const { drawn, keyOf, owners } = ownersAt(sample, records, scale, annotations, present);
       for (const key of present) {
         const match = sample.matches.find((item) => item.key === key);
         const alone = owners.some((keys) => keys.length === 1 && keys[0] === key);

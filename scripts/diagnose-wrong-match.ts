@@ -1,9 +1,7 @@
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
 import { attributeEvidence, attributeFit } from '../src/bench/eval/measure/attribute-evidence.js';
 import { attributesAt } from '../src/bench/eval/measure/expected-attributes.js';
-import { characterOfMention } from '../src/bench/eval/oracle.js';
-import type { RenderedFigure } from '../src/engine/engine.js';
-import { holdsFigure, readRunFolder, tally } from './read-run-folder.js';
+import { ownersAt, readRunFolder, tally } from './read-run-folder.js';
 
 /**
  * For frames with two or more characters where the look matching gives a character another one's figure while its
@@ -17,11 +15,7 @@ for (const dir of process.argv.slice(2)) {
     const present = segment.present ?? [];
     if (present.length < 2) continue;
     for (const sample of segment.samples) {
-      const drawn = records[sample.index]?.figures ?? [];
-      const keyOf = (figure: RenderedFigure) => characterOfMention(figure.mention, annotations, present);
-      const owners = sample.figures.map((reading) =>
-        drawn.filter((figure) => holdsFigure(reading.box, figure, scale)).map(keyOf),
-      );
+      const { drawn, keyOf, owners } = ownersAt(sample, records, scale, annotations, present);
       for (const key of present) {
         const match = sample.matches.find((item) => item.key === key);
         if (match === undefined) continue;

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FrameAnalysis } from '../src/bench/eval/analyse-segments.js';
 import { readRenderRecord, readVideo } from '../src/bench/eval/evaluate-run-dir.js';
 import type { Box } from '../src/bench/eval/measure/figure-mask.js';
-import type { RenderedFigure } from '../src/engine/engine.js';
+import { characterOfMention } from '../src/bench/eval/oracle.js';
+import type { RenderedFigure, RenderRecordEntry } from '../src/engine/engine.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import type { Timeline } from '../src/script/timeline.js';
 
@@ -41,4 +43,23 @@ export function tally(): { add: (label: string) => void; print: () => void } {
       for (const [label, count] of [...counts].sort()) console.log(String(count).padStart(6), label);
     },
   };
+}
+
+/**
+ * The drawn figures at a sampled frame, who each is (by bound mention, among the characters on screen), and for
+ * each detection the characters of the drawn figures it holds.
+ */
+export function ownersAt(
+  sample: FrameAnalysis,
+  records: readonly RenderRecordEntry[],
+  scale: number,
+  annotations: ScriptAnnotations,
+  present: readonly string[],
+) {
+  const drawn = records[sample.index]?.figures ?? [];
+  const keyOf = (figure: RenderedFigure) => characterOfMention(figure.mention, annotations, present);
+  const owners = sample.figures.map((reading) =>
+    drawn.filter((figure) => holdsFigure(reading.box, figure, scale)).map(keyOf),
+  );
+  return { drawn, keyOf, owners };
 }

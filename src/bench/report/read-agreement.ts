@@ -92,10 +92,13 @@ export async function readAgreement(
   return report;
 }
 
-async function readRun(dir: string, run: StoredRun, reevaluate: boolean): Promise<AgreementRun | undefined> {
-  const runDir = run.runDir === undefined ? undefined : join(dir, run.runDir);
-  const kept = runDir !== undefined && existsSync(join(runDir, 'run.json'));
-  const oracleReport = kept ? await readRunOracle(runDir) : undefined;
+/**
+ * A stored run's pixel and oracle metrics as an agreement run (the oracle's are stored prefixed `oracle.`).
+ *
+ * @example
+ * measureOracleAgreement((await store.listRuns({ status: 'done' })).map(storedAgreementRun));
+ */
+export function storedAgreementRun(run: StoredRun): AgreementRun {
   const item: AgreementRun = {
     scriptId: run.scriptId,
     dimension: run.dimension,
@@ -103,16 +106,23 @@ async function readRun(dir: string, run: StoredRun, reevaluate: boolean): Promis
     pixel: {},
     oracle: {},
   };
+  for (const [name, value] of Object.entries(run.metrics ?? {})) {
+    if (name.startsWith('oracle.')) item.oracle[name.slice('oracle.'.length)] = value;
+    else item.pixel[name] = value;
+  }
+  return item;
+}
+
+async function readRun(dir: string, run: StoredRun, reevaluate: boolean): Promise<AgreementRun | undefined> {
+  const runDir = run.runDir === undefined ? undefined : join(dir, run.runDir);
+  const kept = runDir !== undefined && existsSync(join(runDir, 'run.json'));
+  const oracleReport = kept ? await readRunOracle(runDir) : undefined;
+  const item = storedAgreementRun(run);
   if (reevaluate) {
     if (!kept) return undefined;
     const report = await evaluateRunDir(runDir, { width: run.width });
     item.pixel = report.metrics;
     item.oracle = report.oracle?.metrics ?? {};
-  } else {
-    for (const [name, value] of Object.entries(run.metrics ?? {})) {
-      if (name.startsWith('oracle.')) item.oracle[name.slice('oracle.'.length)] = value;
-      else item.pixel[name] = value;
-    }
   }
   if (oracleReport) {
     // The render record does not change; reading it again gives the current oracle's values.
