@@ -33,7 +33,8 @@ export const metricProxies: Record<Exclude<MetricName, 'judgeScore'>, string> = 
     "CIEDE2000 between the matched figure's part colours in segments 2+ apart, changed places left out",
   duplication:
     "figures found (moving against the shot's median plate, or still and cut off from the scenery) against the annotated head count",
-  identitySwaps: 'whether a matched figure shows more of another character’s expected colours than of its own',
+  identitySwaps:
+    'whether a matched figure shows more of another character’s expected colours than of its own',
   entityGrounding:
     'colour terms (CSS colours in CIELAB, nearest by CIEDE2000) read per body part against the expected attributes (changes applied)',
 };
