@@ -28,11 +28,9 @@ import {
   linkSightings,
   matchCharacters,
 } from '../src/bench/eval/measure/link-figures.js';
-import type { FigureReading } from '../src/bench/eval/measure/read-figure.js';
 import { characterOfMention, drawnReading, evaluateRenderRecord } from '../src/bench/eval/oracle.js';
 import { identityMetricNames } from '../src/bench/eval/oracle-agreement.js';
 import { spearman } from '../src/bench/eval/rank-correlation.js';
-import type { RenderedFigure } from '../src/engine/engine.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import { holdsFigure, readRunFolder } from './read-run-folder.js';
 
@@ -83,51 +81,43 @@ for (const [done, dir] of dirs.entries()) {
   const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   const segments = analyseSegments(video.frames, timeline, annotations);
   const pixel = metricsOf(segments, annotations);
-  // Matching alone: the pixel readings, the detections that hold one drawn figure matched by mention.
+  // The detection that holds exactly one drawn figure, and that figure: what stages 2 and 3 replace.
   const ownerOf = (box: Box, index: number) => {
     const inside = (records[index]?.figures ?? []).filter((figure) => holdsFigure(box, figure, scale));
     return inside.length === 1 ? inside[0] : undefined;
   };
-  const looked = segments.map((segment) => segment.samples.map((sample) => sample.matches));
-  for (const segment of segments) {
-    for (const sample of segment.samples) {
-      const keys = sample.figures.map((figure) => {
-        const drawn = ownerOf(figure.box, sample.index);
-        return drawn && characterOfMention(drawn.mention, annotations, segment.present ?? []);
-      });
-      sample.matches = matchByMention(keys, segment.present ?? []);
-    }
-  }
+  // Matches by mention of those detections (their boxes stay as they are through stage 2).
+  const byMention = segments.map((segment) =>
+    segment.samples.map((sample) =>
+      matchByMention(
+        sample.figures.map((figure) => {
+          const drawn = ownerOf(figure.box, sample.index);
+          return drawn && characterOfMention(drawn.mention, annotations, segment.present ?? []);
+        }),
+        segment.present ?? [],
+      ),
+    ),
+  );
+  const matchByMentionAll = () => {
+    for (const [s, segment] of segments.entries())
+      for (const [i, sample] of segment.samples.entries()) sample.matches = byMention[s]![i]!;
+  };
+  // Matching alone: the pixel readings, matched by mention.
+  matchByMentionAll();
   const matchingOnly = metricsOf(segments, annotations);
-  for (const [s, segment] of segments.entries())
-    for (const [i, sample] of segment.samples.entries()) sample.matches = looked[s]![i]!;
-  // Stage 2: drawn colours for the detections that hold one drawn figure.
-  const owner = new Map<FigureReading, RenderedFigure>();
+  // Stage 2: drawn colours for the detections that hold one drawn figure, matched by look again.
   for (const segment of segments) {
     for (const sample of segment.samples) {
       sample.figures = sample.figures.map((reading) => {
-        const inside = (records[sample.index]?.figures ?? []).filter((figure) =>
-          holdsFigure(reading.box, figure, scale),
-        );
-        if (inside.length !== 1) return reading;
-        const drawn = drawnReading(inside[0]!.appearance, reading.box);
-        owner.set(drawn, inside[0]!);
-        return drawn;
+        const drawn = ownerOf(reading.box, sample.index);
+        return drawn === undefined ? reading : drawnReading(drawn.appearance, reading.box);
       });
     }
     matchByLook(segment, annotations);
   }
   const reading = metricsOf(segments, annotations);
   // Stage 3: those detections matched by mention.
-  for (const segment of segments) {
-    for (const sample of segment.samples) {
-      const keys = sample.figures.map((figure) => {
-        const drawn = owner.get(figure);
-        return drawn && characterOfMention(drawn.mention, annotations, segment.present ?? []);
-      });
-      sample.matches = matchByMention(keys, segment.present ?? []);
-    }
-  }
+  matchByMentionAll();
   const matching = metricsOf(segments, annotations);
   // Stage 4: the drawn figures.
   for (const segment of segments) {
