@@ -125,6 +125,28 @@ describe('findFigures', () => {
     expect(findFigures(frames[4]!, shotPlate(frames)).figures).toEqual([]);
   });
 
+  it('leaves out a moving blob of one colour (a pillar as the background drifts, a leg whose coat the mask lost)', () => {
+    const frames = shot((index, frame) => {
+      fill(frame, 20 + 3 * index, 62, 8, 30, [150, 40, 50]); // a red pillar sliding with the background
+      person(frame, 110 - 6 * index, 25, [240, 210, 50]);
+    });
+    expect(findFigures(frames[4]!, shotPlate(frames)).figures.map((figure) => figure.box)).toEqual([
+      [79, 25, 15, 60],
+    ]);
+  });
+
+  it('keeps a moving person of one coat when a face shows (hair the sky, trousers the ground)', () => {
+    const frames = shot((index, frame) => {
+      const x = 40 + 8 * index;
+      fill(frame, x - 3, 25, 7, 5, [224, 172, 140]); // the face; the hair above it is the sky's colour
+      fill(frame, x - 7, 31, 15, 26, [50, 150, 60]);
+      fill(frame, x - 5, 57, 11, 25, [120, 120, 125]);
+    });
+    expect(findFigures(frames[4]!, shotPlate(frames)).figures.map((figure) => figure.box)).toEqual([
+      [65, 25, 15, 32],
+    ]);
+  });
+
   it('keeps a walker whose head is lost against the wall in one piece (the gap between the legs is no second person)', () => {
     // Head the colour of the sky behind it: the blob is coat and legs, wider than 0.45 of its height, with a deep
     // dip between the legs in its column profile.

@@ -237,10 +237,18 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
     if (blob.area > maxArea || blob.box[3] < minHeight || blob.area < minArea) continue;
     for (const piece of cutWide(blob, mask)) {
       if (piece.box[3] < minHeight || piece.area < minArea) continue;
-      // Something that never moved (a post, a tree, a sign) is a person only if it shows a face.
+      // A person shows several colours (hair, skin, clothes): a blob of one colour that shows no person (no face,
+      // no head on shoulders) is a piece of scenery that moved (a pillar as the background drifts) or a piece of a
+      // person whose other parts the mask lost (a leg, a coat's side). A face, or the hair on a coat's shoulders,
+      // keeps a person whose legs the mask lost.
       const still = stillShare(piece, mask, moved) > 0.5;
+      const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
+      if (oneColourShare(lab, mask, piece.box) >= oneColour && !isPersonLike(frame, closed, piece.box)) {
+        rejected.push({ ...piece, still });
+        continue;
+      }
+      // Something that never moved (a post, a tree, a sign) is a person only if it shows a face.
       if (still) {
-        const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
         if (!isPersonLike(frame, closed, piece.box)) {
           // A body whose head the scenery test took (a face and hat as light as the wall behind them).
           const head = headAbove(frame, lab, piece.box);
@@ -264,7 +272,7 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
  * Whether a still blob shows a person: a face of a face's size (at most a quarter of the blob's height: a lit
  * window fills its blob), or a head-and-shoulders outline (a person seen from behind, or under a hat brim).
  */
-function isPersonLike(frame: VideoFrame, mask: Mask, box: Box): boolean {
+export function isPersonLike(frame: VideoFrame, mask: Mask, box: Box): boolean {
   const face = findFace(frame, mask, box);
   if (face !== undefined && face.height <= 0.25 * box[3]) return true;
   return headAndShoulders(mask, box);
@@ -307,6 +315,57 @@ function headAbove(frame: VideoFrame, lab: Float32Array, box: Box): number | und
   if (bottom - y + 1 < 2) return undefined;
   // The hair or hat over the face: as much again as the face, at most.
   return Math.max(0, y - (bottom - y + 1));
+}
+
+/** Share of a blob's pixels in its commonest colour above which it is no person. */
+const oneColour = 0.9;
+/** CIE76 difference (squared) within which a pixel has the blob's commonest colour. */
+const sameColourSquared = 10 * 10;
+
+/**
+ * Share of a blob's inner mask pixels (in its box; a pixel whose four neighbours are in the mask too, so the blend
+ * of colours at its outline does not count) within {@link sameColourSquared} of its commonest colour (the mode of
+ * cells of 4 units of L and 6 of a and b).
+ */
+function oneColourShare(lab: Float32Array, mask: Mask, box: Box): number {
+  const [left, top, width, height] = box;
+  const { data } = mask;
+  const inner = (pixel: number) =>
+    data[pixel] === 1 &&
+    data[pixel - 1] === 1 &&
+    data[pixel + 1] === 1 &&
+    data[pixel - mask.width] === 1 &&
+    data[pixel + mask.width] === 1;
+  const cells = new Map<number, number>();
+  let best = -1;
+  let bestCount = 0;
+  let all = 0;
+  for (let y = Math.max(1, top); y < Math.min(mask.height - 1, top + height); y++) {
+    for (let x = Math.max(1, left); x < Math.min(mask.width - 1, left + width); x++) {
+      const pixel = y * mask.width + x;
+      if (!inner(pixel)) continue;
+      all++;
+      const cell =
+        Math.round(lab[pixel * 3]! / 4) * 1_000_000 +
+        Math.round(lab[pixel * 3 + 1]! / 6 + 50) * 1000 +
+        Math.round(lab[pixel * 3 + 2]! / 6 + 50);
+      const count = (cells.get(cell) ?? 0) + 1;
+      cells.set(cell, count);
+      if (count > bestCount) {
+        bestCount = count;
+        best = pixel;
+      }
+    }
+  }
+  if (all === 0 || best < 0) return 0;
+  let same = 0;
+  for (let y = Math.max(1, top); y < Math.min(mask.height - 1, top + height); y++) {
+    for (let x = Math.max(1, left); x < Math.min(mask.width - 1, left + width); x++) {
+      const pixel = y * mask.width + x;
+      if (inner(pixel) && squaredDifference(lab, pixel, lab, best) <= sameColourSquared) same++;
+    }
+  }
+  return same / all;
 }
 
 /** Share of a figure's mask pixels that did not change against the plate. */
