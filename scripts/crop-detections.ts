@@ -10,7 +10,8 @@ import { holdsFigure, readRunFolder } from './read-run-folder.js';
  *   RAW_FRAMES=1 npx tsx scripts/crop-detections.ts OUT_PREFIX KIND LIMIT RUN_DIR...
  *
  * KIND: rejected (a drawn figure held only by a still blob rejected as no person), missed (held by nothing),
- * spurious (a detection holding no drawn figure), merged (a detection holding several).
+ * spurious (a detection holding no drawn figure), merged (a detection holding several), falsedup (more detections
+ * than characters on screen, not more drawn figures), misseddup (more drawn figures, not more detections).
  */
 const [prefix, kind, limitText, ...dirs] = process.argv.slice(2);
 const limit = Number(limitText);
@@ -34,12 +35,15 @@ for (const dir of dirs) {
             )
           : kind === 'missed'
             ? drawn.some((item) => holders(item).length === 0)
-            : kind === 'falsedup'
-              ? found.length > (segment.present?.length ?? 0) &&
-                drawn.length <= (segment.present?.length ?? 0)
-              : kind === 'spurious'
-                ? found.some((f) => !drawn.some((item) => holdsFigure(f.box, item, scale)))
-                : found.some((f) => drawn.filter((item) => holdsFigure(f.box, item, scale)).length > 1);
+            : kind === 'misseddup'
+              ? found.length <= (segment.present?.length ?? 0) &&
+                drawn.length > (segment.present?.length ?? 0)
+              : kind === 'falsedup'
+                ? found.length > (segment.present?.length ?? 0) &&
+                  drawn.length <= (segment.present?.length ?? 0)
+                : kind === 'spurious'
+                  ? found.some((f) => !drawn.some((item) => holdsFigure(f.box, item, scale)))
+                  : found.some((f) => drawn.filter((item) => holdsFigure(f.box, item, scale)).length > 1);
       if (!hit) continue;
       const frame = video.frames[sample.index]!;
       const { width, height } = frame;

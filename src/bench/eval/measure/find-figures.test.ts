@@ -147,6 +147,16 @@ describe('findFigures', () => {
     ]);
   });
 
+  it('finds a walker when the ground changes colour within the shot (a region larger than any figure is scenery)', () => {
+    const frames = shot((index, frame) => {
+      if (index >= 6) fill(frame, 0, 60, width, 36, [95, 140, 95]); // the ground drifts to green
+      person(frame, 40 + 8 * index, 25, [240, 210, 50]);
+    });
+    expect(findFigures(frames[7]!, shotPlate(frames)).figures.map((figure) => figure.box)).toEqual([
+      [89, 25, 15, 60],
+    ]);
+  });
+
   it('keeps a walker whose head is lost against the wall in one piece (the gap between the legs is no second person)', () => {
     // Head the colour of the sky behind it: the blob is coat and legs, wider than 0.45 of its height, with a deep
     // dip between the legs in its column profile.

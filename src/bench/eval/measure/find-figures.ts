@@ -147,7 +147,10 @@ function notScenery(frame: VideoFrame, lab = labImage(frame), moved?: Uint8Array
     regions.push({ sum: [sumL, sumA, sumB], area, border, moved: movedCount });
   }
   const frameArea = width * height;
-  const passing = (region: { area: number; moved: number }) => 2 * region.moved > region.area;
+  // A region that mostly changed against the plate is someone passing, unless it is larger than any figure can be
+  // (the scene's colours changed within the shot: the ground drifted to another green).
+  const passing = (region: { area: number; moved: number }) =>
+    2 * region.moved > region.area && region.area <= maxAreaShare * frameArea;
   // Regions of one colour form a family (largest first, within sceneryColourSquared of its first member); a
   // family is scenery when it is large in all or holds a sizeable border region.
   const order = regions.map((_, index) => index).sort((a, b) => regions[b]!.area - regions[a]!.area);
