@@ -64,10 +64,13 @@ for (const dir of process.argv.slice(2)) {
         const inside =
           Math.max(0, Math.min(x + w, frameWidth) - Math.max(x, 0)) *
           Math.max(0, Math.min(y + h, frameHeight) - Math.max(y, 0));
-        const covered = drawn.some(
-          (other) =>
-            other !== item && overlap(other.box.map((v) => v * scale) as Box, item.box, scale) > 0.3 * w * h,
-        );
+        const covered = drawn.some((other) => {
+          const [ox, oy, ow, oh] = other.box;
+          return (
+            other !== item &&
+            overlap([ox * scale, oy * scale, ow * scale, oh * scale], item.box, scale) > 0.3 * w * h
+          );
+        });
         const why = (): string => {
           if (inside < 0.7 * w * h) return 'off frame';
           if (covered) return 'behind another';
