@@ -157,25 +157,6 @@ describe('findFigures', () => {
     ]);
   });
 
-  it('cuts two people who overlap between their faces (one blob, no dip in its outline)', () => {
-    // Two slim walkers, the second a step behind: together 24 px wide and 60 tall, too narrow to cut at a dip.
-    const slim = (frame: VideoFrame, x: number, y: number, coat: Rgb) => {
-      fill(frame, x - 2, y, 5, 3, [30, 25, 22]);
-      fill(frame, x - 2, y + 3, 5, 5, [224, 172, 140]);
-      fill(frame, x - 6, y + 9, 13, 26, coat);
-      fill(frame, x - 4, y + 35, 9, 25, [25, 35, 90]);
-    };
-    const frames = shot((index, frame) => {
-      slim(frame, 40 + 8 * index, 25, [240, 210, 50]);
-      slim(frame, 51 + 8 * index, 25, [50, 150, 60]);
-    });
-    const { figures } = findFigures(frames[4]!, shotPlate(frames));
-    expect(figures.map((figure) => [figure.box[0], figure.box[0] + figure.box[2]])).toEqual([
-      [66, 78],
-      [78, 90],
-    ]);
-  });
-
   it('keeps a walker whose head is lost against the wall in one piece (the gap between the legs is no second person)', () => {
     // Head the colour of the sky behind it: the blob is coat and legs, wider than 0.45 of its height, with a deep
     // dip between the legs in its column profile.

@@ -238,7 +238,7 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
   const rejected: FoundFigure[] = [];
   for (const blob of blobs) {
     if (blob.area > maxArea || blob.box[3] < minHeight || blob.area < minArea) continue;
-    for (const piece of cutWide(blob, mask).flatMap((part) => cutAtFaces(part, mask, lab))) {
+    for (const piece of cutWide(blob, mask)) {
       if (piece.box[3] < minHeight || piece.area < minArea) continue;
       // A person shows several colours (hair, skin, clothes): a blob of one colour that shows no person (no face,
       // no head on shoulders) is a piece of scenery that moved (a pillar as the background drifts) or a piece of a
@@ -568,62 +568,6 @@ function cutWide(blob: Blob, mask: Mask): FoundFigure[] {
   }
   if (cut < 0) return [{ box: blob.box, area: blob.area }];
   return [...piece(mask, left, top, cut, height), ...piece(mask, left + cut, top, width - cut, height)];
-}
-
-/** A face in a blob's head rows: its centre column, width and rows. */
-interface FaceRun {
-  centre: number;
-  width: number;
-  rows: number;
-}
-
-/**
- * Cuts a blob between two faces side by side in its upper 40 % (people who overlap, one a little behind the other,
- * merge into one blob whose outline shows no dip): runs of skin tone at least 2 pixels wide, followed down over at
- * least two rows, whose centres lie 1.5 face widths apart or more. The cut goes midway between the two faces.
- */
-function cutAtFaces(figure: FoundFigure, mask: Mask, lab: Float32Array): FoundFigure[] {
-  const [left, top, width, height] = figure.box;
-  const faces: FaceRun[] = [];
-  const open: Array<FaceRun & { last: number }> = [];
-  const bottom = top + Math.ceil(0.4 * height);
-  for (let y = top; y < bottom; y++) {
-    let start = -1;
-    for (let x = left; x <= left + width; x++) {
-      const pixel = y * mask.width + x;
-      const skin =
-        x < left + width &&
-        mask.data[pixel] === 1 &&
-        isSkinTone([lab[pixel * 3]!, lab[pixel * 3 + 1]!, lab[pixel * 3 + 2]!]);
-      if (skin && start < 0) start = x;
-      if (skin || start < 0) continue;
-      const runWidth = x - start;
-      const centre = (start + x - 1) / 2;
-      start = -1;
-      if (runWidth < 2) continue;
-      const face = open.find((item) => item.last === y - 1 && Math.abs(item.centre - centre) <= 2);
-      if (face === undefined) open.push({ centre, width: runWidth, rows: 1, last: y });
-      else {
-        face.centre = (face.centre * face.rows + centre) / (face.rows + 1);
-        face.width = Math.max(face.width, runWidth);
-        face.rows++;
-        face.last = y;
-      }
-    }
-  }
-  for (const face of open) if (face.rows >= 2 && face.width <= 0.5 * width) faces.push(face);
-  faces.sort((a, b) => a.centre - b.centre);
-  for (let index = 1; index < faces.length; index++) {
-    const a = faces[index - 1]!;
-    const b = faces[index]!;
-    if (b.centre - a.centre < 1.5 * Math.max(a.width, b.width)) continue;
-    const cut = Math.round((a.centre + b.centre) / 2);
-    return [
-      ...piece(mask, left, top, cut - left, height),
-      ...piece(mask, cut, top, left + width - cut, height),
-    ];
-  }
-  return [figure];
 }
 
 function piece(mask: Mask, left: number, top: number, width: number, height: number): FoundFigure[] {
