@@ -243,18 +243,15 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
       // A person shows several colours (hair, skin, clothes): a blob of one colour that shows no person (no face,
       // no head on shoulders) is a piece of scenery that moved (a pillar as the background drifts) or a piece of a
       // person whose other parts the mask lost (a leg, a coat's side). A face, or the hair on a coat's shoulders,
-      // keeps a person whose legs the mask lost.
+      // keeps a person whose legs the mask lost. Something that never moved (a post, a tree, a sign) is a person
+      // only if it shows a face or a head on shoulders too.
       const still = stillShare(piece, mask, moved) > 0.5;
-      const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
-      if (oneColourShare(lab, mask, piece.box) >= oneColour && !isPersonLike(frame, closed, piece.box)) {
-        rejected.push({ ...piece, still });
-        continue;
-      }
-      // Something that never moved (a post, a tree, a sign) is a person only if it shows a face.
-      if (still) {
+      const oneColoured = oneColourShare(lab, mask, piece.box) >= oneColour;
+      if (oneColoured || still) {
+        const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
         if (!isPersonLike(frame, closed, piece.box)) {
-          // A body whose head the scenery test took (a face and hat as light as the wall behind them).
-          const head = headAbove(frame, lab, piece.box);
+          // A still body whose head the scenery test took (a face and hat as light as the wall behind them).
+          const head = oneColoured ? undefined : headAbove(frame, lab, piece.box);
           if (head === undefined) {
             rejected.push({ ...piece, still });
             continue;
@@ -272,7 +269,7 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
 }
 
 /**
- * Whether a still blob shows a person: a face of a face's size (at most a quarter of the blob's height: a lit
+ * Whether a blob shows a person: a face of a face's size (at most a quarter of the blob's height: a lit
  * window fills its blob), or a head-and-shoulders outline (a person seen from behind, or under a hat brim).
  */
 export function isPersonLike(frame: VideoFrame, mask: Mask, box: Box): boolean {
