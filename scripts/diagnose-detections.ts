@@ -1,7 +1,6 @@
 import { analyseSegments } from '../src/bench/eval/analyse-segments.js';
 import type { Box } from '../src/bench/eval/measure/figure-mask.js';
-import { closeColumns, gapShare } from '../src/bench/eval/measure/find-face.js';
-import { isPersonLike } from '../src/bench/eval/measure/find-figures.js';
+import { showsPerson } from '../src/bench/eval/measure/find-figures.js';
 import { holdsFigure, readRunFolder, tally } from './read-run-folder.js';
 
 /** Pixels a detection's box (video pixels) shares with a drawn box (engine pixels times `scale`). */
@@ -44,16 +43,10 @@ for (const dir of process.argv.slice(2)) {
               ? 'one figure'
               : 'merged';
         add(`detection: ${kind}`);
-        // Features a rule could use: touching the frame's edge, one colour, upright share.
+        // Whether it passes the still-figure test (a rule could use it for moving blobs too), and touches the edge.
         const [bx, by, bw, bh] = figure.box;
         const edge = bx <= 0 || by <= 0 || bx + bw >= frameWidth || by + bh >= frameHeight;
-        const frame = video.frames[sample.index]!;
-        const closed = closeColumns(
-          sample.detection.mask,
-          figure.box,
-          Math.max(2, Math.round(gapShare * bh)),
-        );
-        const personLike = isPersonLike(frame, closed, figure.box);
+        const personLike = showsPerson(video.frames[sample.index]!, sample.detection.mask, figure.box);
         add(
           `feature: ${kind.startsWith('spurious') ? 'spurious' : kind}${figure.still ? ' (still)' : ''}${edge ? ', edge' : ''}, person-like ${personLike}`,
         );

@@ -35,9 +35,10 @@ export async function readRunFolder(dir: string) {
 
 /** Runs a run folder's run again and keeps every frame as it left the engine (before compression). */
 async function remake(run: Record<string, unknown>) {
-  const { script, seed, policy, engine } = run as {
+  const { script, seed, policy, engine, timeline } = run as {
     script: Parameters<typeof runScript>[0]['script'];
     seed: number;
+    timeline: Timeline;
     policy: { name: string; settings?: Record<string, unknown> };
     engine: { config: { width: number; height: number; steps: number } };
   };
@@ -55,7 +56,7 @@ async function remake(run: Record<string, unknown>) {
     } as Parameters<typeof runScript>[0],
     collect,
   );
-  return { frames: collect.frames, fps: 16 };
+  return { frames: collect.frames, fps: timeline.fps };
 }
 
 /** Whether a detection's box (video pixels) holds a drawn figure's centre (engine pixels times `scale`). */

@@ -248,8 +248,7 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
       const still = stillShare(piece, mask, moved) > 0.5;
       const oneColoured = oneColourShare(lab, mask, piece.box) >= oneColour;
       if (oneColoured || still) {
-        const closed = closeColumns(mask, piece.box, Math.max(2, Math.round(gapShare * piece.box[3])));
-        if (!isPersonLike(frame, closed, piece.box)) {
+        if (!showsPerson(frame, mask, piece.box)) {
           // A still body whose head the scenery test took (a face and hat as light as the wall behind them).
           const head = oneColoured ? undefined : headAbove(frame, lab, piece.box);
           if (head === undefined) {
@@ -270,9 +269,11 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
 
 /**
  * Whether a blob shows a person: a face of a face's size (at most a quarter of the blob's height: a lit
- * window fills its blob), or a head-and-shoulders outline (a person seen from behind, or under a hat brim).
+ * window fills its blob), or a head-and-shoulders outline (a person seen from behind, or under a hat brim), on the
+ * figure mask with short vertical gaps in the blob's box closed (a face the colour of the wall behind it).
  */
-export function isPersonLike(frame: VideoFrame, mask: Mask, box: Box): boolean {
+export function showsPerson(frame: VideoFrame, figureMask: Mask, box: Box): boolean {
+  const mask = closeColumns(figureMask, box, Math.max(2, Math.round(gapShare * box[3])));
   const face = findFace(frame, mask, box);
   if (face !== undefined && face.height <= 0.25 * box[3]) return true;
   return headAndShoulders(mask, box);
