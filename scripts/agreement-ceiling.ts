@@ -6,8 +6,13 @@
  * 1. pixel          the evaluator as it is (on the decoded video)
  * 2. + reading      each detection that holds exactly one drawn figure reads that figure's drawn colours
  * 3. + matching     ... and is matched to the drawn figure's character (its bound mention), not by look
- * 4. + detection    the drawn figures themselves, drawn colours, matched by mention: what is left is the
- *                   difference between the pixel metric's formulas and the oracle's
+ * r: ...          stage 2 with one kind of detection error undone, still matched by look: detections holding
+ *                   several drawn figures left out (no merged), holding none left out (no spurious), drawn
+ *                   figures no detection holds added with their drawn colours (missed added), all three
+ * 4. drawn, by look the drawn figures themselves with their drawn colours, matched by look as the evaluator
+ *                   matches: the most any matcher that reads only the look can reach
+ * 5. + detection    the drawn figures, drawn colours, matched by mention: what is left is the difference
+ *                   between the pixel metric's formulas and the oracle's
  *
  *   npx tsx scripts/agreement-ceiling.ts RUN_DIR... [--json FILE]
  *
@@ -34,7 +39,18 @@ import { spearman } from '../src/bench/eval/rank-correlation.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import { holdsFigure, readRunFolder } from './read-run-folder.js';
 
-const stages = ['pixel', 'matching only', '+ reading', '+ matching', '+ detection'] as const;
+const stages = [
+  'pixel',
+  'matching only',
+  '+ reading',
+  '+ matching',
+  'r: no merged',
+  'r: no spurious',
+  'r: missed added',
+  'r: all three',
+  'drawn, by look',
+  '+ detection',
+] as const;
 type Metrics = Partial<Record<(typeof identityMetricNames)[number], number | undefined>>;
 
 function metricsOf(segments: SegmentAnalysis[], annotations: ScriptAnnotations): Metrics {
@@ -116,16 +132,56 @@ for (const [done, dir] of dirs.entries()) {
     matchByLook(segment, annotations);
   }
   const reading = metricsOf(segments, annotations);
+  // Stage 2 with one kind of detection error undone at a time, matched by look; the readings are put back after.
+  const kept = segments.map((segment) => segment.samples.map((sample) => sample.figures));
+  const ownersOf = (box: Box, index: number) =>
+    (records[index]?.figures ?? []).filter((figure) => holdsFigure(box, figure, scale)).length;
+  const undone = (merged: boolean, spurious: boolean, missed: boolean) => {
+    for (const segment of segments) {
+      for (const sample of segment.samples) {
+        const figures = sample.figures.filter((figure) => {
+          const owners = ownersOf(figure.box, sample.index);
+          return !(merged && owners > 1) && !(spurious && owners === 0);
+        });
+        if (missed)
+          for (const figure of records[sample.index]?.figures ?? [])
+            if (!sample.figures.some((reading) => holdsFigure(reading.box, figure, scale)))
+              figures.push(
+                drawnReading(figure.appearance, figure.box.map((v) => v * scale) as unknown as Box),
+              );
+        sample.figures = figures;
+      }
+      matchByLook(segment, annotations);
+    }
+    const metrics = metricsOf(segments, annotations);
+    for (const [s, segment] of segments.entries())
+      for (const [i, sample] of segment.samples.entries()) sample.figures = kept[s]![i]!;
+    return metrics;
+  };
+  const detectionStages = {
+    'r: no merged': undone(true, false, false),
+    'r: no spurious': undone(false, true, false),
+    'r: missed added': undone(false, false, true),
+    'r: all three': undone(true, true, true),
+  };
   // Stage 3: those detections matched by mention.
   matchByMentionAll();
   const matching = metricsOf(segments, annotations);
-  // Stage 4: the drawn figures.
+  // Stage 4: the drawn figures, matched by look.
   for (const segment of segments) {
     for (const sample of segment.samples) {
       const drawn = records[sample.index]?.figures ?? [];
       sample.figures = drawn.map((figure) =>
         drawnReading(figure.appearance, figure.box.map((value) => value * scale) as unknown as Box),
       );
+    }
+    matchByLook(segment, annotations);
+  }
+  const drawnByLook = metricsOf(segments, annotations);
+  // Stage 5: the drawn figures, matched by mention.
+  for (const segment of segments) {
+    for (const sample of segment.samples) {
+      const drawn = records[sample.index]?.figures ?? [];
       sample.matches = matchByMention(
         drawn.map((figure) => characterOfMention(figure.mention, annotations, segment.present ?? [])),
         segment.present ?? [],
@@ -138,6 +194,8 @@ for (const [done, dir] of dirs.entries()) {
     'matching only': matchingOnly,
     '+ reading': reading,
     '+ matching': matching,
+    ...detectionStages,
+    'drawn, by look': drawnByLook,
     '+ detection': metricsOf(segments, annotations),
     oracle: evaluateRenderRecord(records, timeline, annotations).metrics,
   });
