@@ -171,6 +171,25 @@ describe('findFigures', () => {
     ]);
   });
 
+  it('keeps a leg the mask parted from its walker inside the walker, not as a second person', () => {
+    // A belt the ground's colour parts the legs from the coat: the left leg joins the coat as a stacked blob, the
+    // right one (trousers and a white shoe: no one-colour blob) is left over inside the walker's box.
+    const walking = shot((index, frame) => {
+      const x = 40 + 8 * index;
+      fill(frame, x - 3, 25, 7, 3, [30, 25, 22]);
+      fill(frame, x - 3, 28, 7, 5, [224, 172, 140]);
+      fill(frame, x - 7, 34, 15, 24, [200, 40, 40]);
+      fill(frame, x - 7, 58, 15, 2, [120, 120, 125]);
+      for (const legX of [x - 6, x + 2]) {
+        fill(frame, legX, 60, 5, 21, [25, 35, 90]);
+        fill(frame, legX, 81, 5, 4, [235, 235, 235]);
+      }
+    });
+    expect(findFigures(walking[4]!, shotPlate(walking)).figures.map((figure) => figure.box)).toEqual([
+      [65, 25, 15, 60],
+    ]);
+  });
+
   it('reads hair and coat colours a person can name', () => {
     const frames = shot((_, frame) => person(frame, 80, 25, [200, 40, 40], [230, 200, 110]));
     const scan = findFigures(frames[4]!, shotPlate(frames));

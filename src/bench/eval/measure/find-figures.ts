@@ -263,8 +263,28 @@ export function findFigures(frame: VideoFrame, plate: Plate, plateLab = labImage
       figures.push({ ...piece, still });
     }
   }
-  figures.sort((a, b) => a.box[0] - b.box[0]);
-  return { figures, mask, rejected };
+  const kept = figures.filter((figure) => !insideAnother(figure, figures));
+  kept.sort((a, b) => a.box[0] - b.box[0]);
+  return { figures: kept, mask, rejected };
+}
+
+/** Share of a figure's box inside a larger figure's box above which it is a piece of that figure. */
+const insideShare = 0.7;
+
+/**
+ * Whether a figure lies mostly inside the box of a larger one: a leg or a coat's side the mask parted from its
+ * person (the larger box reads its pixels already), not a second person.
+ */
+function insideAnother(figure: FoundFigure, figures: readonly FoundFigure[]): boolean {
+  const [left, top, width, height] = figure.box;
+  const area = width * height;
+  return figures.some((other) => {
+    const [otherLeft, otherTop, otherWidth, otherHeight] = other.box;
+    if (other === figure || otherWidth * otherHeight <= area) return false;
+    const overlapX = Math.min(left + width, otherLeft + otherWidth) - Math.max(left, otherLeft);
+    const overlapY = Math.min(top + height, otherTop + otherHeight) - Math.max(top, otherTop);
+    return overlapX > 0 && overlapY > 0 && overlapX * overlapY >= insideShare * area;
+  });
 }
 
 /**
