@@ -4,6 +4,7 @@
  * pooled Spearman rho against the oracle is printed per stage:
  *
  * 1. pixel          the evaluator as it is (on the decoded video)
+ * m: PART         matching only, with one part (and its details) read right: the reading error of that part
  * 2. + reading      each detection that holds exactly one drawn figure reads that figure's drawn colours
  * 3. + matching     ... and is matched to the drawn figure's character (its bound mention), not by look
  * r: ...          stage 2 with one kind of detection error undone, still matched by look: detections holding
@@ -33,6 +34,7 @@ import {
   linkSightings,
   matchCharacters,
 } from '../src/bench/eval/measure/link-figures.js';
+import type { BodyPart } from '../src/bench/eval/measure/read-figure.js';
 import { characterOfMention, drawnReading, evaluateRenderRecord } from '../src/bench/eval/oracle.js';
 import { identityMetricNames } from '../src/bench/eval/oracle-agreement.js';
 import { spearman } from '../src/bench/eval/rank-correlation.js';
@@ -42,6 +44,11 @@ import { holdsFigure, readRunFolder } from './read-run-folder.js';
 const stages = [
   'pixel',
   'matching only',
+  'm: hair',
+  'm: face',
+  'm: neck',
+  'm: torso',
+  'm: legs',
   '+ reading',
   '+ matching',
   'r: no merged',
@@ -121,6 +128,43 @@ for (const [done, dir] of dirs.entries()) {
   // Matching alone: the pixel readings, matched by mention.
   matchByMentionAll();
   const matchingOnly = metricsOf(segments, annotations);
+  // Matching alone with one part read right (its drawn colour, and the details that lie in it).
+  const partStage = (part: BodyPart) => {
+    const kept = segments.map((segment) => segment.samples.map((sample) => sample.figures));
+    for (const segment of segments) {
+      for (const sample of segment.samples) {
+        sample.figures = sample.figures.map((reading) => {
+          const drawn = ownerOf(reading.box, sample.index);
+          if (drawn === undefined) return reading;
+          const truth = drawnReading(drawn.appearance, reading.box);
+          const regions = { ...reading.regions };
+          if (truth.regions[part] === undefined || regions[part] === undefined) delete regions[part];
+          else regions[part] = truth.regions[part];
+          const details = { ...reading.details };
+          for (const detail of part === 'torso'
+            ? (['chest', 'flanks'] as const)
+            : part === 'hair'
+              ? (['crown'] as const)
+              : []) {
+            if (truth.details[detail] === undefined) delete details[detail];
+            else details[detail] = truth.details[detail];
+          }
+          return { ...reading, regions, details };
+        });
+      }
+    }
+    const metrics = metricsOf(segments, annotations);
+    for (const [s, segment] of segments.entries())
+      for (const [i, sample] of segment.samples.entries()) sample.figures = kept[s]![i]!;
+    return metrics;
+  };
+  const partStages = {
+    'm: hair': partStage('hair'),
+    'm: face': partStage('face'),
+    'm: neck': partStage('neck'),
+    'm: torso': partStage('torso'),
+    'm: legs': partStage('legs'),
+  };
   // Stage 2: drawn colours for the detections that hold one drawn figure, matched by look again.
   for (const segment of segments) {
     for (const sample of segment.samples) {
@@ -192,6 +236,7 @@ for (const [done, dir] of dirs.entries()) {
     run: dir,
     pixel,
     'matching only': matchingOnly,
+    ...partStages,
     '+ reading': reading,
     '+ matching': matching,
     ...detectionStages,
