@@ -4,6 +4,7 @@
  * pooled Spearman rho against the oracle is printed per stage:
  *
  * 1. pixel          the evaluator as it is (on the decoded video)
+ * matching only    the pixel readings, matched by the drawn figure's bound mention
  * m: PART         matching only, with one part (and its details) read right: the reading error of that part
  * 2. + reading      each detection that holds exactly one drawn figure reads that figure's drawn colours
  * 3. + matching     ... and is matched to the drawn figure's character (its bound mention), not by look
@@ -34,10 +35,11 @@ import {
   linkSightings,
   matchCharacters,
 } from '../src/bench/eval/measure/link-figures.js';
-import type { BodyPart } from '../src/bench/eval/measure/read-figure.js';
+import type { BodyPart, DetailPart, FigureReading } from '../src/bench/eval/measure/read-figure.js';
 import { characterOfMention, drawnReading, evaluateRenderRecord } from '../src/bench/eval/oracle.js';
 import { identityMetricNames } from '../src/bench/eval/oracle-agreement.js';
 import { spearman } from '../src/bench/eval/rank-correlation.js';
+import type { RenderedFigure } from '../src/engine/engine.js';
 import type { ScriptAnnotations } from '../src/script/script.js';
 import { holdsFigure, readRunFolder } from './read-run-folder.js';
 
@@ -104,10 +106,31 @@ for (const [done, dir] of dirs.entries()) {
   const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   const segments = analyseSegments(video.frames, timeline, annotations);
   const pixel = metricsOf(segments, annotations);
-  // The detection that holds exactly one drawn figure, and that figure: what stages 2 and 3 replace.
+  // The drawn figures a detection holds; the one it holds alone is what stages 2 and 3 replace.
+  const ownersOf = (box: Box, index: number) =>
+    (records[index]?.figures ?? []).filter((figure) => holdsFigure(box, figure, scale));
   const ownerOf = (box: Box, index: number) => {
-    const inside = (records[index]?.figures ?? []).filter((figure) => holdsFigure(box, figure, scale));
+    const inside = ownersOf(box, index);
     return inside.length === 1 ? inside[0] : undefined;
+  };
+  // A drawn figure read with its drawn colours, at the video's size.
+  const drawnAt = (figure: RenderedFigure) =>
+    drawnReading(figure.appearance, figure.box.map((value) => value * scale) as unknown as Box);
+  // The metrics with each sample's readings replaced (and matched by look again, or keeping the matches they
+  // had), then the readings put back.
+  const measureWith = (
+    replace: (figures: FigureReading[], index: number) => FigureReading[],
+    byLook: boolean,
+  ) => {
+    const kept = segments.map((segment) => segment.samples.map((sample) => sample.figures));
+    for (const segment of segments) {
+      for (const sample of segment.samples) sample.figures = replace(sample.figures, sample.index);
+      if (byLook) matchByLook(segment, annotations);
+    }
+    const metrics = metricsOf(segments, annotations);
+    for (const [s, segment] of segments.entries())
+      for (const [i, sample] of segment.samples.entries()) sample.figures = kept[s]![i]!;
+    return metrics;
   };
   // Matches by mention of those detections (their boxes stay as they are through stage 2).
   const byMention = segments.map((segment) =>
@@ -129,35 +152,29 @@ for (const [done, dir] of dirs.entries()) {
   matchByMentionAll();
   const matchingOnly = metricsOf(segments, annotations);
   // Matching alone with one part read right (its drawn colour, and the details that lie in it).
-  const partStage = (part: BodyPart) => {
-    const kept = segments.map((segment) => segment.samples.map((sample) => sample.figures));
-    for (const segment of segments) {
-      for (const sample of segment.samples) {
-        sample.figures = sample.figures.map((reading) => {
-          const drawn = ownerOf(reading.box, sample.index);
+  const detailsIn: Partial<Record<BodyPart, readonly DetailPart[]>> = {
+    torso: ['chest', 'flanks'],
+    hair: ['crown'],
+  };
+  const partStage = (part: BodyPart) =>
+    measureWith(
+      (figures, index) =>
+        figures.map((reading) => {
+          const drawn = ownerOf(reading.box, index);
           if (drawn === undefined) return reading;
           const truth = drawnReading(drawn.appearance, reading.box);
           const regions = { ...reading.regions };
           if (truth.regions[part] === undefined || regions[part] === undefined) delete regions[part];
           else regions[part] = truth.regions[part];
           const details = { ...reading.details };
-          for (const detail of part === 'torso'
-            ? (['chest', 'flanks'] as const)
-            : part === 'hair'
-              ? (['crown'] as const)
-              : []) {
+          for (const detail of detailsIn[part] ?? []) {
             if (truth.details[detail] === undefined) delete details[detail];
             else details[detail] = truth.details[detail];
           }
           return { ...reading, regions, details };
-        });
-      }
-    }
-    const metrics = metricsOf(segments, annotations);
-    for (const [s, segment] of segments.entries())
-      for (const [i, sample] of segment.samples.entries()) sample.figures = kept[s]![i]!;
-    return metrics;
-  };
+        }),
+      false,
+    );
   const partStages = {
     'm: hair': partStage('hair'),
     'm: face': partStage('face'),
@@ -176,32 +193,18 @@ for (const [done, dir] of dirs.entries()) {
     matchByLook(segment, annotations);
   }
   const reading = metricsOf(segments, annotations);
-  // Stage 2 with one kind of detection error undone at a time, matched by look; the readings are put back after.
-  const kept = segments.map((segment) => segment.samples.map((sample) => sample.figures));
-  const ownersOf = (box: Box, index: number) =>
-    (records[index]?.figures ?? []).filter((figure) => holdsFigure(box, figure, scale)).length;
-  const undone = (merged: boolean, spurious: boolean, missed: boolean) => {
-    for (const segment of segments) {
-      for (const sample of segment.samples) {
-        const figures = sample.figures.filter((figure) => {
-          const owners = ownersOf(figure.box, sample.index);
-          return !(merged && owners > 1) && !(spurious && owners === 0);
-        });
-        if (missed)
-          for (const figure of records[sample.index]?.figures ?? [])
-            if (!sample.figures.some((reading) => holdsFigure(reading.box, figure, scale)))
-              figures.push(
-                drawnReading(figure.appearance, figure.box.map((v) => v * scale) as unknown as Box),
-              );
-        sample.figures = figures;
-      }
-      matchByLook(segment, annotations);
-    }
-    const metrics = metricsOf(segments, annotations);
-    for (const [s, segment] of segments.entries())
-      for (const [i, sample] of segment.samples.entries()) sample.figures = kept[s]![i]!;
-    return metrics;
-  };
+  // Stage 2 with one kind of detection error undone at a time, matched by look.
+  const undone = (merged: boolean, spurious: boolean, missed: boolean) =>
+    measureWith((figures, index) => {
+      const kept = figures.filter((figure) => {
+        const owners = ownersOf(figure.box, index).length;
+        return !(merged && owners > 1) && !(spurious && owners === 0);
+      });
+      if (missed)
+        for (const figure of records[index]?.figures ?? [])
+          if (!figures.some((reading) => holdsFigure(reading.box, figure, scale))) kept.push(drawnAt(figure));
+      return kept;
+    }, true);
   const detectionStages = {
     'r: no merged': undone(true, false, false),
     'r: no spurious': undone(false, true, false),
@@ -214,10 +217,7 @@ for (const [done, dir] of dirs.entries()) {
   // Stage 4: the drawn figures, matched by look.
   for (const segment of segments) {
     for (const sample of segment.samples) {
-      const drawn = records[sample.index]?.figures ?? [];
-      sample.figures = drawn.map((figure) =>
-        drawnReading(figure.appearance, figure.box.map((value) => value * scale) as unknown as Box),
-      );
+      sample.figures = (records[sample.index]?.figures ?? []).map(drawnAt);
     }
     matchByLook(segment, annotations);
   }
