@@ -16,11 +16,17 @@
  * 5. + detection    the drawn figures, drawn colours, matched by mention: what is left is the difference
  *                   between the pixel metric's formulas and the oracle's
  *
- *   npx tsx scripts/agreement-ceiling.ts RUN_DIR... [--json FILE]
+ *   npx tsx scripts/agreement-ceiling.ts RUN_DIR... [--json FILE] [--against STAGE]
+ *   npx tsx scripts/agreement-ceiling.ts --from-json FILE [--against STAGE]
+ *
+ * `--json` keeps every run's metrics per stage; `--from-json` prints the table from such a file without measuring
+ * again; `--against STAGE` ranks every stage against that stage instead of the oracle (`--against "drawn, by
+ * look"`: the pixels against a reference bound by look, the render record's figures matched as the evaluator
+ * matches).
  *
  * The render record is read here only to measure the instrument; the evaluator never reads it.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { analyseSegments, type SegmentAnalysis } from '../src/bench/eval/analyse-segments.js';
 import {
   conditionalConsistency,
@@ -99,9 +105,17 @@ function matchByMention(
 }
 
 const args = process.argv.slice(2);
-const jsonAt = args.indexOf('--json');
-const dirs = args.filter((arg, index) => !arg.startsWith('--') && (jsonAt < 0 || index !== jsonAt + 1));
-const rows: Array<{ run: string; oracle: Metrics } & Record<(typeof stages)[number], Metrics>> = [];
+const flagValue = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const flagValues = new Set(['--json', '--from-json', '--against'].map(flagValue));
+const dirs = args.filter((arg) => !arg.startsWith('--') && !flagValues.has(arg));
+const against = flagValue('--against') ?? 'oracle';
+if (against !== 'oracle' && !(stages as readonly string[]).includes(against)) {
+  console.error(`--against: "${against}" is no stage; use one of: oracle, ${stages.join(', ')}`);
+  process.exit(2);
+}
+const fromJson = flagValue('--from-json');
+type Row = { run: string; oracle: Metrics } & Record<(typeof stages)[number], Metrics>;
+const rows: Row[] = fromJson === undefined ? [] : JSON.parse(readFileSync(fromJson, 'utf8'));
 for (const [done, dir] of dirs.entries()) {
   const { annotations, timeline, video, records, scale } = await readRunFolder(dir);
   const segments = analyseSegments(video.frames, timeline, annotations);
@@ -246,17 +260,19 @@ for (const [done, dir] of dirs.entries()) {
   });
   if ((done + 1) % 20 === 0) console.error(`${done + 1}/${dirs.length}`);
 }
-if (jsonAt >= 0) writeFileSync(args[jsonAt + 1]!, JSON.stringify(rows));
+const jsonOut = flagValue('--json');
+if (jsonOut !== undefined) writeFileSync(jsonOut, JSON.stringify(rows));
+const reference = against as keyof Row & ('oracle' | (typeof stages)[number]);
 console.log(
-  `pooled Spearman rho against the oracle, ${rows.length} runs (runs with both values in brackets)`,
+  `pooled Spearman rho against ${reference === 'oracle' ? 'the oracle' : `"${reference}"`}, ${rows.length} runs (runs with both values in brackets)`,
 );
 console.log(['metric'.padEnd(22), ...stages.map((stage) => stage.padStart(16))].join(''));
 for (const name of identityMetricNames) {
   const cells = stages.map((stage) => {
-    const both = rows.filter((row) => row[stage][name] !== undefined && row.oracle[name] !== undefined);
+    const both = rows.filter((row) => row[stage][name] !== undefined && row[reference][name] !== undefined);
     const rho = spearman(
       both.map((row) => row[stage][name]!),
-      both.map((row) => row.oracle[name]!),
+      both.map((row) => row[reference][name]!),
     );
     return `${rho === undefined ? '-' : rho.toFixed(2)} (${both.length})`.padStart(16);
   });
