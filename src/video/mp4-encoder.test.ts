@@ -107,7 +107,7 @@ describe('createMp4Encoder', () => {
     await encoder.abort();
   });
 
-  it('checks crf and preset before starting ffmpeg', async () => {
+  it('checks crf, preset and threads before starting ffmpeg', async () => {
     const base = { path: join(directory, 'o.mp4'), width: 16, height: 16, fps: 16 };
     expect(await codeOf(Promise.resolve().then(() => createMp4Encoder({ ...base, crf: 99 })))).toBe(
       'invalid-video-options',
@@ -115,6 +115,9 @@ describe('createMp4Encoder', () => {
     expect(
       await codeOf(Promise.resolve().then(() => createMp4Encoder({ ...base, preset: 'nonsense' }))),
     ).toBe('invalid-video-options');
+    expect(await codeOf(Promise.resolve().then(() => createMp4Encoder({ ...base, threads: 1.5 })))).toBe(
+      'invalid-video-options',
+    );
   });
 
   it('refuses an output folder that cannot be made', async () => {

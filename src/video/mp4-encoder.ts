@@ -23,6 +23,12 @@ export interface Mp4EncoderOptions {
   crf?: number;
   /** x264 preset. Default `veryfast`. */
   preset?: string;
+  /**
+   * x264 threads. Default 1: with more, x264's output varies from encode to encode of the same frames (14 of 4,000
+   * encodes of one 40-frame segment differed, `scripts/encoder-determinism.ts`), and a resumed run, which encodes
+   * its open segment again, would no longer be byte-identical. 0 lets ffmpeg choose (faster on many cores).
+   */
+  threads?: number;
 }
 
 /** A streaming H.264 MP4 writer. */
@@ -74,7 +80,8 @@ export function createMp4Encoder(options: Mp4EncoderOptions): Mp4Encoder {
   const ffmpeg = runFfmpeg(ffmpegPath, [
     ...['-hide_banner', '-loglevel', 'error', '-f', 'rawvideo', '-pix_fmt', 'rgb24'],
     ...['-s', `${width}x${height}`, '-r', String(fps), '-i', '-', ...pad],
-    ...['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'],
+    ...['-c:v', 'libx264', '-threads', String(options.threads ?? 1), '-pix_fmt', 'yuv420p'],
+    ...['-movflags', '+faststart'],
     ...[
       '-preset',
       options.preset ?? 'veryfast',
@@ -211,6 +218,10 @@ function checkOptions(options: Mp4EncoderOptions): void {
     options.preset === undefined || x264Presets.includes(options.preset)
       ? ''
       : `preset must be one of ${x264Presets.join(', ')}, not ${options.preset}`,
+    options.threads === undefined ||
+    (Number.isInteger(options.threads) && options.threads >= 0 && options.threads <= 64)
+      ? ''
+      : `threads must be a whole number from 0 (ffmpeg's choice) to 64, not ${options.threads}`,
   ].filter((problem) => problem.length > 0);
   if (problems.length > 0) throw videoError('invalid-video-options', options.path, problems.join('; '));
 }
