@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,25 @@ describe('createMp4Encoder', () => {
     const encoder = createMp4Encoder({ path: join(directory, 'empty.mp4'), width: 16, height: 16, fps: 16 });
     expect(await codeOf(encoder.close())).toBe('video-encode-failed');
     expect((await readdir(directory)).filter((name) => name.startsWith('empty'))).toEqual([]);
+  });
+
+  it('asks x264 for one thread unless told otherwise (its output is then a function of the frames)', async () => {
+    const fake = join(directory, 'args-ffmpeg');
+    await writeFile(fake, `#!/bin/sh\necho "$@" > "$0.args"\ncat > /dev/null\nexit 1\n`, { mode: 0o755 });
+    const argsOf = async (threads?: number) => {
+      const encoder = createMp4Encoder({
+        path: join(directory, 'args.mp4'),
+        width: 16,
+        height: 16,
+        fps: 16,
+        ffmpegPath: fake,
+        ...(threads === undefined ? {} : { threads }),
+      });
+      expect(await codeOf(encoder.close())).toBe('video-encode-failed');
+      return (await readFile(`${fake}.args`, 'utf8')).trim();
+    };
+    expect(await argsOf()).toContain('-c:v libx264 -threads 1 ');
+    expect(await argsOf(0)).toContain('-c:v libx264 -threads 0 ');
   });
 
   it('reports ffmpeg’s own reason when it fails', async () => {
