@@ -556,8 +556,23 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   // "Autumn leaves drift", "Halfway over, ...": an unknown first word before a noun or an adjective is no name;
   // but a plural noun with no verb after it is the sentence's verb ("Ravi waits.", "Ravi waits by the door").
   if (next && modifierOf(next) && !pluralAsVerb(tokens, index + 1)) return false;
-  return !token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'));
+  if (!token.known && (tags.size === 0 || tags.has('Noun') || tags.has('ProperNoun'))) return true;
+  // "Maya leaves the room", "Rose smiles": a name the lexicon also knows as a countable noun. Such a noun cannot
+  // stand bare as a sentence's subject, so before a verb only a person does it is a name ("Snow falls", "Dawn
+  // breaks": a mass noun, or a verb a thing does, stays no name).
+  return tags.has('Singular') && !tags.has('Uncountable') && PERSON_VERBS.has(next?.lower ?? '');
 }
+
+/** Verbs (third person) that only a person does: after a bare noun at a sentence's start they make it a name. */
+const PERSON_VERBS: ReadonlySet<string> = new Set(
+  (
+    'walks leaves enters exits sits stands smiles laughs waves nods grins frowns sighs shrugs winks talks speaks ' +
+    'says asks answers replies whispers shouts sings reads writes types eats drinks cooks sleeps wakes kneels ' +
+    'climbs hugs kisses greets meets hands holds carries wears opens closes looks glances stares watches listens ' +
+    'waits steps strolls wanders hurries arrives returns jogs paces leans points reaches grabs lifts pushes pulls ' +
+    'throws catches kicks paints cries weeps blinks yawns stretches checks adjusts knocks unlocks sketches'
+  ).split(' '),
+);
 
 /** A word tagged as a plural noun ("waits", "walks") that must be the verb: no verb follows it. */
 function pluralAsVerb(tokens: readonly Token[], index: number): boolean {
