@@ -128,6 +128,10 @@ describe('rules extractor: late names, implied roles, many descriptions', () => 
     ['such a name before a verb compromise tags as a plural noun', ['Ruby waves.'], ['1+:Ruby[]']], // biome-ignore format: one case
     ['a bare noun before a verb a thing does is no name', ['Dawn breaks over the city.'], []], // biome-ignore format: one case
     ['a mass noun before a verb is no name', ['Music fills the room.'], []], // biome-ignore format: one case
+    ['a colour word glossed as a woman is her name, later too', ['Amber, a tall woman in a gray coat, waits.', 'Amber smiles.'], ['1:Amber[]']], // biome-ignore format: one case
+    ['a colour word before a verb a person does is a name', ['Violet waves at the bus.'], ['1+:Violet[]']], // biome-ignore format: one case
+    ['a colour word before a noun is a colour', ['Amber light fills the hall.'], []], // biome-ignore format: one case
+    ['a colour word before a verb a thing does is a colour', ['A man in a gray coat waits.', 'Red lanterns sway above him.'], ['1:him[]']], // biome-ignore format: one case
     ['a name before such a verb and a preposition is a name', ['A woman in a red coat sits.', 'Ravi waits by the door.'], ['2+:Ravi[]']], // biome-ignore format: one case
     ['"the Ferris wheel" is no one', ['A girl in a yellow raincoat waits.', 'Inside, the Ferris wheel turns slowly.', 'She smiles.'], ['1:She[]']], // biome-ignore format: one case
     ['"a dressmaker\'s dummy" is a thing', ['A woman in a lavender cardigan climbs the stairs.', "Dust covers a dressmaker's dummy in a wedding gown.", 'She sits down.'], ['1:She[]']], // biome-ignore format: one case

@@ -528,6 +528,15 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
   if (knownNames.has(token.lower) && !token.sentenceStart) return true;
   if (TITLES.has(token.lower))
     return tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true;
+  const next = tokens[index + 1];
+  // "Amber, a tall woman", "Violet waves", "Olive smiles": a colour word is a name only where nothing else fits.
+  if (COLOR_WORDS.has(token.lower) && !isVocabulary(token.lower, false)) {
+    return (
+      knownNames.has(token.lower) ||
+      (next?.text === ',' && personAppositive(tokens, index + 2)) ||
+      (token.sentenceStart && PERSON_VERBS.has(next?.lower ?? ''))
+    );
+  }
   if (isVocabulary(token.lower)) return false;
   if (knownNames.has(token.lower)) return true;
   // "a Hawaiian shirt", "a Panama hat": a capitalised word before clothing describes the clothing.
@@ -548,7 +557,6 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
     return false;
   }
   if (tags.has('Person') || tags.has('FirstName') || tags.has('LastName')) return true;
-  const next = tokens[index + 1];
   // "the Ferris wheel", "an Eiffel keyring": after an article, a capitalised word before a noun names a thing.
   if (['the', 'a', 'an'].includes(previous?.lower ?? '') && next && modifierOf(next)) return false;
   if (!token.sentenceStart) return !tags.has('Pronoun');
@@ -609,11 +617,11 @@ function isNameContinuation(token: Token): boolean {
   return token.capitalized && !token.punctuation && !token.sentenceStart && !isVocabulary(token.lower);
 }
 
-function isVocabulary(word: string): boolean {
+function isVocabulary(word: string, colours = true): boolean {
   return (
     PERSON_NOUNS.has(word) ||
     PRONOUNS.has(word) ||
-    COLOR_WORDS.has(word) ||
+    (colours && COLOR_WORDS.has(word)) ||
     WEARABLE_SLOTS.has(word) ||
     DETERMINERS.has(word) ||
     NEWCOMER_WORDS.has(word)
