@@ -530,10 +530,10 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
     return tokens[index + 1]?.text === '.' || tokens[index + 1]?.capitalized === true;
   const next = tokens[index + 1];
   // "Amber, a tall woman", "Violet waves", "Olive smiles": a colour word is a name only where nothing else fits.
-  if (COLOR_WORDS.has(token.lower) && !isVocabulary(token.lower, false)) {
+  if (COLOR_WORDS.has(token.lower) && !isVocabularyBesidesColours(token.lower)) {
     return (
       knownNames.has(token.lower) ||
-      (next?.text === ',' && personAppositive(tokens, index + 2)) ||
+      glossedAsPerson(tokens, index) ||
       (token.sentenceStart && PERSON_VERBS.has(next?.lower ?? ''))
     );
   }
@@ -551,7 +551,7 @@ function isNameStart(tokens: readonly Token[], index: number, knownNames: Readon
     return false;
   // "named June", "June, a stocky woman": the context makes it a name whatever the word also means.
   if (previous && (previous.lower === 'named' || previous.lower === 'called')) return true;
-  if (tokens[index + 1]?.text === ',' && personAppositive(tokens, index + 2)) return true;
+  if (glossedAsPerson(tokens, index)) return true;
   const tags = token.tags;
   if (['Place', 'Organization', 'Date', 'Month', 'WeekDay', 'Country', 'City'].some((tag) => tags.has(tag))) {
     return false;
@@ -581,6 +581,11 @@ const PERSON_VERBS: ReadonlySet<string> = new Set(
     'throws catches kicks paints cries weeps blinks yawns stretches checks adjusts knocks unlocks sketches'
   ).split(' '),
 );
+
+/** "June, a stocky woman", "Amber, a tall woman": the word right before a comma and a person appositive. */
+function glossedAsPerson(tokens: readonly Token[], index: number): boolean {
+  return tokens[index + 1]?.text === ',' && personAppositive(tokens, index + 2);
+}
 
 /** A word tagged as a plural noun ("waits", "walks") that must be the verb: no verb follows it. */
 function pluralAsVerb(tokens: readonly Token[], index: number): boolean {
@@ -617,11 +622,14 @@ function isNameContinuation(token: Token): boolean {
   return token.capitalized && !token.punctuation && !token.sentenceStart && !isVocabulary(token.lower);
 }
 
-function isVocabulary(word: string, colours = true): boolean {
+function isVocabulary(word: string): boolean {
+  return COLOR_WORDS.has(word) || isVocabularyBesidesColours(word);
+}
+
+function isVocabularyBesidesColours(word: string): boolean {
   return (
     PERSON_NOUNS.has(word) ||
     PRONOUNS.has(word) ||
-    (colours && COLOR_WORDS.has(word)) ||
     WEARABLE_SLOTS.has(word) ||
     DETERMINERS.has(word) ||
     NEWCOMER_WORDS.has(word)
